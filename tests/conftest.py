@@ -1,0 +1,32 @@
+"""Shared fixtures: a fake encoder and hand-made records, so unit tests need no model."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from verify.embed import FakeEncoder
+from verify.records import Article, Claim, Entity, Polarity
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture
+def fake_encoder() -> FakeEncoder:
+    return FakeEncoder(dim=64)
+
+
+def make_article(article_id: str, text: str, **fields) -> Article:
+    return Article(id=article_id, text=text, source=f"{article_id}.txt",
+                   content_hash=hashlib.sha256(text.encode()).hexdigest(), **fields)
+
+
+def make_claim(article_id: str, text: str, start: int = 0, *, speaker=None, side=None,
+               polarity=Polarity.ASSERTS, entities=()) -> Claim:
+    return Claim(article_id=article_id, text=text, start=start, end=start + len(text), checkworthiness=0.9,
+                 speaker=speaker, side=side, polarity=polarity,
+                 entities=tuple(Entity(e, e, "LOC") for e in entities))

@@ -1,0 +1,153 @@
+"""The on-disk index: persistence, incremental adds, atomic writes, model binding, read-only dirs."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from verify.errors import IndexError_
+from verify.records import Link, Relation
+from verify.store import ClaimIndex
+from verify.store.vectors import FaissFlatStore
+
+from conftest import make_article, make_claim
+
+
+def _add(index, encoder, article_id, sentences, **claim_fields):
+    text = " ".join(sentences)
+    article = make_article(article_id, text)
+    claims, pos = [], 0
+    for s in sentences:
+        start = text.index(s, pos)
+        claims.append(make_claim(article_id, s, start, **claim_fields))
+        pos = start + len(s)
+    with index.batch():
+        if index.model is None:
+            index.bind_model(encoder.name, encoder.fingerprint, encoder.dim)
+        return index.add_article(article, claims, encoder.encode(sentences))
+
+
+def test_claims_and_vectors_survive_reopen(tmp_path, fake_encoder):
+    with ClaimIndex.open(tmp_path / "ix", create=True) as index:
+        stored = _add(index, fake_encoder, "a1", ["Rusia envió armas a Libia.", "El embargo sigue vigente."],
+                      entities=["Rusia"])
+        assert [c.id for c in stored] == [1, 2]
+    with ClaimIndex.open(tmp_path / "ix") as index:
+        claims = index.claims(article_id="a1")
+        assert [c.text for c in claims] == ["Rusia envió armas a Libia.", "El embargo sigue vigente."]
+        assert claims[0].entities[0].canonical == "Rusia"
+        scores, ids = index.search(fake_encoder.encode(["Rusia envió armas a Libia."]), 2)
+        assert ids[0][0] == 1 and scores[0][0] == pytest.approx(1.0, abs=1e-5)
+        assert index.stats().claims == 2 and index.model.name == "fake"
+
+
+def test_add_is_incremental_and_ids_never_reused(tmp_path, fake_encoder):
+    with ClaimIndex.open(tmp_path / "ix", create=True) as index:
+        _add(index, fake_encoder, "a1", ["Uno dos tres.", "Cuatro cinco seis."])
+        first_file = index._vectors_file
+        with index.batch():
+            assert index.remove_article("a1") == 2
+        stored = _add(index, fake_encoder, "a1", ["Siete ocho nueve."])
+        assert stored[0].id == 3  # AUTOINCREMENT: a replaced article's claim ids are not handed out again
+        assert len(index.vectors) == 1 and index.vectors.ids().tolist() == [3]
+        assert index._vectors_file != first_file
+        assert sorted(p.name for p in index.path.glob("vectors-*")) == [index._vectors_file]
+
+
+def test_failed_batch_leaves_last_committed_state(tmp_path, fake_encoder, monkeypatch):
+    with ClaimIndex.open(tmp_path / "ix", create=True) as index:
+        _add(index, fake_encoder, "a1", ["Primera afirmación del artículo."])
+    # The vector file is written, then the process "dies" before the database commit.
+    real_save = FaissFlatStore.save
+
+    def save_then_crash(self, path):
+        real_save(self, path)
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(FaissFlatStore, "save", save_then_crash)
+    with ClaimIndex.open(tmp_path / "ix") as index:
+        pass
+    index = ClaimIndex.open(tmp_path / "ix", writable=True)
+    with pytest.raises(KeyboardInterrupt):
+        _add(index, fake_encoder, "a2", ["Segunda afirmación de otro artículo."])
+    index.close()
+    monkeypatch.undo()
+    with ClaimIndex.open(tmp_path / "ix", writable=True) as index:
+        assert index.article_ids() == ["a1"]
+        assert len(index.vectors) == 1  # the database names the old file, which agrees with it
+        _add(index, fake_encoder, "a2", ["Segunda afirmación de otro artículo."])
+        assert len(index.vectors) == 2
+        assert len(list(index.path.glob("vectors-*"))) == 1  # the orphan of the failed batch is gone
+
+
+def test_killed_writer_leaves_index_readable(tmp_path, fake_encoder):
+    """SIGKILL in the middle of a batch, after the new vector file exists but before the commit."""
+    ix = tmp_path / "ix"
+    with ClaimIndex.open(ix, create=True) as index:
+        _add(index, fake_encoder, "a1", ["Primera afirmación del artículo."])
+    script = f"""
+import os, signal, sys
+sys.path.insert(0, {str(os.path.dirname(__file__))!r})
+from verify.embed import FakeEncoder
+from verify.store import ClaimIndex
+from verify.store.vectors import FaissFlatStore
+from test_store import _add
+real = FaissFlatStore.save
+def save_and_die(self, path):
+    real(self, path)
+    os.kill(os.getpid(), signal.SIGKILL)
+FaissFlatStore.save = save_and_die
+index = ClaimIndex.open({str(ix)!r}, writable=True)
+_add(index, FakeEncoder(64), "a2", ["Otra afirmación cualquiera."])
+"""
+    proc = subprocess.run([sys.executable, "-c", script], capture_output=True)
+    assert proc.returncode == -9, proc.stderr.decode()
+    with ClaimIndex.open(ix) as index:
+        assert index.article_ids() == ["a1"]
+        assert len(index.vectors) == 1
+
+
+def test_links_stored_once_and_filtered(tmp_path, fake_encoder):
+    with ClaimIndex.open(tmp_path / "ix", create=True) as index:
+        a = _add(index, fake_encoder, "a1", ["Rusia apoya a Haftar."])
+        b = _add(index, fake_encoder, "a2", ["Rusia no apoya a Haftar."])
+        with index.batch():
+            index.add_links([Link(a[0].id, b[0].id, Relation.CONTRADICTS, 0.9, "denial", 0.95, "t")])
+            index.set_link_verdict(b[0].id, a[0].id, "confirmed", "checked")
+        assert [l.relation for l in index.links(relation="contradicts")] == [Relation.CONTRADICTS]
+        assert index.links(relation="supports") == []
+        assert len(index.links(verdict="confirmed")) == 1
+        assert index.links(min_score=0.95) == []
+        with index.batch():
+            index.remove_article("a2")  # links and verdicts go with the claims
+        assert index.links() == [] and index.link_verdicts() == {}
+
+
+def test_foreign_model_refused(tmp_path, fake_encoder):
+    with ClaimIndex.open(tmp_path / "ix", create=True) as index:
+        _add(index, fake_encoder, "a1", ["Una afirmación."])
+    with ClaimIndex.open(tmp_path / "ix", writable=True) as index:
+        with pytest.raises(IndexError_, match="built with model 'fake'"):
+            index.check_model("otro-modelo")
+        with pytest.raises(IndexError_, match="rebuild"):
+            with index.batch():
+                index.bind_model("fake", "another-fingerprint", 64)
+
+
+def test_missing_and_corrupt_index(tmp_path):
+    with pytest.raises(IndexError_, match="no verify index here"):
+        ClaimIndex.open(tmp_path / "nothing")
+    (tmp_path / "bad").mkdir()
+    (tmp_path / "bad" / "verify.sqlite").write_bytes(b"this is not sqlite" * 100)
+    with pytest.raises(IndexError_, match="not a readable verify index"):
+        ClaimIndex.open(tmp_path / "bad")
+
+
+def test_writes_outside_batch_are_refused(tmp_path, fake_encoder):
+    with ClaimIndex.open(tmp_path / "ix", create=True) as index:
+        with pytest.raises(RuntimeError, match="batch"):
+            index.add_article(make_article("a", "x"), [], np.zeros((0, 64), np.float32))

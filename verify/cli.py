@@ -1,0 +1,292 @@
+"""The `verify` command: a thin skin over the library.
+
+Each command parses its options, calls library functions, and prints. Library errors
+(`VerifyError`) become one line on stderr and exit code 2. Heavy modules are imported inside the
+commands so `verify --help` answers at once.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from verify.errors import InputError, VerifyError
+
+DEFAULT_INDEX = "index"
+
+
+class Context:
+    """Options shared by every command, and the objects they open once."""
+
+    def __init__(self, index_dir: str, model: str | None):
+        self.index_dir = Path(index_dir)
+        self.model = model
+        self._encoder = None
+
+    def open_index(self, *, writable: bool = False, create: bool = False):
+        from verify.store import ClaimIndex
+
+        index = ClaimIndex.open(self.index_dir, writable=writable, create=create)
+        index.check_model(self.model)
+        return index
+
+    def encoder_for(self, index=None):
+        """The encoder named by --model, else the one the index was built with, else the default."""
+        if self._encoder is None:
+            from verify.embed import load_encoder
+
+            name = self.model or (index.model.name if index is not None and index.model else None)
+            self._encoder = load_encoder(name)
+        return self._encoder
+
+
+def _echo_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.option("--index", "index_dir", envvar="VERIFY_INDEX", default=DEFAULT_INDEX, show_default=True,
+              type=click.Path(file_okay=False), help="Index directory (env VERIFY_INDEX).")
+@click.option("--model", envvar="VERIFY_MODEL", default=None,
+              help="Sentence-transformers model id or local folder (env VERIFY_MODEL); "
+                   "default: the embedded multilingual-e5-small, or the index's own model.")
+@click.version_option(package_name="verify")
+@click.pass_context
+def cli(ctx: click.Context, index_dir: str, model: str | None) -> None:
+    """verify: find claims in news and the claims that repeat, support or contradict them."""
+    ctx.obj = Context(index_dir, model)
+
+
+# ------------------------------------------------------------------------------------------ add
+@cli.command()
+@click.argument("sources", nargs=-1, required=True)
+@click.option("--no-link", is_flag=True, help="Store claims without linking them (link later with `verify relink`).")
+@click.pass_obj
+def add(obj: Context, sources: tuple[str, ...], no_link: bool) -> None:
+    """Add articles: files (.txt .md .html .json .jsonl .csv), folders, URLs, or - for stdin."""
+    from verify.pipeline import add_sources, make_extractor
+
+    with obj.open_index(writable=True, create=True) as index:
+        encoder = obj.encoder_for(index)
+        extractor = make_extractor(index)
+        with _progress("adding articles") as progress:
+            summary = add_sources(index, list(sources), encoder=encoder, extractor=extractor,
+                                  stdin=sys.stdin, progress=progress, link=not no_link)
+    for rejected in summary.rejected:
+        click.echo(f"rejected: {rejected.source}: {rejected.reason}", err=True)
+    if summary.skipped:
+        click.echo(f"skipped {len(summary.skipped)} files with extensions verify does not read", err=True)
+    click.echo(summary.line())
+    if summary.rejected and not (summary.added or summary.replaced or summary.unchanged):
+        sys.exit(2)
+
+
+class _progress:
+    """A rich progress bar on a terminal; nothing when output is piped."""
+
+    def __init__(self, label: str):
+        self.label = label
+        self._bar = None
+        self._task = None
+
+    def __enter__(self):
+        if not sys.stderr.isatty():
+            return None
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                             TimeRemainingColumn(), transient=True, console=_stderr_console())
+        self._bar.start()
+        self._task = self._bar.add_task(self.label, total=None)
+        return self.update
+
+    def update(self, done: int, total: int) -> None:
+        self._bar.update(self._task, completed=done, total=total)
+
+    def __exit__(self, *exc):
+        if self._bar is not None:
+            self._bar.stop()
+
+
+def _stderr_console():
+    from rich.console import Console
+
+    return Console(stderr=True)
+
+
+# -------------------------------------------------------------------------------------- extract
+@cli.command()
+@click.argument("file", required=False)
+@click.option("--json", "as_json", is_flag=True, help="Print claims as JSON.")
+@click.option("--jsonl", "jsonl", type=click.Path(dir_okay=False, allow_dash=True),
+              help='Lines {"id":..., "text":...} in; lines {"id":..., "claims":[...]} out.')
+def extract(file: str | None, as_json: bool, jsonl: str | None) -> None:
+    """Extract claims from one text (FILE or -), no index needed."""
+    from verify.extract import Extractor
+
+    extractor = Extractor()
+    if jsonl:
+        _extract_jsonl(extractor, jsonl)
+        return
+    if file is None:
+        raise click.UsageError("give a FILE, - for stdin, or --jsonl FILE")
+    from verify.ingest import Rejected, iter_sources
+
+    items = list(iter_sources([file], stdin=sys.stdin))
+    articles = [a for a in items if not isinstance(a, Rejected)]
+    for rejected in (a for a in items if isinstance(a, Rejected)):
+        click.echo(f"rejected: {rejected.source}: {rejected.reason}", err=True)
+    if not articles:
+        sys.exit(2)
+    results = []
+    for article in articles:
+        claims = extractor.extract(article.text, article_id=article.id, language=article.language)
+        results.append((article, claims))
+    if as_json:
+        _echo_json([{"id": a.id, "title": a.title, "language": a.language,
+                     "claims": [c.to_dict() for c in claims]} for a, claims in results])
+        return
+    for article, claims in results:
+        _print_claims(article.id, claims)
+
+
+def _extract_jsonl(extractor, path: str) -> None:
+    stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
+    bad = 0
+    with stream:
+        for number, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                text = record["text"]
+                if not isinstance(text, str):
+                    raise TypeError
+            except (json.JSONDecodeError, KeyError, TypeError):
+                click.echo(f"{path}:{number}: not a JSON object with a string 'text'", err=True)
+                bad += 1
+                continue
+            claims = extractor.extract(text, article_id=str(record.get("id", number)))
+            click.echo(json.dumps({"id": record.get("id"), "claims": [c.to_dict() for c in claims]},
+                                  ensure_ascii=False))
+    if bad:
+        sys.exit(2)
+
+
+def _print_claims(article_id: str, claims) -> None:
+    click.secho(f"{article_id}: {len(claims)} claims", bold=True)
+    for c in claims:
+        who = c.speaker or "(narrator)"
+        side = f" [{c.side}]" if c.side else ""
+        cue = f" {c.cue}" if c.cue else ""
+        click.echo(f"  {c.start:>5}-{c.end:<5} {c.polarity:<8} {who}{side}{cue} ({c.checkworthiness:.2f})")
+        click.echo(f"      {c.text}")
+        if c.entities:
+            click.echo("      entities: " + ", ".join(sorted({e.canonical for e in c.entities})))
+
+
+# --------------------------------------------------------------------------------------- claims
+@cli.command()
+@click.argument("article", required=False)
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def claims(obj: Context, article: str | None, as_json: bool) -> None:
+    """List stored claims, of one ARTICLE id or all."""
+    with obj.open_index() as index:
+        if article is not None and index.article(article) is None:
+            raise InputError(f"no article '{article}' in {obj.index_dir}; `verify stats` lists how many there are")
+        ids = [article] if article else index.article_ids()
+        if as_json:
+            _echo_json([c.to_dict() for aid in ids for c in index.claims(article_id=aid)])
+            return
+        for aid in ids:
+            _print_claims(aid, index.claims(article_id=aid))
+
+
+# --------------------------------------------------------------------------------------- search
+@cli.command()
+@click.argument("text")
+@click.option("-k", default=10, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def search(obj: Context, text: str, k: int, as_json: bool) -> None:
+    """Semantic search over stored claims."""
+    if not text.strip():
+        raise InputError("empty search text")
+    with obj.open_index() as index:
+        if index.model is None:
+            raise InputError(f"{obj.index_dir}: the index is empty; add articles with `verify add`")
+        encoder = obj.encoder_for(index)
+        scores, ids = index.search(encoder.encode([text]), k)
+        hits = [(float(s), int(i)) for s, i in zip(scores[0], ids[0]) if i >= 0]
+        found = {c.id: c for c in index.claims(ids=[i for _, i in hits])}
+        if as_json:
+            _echo_json([{"score": round(s, 4), "claim": found[i].to_dict()} for s, i in hits if i in found])
+            return
+        for s, i in hits:
+            c = found[i]
+            click.echo(f"{s:.3f}  [{c.article_id}#{c.id}] {c.speaker or '-'}: {c.text}")
+
+
+# ---------------------------------------------------------------------------------------- stats
+@cli.command()
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def stats(obj: Context, as_json: bool) -> None:
+    """Articles, claims, links, model and size of the index."""
+    with obj.open_index() as index:
+        s = index.stats()
+    data = {"index": s.path, "articles": s.articles, "claims": s.claims, "links": s.links,
+            "model": s.model.name if s.model else None,
+            "model_fingerprint": s.model.fingerprint if s.model else None,
+            "index_bytes": s.index_bytes}
+    if as_json:
+        _echo_json(data)
+        return
+    click.echo(f"index:    {s.path}")
+    click.echo(f"articles: {s.articles}")
+    click.echo(f"claims:   {s.claims}")
+    links = ", ".join(f"{n} {r}" for r, n in sorted(s.links.items())) or "none"
+    click.echo(f"links:    {links}")
+    click.echo(f"model:    {data['model'] or '(none yet)'}" + (f" ({data['model_fingerprint']})" if s.model else ""))
+    click.echo(f"size:     {s.index_bytes / 1e6:.1f} MB")
+
+
+# -------------------------------------------------------------------------------------- rebuild
+@cli.command()
+@click.pass_obj
+def rebuild(obj: Context) -> None:
+    """Rebuild the index from its stored articles (new model, new extraction rules)."""
+    from verify.rebuild import rebuild_index
+
+    summary = rebuild_index(obj.index_dir, model=obj.model)
+    click.echo(summary.line())
+
+
+def main() -> None:
+    """Console entry point: library errors become one line and exit code 2."""
+    try:
+        cli.main(standalone_mode=False, prog_name="verify")
+    except click.exceptions.Abort:
+        click.echo("aborted", err=True)
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except VerifyError as exc:
+        click.echo(f"verify: {exc}", err=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        click.echo("interrupted; the index keeps every batch committed before", err=True)
+        sys.exit(130)
+    except BrokenPipeError:
+        sys.stderr.close()
+        sys.exit(0)
+
+
+if __name__ == "__main__":
+    main()

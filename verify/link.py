@@ -1,0 +1,91 @@
+"""Candidate generation and linking of new claims against everything already indexed.
+
+Candidates for each new claim come from the vector store (k nearest neighbours: sub-quadratic, one
+batched search per add) plus claims sharing a rare entity with it (bounded per claim). Each candidate
+pair is classified by `verify.match`; only related pairs are stored. Pairs are stored once (a < b),
+so linking new-vs-all covers both directions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from verify.records import Claim, Link, Relation
+
+
+@dataclass(frozen=True, slots=True)
+class LinkConfig:
+    k: int = 10  # nearest neighbours asked of the vector store per new claim
+    min_similarity: float = 0.70  # below this, a kNN neighbour is not even classified
+    entity_candidates: int = 20  # extra candidates per claim from shared entities
+    min_entity_similarity: float = 0.55  # entity-overlap candidates still need some topical closeness
+
+
+def candidate_pairs(index, claims: Sequence[Claim], vectors: np.ndarray,
+                    config: LinkConfig = LinkConfig()) -> tuple[list[tuple[int, int]], np.ndarray]:
+    """Pairs (new claim id, other claim id) worth classifying, with their cosine similarity.
+
+    Skips a claim paired with itself and pairs from one article with the same speaker (a reporter
+    restating a source in the same piece is not corroboration).
+    """
+    if not claims:
+        return [], np.zeros(0, np.float32)
+    ids = np.array([c.id for c in claims], dtype=np.int64)
+    scores, neighbours = index.search(vectors, config.k + 1)
+    pairs: dict[tuple[int, int], float] = {}
+    for row, claim_id in enumerate(ids):
+        for score, other in zip(scores[row], neighbours[row]):
+            if other < 0 or other == claim_id or score < config.min_similarity:
+                continue
+            key = (min(claim_id, other), max(claim_id, other))
+            pairs[key] = float(score)
+    if config.entity_candidates:
+        by_id = {c.id: row for row, c in enumerate(claims)}
+        for claim in claims:
+            names = sorted({e.canonical for e in claim.entities})
+            others = [o for o in index.claims_sharing_entities(names, limit=config.entity_candidates)
+                      if o != claim.id and (min(claim.id, o), max(claim.id, o)) not in pairs]
+            if not others:
+                continue
+            sims = index.vectors.get(np.array(others, dtype=np.int64)) @ vectors[by_id[claim.id]]
+            for other, sim in zip(others, sims):
+                if sim >= config.min_entity_similarity:
+                    pairs[(min(claim.id, other), max(claim.id, other))] = float(sim)
+    keys = list(pairs)
+    return keys, np.array([pairs[k] for k in keys], dtype=np.float32)
+
+
+def link_claims(index, claims: Sequence[Claim], vectors: np.ndarray, *, classifier=None,
+                config: LinkConfig = LinkConfig()) -> list[Link]:
+    """Classify the candidate pairs of these (already stored) claims; returns the related ones."""
+    from verify import match
+
+    pairs, sims = candidate_pairs(index, claims, vectors, config)
+    if not pairs:
+        return []
+    known = {c.id: c for c in claims}
+    missing = sorted({i for pair in pairs for i in pair if i not in known})
+    known.update({c.id: c for c in index.claims(ids=missing)})
+    kept_pairs, kept_sims = [], []
+    for (a, b), sim in zip(pairs, sims):
+        ca, cb = known.get(a), known.get(b)
+        if ca is None or cb is None:
+            continue
+        if ca.article_id == cb.article_id and (ca.speaker or None) == (cb.speaker or None):
+            continue
+        kept_pairs.append((ca, cb))
+        kept_sims.append(sim)
+    if not kept_pairs:
+        return []
+    classify_many = classifier or match.classify_many
+    verdicts = classify_many(kept_pairs, np.array(kept_sims, dtype=np.float32))
+    links = []
+    for (ca, cb), sim, verdict in zip(kept_pairs, kept_sims, verdicts):
+        if verdict.relation == Relation.UNRELATED:
+            continue
+        links.append(Link(a=ca.id, b=cb.id, relation=verdict.relation, score=float(verdict.score),
+                          reason=verdict.reason, similarity=float(sim), version=match.MATCHER_VERSION))
+    return links

@@ -1,0 +1,134 @@
+"""`verify add` as a library call: ingest -> extract -> embed -> store -> link, in committed batches.
+
+Each batch of articles lands in one index transaction (`ClaimIndex.batch`), so an interrupted add
+keeps every batch committed before the interruption and nothing half-written.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Callable, Iterable, Sequence, TextIO
+
+import numpy as np
+
+from verify.records import Article, Claim
+
+ProgressFn = Callable[[int, int], None]  # (articles done, articles total)
+
+
+@dataclass
+class AddSummary:
+    added: int = 0
+    replaced: int = 0
+    unchanged: int = 0
+    rejected: list = field(default_factory=list)  # verify.ingest.Rejected
+    skipped: list = field(default_factory=list)  # files in folders with extensions verify does not read
+    claims: int = 0
+    links: int = 0
+    seconds: float = 0.0
+
+    def line(self) -> str:
+        parts = [f"{self.added} added"]
+        if self.replaced:
+            parts.append(f"{self.replaced} replaced")
+        parts += [f"{self.unchanged} unchanged", f"{len(self.rejected)} rejected"]
+        return (f"articles: {', '.join(parts)}; claims: {self.claims}; links: {self.links}; "
+                f"time: {self.seconds:.1f} s")
+
+
+def _batches(items: Sequence, n: int):
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+def add_sources(index, sources: Sequence[str], *, encoder, extractor, stdin: TextIO | None = None,
+                **options) -> AddSummary:
+    """Add articles from files, folders, URLs or stdin to `index`; new claims are linked to all others."""
+    from verify.ingest import iter_sources
+
+    return add_articles(index, iter_sources(sources, stdin=stdin), encoder=encoder, extractor=extractor, **options)
+
+
+def add_articles(index, items: Iterable, *, encoder, extractor, progress: ProgressFn | None = None,
+                 link: bool = True, batch_size: int = 16,
+                 cancelled: Callable[[], bool] | None = None) -> AddSummary:
+    """Add `Article`s (and count `Rejected` items) to `index`, in committed batches."""
+    from verify.ingest import Rejected
+
+    started = time.perf_counter()
+    summary = AddSummary()
+    pending: list[Article] = []
+    seen: dict[str, tuple[str, str]] = {}  # article id -> (content hash, source) within this add
+    for item in items:
+        if isinstance(item, Rejected):
+            (summary.skipped if getattr(item, "skipped", False) else summary.rejected).append(item)
+            continue
+        if item.id in seen:
+            first_hash, first_source = seen[item.id]
+            if first_hash != item.content_hash:
+                summary.rejected.append(Rejected(item.source, f"article id '{item.id}' given twice in this add "
+                                                               f"with different text (first from {first_source})"))
+            continue
+        seen[item.id] = (item.content_hash, item.source)
+        if index.article_hash(item.id) == item.content_hash:
+            summary.unchanged += 1
+            continue
+        pending.append(item)
+
+    total = len(pending)
+    done = 0
+    if progress:
+        progress(0, total)
+    if pending and index.model is not None:
+        index.bind_model(encoder.name, encoder.fingerprint, encoder.dim)  # refuse a foreign model before any work
+    for batch in _batches(pending, batch_size):
+        if cancelled and cancelled():
+            break
+        claims_per_article = extractor.extract_many([a.text for a in batch], languages=[a.language for a in batch],
+                                                    article_ids=[a.id for a in batch])
+        texts = [c.text for claims in claims_per_article for c in claims]
+        vectors = encoder.encode(texts) if texts else np.zeros((0, encoder.dim), np.float32)
+        with index.batch():
+            if index.model is None:
+                index.bind_model(encoder.name, encoder.fingerprint, encoder.dim)
+            new_claims: list[Claim] = []
+            offset = 0
+            for article, claims in zip(batch, claims_per_article):
+                if index.article_hash(article.id) is not None:
+                    index.remove_article(article.id)
+                    summary.replaced += 1
+                else:
+                    summary.added += 1
+                n = len(claims)
+                new_claims += index.add_article(article, claims, vectors[offset:offset + n])
+                offset += n
+            summary.claims += len(new_claims)
+            if link and new_claims:
+                from verify.link import link_claims
+
+                summary.links += index.add_links(link_claims(index, new_claims, vectors))
+            _save_tables(index, extractor)
+        done += len(batch)
+        if progress:
+            progress(done, total)
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _save_tables(index, extractor) -> None:
+    """Persist what the extractor learned store-wide (entity aliases, speakers' sides)."""
+    aliases = getattr(extractor, "aliases", None)
+    if aliases is None:
+        return
+    index.save_aliases(aliases.rows())
+    index.save_sides(aliases.side_rows())
+
+
+def make_extractor(index=None):
+    """An Extractor whose alias table starts from the index's store-wide table."""
+    from verify.extract import AliasTable, Extractor
+
+    if index is None:
+        return Extractor()
+    return Extractor(aliases=AliasTable.from_rows(index.aliases(), index.sides()))

@@ -1,0 +1,464 @@
+"""The on-disk claim index: a SQLite metadata store plus a vector store, kept in step.
+
+Layout of an index directory:
+
+    verify.sqlite            articles, claims, entities, aliases, links, verdicts, meta
+    vectors-000042.faiss     the vector store of generation 42 (the one `meta.vectors_file` names)
+    .lock                    taken (flock) by the one process that writes at a time
+
+Atomicity: a write batch first saves the vector store under a *new* generation's file name
+(temp file, fsync, rename), then commits the SQLite transaction that names that file. A crash
+before the commit leaves the database naming the previous file, which is still there; a crash
+after it leaves an orphan file that the next writer deletes. So the database and the FAISS file
+it names always agree, whatever moment the process dies.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import fcntl
+import json
+import os
+import sqlite3
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Iterator, Sequence
+
+import numpy as np
+
+from verify.errors import IndexError_
+from verify.records import Article, Claim, Entity, Link, OffsetMap, Polarity, QuoteKind, Relation
+
+SCHEMA_VERSION = 1
+DB_NAME = "verify.sqlite"
+
+
+@dataclass(frozen=True, slots=True)
+class ModelInfo:
+    """Which encoder made the vectors: an index only ever holds vectors of one model."""
+
+    name: str
+    fingerprint: str
+    dim: int
+
+
+@dataclass(frozen=True, slots=True)
+class Stats:
+    articles: int
+    claims: int
+    links: dict[str, int]
+    model: ModelInfo | None
+    index_bytes: int
+    path: str
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+
+
+class ClaimIndex:
+    """Articles, claims, their vectors and links, under one directory.
+
+    Open with `ClaimIndex.open(path)`; read freely; write inside `with index.batch():` so that all
+    changes of the batch land together or not at all.
+    """
+
+    def __init__(self, path: Path, db: sqlite3.Connection, writable: bool):
+        self.path = path
+        self._db = db
+        self.writable = writable
+        self._vectors = None  # loaded on first use: listing claims needs no FAISS
+        self._vectors_file: str | None = self._meta("vectors_file")
+        self._lock_fh = None
+        self._dirty_vectors = False
+
+    # ----------------------------------------------------------------- opening
+    @classmethod
+    def open(cls, path: str | os.PathLike, *, create: bool = False, writable: bool = False) -> "ClaimIndex":
+        """Open the index at `path`; with `create`, make it if it does not exist.
+
+        Raises `IndexError_` with a one-line reason for a missing, read-only, foreign or corrupt index.
+        """
+        path = Path(path)
+        db_path = path / DB_NAME
+        if not db_path.exists():
+            if not create:
+                raise IndexError_(f"{path}: no verify index here; create one with `verify add FILES --index {path}`")
+            try:
+                path.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise IndexError_(f"{path}: cannot create the index directory: {exc.strerror}") from None
+        if writable or create:
+            if not os.access(path, os.W_OK) or (db_path.exists() and not os.access(db_path, os.W_OK)):
+                raise IndexError_(f"{path}: the index directory is read-only; nothing was changed")
+            writable = True
+        try:
+            if writable:
+                db = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
+            else:
+                db = sqlite3.connect(f"{db_path.as_uri()}?mode=ro", uri=True, isolation_level=None,
+                                     check_same_thread=False)
+            db.row_factory = sqlite3.Row
+            db.execute("PRAGMA foreign_keys = ON")
+            db.execute("PRAGMA busy_timeout = 10000")
+            if writable:
+                db.executescript(resources.files("verify.store").joinpath("schema.sql").read_text())
+                cur = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+                if cur is None:
+                    db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+            version = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
+        except sqlite3.DatabaseError as exc:
+            raise IndexError_(f"{db_path}: not a readable verify index ({exc})") from None
+        if version is None or int(version[0]) != SCHEMA_VERSION:
+            found = version[0] if version else "none"
+            raise IndexError_(f"{db_path}: index schema version {found}, this verify reads {SCHEMA_VERSION}; "
+                              "rebuild it with `verify rebuild`")
+        return cls(path, db, writable)
+
+    def close(self) -> None:
+        self._db.close()
+        self._release_lock()
+
+    def __enter__(self) -> "ClaimIndex":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------- meta
+    def _meta(self, key: str) -> str | None:
+        row = self._db.execute("SELECT value FROM meta WHERE key=?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self._db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (key, value))
+
+    @property
+    def model(self) -> ModelInfo | None:
+        name = self._meta("model_name")
+        if name is None:
+            return None
+        return ModelInfo(name, self._meta("model_fingerprint") or "", int(self._meta("model_dim") or 0))
+
+    @property
+    def generation(self) -> int:
+        """Bumped by every committed write batch; readers poll it to notice another process's add."""
+        return int(self._meta("generation") or 0)
+
+    def refresh(self) -> bool:
+        """Re-read state written by another process; True if something changed."""
+        current = self._meta("vectors_file")
+        if current != self._vectors_file:
+            self._vectors_file = current
+            self._vectors = None
+            return True
+        return False
+
+    def check_model(self, requested: str | None) -> None:
+        """Refuse to use this index with another model than the one that made its vectors."""
+        model = self.model
+        if model is not None and requested is not None and requested != model.name:
+            raise IndexError_(
+                f"{self.path}: this index was built with model '{model.name}', not '{requested}'; "
+                f"use --model {model.name}, or rebuild it with `verify rebuild --model {requested} --index {self.path}`")
+
+    def bind_model(self, name: str, fingerprint: str, dim: int) -> None:
+        """Record the encoder for a new index, or check it against the one recorded."""
+        model = self.model
+        if model is None:
+            self._require_batch()
+            self._set_meta("model_name", name)
+            self._set_meta("model_fingerprint", fingerprint)
+            self._set_meta("model_dim", str(dim))
+            return
+        self.check_model(name)
+        if model.fingerprint != fingerprint or model.dim != dim:
+            raise IndexError_(
+                f"{self.path}: model '{name}' has changed since this index was built "
+                f"(fingerprint {fingerprint} != {model.fingerprint}); rebuild it with `verify rebuild --index {self.path}`")
+
+    # ------------------------------------------------------------------ vectors
+    @property
+    def vectors(self):
+        """The vector store (FAISS behind the `VectorStore` protocol), loaded on first use."""
+        if self._vectors is None:
+            from verify.store.vectors import FaissFlatStore
+
+            model = self.model
+            if self._vectors_file is None:
+                if model is None:
+                    raise IndexError_(f"{self.path}: the index has no model yet; add articles first")
+                self._vectors = FaissFlatStore(model.dim)
+            else:
+                file = self.path / self._vectors_file
+                try:
+                    self._vectors = FaissFlatStore.load(file, model.dim)
+                except (RuntimeError, ValueError, OSError) as exc:
+                    raise IndexError_(f"{file}: cannot read the vector file ({exc}); "
+                                      f"run `verify rebuild --index {self.path}`") from None
+                expected = int(self._meta("vectors_count") or 0)
+                if len(self._vectors) != expected:
+                    raise IndexError_(f"{file}: holds {len(self._vectors)} vectors, the database expects {expected}; "
+                                      f"run `verify rebuild --index {self.path}`")
+        return self._vectors
+
+    # ------------------------------------------------------------------ writing
+    def _take_lock(self) -> None:
+        if self._lock_fh is None:
+            self._lock_fh = open(self.path / ".lock", "a+")
+            fcntl.flock(self._lock_fh, fcntl.LOCK_EX)
+
+    def _release_lock(self) -> None:
+        if self._lock_fh is not None:
+            fcntl.flock(self._lock_fh, fcntl.LOCK_UN)
+            self._lock_fh.close()
+            self._lock_fh = None
+
+    def _require_batch(self) -> None:
+        if not self._db.in_transaction:
+            raise RuntimeError("index writes must happen inside `with index.batch():`")
+
+    @contextlib.contextmanager
+    def batch(self) -> Iterator["ClaimIndex"]:
+        """All writes inside land together: vectors saved under a new generation, then one commit."""
+        if not self.writable:
+            raise IndexError_(f"{self.path}: index opened read-only")
+        self._take_lock()
+        try:
+            # Another writer may have committed since we opened: start from its state.
+            self._db.execute("BEGIN IMMEDIATE")
+            self.refresh()
+            try:
+                yield self
+                new_file = None
+                if self._dirty_vectors:
+                    generation = self.generation + 1
+                    new_file = f"vectors-{generation:06d}.faiss"
+                    self.vectors.save(self.path / new_file)
+                    self._set_meta("vectors_file", new_file)
+                    self._set_meta("vectors_count", str(len(self.vectors)))
+                self._set_meta("generation", str(self.generation + 1))
+                self._db.execute("COMMIT")
+            except BaseException:
+                if self._db.in_transaction:
+                    self._db.execute("ROLLBACK")
+                self._vectors = None  # drop in-memory changes; reload the committed file when needed
+                self._dirty_vectors = False
+                raise
+            if new_file is not None:
+                self._vectors_file = new_file
+                self._dirty_vectors = False
+            self._remove_orphans()
+        finally:
+            self._release_lock()
+
+    def _remove_orphans(self) -> None:
+        for file in self.path.glob("vectors-*.faiss*"):
+            if file.name != self._vectors_file:
+                with contextlib.suppress(OSError):
+                    file.unlink()
+
+    def article_hash(self, article_id: str) -> str | None:
+        row = self._db.execute("SELECT content_hash FROM articles WHERE id=?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def remove_article(self, article_id: str) -> int:
+        """Drop an article with its claims, vectors and links; returns the number of claims removed."""
+        self._require_batch()
+        ids = np.array([r[0] for r in self._db.execute("SELECT id FROM claims WHERE article_id=?", (article_id,))],
+                       dtype=np.int64)
+        if len(ids):
+            self.vectors.remove(ids)
+            self._dirty_vectors = True
+        self._db.execute("DELETE FROM articles WHERE id=?", (article_id,))
+        return len(ids)
+
+    def add_article(self, article: Article, claims: Sequence[Claim], vectors: np.ndarray) -> list[Claim]:
+        """Store an article, its claims and their vectors; returns the claims with their new ids."""
+        self._require_batch()
+        if len(claims) != len(vectors):
+            raise ValueError("one vector per claim")
+        self._db.execute(
+            "INSERT INTO articles (id, title, source, outlet, date, url, language, dateline, credit,"
+            " content_hash, text, original_text, offsets, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (article.id, article.title, article.source, article.outlet, article.date, article.url, article.language,
+             article.dateline, article.credit, article.content_hash, article.text, article.original_text,
+             json.dumps(article.offsets.to_json()), _now()))
+        stored: list[Claim] = []
+        for claim in claims:
+            cur = self._db.execute(
+                "INSERT INTO claims (article_id, start, end, text, checkworthiness, speaker, side, cue, quote,"
+                " polarity, language) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (article.id, claim.start, claim.end, claim.text, float(claim.checkworthiness), claim.speaker,
+                 claim.side, claim.cue, str(claim.quote), str(claim.polarity), claim.language))
+            claim_id = int(cur.lastrowid)
+            self._db.executemany(
+                "INSERT INTO claim_entities (claim_id, canonical, surface, kind) VALUES (?,?,?,?)",
+                [(claim_id, e.canonical, e.surface, e.kind) for e in claim.entities])
+            stored.append(_with_id(claim, claim_id, article.id))
+        if stored:
+            self.vectors.add(np.array([c.id for c in stored], dtype=np.int64), vectors)
+            self._dirty_vectors = True
+        return stored
+
+    def add_links(self, links: Iterable[Link]) -> int:
+        """Store links (replacing an older link between the same two claims)."""
+        self._require_batch()
+        rows = [(l.a, l.b, str(l.relation), float(l.score), l.reason, float(l.similarity), l.version, _now())
+                for l in links]
+        self._db.executemany("INSERT OR REPLACE INTO links VALUES (?,?,?,?,?,?,?,?)", rows)
+        return len(rows)
+
+    def save_aliases(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        self._require_batch()
+        self._db.executemany("INSERT OR REPLACE INTO aliases (surface, kind, canonical) VALUES (?,?,?)", rows)
+
+    def save_sides(self, rows: Iterable[tuple[str, str]]) -> None:
+        self._require_batch()
+        self._db.executemany("INSERT OR REPLACE INTO speaker_sides (speaker, side) VALUES (?,?)", rows)
+
+    def set_link_verdict(self, a: int, b: int, verdict: str, note: str | None = None) -> None:
+        self._require_batch()
+        a, b = min(a, b), max(a, b)
+        self._db.execute("INSERT OR REPLACE INTO link_verdicts VALUES (?,?,?,?,?)", (a, b, verdict, note, _now()))
+
+    def set_claim_rating(self, claim_id: int, rating: str, note: str | None = None) -> None:
+        self._require_batch()
+        self._db.execute("INSERT OR REPLACE INTO claim_ratings VALUES (?,?,?,?)", (claim_id, rating, note, _now()))
+
+    # ------------------------------------------------------------------ reading
+    def aliases(self) -> list[tuple[str, str, str]]:
+        return [tuple(r) for r in self._db.execute("SELECT surface, kind, canonical FROM aliases")]
+
+    def sides(self) -> list[tuple[str, str]]:
+        return [tuple(r) for r in self._db.execute("SELECT speaker, side FROM speaker_sides")]
+
+    def article(self, article_id: str) -> Article | None:
+        row = self._db.execute("SELECT * FROM articles WHERE id=?", (article_id,)).fetchone()
+        return _article(row) if row else None
+
+    def articles(self) -> list[Article]:
+        return [_article(r) for r in self._db.execute("SELECT * FROM articles ORDER BY id")]
+
+    def article_ids(self) -> list[str]:
+        return [r[0] for r in self._db.execute("SELECT id FROM articles ORDER BY id")]
+
+    def claims(self, article_id: str | None = None, ids: Sequence[int] | None = None) -> list[Claim]:
+        """Claims of one article, of given ids (in that order), or all, with their entities."""
+        if ids is not None:
+            found = {}
+            for chunk in _chunks(list(ids), 500):
+                q = f"SELECT * FROM claims WHERE id IN ({','.join('?' * len(chunk))})"
+                for row in self._db.execute(q, chunk):
+                    found[row["id"]] = row
+            rows = [found[i] for i in ids if i in found]
+        elif article_id is not None:
+            rows = list(self._db.execute("SELECT * FROM claims WHERE article_id=? ORDER BY start", (article_id,)))
+        else:
+            rows = list(self._db.execute("SELECT * FROM claims ORDER BY article_id, start"))
+        entities = self._entities_of([r["id"] for r in rows])
+        return [_claim(r, entities.get(r["id"], ())) for r in rows]
+
+    def claim(self, claim_id: int) -> Claim | None:
+        found = self.claims(ids=[claim_id])
+        return found[0] if found else None
+
+    def _entities_of(self, claim_ids: list[int]) -> dict[int, tuple[Entity, ...]]:
+        out: dict[int, list[Entity]] = {}
+        for chunk in _chunks(claim_ids, 500):
+            q = f"SELECT claim_id, canonical, surface, kind FROM claim_entities WHERE claim_id IN ({','.join('?' * len(chunk))})"
+            for cid, canonical, surface, kind in self._db.execute(q, chunk):
+                out.setdefault(cid, []).append(Entity(surface, canonical, kind))
+        return {k: tuple(v) for k, v in out.items()}
+
+    def claims_sharing_entities(self, canonicals: Sequence[str], *, limit: int = 50) -> list[int]:
+        """Claim ids that mention any of these entities, rarest entity first (bounded, for candidates)."""
+        if not canonicals:
+            return []
+        q = (f"SELECT canonical, COUNT(*) FROM claim_entities WHERE canonical IN ({','.join('?' * len(canonicals))})"
+             " GROUP BY canonical ORDER BY COUNT(*)")
+        out: list[int] = []
+        for canonical, _count in self._db.execute(q, list(canonicals)).fetchall():
+            for (cid,) in self._db.execute("SELECT claim_id FROM claim_entities WHERE canonical=? LIMIT ?",
+                                           (canonical, limit)):
+                if cid not in out:
+                    out.append(cid)
+            if len(out) >= limit:
+                break
+        return out[:limit]
+
+    def links(self, *, claim_id: int | None = None, article_id: str | None = None,
+              relation: str | None = None, min_score: float = 0.0, verdict: str | None = None) -> list[Link]:
+        """Stored links, strongest first, filtered."""
+        where, args = ["l.score >= ?"], [min_score]
+        if claim_id is not None:
+            where.append("(l.a = ? OR l.b = ?)")
+            args += [claim_id, claim_id]
+        if article_id is not None:
+            where.append("(l.a IN (SELECT id FROM claims WHERE article_id=?) OR "
+                         "l.b IN (SELECT id FROM claims WHERE article_id=?))")
+            args += [article_id, article_id]
+        if relation is not None and relation != "all":
+            where.append("l.relation = ?")
+            args.append(relation)
+        if verdict is not None:
+            where.append("v.verdict = ?")
+            args.append(verdict)
+        q = ("SELECT l.* FROM links l LEFT JOIN link_verdicts v ON v.a = l.a AND v.b = l.b WHERE "
+             + " AND ".join(where) + " ORDER BY l.score DESC, l.a, l.b")
+        return [_link(r) for r in self._db.execute(q, args)]
+
+    def link_verdicts(self) -> dict[tuple[int, int], tuple[str, str | None]]:
+        return {(r[0], r[1]): (r[2], r[3]) for r in self._db.execute("SELECT a, b, verdict, note FROM link_verdicts")}
+
+    def claim_ratings(self) -> dict[int, tuple[str, str | None, str]]:
+        return {r[0]: (r[1], r[2], r[3]) for r in self._db.execute(
+            "SELECT claim_id, rating, note, updated_at FROM claim_ratings")}
+
+    def search(self, vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
+        """k nearest claims for each query vector: (scores, claim ids), -1 where fewer exist."""
+        if self.model is None or self._vectors_file is None:
+            return (np.zeros((len(vectors), k), np.float32), np.full((len(vectors), k), -1, np.int64))
+        return self.vectors.search(vectors, k)
+
+    def stats(self) -> Stats:
+        links = {r[0]: r[1] for r in self._db.execute("SELECT relation, COUNT(*) FROM links GROUP BY relation")}
+        size = sum(f.stat().st_size for f in self.path.iterdir() if f.is_file())
+        return Stats(
+            articles=self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
+            claims=self._db.execute("SELECT COUNT(*) FROM claims").fetchone()[0],
+            links=links, model=self.model, index_bytes=size, path=str(self.path))
+
+
+def _chunks(items: list, n: int) -> Iterator[list]:
+    for i in range(0, len(items), n):
+        yield items[i:i + n]
+
+
+def _with_id(claim: Claim, claim_id: int, article_id: str) -> Claim:
+    from dataclasses import replace
+
+    return replace(claim, id=claim_id, article_id=article_id)
+
+
+def _article(row: sqlite3.Row) -> Article:
+    return Article(
+        id=row["id"], text=row["text"], source=row["source"], content_hash=row["content_hash"], title=row["title"],
+        outlet=row["outlet"], date=row["date"], url=row["url"], language=row["language"], dateline=row["dateline"],
+        credit=row["credit"], original_text=row["original_text"],
+        offsets=OffsetMap.from_json(json.loads(row["offsets"]) if row["offsets"] else None))
+
+
+def _claim(row: sqlite3.Row, entities: tuple[Entity, ...]) -> Claim:
+    return Claim(
+        id=row["id"], article_id=row["article_id"], text=row["text"], start=row["start"], end=row["end"],
+        checkworthiness=row["checkworthiness"], speaker=row["speaker"], side=row["side"], cue=row["cue"],
+        quote=QuoteKind(row["quote"]), polarity=Polarity(row["polarity"]), entities=entities,
+        language=row["language"])
+
+
+def _link(row: sqlite3.Row) -> Link:
+    return Link(a=row["a"], b=row["b"], relation=Relation(row["relation"]), score=row["score"],
+                reason=row["reason"], similarity=row["similarity"], version=row["version"])
