@@ -267,6 +267,72 @@ def rebuild(obj: Context) -> None:
     click.echo(summary.line())
 
 
+# ---------------------------------------------------------------------------------------- links
+@cli.command()
+@click.argument("target", required=False)
+@click.option("--relation", default="all", show_default=True,
+              help="contradicts, supports, repeats or all.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def links(obj: Context, target: str | None, relation: str, as_json: bool) -> None:
+    """Links of one claim (CLAIM_ID), one ARTICLE, or all."""
+    from verify.report import build_report, check_options, report_json
+
+    check_options(relation, 0.0)
+    with obj.open_index() as index:
+        claim_id, article_id = None, None
+        if target is not None:
+            if target.isdigit() and index.claim(int(target)) is not None:
+                claim_id = int(target)
+            elif index.article(target) is not None:
+                article_id = target
+            else:
+                raise InputError(f"'{target}' is neither a claim id nor an article id in {obj.index_dir}")
+        found = index.links(claim_id=claim_id, article_id=article_id,
+                            relation=None if relation == "all" else relation)
+        report = build_report(index, relation=relation, links=found)
+    if as_json:
+        _echo_json(report_json(report)["links"])
+        return
+    for r in report.links:
+        click.echo(f"{r.link.relation:<11} {r.link.score:.2f}  #{r.a.id} [{r.a.article_id}] {r.a.text}")
+        click.echo(f"{'':<17}#{r.b.id} [{r.b.article_id}] {r.b.text}")
+        click.echo(f"{'':<17}{r.link.reason}")
+
+
+# --------------------------------------------------------------------------------------- report
+@cli.command()
+@click.option("--relation", default="contradicts", show_default=True,
+              help="contradicts, supports, repeats or all.")
+@click.option("--min-score", default=0.0, type=float, show_default=True, help="Only links scored at least this (0-1).")
+@click.option("--verdict", type=click.Choice(["confirmed", "rejected", "unsure"]), default=None,
+              help="Only links a fact-checker marked so.")
+@click.option("--format", "fmt", default="md", show_default=True, help="md, html, json or csv.")
+@click.option("--out", type=click.Path(dir_okay=False, writable=True), help="Write to FILE instead of stdout.")
+@click.pass_obj
+def report(obj: Context, relation: str, min_score: float, verdict: str | None, fmt: str, out: str | None) -> None:
+    """Linked claims grouped by story, strongest first (default: contradictions, Markdown)."""
+    from verify.report import build_report, check_options, render
+
+    check_options(relation, min_score, fmt)
+    with obj.open_index() as index:
+        text = render(build_report(index, relation=relation, min_score=min_score, verdict=verdict), fmt)
+    if out:
+        _write_atomic(Path(out), text)
+        click.echo(f"wrote {out}", err=True)
+    else:
+        click.echo(text, nl=False)
+
+
+def _write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise InputError(f"cannot write: {exc.strerror}", source=str(path)) from None
+
+
 def main() -> None:
     """Console entry point: library errors become one line and exit code 2."""
     try:

@@ -1,0 +1,253 @@
+"""Batch reports of linked claims (Markdown, HTML, JSON, CSV) for people who never open the TUI.
+
+`build_report` gathers the links from an index into `ReportLink` records grouped by story; the
+`render_*` functions only format. The CLI and the TUI's export call the same functions.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from verify.errors import InputError
+from verify.records import Article, Claim, Link
+
+RELATIONS = ("contradicts", "supports", "repeats", "all")
+FORMATS = ("md", "html", "json", "csv")
+
+
+@dataclass(frozen=True, slots=True)
+class ReportLink:
+    link: Link
+    a: Claim
+    b: Claim
+    article_a: Article
+    article_b: Article
+    verdict: str | None = None
+    verdict_note: str | None = None
+
+
+@dataclass
+class Story:
+    """Links that hang together: connected through shared claims, named by their commonest entities."""
+
+    title: str
+    links: list[ReportLink] = field(default_factory=list)
+
+    @property
+    def strongest(self) -> float:
+        return max(l.link.score for l in self.links)
+
+
+@dataclass
+class Report:
+    relation: str
+    min_score: float
+    articles: int
+    claims: int
+    model: str | None
+    stories: list[Story]
+
+    @property
+    def links(self) -> list[ReportLink]:
+        return [l for s in self.stories for l in s.links]
+
+
+def check_options(relation: str, min_score: float, fmt: str = "md") -> None:
+    """Validate report options at the edge, with the fix in the message."""
+    if relation not in RELATIONS:
+        raise InputError(f"unknown relation '{relation}'; use one of: {', '.join(RELATIONS)}")
+    if not 0.0 <= min_score <= 1.0:
+        raise InputError(f"--min-score {min_score} is outside 0..1; scores are confidences between 0 and 1")
+    if fmt not in FORMATS:
+        raise InputError(f"unknown format '{fmt}'; use one of: {', '.join(FORMATS)}")
+
+
+def build_report(index, *, relation: str = "contradicts", min_score: float = 0.0,
+                 verdict: str | None = None, links: Sequence[Link] | None = None) -> Report:
+    """Collect links (all matching ones, or the given ones) with their claims and articles, grouped by story."""
+    check_options(relation, min_score)
+    if links is None:
+        links = index.links(relation=None if relation == "all" else relation, min_score=min_score, verdict=verdict)
+    claim_ids = sorted({i for l in links for i in (l.a, l.b)})
+    claims = {c.id: c for c in index.claims(ids=claim_ids)}
+    articles: dict[str, Article] = {}
+    for c in claims.values():
+        if c.article_id not in articles:
+            articles[c.article_id] = index.article(c.article_id)
+    verdicts = index.link_verdicts()
+    rows = []
+    for l in links:
+        a, b = claims.get(l.a), claims.get(l.b)
+        if a is None or b is None:
+            continue
+        v = verdicts.get((l.a, l.b))
+        rows.append(ReportLink(l, a, b, articles[a.article_id], articles[b.article_id],
+                               v[0] if v else None, v[1] if v else None))
+    stats = index.stats()
+    return Report(relation, min_score, stats.articles, stats.claims, stats.model.name if stats.model else None,
+                  group_stories(rows))
+
+
+def group_stories(rows: Sequence[ReportLink]) -> list[Story]:
+    """Connected components of the link graph, strongest story first, strongest link first within."""
+    parent: dict[int, int] = {}
+
+    def find(x: int) -> int:
+        parent.setdefault(x, x)
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for r in rows:
+        parent[find(r.link.a)] = find(r.link.b)
+    groups: dict[int, list[ReportLink]] = {}
+    for r in rows:
+        groups.setdefault(find(r.link.a), []).append(r)
+    stories = []
+    for members in groups.values():
+        members.sort(key=lambda r: (-r.link.score, r.link.a, r.link.b))
+        names = Counter(e.canonical for r in members for c in (r.a, r.b) for e in c.entities)
+        title = ", ".join(n for n, _ in names.most_common(3)) or members[0].a.text[:60]
+        stories.append(Story(title, members))
+    stories.sort(key=lambda s: (-s.strongest, s.title))
+    return stories
+
+
+# ------------------------------------------------------------------------------------ JSON
+def claim_json(c: Claim, article: Article) -> dict:
+    return {
+        "id": c.id, "text": c.text, "start": c.start, "end": c.end, "speaker": c.speaker, "side": c.side,
+        "polarity": str(c.polarity), "checkworthiness": round(float(c.checkworthiness), 4),
+        "entities": sorted({e.canonical for e in c.entities}),
+        "article": {"id": article.id, "title": article.title, "source": article.source, "date": article.date},
+    }
+
+
+def report_json(report: Report) -> dict:
+    return {
+        "index": {"articles": report.articles, "claims": report.claims, "model": report.model},
+        "links": [
+            {"relation": str(r.link.relation), "score": round(float(r.link.score), 4), "reason": r.link.reason,
+             "story": story.title, "verdict": r.verdict, "verdict_note": r.verdict_note,
+             "a": claim_json(r.a, r.article_a), "b": claim_json(r.b, r.article_b)}
+            for story in report.stories for r in story.links
+        ],
+    }
+
+
+def render_json(report: Report) -> str:
+    return json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"
+
+
+# ------------------------------------------------------------------------------------- CSV
+def render_csv(report: Report) -> str:
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["story", "relation", "score", "reason", "verdict",
+                     "a_id", "a_text", "a_speaker", "a_side", "a_polarity", "a_article", "a_title", "a_source", "a_date",
+                     "b_id", "b_text", "b_speaker", "b_side", "b_polarity", "b_article", "b_title", "b_source", "b_date"])
+    for story in report.stories:
+        for r in story.links:
+            row = [story.title, str(r.link.relation), f"{r.link.score:.3f}", r.link.reason, r.verdict or ""]
+            for c, art in ((r.a, r.article_a), (r.b, r.article_b)):
+                row += [c.id, c.text, c.speaker or "", c.side or "", str(c.polarity), art.id, art.title or "",
+                        art.source, art.date or ""]
+            writer.writerow(row)
+    return out.getvalue()
+
+
+# -------------------------------------------------------------------------------- Markdown
+def _md_escape(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+
+
+def _who(c: Claim) -> str:
+    if c.speaker and c.side:
+        return f"{c.speaker} ({c.side})"
+    return c.speaker or c.side or "the article"
+
+
+def _article_line(a: Article) -> str:
+    bits = [a.title or a.id]
+    bits += [x for x in (a.outlet, a.date) if x]
+    return " · ".join(bits) + f" — `{a.source}`"
+
+
+def render_markdown(report: Report) -> str:
+    lines = [f"# verify report: {report.relation}",
+             "",
+             f"{len(report.links)} links in {len(report.stories)} stories; index of {report.articles} articles, "
+             f"{report.claims} claims; model {report.model or '-'}; minimum score {report.min_score:g}.",
+             ""]
+    if not report.links:
+        lines.append("No links match.")
+    for n, story in enumerate(report.stories, 1):
+        lines += [f"## {n}. {_md_escape(story.title)}", ""]
+        for r in story.links:
+            verdict = f" · verdict: **{r.verdict}**" if r.verdict else ""
+            lines += [f"### {r.link.relation} · score {r.link.score:.2f}{verdict}", "",
+                      f"> **A** — {_md_escape(_who(r.a))}, {r.a.polarity}: “{_md_escape(r.a.text)}”  ",
+                      f"> {_md_escape(_article_line(r.article_a))}",
+                      ">",
+                      f"> **B** — {_md_escape(_who(r.b))}, {r.b.polarity}: “{_md_escape(r.b.text)}”  ",
+                      f"> {_md_escape(_article_line(r.article_b))}",
+                      "",
+                      f"Reason: {_md_escape(r.link.reason)}", ""]
+    return "\n".join(lines) + "\n"
+
+
+# ------------------------------------------------------------------------------------ HTML
+_CSS = """
+body{font-family:system-ui,sans-serif;max-width:70rem;margin:2rem auto;padding:0 1rem;color:#1d1d1f}
+h1{font-size:1.5rem}h2{font-size:1.2rem;border-bottom:1px solid #ddd;padding-bottom:.3rem;margin-top:2rem}
+.link{border:1px solid #ddd;border-radius:6px;margin:1rem 0;padding:.8rem}
+.pair{display:grid;grid-template-columns:1fr 1fr;gap:1rem}
+.claim{background:#f7f7f9;border-radius:4px;padding:.6rem}
+.claim q{display:block;margin:.4rem 0;font-size:1.05rem}
+.meta{color:#555;font-size:.85rem}
+.badge{display:inline-block;border-radius:3px;padding:0 .4rem;color:#fff;font-size:.85rem}
+.contradicts{background:#c0392b}.supports{background:#27ae60}.repeats{background:#2c7bb6}
+.reason{margin-top:.5rem;font-size:.9rem}
+@media (max-width:45rem){.pair{grid-template-columns:1fr}}
+"""
+
+
+def render_html(report: Report) -> str:
+    e = html.escape
+    parts = ["<!DOCTYPE html>", '<html lang="es"><head><meta charset="utf-8">',
+             f"<title>verify report: {e(report.relation)}</title>", f"<style>{_CSS}</style></head><body>",
+             f"<h1>verify report: {e(report.relation)}</h1>",
+             f'<p class="meta">{len(report.links)} links in {len(report.stories)} stories; index of '
+             f"{report.articles} articles, {report.claims} claims; model {e(report.model or '-')}; "
+             f"minimum score {report.min_score:g}.</p>"]
+    if not report.links:
+        parts.append("<p>No links match.</p>")
+    for story in report.stories:
+        parts.append(f"<h2>{e(story.title)}</h2>")
+        for r in story.links:
+            rel = e(str(r.link.relation))
+            verdict = f" · verdict: <b>{e(r.verdict)}</b>" if r.verdict else ""
+            parts.append(f'<div class="link"><span class="badge {rel}">{rel}</span> '
+                         f"score {r.link.score:.2f}{verdict}<div class=\"pair\">")
+            for label, c, art in (("A", r.a, r.article_a), ("B", r.b, r.article_b)):
+                meta = " · ".join(e(x) for x in (art.title or art.id, art.outlet, art.date) if x)
+                parts.append(f'<div class="claim"><b>{label}</b> — {e(_who(c))}, {e(str(c.polarity))}'
+                             f"<q>{e(c.text)}</q><div class=\"meta\">{meta}<br>{e(art.source)}</div></div>")
+            parts.append(f'</div><div class="reason">Reason: {e(r.link.reason)}</div></div>')
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+RENDERERS = {"md": render_markdown, "html": render_html, "json": render_json, "csv": render_csv}
+
+
+def render(report: Report, fmt: str) -> str:
+    check_options(report.relation, report.min_score, fmt)
+    return RENDERERS[fmt](report)
