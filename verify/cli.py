@@ -71,10 +71,9 @@ def add(obj: Context, sources: tuple[str, ...], no_link: bool) -> None:
     from verify.pipeline import add_sources, make_extractor
 
     with obj.open_index(writable=True, create=True) as index:
-        encoder = obj.encoder_for(index)
         extractor = make_extractor(index)
         with _progress("adding articles") as progress:
-            summary = add_sources(index, list(sources), encoder=encoder, extractor=extractor,
+            summary = add_sources(index, list(sources), encoder=lambda: obj.encoder_for(index), extractor=extractor,
                                   stdin=sys.stdin, progress=progress, link=not no_link)
     for rejected in summary.rejected:
         click.echo(f"rejected: {rejected.source}: {rejected.reason}", err=True)

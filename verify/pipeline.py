@@ -53,7 +53,11 @@ def add_sources(index, sources: Sequence[str], *, encoder, extractor, stdin: Tex
 def add_articles(index, items: Iterable, *, encoder, extractor, progress: ProgressFn | None = None,
                  link: bool = True, batch_size: int = 16,
                  cancelled: Callable[[], bool] | None = None) -> AddSummary:
-    """Add `Article`s (and count `Rejected` items) to `index`, in committed batches."""
+    """Add `Article`s (and count `Rejected` items) to `index`, in committed batches.
+
+    `encoder` may be an `Encoder` or a function returning one: it is then loaded only if some
+    article is new or changed, so re-adding unchanged files never pays for loading a model.
+    """
     from verify.ingest import Rejected
 
     started = time.perf_counter()
@@ -80,6 +84,8 @@ def add_articles(index, items: Iterable, *, encoder, extractor, progress: Progre
     done = 0
     if progress:
         progress(0, total)
+    if pending and callable(encoder) and not hasattr(encoder, "encode"):
+        encoder = encoder()
     if pending and index.model is not None:
         index.bind_model(encoder.name, encoder.fingerprint, encoder.dim)  # refuse a foreign model before any work
     for batch in _batches(pending, batch_size):
