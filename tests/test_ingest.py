@@ -402,3 +402,8 @@ def test_ingest_does_not_import_heavy_modules():
             "print(sorted(m for m in ('trafilatura', 'textual', 'torch', 'py3langid', 'dateparser') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_a_case_number_with_a_slash_is_not_a_photo_credit():
+    raw = f"{BODY}\nEXPEDIENTE 123/2018\n{BODY}"
+    assert "EXPEDIENTE 123/2018" in clean_text(raw).text

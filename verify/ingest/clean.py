@@ -371,6 +371,8 @@ def _line_rule(s: str, words: int, head: bool, tail: bool) -> str | None:
 
 def _is_credit_pair(s: str) -> bool:
     """ "ESAM AL-FETORI / REUTERS", "EFE/Archivo", "Carlos Barria / Reuters": a name and an agency."""
+    if re.search(r"\d|\*NUMBER\*", s):
+        return False  # "EXPEDIENTE 12/2018" is a reference, not a credit
     parts = [p.strip(" ()") for p in s.split("/")]
     if len(parts) < 2 or not all(sum(c.isalpha() for c in p) >= 2 for p in parts):
         return False
