@@ -1,0 +1,237 @@
+"""The store-wide entity alias table: spelling variants of one name merge into one canonical entity.
+
+News transliterates foreign names many ways (Haftar / Hifter / Hiftar / Jalifa Haftar / Khalifa Haftar;
+Gadafi / Gadhafi; Dmitri / Dmitry Peskov). The table is learned, not hand-written: each new surface is
+compared with the entities already seen, and joins one when the names agree.
+
+Person names (kind PER) are compared token-wise: the surnames (last tokens) must agree, and the first
+names must agree too unless one side has none. Two tokens agree when, after accent folding, either
+their rapidfuzz ratio reaches `TOKEN_RATIO`, or their consonant skeletons are equal (transliteration
+mostly moves vowels and 'h': Hifter / Haftar -> "ftr", Jalifa / Khalifa -> "jlf"). A bare surname that
+fits two different people (Fidel / Raúl Castro) joins neither. Other kinds merge only on a high
+whole-name ratio (`NAME_RATIO`): "Corea del Norte" and "Corea del Sur" must stay apart.
+Thresholds were checked on the person names spaCy finds in ../shared/data/news_es.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz
+
+KINDS = ("PER", "ORG", "LOC", "MISC")
+TOKEN_RATIO = 80.0  # folded token similarity for a surname / first name to agree
+NAME_RATIO = 93.0  # folded whole-name similarity for organisations, places, misc
+MIN_SKELETON = 3  # shorter consonant skeletons say too little to merge on
+
+_LEADING = re.compile(r"^(el|la|los|las|the|al-(?=\w{8}))\s+", re.I)
+_TITLES = {"sr", "sra", "dr", "dra", "don", "doña", "mr", "mrs", "ms", "general", "coronel", "presidente",
+           "ministro", "strongman", "mariscal", "jeque", "rey", "papa", "príncipe", "principe"}
+
+
+def fold(text: str) -> str:
+    """Accent-folding processor for rapidfuzz: NFKD, drop combining marks, lower-case, squeeze spaces."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(stripped.lower().split())
+
+
+def _tokens(name: str) -> list[str]:
+    words = [w for w in re.split(r"[\s]+", fold(name).replace(".", " ")) if w]
+    return [w for w in words if w.strip("-") and w not in _TITLES]
+
+
+def _skeleton(token: str) -> str:
+    """Consonants only, 'kh' read as 'j' (Spanish transliteration), 'h' and doubled letters dropped."""
+    token = token.replace("kh", "j").replace("y", "i").replace("-", "")
+    out = []
+    for ch in token:
+        if ch in "aeiouh" or not ch.isalpha():
+            continue
+        if out and out[-1] == ch:
+            continue
+        out.append(ch)
+    return "".join(out)
+
+
+def tokens_agree(a: str, b: str) -> bool:
+    """Two name tokens (folded) are the same name spelled differently."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) <= 3:  # "al", "el", initials: only an exact match is evidence
+        return False
+    if fuzz.ratio(a, b) >= TOKEN_RATIO:
+        return True
+    sa, sb = _skeleton(a), _skeleton(b)
+    return len(sa) >= MIN_SKELETON and sa == sb and fuzz.ratio(a, b) >= 60
+
+
+def persons_agree(a: list[str], b: list[str]) -> bool:
+    """Token lists of two person names refer to the same person (surname and, if both have one, first name)."""
+    if not a or not b:
+        return False
+    if not tokens_agree(a[-1], b[-1]):
+        return False
+    if len(a) == 1 or len(b) == 1:
+        return len(a[-1]) >= 4  # a bare short token ("Li", "Gil") is too weak to merge
+    return tokens_agree(a[0], b[0])
+
+
+@dataclass
+class _Entity:
+    kind: str
+    surfaces: Counter = field(default_factory=Counter)
+    pinned: str | None = None  # canonical restored from the store; kept until a better name is seen
+
+    @property
+    def canonical(self) -> str:
+        def score(s: str) -> tuple[int, int, int]:
+            return (min(len(_tokens(s)), 3), self.surfaces[s], -len(s))
+        best = max(self.surfaces, key=score)
+        if self.pinned and score(self.pinned) >= score(best):
+            return self.pinned
+        return best
+
+
+class AliasTable:
+    """Store-wide table of entity surfaces -> canonical names, and of speakers' sides.
+
+    `canonical(surface, kind)` both answers and learns. `rows()` / `side_rows()` and `from_rows` let the
+    store persist it between runs.
+    """
+
+    def __init__(self) -> None:
+        self._entities: list[_Entity] = []
+        self._by_surface: dict[str, int] = {}  # folded surface -> entity index
+        self._by_surname: dict[str, set[int]] = {}  # folded last token of PER names -> entity indexes
+        self._sides: dict[str, str] = {}  # folded speaker canonical -> side
+
+    def __len__(self) -> int:
+        return len(self._entities)
+
+    @staticmethod
+    def clean(surface: str) -> str:
+        """The surface without leading articles and surrounding punctuation/space."""
+        s = " ".join(surface.split()).strip(" ,.;:\"'“”«»()")
+        return _LEADING.sub("", s) or s
+
+    def canonical(self, surface: str, kind: str = "MISC") -> str:
+        """The canonical name for `surface`, adding it to the table (merged with its entity if one fits)."""
+        surface = self.clean(surface)
+        if not surface:
+            return surface
+        key = fold(surface)
+        if key in self._by_surface:
+            entity = self._entities[self._by_surface[key]]
+            entity.surfaces[surface] += 1
+            return entity.canonical
+        index = self._match(surface, kind)
+        if index is None:
+            index = len(self._entities)
+            self._entities.append(_Entity(kind))
+        entity = self._entities[index]
+        entity.surfaces[surface] += 1
+        self._by_surface[key] = index
+        if kind == "PER" or entity.kind == "PER":
+            toks = _tokens(surface)
+            if toks:
+                self._by_surname.setdefault(toks[-1], set()).add(index)
+        return entity.canonical
+
+    def lookup(self, surface: str) -> str | None:
+        """The canonical name of a surface already in the table, without learning anything."""
+        index = self._by_surface.get(fold(self.clean(surface)))
+        return None if index is None else self._entities[index].canonical
+
+    def _person_fits(self, toks: list[str], index: int) -> bool:
+        """A person name fits an entity: a full name must agree with one of its full names, if it has any
+        (so "María Sánchez" does not join "Pedro Sánchez" through a bare "Sánchez")."""
+        names = [_tokens(s) for s in self._entities[index].surfaces]
+        full = [n for n in names if len(n) > 1]
+        pool = full if (len(toks) > 1 and full) else names
+        return any(persons_agree(toks, n) for n in pool)
+
+    def _match(self, surface: str, kind: str) -> int | None:
+        if kind == "PER":
+            toks = _tokens(surface)
+            if not toks:
+                return None
+            candidates: set[int] = set()
+            for surname, indexes in self._by_surname.items():
+                if tokens_agree(toks[-1], surname):
+                    candidates |= indexes
+            fits = {i for i in candidates if self._person_fits(toks, i)}
+            if len(fits) > 1 and len(toks) == 1:
+                return None  # a bare surname shared by different people: do not guess
+            if len(fits) > 1:
+                # a full name that fits several: the entity whose first names fit, most seen first
+                return max(fits, key=lambda i: sum(self._entities[i].surfaces.values()))
+            return next(iter(fits), None)
+        key = fold(surface)
+        best, best_score = None, 0.0
+        for i, entity in enumerate(self._entities):
+            if entity.kind != kind:
+                continue
+            for s in entity.surfaces:
+                score = fuzz.ratio(key, fold(s))
+                if score > best_score:
+                    best, best_score = i, score
+        if best is not None and best_score >= NAME_RATIO and len(key) >= 6:
+            return best
+        return None
+
+    # ----- sides -------------------------------------------------------------------------------
+    def side_of(self, speaker: str) -> str | None:
+        """The side learned for a speaker (any surface of the same entity works)."""
+        canonical = self.lookup(speaker) or self.clean(speaker)
+        return self._sides.get(fold(canonical))
+
+    def learn_side(self, speaker: str, side: str) -> None:
+        """Remember that `speaker` stands for `side`, so later articles can use it."""
+        canonical = self.lookup(speaker) or self.clean(speaker)
+        if canonical and side:
+            self._sides[fold(canonical)] = side
+
+    # ----- persistence -------------------------------------------------------------------------
+    def rows(self) -> list[tuple[str, str, str]]:
+        """(surface, canonical, kind) for every surface seen."""
+        out = []
+        for entity in self._entities:
+            canonical = entity.canonical
+            for surface, count in entity.surfaces.items():
+                out += [(surface, canonical, entity.kind)] * 1
+        return out
+
+    def side_rows(self) -> list[tuple[str, str]]:
+        """(speaker canonical, folded; side) pairs learned so far."""
+        return sorted(self._sides.items())
+
+    @classmethod
+    def from_rows(cls, rows=(), side_rows=()) -> "AliasTable":
+        """Rebuild a table from `rows()` and `side_rows()` output.
+
+        Rows are (surface, canonical, kind); rows stored as (surface, kind, canonical) are recognised by
+        where the kind sits, so either column order loads.
+        """
+        table = cls()
+        groups: dict[str, int] = {}
+        for row in rows:
+            surface, b, c = row
+            canonical, kind = (c, b) if b in KINDS and c not in KINDS else (b, c)
+            index = groups.get(fold(canonical))
+            if index is None:
+                index = groups[fold(canonical)] = len(table._entities)
+                table._entities.append(_Entity(kind, pinned=canonical))
+            entity = table._entities[index]
+            entity.surfaces[surface] += 1
+            table._by_surface[fold(surface)] = index
+            if kind == "PER":
+                toks = _tokens(surface)
+                if toks:
+                    table._by_surname.setdefault(toks[-1], set()).add(index)
+        for speaker, side in side_rows:
+            table._sides[fold(speaker)] = side
+        return table
