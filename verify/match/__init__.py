@@ -1,0 +1,227 @@
+"""Pair classification: how two claims bear on each other (`Relation`), with a score and a reason.
+
+    verdict = classify(claim_a, claim_b, similarity=0.91)
+    verdicts = classify_many([(a1, b1), (a2, b2)], np.array([0.91, 0.74]))
+    verdict = compare_texts("Rusia envió armas.", "Rusia no envió armas.", encoder)
+
+The rules are in `verify.match.rules` (order and reasons in its docstring) and read what
+`verify.match.text` parses off each claim: the proposition without its attribution frame, negation
+cues and their scope, hedges, figures with units, opposite-direction words, names. Embedding
+similarity decides whether two claims are about the same proposition; it never decides stance.
+An optional NLI cross-encoder (`NliRefiner`) refines pairs the rules find related.
+
+Headless: nothing here imports textual, torch or sentence-transformers at module level.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Sequence
+
+import numpy as np
+
+from verify.errors import InputError
+from verify.match.rules import DEFAULT_THRESHOLDS, Decision, Thresholds, decide
+from verify.match.text import ClaimFeatures, features, fold, fold_for_fuzz
+from verify.records import Claim, Polarity, Relation
+
+if TYPE_CHECKING:
+    from verify.match.nli import NliRefiner
+
+# Stored with every link: bump when a rule, a threshold, a word list or the NLI mapping changes, so
+# links made by older rules can be found and recomputed.
+MATCHER_VERSION = "rules-1"
+
+# A claim is a sentence or two; anything much longer is a document pasted by mistake.
+MAX_CLAIM_CHARS = 5000
+
+__all__ = [
+    "MATCHER_VERSION",
+    "PairVerdict",
+    "Thresholds",
+    "classify",
+    "classify_many",
+    "compare_texts",
+    "claim_from_text",
+    "NliRefiner",
+]
+
+
+@dataclass(frozen=True)
+class PairVerdict:
+    """The relation between two claims, a confidence in it (0-1), and why, in one checkable line."""
+
+    relation: Relation
+    score: float
+    reason: str
+
+    def to_dict(self) -> dict:
+        return {"relation": str(self.relation), "score": round(float(self.score), 4), "reason": self.reason}
+
+
+def __getattr__(name: str):
+    # NliRefiner lives in its own module so importing verify.match never touches transformers.
+    if name == "NliRefiner":
+        from verify.match.nli import NliRefiner
+
+        return NliRefiner
+    raise AttributeError(name)
+
+
+# ---------------------------------------------------------------------------------------------- features
+
+_DENIAL_CUES = frozenset(
+    "nego niega negaron niegan desmintio desmiente desmintieron rechazo rechaza rechazaron denied denies".split()
+)
+
+
+@lru_cache(maxsize=65536)
+def _cached_features(text: str, language: str | None, names: tuple[str, ...], polarity: str, cue: str) -> ClaimFeatures:
+    f = features(text, language, names)
+    # The extractor's stance, when it has one, adds to what the text shows: it sees across sentences
+    # ("Peskov lo negó" after the quote) where the rules only see the claim.
+    denied = f.denied or polarity == Polarity.DENIES or fold(cue) in _DENIAL_CUES
+    hedged = f.hedged or polarity == Polarity.HEDGES
+    if denied and not f.denied:
+        f = dataclasses.replace(f, negated=f.stems)
+    return dataclasses.replace(f, denied=denied, hedged=hedged)
+
+
+def claim_features(claim: Claim) -> ClaimFeatures:
+    """Features of one claim (cached by text, language, entities, polarity and cue)."""
+    names = tuple(sorted({e.canonical for e in claim.entities if e.canonical}))
+    return _cached_features(claim.text, claim.language, names, str(claim.polarity), claim.cue or "")
+
+
+# ---------------------------------------------------------------------------------------------- classify
+
+
+def classify(a: Claim, b: Claim, similarity: float, *, thresholds: Thresholds = DEFAULT_THRESHOLDS,
+             refiner: "NliRefiner | None" = None) -> PairVerdict:
+    """Classify one pair of claims given their embedding cosine similarity."""
+    return classify_many([(a, b)], np.array([similarity], dtype=np.float32), thresholds=thresholds,
+                         refiner=refiner)[0]
+
+
+def classify_many(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray, *,
+                  thresholds: Thresholds = DEFAULT_THRESHOLDS, refiner: "NliRefiner | None" = None,
+                  ) -> list[PairVerdict]:
+    """Classify aligned pairs; `similarities[i]` is the cosine of `pairs[i]`.
+
+    Each distinct claim is parsed once; near-verbatim scores for all pairs come from one rapidfuzz
+    `cpdist` call (C++, both cores). With a `refiner`, pairs the rules find related go through the
+    NLI cross-encoder in one batch.
+    """
+    from rapidfuzz import fuzz, process
+
+    sims = np.asarray(similarities, dtype=np.float32).reshape(-1)
+    if len(sims) != len(pairs):
+        raise InputError(f"{len(pairs)} pairs but {len(sims)} similarities: give one similarity per pair")
+    if not pairs:
+        return []
+    fa = [claim_features(a) for a, _ in pairs]
+    fb = [claim_features(b) for _, b in pairs]
+    fuzz_scores = process.cpdist([f.proposition for f in fa], [f.proposition for f in fb],
+                                 scorer=fuzz.token_set_ratio, processor=fold_for_fuzz, workers=-1)
+    decisions = [decide(x, y, float(s), float(z), thresholds) for x, y, s, z in zip(fa, fb, sims, fuzz_scores)]
+    verdicts = [PairVerdict(d.relation, d.score, explain(a, b, d, float(s)))
+                for (a, b), d, s in zip(pairs, decisions, sims)]
+    if refiner is not None:
+        verdicts = refiner.refine(pairs, decisions, verdicts, sims, thresholds)
+    return verdicts
+
+
+# ---------------------------------------------------------------------------------------------- reason
+
+
+def _who(claim: Claim, fallback: str) -> str:
+    if claim.side and claim.speaker and fold(claim.side) != fold(claim.speaker):
+        return f"{claim.side} ({claim.speaker})"
+    return claim.side or claim.speaker or fallback
+
+
+def _shared(a: Claim, b: Claim, decision: Decision, limit: int = 6) -> str:
+    ev = decision.evidence
+    display = {**claim_features(b).name_words, **claim_features(a).name_words}
+    names = [display.get(n, n) for n in ev.shared_names]
+    name_words = {w for n in ev.shared_names for w in n.split()}
+    words = [w for w in ev.shared_stems if fold(w) not in name_words]
+    items = names + words
+    return ", ".join(items[:limit]) + (", ..." if len(items) > limit else "")
+
+
+def explain(a: Claim, b: Claim, decision: Decision, similarity: float) -> str:
+    """One line a fact-checker can verify against both texts in seconds."""
+    ev = decision.evidence
+    who_a, who_b = _who(a, "claim A"), _who(b, "claim B")
+    fa, fb = claim_features(a), claim_features(b)
+    parts: list[str] = []
+    if decision.relation == Relation.CONTRADICTS:
+        if ev.stance_conflict:
+            if fa.denied != fb.denied or bool(fa.cues) != bool(fb.cues):
+                denier, asserter = ((who_a, who_b) if (fa.denied, bool(fa.cues)) > (fb.denied, bool(fb.cues))
+                                    else (who_b, who_a))
+                cues = ", ".join(f'"{c}"' for c in (fa.cues or fb.cues)[:2])
+                parts.append(f"{denier} denies what {asserter} asserts" + (f" ({cues})" if cues else ""))
+            else:
+                parts.append(f"{who_a} and {who_b} disagree on whether: {', '.join(ev.stance_words[:4])}")
+        if ev.figure_conflict:
+            x, y = ev.figure_conflict
+            parts.append(f"conflicting figures: {x.text} vs {y.text} ({fa.stem_words.get(x.unit, x.unit)})"
+                         if x.unit != "%" else f"conflicting figures: {x.text} % vs {y.text} %")
+        if ev.antonyms:
+            parts.append(f"opposite directions: {ev.antonyms[0]} vs {ev.antonyms[1]}")
+        if fa.hedged or fb.hedged:
+            parts.append("one side hedges")
+    elif decision.relation == Relation.REPEATS:
+        parts.append(f"{who_b} repeats {who_a} near-verbatim")
+    elif decision.relation == Relation.SUPPORTS:
+        parts.append(f"{who_b} backs what {who_a} says (same proposition, {ev.coverage:.0%} of words shared)")
+    else:
+        parts.append(f"{who_a} and {who_b} make different propositions")
+    shared = _shared(a, b, decision)
+    if shared:
+        parts.append(f"shared: {shared}")
+    parts.append(f"similarity {similarity:.2f}")
+    return "; ".join(parts)
+
+
+# ---------------------------------------------------------------------------------------------- free text
+
+
+def claim_from_text(text: str, extractor=None, *, label: str = "text") -> Claim:
+    """A `Claim` covering a whole free text, as `verify compare` needs.
+
+    With an extractor (anything with `.extract(text)` returning Claims, or an object with `.claims`),
+    speaker, side, cue, polarity and entities come from the claim covering most of the text; without
+    one, the claim has only the text and the rules read the stance off it themselves.
+    """
+    if not isinstance(text, str) or not text.strip():
+        raise InputError(f"{label} is empty: give the claim's text")
+    if len(text) > MAX_CLAIM_CHARS:
+        raise InputError(f"{label} is {len(text)} characters; a claim is at most {MAX_CLAIM_CHARS}: "
+                         "give one sentence or a short passage")
+    text = text.strip()
+    base = Claim(article_id="-", text=text, start=0, end=len(text), checkworthiness=1.0)
+    if extractor is None:
+        return base
+    found = extractor.extract(text)
+    claims = list(getattr(found, "claims", found) or [])
+    if not claims:
+        return base
+    main = max(claims, key=lambda c: (c.end - c.start, c.checkworthiness))
+    entities = tuple({e.canonical: e for c in claims for e in c.entities}.values())
+    return dataclasses.replace(base, speaker=main.speaker, side=main.side, cue=main.cue, quote=main.quote,
+                               polarity=main.polarity, entities=entities, language=main.language)
+
+
+def compare_texts(a: str, b: str, encoder, extractor=None, *, refiner: "NliRefiner | None" = None,
+                  thresholds: Thresholds = DEFAULT_THRESHOLDS) -> PairVerdict:
+    """Relation, score and reason for two free texts (`verify compare "A" "B"`)."""
+    claim_a = claim_from_text(a, extractor, label="first text")
+    claim_b = claim_from_text(b, extractor, label="second text")
+    vectors = np.asarray(encoder.encode([claim_a.text, claim_b.text]), dtype=np.float32)
+    similarity = float(np.dot(vectors[0], vectors[1]))
+    return classify(claim_a, claim_b, similarity, thresholds=thresholds, refiner=refiner)

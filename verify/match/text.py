@@ -1,0 +1,393 @@
+"""What the matcher reads off one claim's text: the proposition without its attribution frame,
+negation cues and their scope, hedges, figures with their units, content-word stems, names.
+
+Everything here is plain Python on one string; `features()` runs once per claim and the pair rules
+(`verify.match.rules`) only compare the resulting sets, so a claim linked against many others is
+parsed once.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+# Reporting verbs that open an attribution frame ("X dijo que ...", "..., afirmó X"). Stems, so
+# dijo/dice/dijeron and afirmó/afirma/afirmaron all match; accent-folded.
+_REPORT = (
+    r"dij\w*|dic\w*|afirm\w*|asegur\w*|senal\w*|indic\w*|explic\w*|declar\w*|anad\w*|agreg\w*|sostuv\w*|"
+    r"sostien\w*|sosten\w*|denunci\w*|acus\w*|reconoc\w*|advirt\w*|adviert\w*|insist\w*|coment\w*|manifest\w*|"
+    r"destac\w*|inform\w*|anunci\w*|confirm\w*|admit\w*|apunt\w*|subray\w*|recalc\w*|precis\w*|expres\w*|"
+    r"respond\w*|replic\w*|consider\w*|estim\w*|cree|creen|creia\w*|opin\w*|sugir\w*|sugier\w*|revel\w*|alert\w*|"
+    r"aclar\w*|admiti\w*|publico|escrib\w*|escribio|said|says|told|stated|claimed|announced|added|reported|"
+    r"argued|insisted|warned|confirmed|admitted|believes?|thinks?"
+)
+# Verbs whose complement the speaker denies ("X negó que ...", "X desmintió haber ...").
+_DENY = r"neg\w*|nieg\w*|desmint\w*|desmient\w*|rechaz\w*|denied|denies|deny|rejected|rejects|refuted|dismissed"
+_AUX = r"(?:(?:ha|han|habia|habian|hubo|habria|habrian)\s+)?"
+_FRAME_HEAD = re.compile(
+    rf"^(?P<frame>.{{0,160}}?)\b{_AUX}(?P<verb>{_REPORT}|{_DENY})\b(?:\s+(?:en\s+\w+\s+)?(?:a\s+\w+\s+)?(?:que|:|,?\s+that)\b|\s*:)",
+    re.IGNORECASE,
+)
+_DENY_INF = re.compile(rf"^(?P<frame>.{{0,120}}?)\b{_AUX}(?P<verb>{_DENY})\b\s+(?P<rest>.+)$", re.IGNORECASE)
+_FRAME_TAIL = re.compile(
+    rf"[,;]\s*(?:{_AUX})(?P<verb>{_REPORT}|{_DENY})\b[^,;]{{0,80}}$", re.IGNORECASE
+)
+_SEGUN = re.compile(r"^(?:segun|de acuerdo con|de acuerdo a|para|according to)\s+[^,]{1,80},\s*", re.IGNORECASE)
+_SEGUN_TAIL = re.compile(r",\s*(?:segun|de acuerdo con|de acuerdo a|according to)\s+[^,]{1,80}$", re.IGNORECASE)
+
+# Negation cues. Multi-word ones first so "no hay pruebas" wins over "no".
+_NEG_PHRASES = (
+    "no hay pruebas", "no hay evidencia", "no hay evidencias", "no existen pruebas", "no existe evidencia",
+    "sin pruebas", "ninguna prueba", "no es cierto", "no es verdad", "es falso", "es falsa", "son falsos",
+    "son falsas", "es mentira", "carece de fundamento", "carecen de fundamento", "no tiene fundamento",
+    "no evidence", "not true", "is false",
+)
+_NEG_WORDS = frozenset(
+    "no nunca jamas ningun ninguna ninguno ningunos ningunas nadie nada ni tampoco sin niega niegan nego negaron "
+    "negado desmiente desmienten desmintio desmintieron rechaza rechazan rechazo rechazaron falso falsa falsos falsas "
+    "not never no nobody nothing none neither nor without denies denied deny n't".split()
+)
+# "no" that does not negate the proposition ("no solo ... sino", "no obstante").
+_NEG_FIXED = re.compile(
+    r"\bno\s+(?:solo|solamente|obstante|cabe duda|hay duda|hay dudas|mas de|menos de|only|more than|less than)\b"
+    r"|\bni siquiera\b|\bsin (?:embargo|duda|dudas)\b|\bmas \w+ jamas\b|\bde ningun(?:a)? (?:manera|modo) es (?:in|im)\w+"
+    r"|\bwithout (?:a )?doubt\b|\bnonetheless\b"
+)
+_HEDGES = frozenset(
+    "podria podrian puede pueden posiblemente probablemente quizas quiza tal supuesto supuesta supuestos supuestas "
+    "supuestamente presunto presunta presuntos presuntas presuntamente aparentemente parece parecen "
+    "might may could possibly probably allegedly alleged reportedly apparently".split()
+)
+# Words that end a negation's scope (a new clause begins).
+_SCOPE_END = frozenset("pero sino aunque mientras porque cuando donde pues but although while because".split())
+
+STOPWORDS = frozenset(
+    """a al algo algun alguna algunas alguno algunos ante antes aqui asi aun aunque bajo bien cada casi
+    como con contra cual cuales cuando cuyo de del desde donde dos durante e el ella ellas ello ellos en
+    entre era eran es esa esas ese eso esos esta estaba estaban estado estan estar este esto estos fue
+    fueron ha habia habian haber hace hacia han hasta hay la las le les lo los mas me mi mientras mis
+    mismo muy nos nuestra nuestro o os otra otras otro otros para pero poco por porque pues que se sea
+    sean ser sera si sido siendo sin sino sobre su sus tambien tan tanto te tener tenia tiene tienen todo
+    todos tras tu tus un una uno unos unas usted ustedes y ya yo he hemos has habra habria vez veces
+    dijo dice dijeron afirmo aseguro senalo indico segun ademas solo luego entonces etc
+    the of and to in for on at by with from as is are was were be been being it its this that these those
+    an or but not if then than so such he she they we you i his her their our your my me him them us
+    has have had do does did will would can could should may might must said says""".split()
+)
+
+_QUOTES = str.maketrans({c: " " for c in "«»“”\"‘’'`´()[]{}"})
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents (NFKD): "Subió" -> "subio". Used for every comparison here."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold_for_fuzz(text: str) -> str:
+    """rapidfuzz processor: accent-folded, lower-case, punctuation to spaces (its default keeps accents)."""
+    return " ".join(_TOKEN.findall(fold(text)))
+
+
+@lru_cache(maxsize=4)
+def _stemmer(language: str):
+    import snowballstemmer  # small pure-Python package; imported late so `verify --help` stays light
+
+    return snowballstemmer.stemmer("english" if language == "en" else "spanish")
+
+
+def stem(word: str, language: str = "es") -> str:
+    return _stemmer(language).stemWord(word)
+
+
+@lru_cache(maxsize=1)
+def antonym_table() -> dict[str, dict[str, frozenset[int]]]:
+    """{language: {stem: {group ids}}}; groups 2k and 2k+1 are opposites (verify/data/antonyms.json)."""
+    raw = json.loads(resources.files("verify").joinpath("data/antonyms.json").read_text(encoding="utf-8"))
+    table: dict[str, dict[str, set[int]]] = {}
+    for k, (language, side_a, side_b) in enumerate(raw["pairs"]):
+        for offset, words in ((0, side_a), (1, side_b)):
+            for word in words:
+                table.setdefault(language, {}).setdefault(stem(fold(word), language), set()).add(2 * k + offset)
+    return {lang: {s: frozenset(g) for s, g in stems.items()} for lang, stems in table.items()}
+
+
+# ---------------------------------------------------------------------------------------------- numbers
+
+_MULTIPLIERS = {"mil": 1e3, "millon": 1e6, "millones": 1e6, "millardo": 1e9, "millardos": 1e9,
+                "billon": 1e12, "billones": 1e12, "thousand": 1e3, "million": 1e6, "millions": 1e6,
+                "billion": 1e9, "billions": 1e9}
+_WORD_NUMBERS = {"un": 1, "uno": 1, "una": 1, "dos": 2, "tres": 3, "cuatro": 4, "cinco": 5, "seis": 6, "siete": 7,
+                 "ocho": 8, "nueve": 9, "diez": 10, "once": 11, "doce": 12, "quince": 15, "veinte": 20,
+                 "treinta": 30, "cuarenta": 40, "cincuenta": 50, "cien": 100, "ciento": 100, "cientos": 100,
+                 "doscientos": 200, "trescientos": 300, "quinientos": 500, "mil": 1000,
+                 "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                 "ten": 10, "twenty": 20, "hundred": 100}
+# Words that make a figure approximate or a bound ("más de 1.000" is consistent with 1.200).
+_APPROX = frozenset("mas menos unos unas cerca alrededor casi aproximadamente aproximadamente hasta superior "
+                    "inferior over under about around nearly almost approximately least than some".split())
+_NUM_SKIP = frozenset("de del por ciento percent of los las".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number as written, its value and the noun it counts ("20.000 manifestantes")."""
+
+    text: str
+    value: float
+    unit: str  # stem of the counted noun, "%" for percentages, "year" for bare years, "" if none
+    approximate: bool
+
+
+def parse_number(token: str, next_word: str = "") -> float | None:
+    """Spanish-first reading of a written figure: "1.000" -> 1000, "1,5" (+ "millones") -> 1.5, "20.000" -> 20000.
+
+    A comma followed by exactly three digits and no multiplier is read as an English thousands
+    separator ("1,000"); otherwise commas are decimal marks, as in Spanish.
+    """
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", token):
+        return float(token.replace(".", ""))
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", token) and next_word not in _MULTIPLIERS:
+        return float(token.replace(",", ""))
+    if re.fullmatch(r"\d+,\d+", token):
+        return float(token.replace(",", "."))
+    if re.fullmatch(r"\d+\.\d+", token):
+        return float(token)
+    if token.isdigit():
+        return float(token)
+    return _WORD_NUMBERS.get(token)
+
+
+def figures(tokens: list[str], language: str = "es") -> list[Figure]:
+    """Figures in a folded token list, with multipliers applied and the counted noun attached."""
+    out: list[Figure] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        value = parse_number(token, nxt)
+        is_digit = token[:1].isdigit()
+        # Word numbers count only before a multiplier or a noun ("dos millones", "tres muertos"), and
+        # "un"/"una" only before a multiplier: otherwise they are articles.
+        if value is None or (not is_digit and token in ("un", "una", "uno") and nxt not in _MULTIPLIERS):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j] in _MULTIPLIERS:
+            value *= _MULTIPLIERS[tokens[j]]
+            j += 1
+        unit = ""
+        k = j
+        if k < len(tokens) and tokens[k] in ("%", "por", "percent") and (
+            tokens[k] == "%" or tokens[k] == "percent" or (k + 1 < len(tokens) and tokens[k + 1] == "ciento")
+        ):
+            unit = "%"
+        else:
+            while k < len(tokens) and tokens[k] in _NUM_SKIP:
+                k += 1
+            if k < len(tokens) and not tokens[k][:1].isdigit() and tokens[k] not in STOPWORDS:
+                unit = stem(tokens[k], language)
+        if not unit and is_digit and len(token) == 4 and 1800 <= value <= 2100:
+            unit = "year"
+        approximate = any(t in _APPROX for t in tokens[max(0, i - 2):i])
+        out.append(Figure(token, value, unit, approximate))
+        i = max(j, i + 1)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------- frame
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The attribution frame stripped off a claim: what is left, and whether the frame denies it."""
+
+    proposition: str
+    frame: str
+    denied: bool
+
+
+def strip_frame(text: str) -> Frame:
+    """Remove "X dijo que", "según X,", ", afirmó X", "X negó que/haber" around the proposition.
+
+    Works on the accent-folded text. A denial verb in the frame ("negó que", "desmintió") marks the
+    proposition as denied; an ordinary reporting verb leaves its stance alone.
+    """
+    t = fold(text).translate(_QUOTES)
+    t = re.sub(r"\s+", " ", t).strip()
+    frame_parts: list[str] = []
+    denied = False
+    for _ in range(2):  # "Según X, Y dijo que ..." has two layers
+        m = _SEGUN.match(t)
+        if m:
+            frame_parts.append(m.group(0))
+            t = t[m.end():]
+            continue
+        m = _FRAME_HEAD.match(t)
+        if m and len(t) - m.end() > 10:
+            frame_parts.append(m.group(0))
+            denied = denied or re.fullmatch(_DENY, m.group("verb")) is not None
+            t = t[m.end():].strip(" ,:")
+            continue
+        break
+    if not frame_parts:
+        m = _DENY_INF.match(t)
+        # "Peskov negó haber enviado armas": the complement is an infinitive or a noun phrase.
+        if m and len(m.group("frame").split()) <= 8 and len(m.group("rest")) > 10:
+            frame_parts.append(t[: m.start("rest")])
+            denied = True
+            t = m.group("rest")
+    m = _FRAME_TAIL.search(t)
+    if m and m.start() > 10:
+        frame_parts.append(m.group(0))
+        denied = denied or re.fullmatch(_DENY, m.group("verb")) is not None
+        t = t[: m.start()]
+    m = _SEGUN_TAIL.search(t)
+    if m and m.start() > 10:
+        frame_parts.append(m.group(0))
+        t = t[: m.start()]
+    return Frame(t.strip(" .,;:"), " ".join(frame_parts).strip(), denied)
+
+
+# ---------------------------------------------------------------------------------------------- features
+
+
+@dataclass(frozen=True, slots=True)
+class ClaimFeatures:
+    """What the pair rules compare, read once per claim."""
+
+    proposition: str  # folded, frame removed
+    denied: bool  # the proposition as a whole is denied (frame verb, "no hay pruebas de", "es falso")
+    hedged: bool
+    stems: frozenset[str]  # content-word stems of the proposition
+    negated: frozenset[str]  # stems inside some negation's scope
+    cues: tuple[str, ...]  # negation cues found, for the reason
+    figures: tuple[Figure, ...]
+    names: frozenset[str]  # folded capitalised tokens / entity names
+    antonym_groups: dict[int, str]  # antonym group id -> the word that carries it
+    stem_words: dict[str, str]  # stem -> a surface word, to print readable reasons
+    name_words: dict[str, str]  # folded name -> as written, for reasons
+
+
+def features(text: str, language: str | None = None, entity_names: tuple[str, ...] = ()) -> ClaimFeatures:
+    """Parse one claim's text (see module docstring)."""
+    lang = "en" if language == "en" else "es"
+    frame = strip_frame(text)
+    prop = frame.proposition
+    tokens_pct = re.findall(r"\d+(?:[.,]\d+)*|\w+|%", prop)
+    fixed_spans = [m.span() for m in _NEG_FIXED.finditer(prop)]
+
+    # Negation: phrase cues negate the whole proposition when they open it, word cues negate to the
+    # end of their clause (comma, semicolon, "pero", "sino", ...).
+    cues: list[str] = []
+    negated_tokens: set[int] = set()
+    whole = False
+    for phrase in _NEG_PHRASES:
+        pos = prop.find(phrase)
+        if pos >= 0:
+            cues.append(phrase)
+            if pos < 25 or phrase.startswith(("no hay", "no existe", "sin pruebas", "ninguna")):
+                whole = True
+    # token positions with their character offsets, to test membership in fixed spans and clauses
+    positions = [(m.group(0), m.start()) for m in _TOKEN.finditer(prop)]
+    clause_breaks = [m.start() for m in re.finditer(r"[,;:.]", prop)]
+    for idx, (tok, start) in enumerate(positions):
+        if tok not in _NEG_WORDS or any(a <= start < b for a, b in fixed_spans):
+            continue
+        if tok == "ni" and idx > 0 and positions[idx - 1][0] == "no":
+            continue
+        cues.append(tok)
+        end = next((b for b in clause_breaks if b > start), len(prop))
+        for j in range(idx + 1, len(positions)):
+            t2, s2 = positions[j]
+            if s2 >= end or t2 in _SCOPE_END:
+                break
+            negated_tokens.add(j)
+    # Two cues in one clause are Spanish negative concord ("no vino nunca"), not a double negative.
+    denied = frame.denied or whole or (bool(negated_tokens) and _covers_main_clause(positions, negated_tokens))
+
+    # Reasons quote words as the claim wrote them, accents and all.
+    surface = {fold(w): w for w in re.findall(r"\w+", prop_raw_lower(text))}
+    stem_words: dict[str, str] = {}
+    stems: set[str] = set()
+    negated: set[str] = set()
+    for idx, (tok, _) in enumerate(positions):
+        if tok in STOPWORDS or tok in _NEG_WORDS or tok in _MULTIPLIERS or tok[:1].isdigit() or len(tok) < 2:
+            continue
+        s = stem(tok, lang)
+        stems.add(s)
+        stem_words.setdefault(s, surface.get(tok, tok))
+        if whole or frame.denied or idx in negated_tokens:
+            negated.add(s)
+    hedged = any(tok in _HEDGES for tok, _ in positions) or any(
+        w in _HEDGES for w in re.findall(r"\w+", fold(frame.frame))
+    )
+
+    name_words = {fold(n): n for n in entity_names if n}
+    if not name_words:
+        name_words = _capitalised(text)
+    names = set(name_words)
+
+    groups: dict[int, str] = {}
+    table = antonym_table().get(lang, {})
+    for s in stems:
+        for g in table.get(s, ()):
+            groups.setdefault(g, stem_words[s])
+    # Antonyms that fold onto a stopword or a cue still count when the accent shows they are a
+    # different word ("bajó" is not the preposition "bajo"), and negation cues count as themselves
+    # ("nunca" against "siempre").
+    for raw in re.findall(r"\w+", prop_raw_lower(text)):
+        tok = fold(raw)
+        if tok in _NEG_WORDS or (tok in STOPWORDS and raw != tok):
+            for g in table.get(stem(tok, lang), ()):
+                groups.setdefault(g, raw)
+
+    return ClaimFeatures(
+        proposition=prop,
+        denied=bool(denied),
+        hedged=hedged,
+        stems=frozenset(stems),
+        negated=frozenset(negated),
+        cues=tuple(dict.fromkeys(cues)),
+        figures=tuple(figures(tokens_pct, lang)),
+        names=frozenset(names),
+        antonym_groups=groups,
+        stem_words=stem_words,
+        name_words=name_words,
+    )
+
+
+def prop_raw_lower(text: str) -> str:
+    """The claim lower-cased with its accents kept (folding merges "bajó" into the preposition "bajo")."""
+    return unicodedata.normalize("NFC", text.lower())
+
+
+def _covers_main_clause(positions: list[tuple[str, int]], negated_tokens: set[int]) -> bool:
+    """A negation denies the claim when it sits in its first clause or covers most of its words."""
+    if not positions:
+        return False
+    first = min(negated_tokens)
+    return first <= 8 or len(negated_tokens) >= 0.5 * len(positions)
+
+
+_CAP = re.compile(r"\b[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+(?:\s+(?:de\s+|del\s+|la\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+)*")
+
+
+def _capitalised(text: str) -> dict[str, str]:
+    """Capitalised words and runs not at a sentence start: a fallback for names when no entities are given."""
+    out: dict[str, str] = {}
+    for m in _CAP.finditer(text):
+        before = text[: m.start()].rstrip()
+        sentence_start = not before or before[-1] in ".!?¿¡:«\"“"
+        name = fold(m.group(0))
+        if sentence_start and " " not in name:
+            continue
+        if name in STOPWORDS:
+            continue
+        out[name] = m.group(0)
+    return out
