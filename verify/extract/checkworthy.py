@@ -28,6 +28,10 @@ import numpy as np
 N_BUCKETS = 1 << 18
 WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "data" / "checkworthy_es.npz"
 
+# Log-odds added for the register: the model learnt a 12 % positive rate on tweets, while a complete
+# declarative sentence of edited news is a claim more often than not.
+NEWS_PRIOR = 1.0
+
 # A sentence is kept as a claim when its combined score reaches this. Chosen on news: lower keeps
 # headline fragments and scene-setting; higher drops plain reported facts ("X se reunió con Y").
 CLAIM_THRESHOLD = 0.5
@@ -139,11 +143,11 @@ def news_checkworthiness(learned: float, *, attributed: bool, has_number: bool, 
                          is_question: bool, n_words: int) -> float:
     """Combine the learned score with news evidence, in log-odds so each piece shifts, none decides.
 
-    Attribution (a named speaker or a reporting cue) and entities are what make a news sentence a claim
+    `NEWS_PRIOR` moves the tweet model's base rate to news. Attribution (a named speaker or a reporting cue) and entities are what make a news sentence a claim
     someone can be held to; numbers make it checkable. Questions and fragments are not claims.
     """
     p = min(max(learned, 1e-4), 1 - 1e-4)
-    z = math.log(p / (1 - p))
+    z = math.log(p / (1 - p)) + NEWS_PRIOR
     z += 1.2 if attributed else 0.0
     z += 0.6 if has_number else 0.0
     z += 0.35 * min(n_entities, 3)

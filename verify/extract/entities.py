@@ -184,16 +184,28 @@ class AliasTable:
         return None
 
     # ----- sides -------------------------------------------------------------------------------
+    def _names_of(self, speaker: str) -> list[str]:
+        """Folded keys a speaker's side may be stored under: the speaker and every surface of its entity."""
+        key = fold(self.clean(speaker))
+        index = self._by_surface.get(key)
+        if index is None:  # an unseen spelling of a known person ("Peskov" after "Dmitry Peskov")
+            index = self._match(self.clean(speaker), "PER")
+        if index is None:
+            return [key]
+        entity = self._entities[index]
+        return [fold(entity.canonical), key] + [fold(s) for s in entity.surfaces]
+
     def side_of(self, speaker: str) -> str | None:
-        """The side learned for a speaker (any surface of the same entity works)."""
-        canonical = self.lookup(speaker) or self.clean(speaker)
-        return self._sides.get(fold(canonical))
+        """The side learned for a speaker (any surface of the same entity works: Peskov, Dmitry Peskov)."""
+        for key in self._names_of(speaker):
+            if key in self._sides:
+                return self._sides[key]
+        return None
 
     def learn_side(self, speaker: str, side: str) -> None:
         """Remember that `speaker` stands for `side`, so later articles can use it."""
-        canonical = self.lookup(speaker) or self.clean(speaker)
-        if canonical and side:
-            self._sides[fold(canonical)] = side
+        if speaker and side:
+            self._sides[self._names_of(speaker)[0]] = side
 
     # ----- persistence -------------------------------------------------------------------------
     def rows(self) -> list[tuple[str, str, str]]:

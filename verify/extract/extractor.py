@@ -57,7 +57,7 @@ HEDGE_WORDS = re.compile(r"\b(presuntamente|supuestamente|al parecer|aparentemen
                          r"quizás?|tal vez|puede que)\b", re.I)
 DENIAL_PHRASES = re.compile(r"\b(no hay (ninguna )?pruebas?|no existen? pruebas?|es falso|era falso|son falsos|"
                             r"sin pruebas|carece de fundamento|no es cierto|no es verdad|nada que ver)\b", re.I)
-ROLE_ONLY = re.compile(r"^(el|la|un|una|los|las|dicho|dicha|este|esta|ese|esa)?\s*(portavoz|vocero|vocera|ministro|ministra|"
+ROLE_ONLY = re.compile(r"^(el|la|los|las|dicho|dicha|este|esta|ese|esa)\s+(portavoz|vocero|vocera|ministro|ministra|"
                        r"presidente|presidenta|canciller|mandatario|funcionario|jefe|secretario|general|embajador|"
                        r"líder|dirigente|comunicado|texto|documento)$", re.I)
 BOILERPLATE = re.compile(
@@ -66,10 +66,12 @@ BOILERPLATE = re.compile(
     r"etiquetas|temas|noticias relacionadas|relacionado|copyright|©|todos los derechos)\b", re.I)
 CREDIT_LINE = re.compile(r"^[A-ZÁÉÍÓÚÑ .\-']{3,}\s*/\s*[A-ZÁÉÍÓÚÑ .\-']{2,}$")  # "ESAM AL-FETORI / REUTERS"
 DATELINE = re.compile(r"^[^\n.]{0,60}?\((?:AP|EFE|AFP|EP|Reuters|Reuters/EP|Europa Press|ANSA|Télam|DPA|Xinhua|[A-Z]{2,6})\)\s*[-–—]\s*")
+_LEADS = re.compile(r"\b(al frente|controla|controlaba|dirige|dirigía|lidera|lideraba|encabeza|encabezaba|comanda|comandaba)\b")
 QUOTE_CHARS = "\"“”«»'‘’"
 
 # English (and fallback) cues for other languages.
-EN_SAID = re.compile(r"(?:,\s*|\b)([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})\s+(said|says|told|stated|claimed|denied|added|warned)\b"
+_EN_NP = r"([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s+(?:officials|spokesman|spokeswoman|spokesperson|sources|authorities|ministry|government|military))?)"
+EN_SAID = re.compile(r"(?:,\s*|\b)" + _EN_NP + r"\s+(said|says|told|stated|claimed|denied|added|warned)\b"
                      r"|\b(said|says|told|stated|claimed|denied|added|warned)\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})")
 EN_ACCORDING = re.compile(r"\baccording to ((?:the )?[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})")
 EN_DENY = re.compile(r"\b(denied|denies|deny|no evidence|never|is false|not true|rejected|refuted|n't|not)\b", re.I)
@@ -88,6 +90,7 @@ class _Attribution:
     via_segun: bool = False
     verb: object = None  # spaCy token of the reporting verb
     explicit: bool = False  # the speaker is named in this sentence
+    impersonal: bool = False  # "se ha afirmado", "ha sido acusada": no speaker to carry over
 
 
 @dataclass
@@ -142,31 +145,39 @@ class Extractor:
         if spanish:
             from verify.extract.nlp import spanish as load
 
+            # Parse line by line: a blank-line token inside a doc derails the small model's parser
+            # (it hangs the next sentence's subject on the whitespace).
             nlp = load()
-            docs = nlp.pipe([texts[i] for i in spanish], batch_size=batch_size)
-            for i, doc in zip(spanish, docs):
-                out[i] = self._extract_spanish(texts[i], doc, article_ids[i])
+            lines = {i: _lines(texts[i]) for i in spanish}
+            flat = [texts[i][a:b] for i in spanish for a, b in lines[i]]
+            docs = iter(nlp.pipe(flat, batch_size=batch_size * 8))
+            for i in spanish:
+                parsed = [(a, next(docs)) for a, _ in lines[i]]
+                out[i] = self._extract_spanish(texts[i], parsed, article_ids[i])
         for i in range(n):
             if langs[i] != "es" and texts[i].strip():
                 out[i] = self._extract_other(texts[i], langs[i], article_ids[i])
         return out
 
     # ----- Spanish ------------------------------------------------------------------------------
-    def _extract_spanish(self, text: str, doc, article_id: str) -> list[Claim]:
-        spans = correct(text, [(s.start_char, s.end_char) for s in doc.sents])
+    def _extract_spanish(self, text: str, parsed: list, article_id: str) -> list[Claim]:
+        spans = correct(text, [(base + s.start_char, base + s.end_char) for base, doc in parsed for s in doc.sents])
         quotes = quote_regions(text)
-        self._learn_sides(doc)
+        for _, doc in parsed:
+            self._learn_sides(doc)
         sentences = []
         for start, end in spans:
             start = _skip_dateline(text, start, end)
-            sent = doc.char_span(start, end, alignment_mode="expand")
+            base, doc = next(((b, d) for b, d in reversed(parsed) if b <= start), parsed[0])
+            sent = doc.char_span(start - base, end - base, alignment_mode="expand")
             if sent is None or not text[start:end].strip():
                 continue
-            sentences.append((start, end, sent))
-        attributions = [self._attribute(text, s, e, sent, quotes) for s, e, sent in sentences]
+            sentences.append((start, end, sent, base))
+        attributions = [self._attribute(text, s, e, sent, [(q0 - base, q1 - base) for q0, q1 in quotes], base)
+                        for s, e, sent, base in sentences]
         history = _History()
         claims: list[Claim] = []
-        for k, ((start, end, sent), attr) in enumerate(zip(sentences, attributions)):
+        for k, ((start, end, sent, base), attr) in enumerate(zip(sentences, attributions)):
             self._resolve_speaker(attr, history, text, start, end, quotes,
                                   attributions[k + 1] if k + 1 < len(attributions) else None, sentences, k)
             if attr.speaker:
@@ -196,18 +207,22 @@ class Extractor:
                 continue
             head = ent.root
             phrases = []
-            if head.dep_ == "appos":  # "el portavoz del Kremlin, Dmitri Peskov"
-                phrases.append(_phrase(head.head, exclude={head}))
+            if head.dep_ == "appos" and head.head.i < ent.start:  # "el portavoz del Kremlin, Dmitri Peskov"
+                phrases.append(doc[head.head.left_edge.i:ent.start].text)
             for child in head.children:
-                if child.dep_ in ("appos", "acl", "acl:relcl", "nmod") and child.i not in range(ent.start, ent.end):
-                    phrases.append(_phrase(child))
+                if child.dep_ in ("appos", "acl", "acl:relcl") and child.i >= ent.end:
+                    sub = doc[child.left_edge.i:child.right_edge.i + 1]
+                    # an apposed role ("comandante del ...") or a clause saying what they lead;
+                    # not any clause that mentions an army ("que había pedido la ayuda del Ejército de Rusia")
+                    if len(sub) <= 15 and (child.dep_ == "appos" or _LEADS.search(sub.text)):
+                        phrases.append(sub.text)
             if head.dep_ == "nsubj":  # "Haftar ... ha estado al frente del Ejército Nacional de Libia"
                 verb = head.head
                 tail = doc[verb.i:min(verb.right_edge.i + 1, verb.i + 12)].text
-                if re.search(r"al frente|controla|dirige|lidera|encabeza|comanda", tail):
+                if _LEADS.search(tail):
                     phrases.append(tail)
             for phrase in phrases:
-                if not (has_role(phrase) or re.search(r"al frente|controla|dirige|lidera|encabeza|comanda", phrase)):
+                if not (has_role(phrase) or _LEADS.search(phrase)):
                     continue
                 side = side_for_phrase(phrase)
                 if side:
@@ -215,8 +230,12 @@ class Extractor:
                     self.aliases.learn_side(ent.text, side)
                     break
 
-    def _attribute(self, text, start, end, sent, quotes) -> _Attribution:
+    def _attribute(self, text, start, end, sent, quotes, base) -> _Attribution:
+        """Speaker, cue and quote kind of one sentence. `quotes` are relative to the sentence's doc,
+        `start`/`end` absolute; `base` is where the doc starts in `text`."""
         attr = _Attribution()
+        start, end = start - base, end - base
+        text = text[base:]
         quoted = sum(min(q1, end) - max(q0, start) for q0, q1 in quotes if q0 < end and q1 > start)
         in_quote = lambda tok: any(q0 < tok.idx < q1 for q0, q1 in quotes)  # noqa: E731
         direct = quoted >= 0.4 * (end - start) or (quoted > 0 and any(
@@ -232,8 +251,12 @@ class Extractor:
             if lemma == "dar":
                 attr.cue = "dio a conocer"
             subject = _subject(verb)
+            attr.impersonal = _impersonal(verb)
+            if attr.impersonal:
+                subject = _agent(verb)
             if subject is not None:
-                attr.phrase = _phrase(subject, strip_relative=False)
+                attr.phrase = _phrase(subject, strip_relative=False, exclude={
+                    c for c in subject.children if c.dep_ == "nmod" and any(g.lower_ == "a" and g.dep_ == "case" for g in c.children)})
                 attr.speaker = _speaker_name(subject)
                 attr.explicit = True
             attr.quote = QuoteKind.DIRECT if direct else QuoteKind.INDIRECT
@@ -261,7 +284,7 @@ class Extractor:
 
     def _resolve_speaker(self, attr, history, text, start, end, quotes, next_attr, sentences, k) -> None:
         """Fill a missing or role-only speaker from the article so far, then its side."""
-        if attr.cue is not None and attr.speaker is None and attr.verb is not None:
+        if attr.cue is not None and attr.speaker is None and attr.verb is not None and not attr.impersonal:
             # pro-drop: "ha añadido" -> the previous speaker, if the verb is third person
             if "1" not in attr.verb.morph.get("Person") and history.last:
                 attr.speaker, attr.phrase, attr.side = history.last
@@ -352,6 +375,20 @@ def detect_language(text: str) -> str:
     return py3langid.classify(text[:5000])[0]
 
 
+def _lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, trimmed."""
+    out = []
+    for m in re.finditer(r"[^\n]+", text):
+        a, b = m.start(), m.end()
+        while a < b and text[a].isspace():
+            a += 1
+        while b > a and text[b - 1].isspace():
+            b -= 1
+        if b > a:
+            out.append((a, b))
+    return out
+
+
 def _skip_dateline(text: str, start: int, end: int) -> int:
     m = DATELINE.match(text[start:end])
     if m and m.end() < end - start:
@@ -423,8 +460,35 @@ def _is_attribution(verb, direct: bool) -> bool:
     return False
 
 
+def _impersonal(verb) -> bool:
+    """Passive or impersonal reporting ("se reveló que", "ha sido acusada de"): the grammatical
+    subject is not who speaks."""
+    kids = list(verb.children)
+    if any(c.lower_ == "se" and c.dep_ in ("expl:pass", "expl:impers", "obj", "iobj", "expl") for c in kids):
+        return verb.lemma_.lower() != "negar"
+    if any(c.dep_ in ("aux:pass", "aux") and c.lemma_ == "ser" for c in kids) and "Part" in verb.morph.get("VerbForm"):
+        return True
+    return any(c.dep_ == "nsubj:pass" for c in kids)
+
+
+def _agent(verb):
+    """The "por X" agent of a passive reporting verb, if named."""
+    for c in verb.children:
+        if c.dep_ in ("obl:agent", "obl") and any(g.lower_ == "por" for g in c.children) and c.pos_ in ("PROPN", "NOUN"):
+            return c
+    return None
+
+
 def _subject(verb):
-    """The nsubj of a reporting verb, or of the verb it is coordinated with ("dijo ... y agregó")."""
+    """The nsubj of a reporting verb, or of the verb it is coordinated with ("dijo ... y agregó"), or
+    for a trailing cue (", dio a conocer el Ministerio") the subject placed after it."""
+    found = _own_subject(verb)
+    if found is None and verb.dep_ in ("advcl", "parataxis", "conj") and verb.head.i != verb.i:
+        found = next((c for c in verb.head.children if c.dep_ == "nsubj" and c.i > verb.i), None)
+    return found
+
+
+def _own_subject(verb):
     for tok in (verb, verb.head if verb.dep_ == "conj" else None):
         if tok is None:
             continue
@@ -433,6 +497,11 @@ def _subject(verb):
                 if child.pos_ == "PRON" and child.lower_ in ("que", "quien", "quienes", "lo", "se"):
                     continue
                 return child
+    # the small model sometimes hangs a post-verbal name on the verb as xcomp/obj ("ha señalado Haftar")
+    for child in verb.children:
+        if child.i > verb.i and child.pos_ == "PROPN" and child.ent_type_ == "PER" and child.dep_ in ("xcomp", "obj", "appos") \
+                and not any(g.dep_ == "case" for g in child.children):
+            return child
     return None
 
 
@@ -454,16 +523,17 @@ def _phrase(head, *, exclude=frozenset(), strip_relative: bool = True) -> str:
 def _speaker_name(subject) -> str:
     """A person's name when the subject phrase has one ("el portavoz del Kremlin, Dmitri Peskov" -> "Dmitri
     Peskov"), else the phrase without relative clauses and trailing apposition ("Los funcionarios estadounidenses")."""
-    names = [c for c in subject.subtree if c.ent_type_ == "PER" and c.dep_ in ("appos", "flat", "nsubj", "nmod", "ROOT")
-             and c.pos_ == "PROPN"]
-    if subject.ent_type_ == "PER" and subject.pos_ == "PROPN":
+    names = [c for c in subject.children if c.dep_ == "appos" and c.pos_ == "PROPN" and c.text[:1].isupper()
+             and c.ent_type_ in ("PER", "")]
+    if subject.pos_ == "PROPN" and subject.ent_type_ == "PER":
         names.insert(0, subject)
     for tok in names:
         if tok.head.i == subject.i or tok.i == subject.i:
             parts = [tok] + [c for c in tok.children if c.dep_ == "flat"]
             parts.sort(key=lambda t: t.i)
             return " ".join(t.text for t in parts)
-    return _phrase(subject, exclude={c for c in subject.children if c.dep_ in ("appos",) or c.text == ","})
+    return _phrase(subject, exclude={c for c in subject.children if c.dep_ in ("appos",) or c.text == ","
+                                     or (c.dep_ == "nmod" and any(g.lower_ == "a" and g.dep_ == "case" for g in c.children))})
 
 
 def _segun_phrase(sent, segun) -> str | None:
@@ -532,6 +602,24 @@ def _complements(attr, sent) -> list:
     return heads
 
 
+def _expand(heads: list, depth: int = 2) -> list:
+    """Add the main clauses coordinated with each head ("lo dicen ..., pero nunca han presentado") and
+    what a reporting head inside a quote reports ("Reitero que no hay ...")."""
+    out = list(heads)
+    frontier = list(heads)
+    for _ in range(depth):
+        nxt = []
+        for head in frontier:
+            for c in head.children:
+                if c.pos_ in ("VERB", "AUX") and (c.dep_ in ("conj", "parataxis") or
+                                                  (c.dep_ == "ccomp" and head.lemma_.lower() in REPORTING_LEMMAS)):
+                    if c not in out:
+                        out.append(c)
+                        nxt.append(c)
+        frontier = nxt
+    return out
+
+
 def _negated(head) -> bool:
     return any(c.lower_ in NEGATORS and c.dep_ in ("advmod", "det", "nsubj", "obj", "cc") for c in head.children) or \
         any(c.lower_ in NEGATORS for c in head.children if c.dep_ == "aux")
@@ -548,7 +636,7 @@ def _polarity(sent, attr: _Attribution, text: str) -> Polarity:
         objs = [c for c in verb.children if c.dep_ in ("obj", "ccomp")]
         if any(o.dep_ == "ccomp" or o.lower_ in REFUTED_NOUNS for o in objs):
             return Polarity.DENIES
-    heads = _complements(attr, sent)
+    heads = _expand(_complements(attr, sent))
     if DENIAL_PHRASES.search(text) or re.match(r"^\W*Ni\s", text):
         return Polarity.DENIES
     for head in heads:
@@ -561,8 +649,11 @@ def _polarity(sent, attr: _Attribution, text: str) -> Polarity:
     past_report = verb is not None and "Past" in verb.morph.get("Tense") or (
         verb is not None and any(a.dep_ == "aux" and a.lemma_ == "haber" for a in verb.children))
     for head in heads:
-        modal = [c for c in head.children if c.dep_ == "aux" and c.lemma_.lower() in MODALS]
-        if modal or (head.lemma_.lower() in MODALS):
+        # poder / deber hedge in the conditional ("podría", "debería"); "puede" / "debía" state a
+        # permission or a schedule ("puede suministrar armas", "debía reunirse hoy").
+        modal = [c for c in head.children if c.dep_ == "aux" and c.lemma_.lower() in MODALS] + \
+            ([head] if head.lemma_.lower() in MODALS else [])
+        if any("Cnd" in m.morph.get("Mood") or m.lower_.endswith("ría") for m in modal):
             return Polarity.HEDGES
         conditional = "Cnd" in head.morph.get("Mood") or any("Cnd" in c.morph.get("Mood") for c in head.children if c.dep_ in ("aux", "cop"))
         has_if = any(c.dep_ == "advcl" and any(m.lower_ == "si" for m in c.children) for c in head.children)
