@@ -48,7 +48,24 @@ def _echo_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _UserError(click.ClickException):
+    """A `VerifyError` on its way out: one line on stderr, exit code 2."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"verify: {self.message}", err=True)
+
+
+class _Group(click.Group):
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except VerifyError as exc:
+            raise _UserError(str(exc)) from None
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--index", "index_dir", envvar="VERIFY_INDEX", default=DEFAULT_INDEX, show_default=True,
               type=click.Path(file_okay=False), help="Index directory (env VERIFY_INDEX).")
 @click.option("--model", envvar="VERIFY_MODEL", default=None,
@@ -70,6 +87,7 @@ def add(obj: Context, sources: tuple[str, ...], no_link: bool) -> None:
     """Add articles: files (.txt .md .html .json .jsonl .csv), folders, URLs, or - for stdin."""
     from verify.pipeline import add_sources, make_extractor
 
+    existed = obj.index_dir.exists()
     with obj.open_index(writable=True, create=True) as index:
         extractor = make_extractor(index)
         with _progress("adding articles") as progress:
@@ -79,8 +97,12 @@ def add(obj: Context, sources: tuple[str, ...], no_link: bool) -> None:
         click.echo(f"rejected: {rejected.source}: {rejected.reason}", err=True)
     if summary.skipped:
         click.echo(f"skipped {len(summary.skipped)} files with extensions verify does not read", err=True)
+    if not existed and not (summary.added or summary.replaced):
+        import shutil
+
+        shutil.rmtree(obj.index_dir, ignore_errors=True)  # nothing was added: leave no empty index behind
     click.echo(summary.line())
-    if summary.rejected and not (summary.added or summary.replaced or summary.unchanged):
+    if summary.rejected:
         sys.exit(2)
 
 
@@ -341,9 +363,6 @@ def main() -> None:
         sys.exit(130)
     except click.ClickException as exc:
         exc.show()
-        sys.exit(exc.exit_code)
-    except VerifyError as exc:
-        click.echo(f"verify: {exc}", err=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         click.echo("interrupted; the index keeps every batch committed before", err=True)

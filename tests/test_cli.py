@@ -1,0 +1,187 @@
+"""The CLI as a user drives it: bad input gives one line, exit 2, and leaves the index as it was.
+
+These run in-process with the fake encoder standing in for the model (`load_encoder` patched), so they
+are fast; tests/test_e2e.py runs the real model.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from verify import embed
+from verify.cli import cli
+
+from conftest import SEEDS
+
+SEED_000 = next(SEEDS.glob("000_*.txt"))
+SEED_002 = next(SEEDS.glob("002_*.txt"))
+
+
+@pytest.fixture
+def run(monkeypatch, tmp_path):
+    monkeypatch.setattr(embed, "load_encoder", lambda name=None, **kw: embed.FakeEncoder(64, name=name or "fake"))
+    index = tmp_path / "ix"
+
+    def invoke(*args: str, input: str | None = None):
+        result = CliRunner().invoke(cli, ["--index", str(index), *args], input=input, catch_exceptions=False)
+        return result
+
+    invoke.index = index
+    return invoke
+
+
+def _snapshot(path: Path) -> dict[str, str]:
+    """Content hash of every file in the index directory (the lock file aside)."""
+    if not path.exists():
+        return {}
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in path.iterdir() if p.name != ".lock"}
+
+
+def test_add_then_readd_is_a_noop(run):
+    first = run("add", str(SEED_000), str(SEED_002))
+    assert first.exit_code == 0, first.output
+    assert "2 added" in first.output and "0 rejected" in first.output
+    before = _snapshot(run.index)
+    again = run("add", str(SEED_000), str(SEED_002))
+    assert again.exit_code == 0
+    assert "0 added" in again.output and "2 unchanged" in again.output
+    assert _snapshot(run.index) == before
+
+
+def test_changed_article_replaces_only_its_claims(run, tmp_path):
+    a = tmp_path / "nota.txt"
+    a.write_text("El ministro dijo que el presupuesto subió un 20 % este año.\n", encoding="utf-8")
+    assert run("add", str(a), str(SEED_002)).exit_code == 0
+    other = json.loads(run("claims", SEED_002.stem, "--json").output)
+    a.write_text("El ministro dijo que el presupuesto bajó un 5 % este año.\n", encoding="utf-8")
+    result = run("add", str(a))
+    assert "1 replaced" in result.output
+    claims = json.loads(run("claims", "nota", "--json").output)
+    assert any("bajó" in c["text"] for c in claims) and not any("subió" in c["text"] for c in claims)
+    assert json.loads(run("claims", SEED_002.stem, "--json").output) == other
+
+
+BAD_FILES = {
+    "empty.txt": (b"", "empty"),
+    "binary.txt": (bytes(range(256)) * 20, "binary"),
+    "latin.txt": ("El ministro dijo".encode("utf-16-le")[1:] + b"\xff\xfe\x00\xd8", ""),
+    "broken.jsonl": (b'{"text": "Una linea buena con bastante texto para ser un articulo."}\n{"text": \n', "line 2"),
+    "notext.csv": (b"title,body\nA,B\n", "text"),
+    "empty.html": (b"<html><body><nav><a href='/'>Inicio</a></nav></body></html>", ""),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_FILES))
+def test_bad_file_one_line_exit_2_index_untouched(run, tmp_path, name):
+    assert run("add", str(SEED_000)).exit_code == 0
+    before = _snapshot(run.index)
+    data, expected = BAD_FILES[name]
+    bad = tmp_path / name
+    bad.write_bytes(data)
+    result = run("add", str(bad))
+    assert result.exit_code == 2
+    rejected = [line for line in result.stderr.splitlines() if line.startswith("rejected:")]
+    assert len(rejected) == 1 and name in rejected[0] and expected in rejected[0].lower()
+    if name != "broken.jsonl":  # its good first line is added, which is the point of per-line rejection
+        assert _snapshot(run.index) == before
+
+
+def test_huge_file_rejected_without_reading(run, tmp_path):
+    big = tmp_path / "big.txt"
+    with open(big, "wb") as fh:
+        fh.truncate(50 * 1024 * 1024)  # sparse: 50 MB that would take long to read
+    result = run("add", str(big))
+    assert result.exit_code == 2 and "big.txt" in result.stderr and "MB" in result.stderr
+
+
+def test_batch_with_bad_files_adds_the_good_ones(run, tmp_path):
+    folder = tmp_path / "lote"
+    folder.mkdir()
+    shutil.copy(SEED_000, folder)
+    (folder / "vacio.txt").write_text("   \n")
+    (folder / "roto.json").write_text("{no es json")
+    result = run("add", str(folder))
+    assert result.exit_code == 2
+    assert "1 added" in result.output and "2 rejected" in result.output
+    assert "vacio.txt" in result.stderr and "roto.json" in result.stderr
+
+
+def test_nothing_added_leaves_no_index(run, tmp_path):
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    assert run("add", str(empty)).exit_code == 2
+    assert not run.index.exists()
+
+
+def test_index_from_another_model_refused(run):
+    assert run("add", str(SEED_000)).exit_code == 0
+    before = _snapshot(run.index)
+    result = run("--model", "otro-modelo", "add", str(SEED_002))
+    assert result.exit_code == 2
+    assert "built with model 'fake'" in result.stderr and "rebuild" in result.stderr
+    assert _snapshot(run.index) == before
+
+
+def test_unknown_relation_format_and_score(run):
+    assert run("add", str(SEED_000)).exit_code == 0
+    for args, needle in ((["--relation", "nope"], "unknown relation"), (["--format", "pdf"], "unknown format"),
+                         (["--min-score", "2"], "outside 0..1")):
+        result = run("report", *args)
+        assert result.exit_code == 2 and needle in result.stderr
+
+
+def test_search_and_stats(run):
+    assert run("add", str(SEED_002)).exit_code == 0
+    hits = json.loads(run("search", "contenedores de equipamiento militar", "-k", "3", "--json").output)
+    assert len(hits) == 3 and "contenedores" in hits[0]["claim"]["text"]
+    stats = json.loads(run("stats", "--json").output)
+    assert stats["articles"] == 1 and stats["claims"] >= 5 and stats["model"] == "fake"
+
+
+def _verify(*args: str, env=None, user: bool = False) -> subprocess.CompletedProcess:
+    """Run the installed `verify` in a subprocess (as an unprivileged user when `user`)."""
+    cmd = [str(Path(sys.executable).parent / "verify"), *args]
+    if user:
+        cmd = ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups", *cmd]
+    return subprocess.run(cmd, capture_output=True, text=True, env=env)
+
+
+def test_main_turns_errors_into_one_line_and_exit_2(tmp_path):
+    result = _verify("--index", str(tmp_path / "missing"), "claims")
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "no verify index here" in result.stderr
+
+
+def test_read_only_index_directory(tmp_path):
+    """As root, permissions do not bind: drop to `nobody` so the directory is really read-only."""
+    base = Path(tempfile.mkdtemp())
+    try:
+        os.chmod(base, 0o755)
+        index = base / "ix"
+        r = CliRunner().invoke(cli, ["--index", str(index), "stats"])  # no index yet
+        assert r.exit_code != 0
+        from verify.store import ClaimIndex
+
+        ClaimIndex.open(index, create=True).close()
+        before = _snapshot(index)
+        if os.geteuid() == 0:
+            result = _verify("--index", str(index), "add", str(SEED_000), user=True)
+        else:
+            os.chmod(index, 0o555)
+            result = _verify("--index", str(index), "add", str(SEED_000))
+        assert result.returncode == 2, result.stderr
+        assert "read-only" in result.stderr and result.stderr.count("\n") == 1
+        assert _snapshot(index) == before
+    finally:
+        os.chmod(base, 0o755)
+        shutil.rmtree(base, ignore_errors=True)
