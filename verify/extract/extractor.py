@@ -312,6 +312,8 @@ class Extractor:
         for ent in sent.ents:
             if ent.label_ not in ("PER", "ORG", "LOC"):
                 continue
+            if not any(t.pos_ == "PROPN" for t in ent) and (len(ent) == 1 or ent.label_ == "PER"):
+                continue  # the small model tags "Según", "Estoy", "Está" as names
             surface = ent.text.strip(" ,.;:" + QUOTE_CHARS)
             if len(surface) < 2 or not any(ch.isupper() for ch in surface) or "\n" in surface:
                 continue
