@@ -312,8 +312,9 @@ class ClaimIndex:
         return len(rows)
 
     def save_aliases(self, rows: Iterable[tuple[str, str, str]]) -> None:
+        """Store (surface, canonical, kind) rows of the alias table."""
         self._require_batch()
-        self._db.executemany("INSERT OR REPLACE INTO aliases (surface, kind, canonical) VALUES (?,?,?)", rows)
+        self._db.executemany("INSERT OR REPLACE INTO aliases (surface, canonical, kind) VALUES (?,?,?)", rows)
 
     def save_sides(self, rows: Iterable[tuple[str, str]]) -> None:
         self._require_batch()
@@ -330,7 +331,8 @@ class ClaimIndex:
 
     # ------------------------------------------------------------------ reading
     def aliases(self) -> list[tuple[str, str, str]]:
-        return [tuple(r) for r in self._db.execute("SELECT surface, kind, canonical FROM aliases")]
+        """The store-wide alias table as (surface, canonical, kind) rows."""
+        return [tuple(r) for r in self._db.execute("SELECT surface, canonical, kind FROM aliases")]
 
     def sides(self) -> list[tuple[str, str]]:
         return [tuple(r) for r in self._db.execute("SELECT speaker, side FROM speaker_sides")]
