@@ -1,0 +1,314 @@
+"""The `verify browse` application: one factory, `make_app`, used by the CLI and by the tests.
+
+The app reads the index through a read-only connection and writes (verdicts, ratings, added
+articles) through short-lived writable ones in worker threads, so a long `verify add` in another
+process holding the write lock never freezes the screen. It polls the index's generation to
+notice that other process's commits and reloads.
+"""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import threading
+from pathlib import Path
+from typing import Callable
+
+from textual import work
+from textual.app import App
+from textual.binding import Binding
+from textual.screen import Screen
+
+from verify.errors import VerifyError
+from verify.store.index import DB_NAME, ClaimIndex
+from verify.tui.commands import VerifyCommands
+from verify.tui.model import BrowseModel
+from verify.tui.preload import Preload, load_model
+from verify.tui.screens.dialogs import PromptScreen
+from verify.tui.screens.main import MainScreen
+from verify.tui.screens.start import EmptyScreen, ErrorScreen
+
+EncoderFactory = Callable[[ClaimIndex], object]  # index -> Encoder
+ExtractorFactory = Callable[[ClaimIndex], object]  # index -> Extractor
+
+THEMES = ("textual-dark", "textual-light")
+
+
+def _default_encoder(index: ClaimIndex):
+    from verify.embed import load_encoder
+
+    return load_encoder(index.model.name if index.model else None)
+
+
+def _default_extractor(index: ClaimIndex):
+    from verify.pipeline import make_extractor
+
+    return make_extractor(index)
+
+
+class VerifyApp(App):
+    """Browse linked claims, judge them, add articles. See `make_app`."""
+
+    CSS_PATH = "verify.tcss"
+    TITLE = "verify"
+    COMMANDS = App.COMMANDS | {VerifyCommands}
+    BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit")]
+
+    def __init__(self, index_path: str | os.PathLike, *, encoder_factory: EncoderFactory | None = None,
+                 extractor_factory: ExtractorFactory | None = None, poll_interval: float = 2.0,
+                 theme: str = "textual-dark", preload: Preload | None = None) -> None:
+        super().__init__()
+        self.index_path = Path(index_path)
+        self.encoder_factory = encoder_factory or _default_encoder
+        self.extractor_factory = extractor_factory or _default_extractor
+        self.poll_interval = poll_interval
+        self.model: BrowseModel | None = None
+        self._encoder = None
+        self._add_cancel: threading.Event | None = None
+        self._start_theme = theme
+        self._preload = preload if preload is not None else Preload(self.index_path)
+
+    # ------------------------------------------------------------------ start
+    def on_mount(self) -> None:
+        self.theme = self._start_theme
+        self.sub_title = str(self.index_path)
+        self.push_screen(self.first_screen())
+        if self.poll_interval > 0:
+            self.set_interval(self.poll_interval, self.poll_index)
+
+    def first_screen(self) -> Screen:
+        """The browser, or the empty-index screen, or a one-paragraph error (never a traceback)."""
+        if self._preload is not None:
+            found, self._preload = self._preload.result(), None
+        else:
+            found = load_model(self.index_path)
+        if "error" in found:
+            return ErrorScreen(found["error"])
+        if "model" not in found:
+            return EmptyScreen(str(self.index_path))
+        self.model = found["model"]
+        return MainScreen(self.model)
+
+    @property
+    def main(self) -> MainScreen | None:
+        for screen in self.screen_stack:
+            if isinstance(screen, MainScreen):
+                return screen
+        return None
+
+    # ---------------------------------------------------- other processes' writes
+    def poll_index(self) -> None:
+        """A fresh read of the index generation; reload when another process committed."""
+        if self._add_cancel is not None:
+            return  # our own add reloads when it ends
+        try:
+            if self.model is None:
+                if isinstance(self.screen, EmptyScreen) and (self.index_path / DB_NAME).exists():
+                    with ClaimIndex.open(self.index_path) as index:
+                        has_articles = index.stats().articles > 0
+                    if has_articles:
+                        self.show_browser("articles were added by another process")
+                return
+            generation = self.model.index.generation
+        except (sqlite3.Error, VerifyError, OSError):
+            return  # a writer is mid-commit or the directory is moving: try again next tick
+        if generation != self.model.generation:
+            self.reload("the index was changed by another process")
+
+    def show_browser(self, message: str | None = None) -> None:
+        screen = self.first_screen()
+        if message and isinstance(screen, MainScreen):
+            self.notify(message)
+        if isinstance(self.screen, (EmptyScreen, ErrorScreen)):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    @work(thread=True, exclusive=True, group="reload", exit_on_error=False)
+    def reload(self, message: str | None = None) -> None:
+        """Re-read the rows off the main thread, then swap them in."""
+        old = self.model
+        if old is None:
+            self.call_from_thread(self.show_browser, message)
+            return
+        try:
+            old.index.refresh()
+            model = BrowseModel(old.index)
+            model.load()
+        except (sqlite3.Error, VerifyError) as exc:
+            self.call_from_thread(self.notify, f"could not reload the index: {exc}", severity="error")
+            return
+        self.call_from_thread(self._reloaded, old, model, message)
+
+    def _reloaded(self, old: BrowseModel, model: BrowseModel, message: str | None) -> None:
+        self.model = model
+        main = self.main
+        if main is not None:
+            main.model = model
+            main.reload()
+        if message:
+            delta = len(model.links) - len(old.links)
+            self.notify(f"{message}: {len(model.links):,} links ({delta:+,})", timeout=4)
+
+    def action_reload(self) -> None:
+        self.reload("reloaded")
+
+    # --------------------------------------------------------------- writes
+    def _write(self, change: Callable[[ClaimIndex], None]) -> bool:
+        """Apply one change in its own batch; True when no other process wrote meanwhile."""
+        before = self.model.generation if self.model else -1
+        with ClaimIndex.open(self.index_path, writable=True) as index:
+            with index.batch():
+                change(index)
+            after = index.generation
+        return after == before + 1
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def save_verdict(self, a: int, b: int, verdict: str | None, note: str | None) -> None:
+        """Store a verdict on the link (a, b)."""
+        if not verdict:
+            return
+        try:
+            alone = self._write(lambda index: index.set_link_verdict(a, b, verdict, note))
+        except (VerifyError, sqlite3.Error) as exc:
+            self.call_from_thread(self.notify, f"verdict not saved: {exc}", severity="error")
+            return
+        self.call_from_thread(self._written, alone, lambda main: main.verdict_saved(a, b, verdict, note),
+                              f"link marked {verdict}")
+
+    @work(thread=True, group="write", exit_on_error=False)
+    def save_rating(self, claim_id: int, rating: str | None, note: str | None) -> None:
+        """Store a rating of one claim."""
+        if not rating:
+            return
+        try:
+            alone = self._write(lambda index: index.set_claim_rating(claim_id, rating, note))
+        except (VerifyError, sqlite3.Error) as exc:
+            self.call_from_thread(self.notify, f"rating not saved: {exc}", severity="error")
+            return
+        self.call_from_thread(self._written, alone, lambda main: main.rating_saved(claim_id, rating, note),
+                              f"claim #{claim_id} rated {rating}")
+
+    def _written(self, alone: bool, update: Callable[[MainScreen], None], message: str) -> None:
+        if alone and self.model is not None:
+            self.model.generation += 1  # our own commit: the in-place update is enough
+            if self.main is not None:
+                update(self.main)
+        else:
+            self.reload()
+        self.notify(message)
+
+    # ------------------------------------------------------------------ export
+    @work(thread=True, group="export", exit_on_error=False)
+    def export_view(self, keys: list[tuple[int, int]], relation: str, fmt: str, path: str) -> None:
+        """Write the listed links as a report (the formats of `verify report`)."""
+        from verify.report import build_report, render
+
+        wanted = set(keys)
+        try:
+            index = self.model.index
+            links = [link for link in index.links() if (link.a, link.b) in wanted]
+            text = render(build_report(index, relation=relation, links=links), fmt)
+            target = Path(path).expanduser()
+            tmp = target.with_name(f".{target.name}.tmp")
+            tmp.write_text(text, encoding="utf-8")
+            os.replace(tmp, target)
+        except (VerifyError, OSError) as exc:
+            self.call_from_thread(self.notify, f"export failed: {exc}", severity="error")
+            return
+        self.call_from_thread(self.notify, f"wrote {len(links):,} links to {path}")
+
+    # --------------------------------------------------------------- adding
+    def action_add_articles(self) -> None:
+        if self._add_cancel is not None:
+            self.notify("an add is already running; escape cancels it", severity="warning")
+            return
+
+        def done(source: str | None) -> None:
+            if source:
+                self.run_add(source)
+
+        self.push_screen(PromptScreen("Add articles", "a file, a folder or a URL · enter adds · esc cancels",
+                                      placeholder="path/to/articles or https://…"), done)
+
+    def _progress_widgets(self):
+        return self.screen.query("#progress")
+
+    def run_add(self, source: str) -> None:
+        self._add_cancel = threading.Event()
+        for bar in self._progress_widgets():
+            bar.start(source)
+        self._add_worker(source, self._add_cancel)
+
+    @work(thread=True, exclusive=True, group="add", exit_on_error=False)
+    def _add_worker(self, source: str, cancel: threading.Event) -> None:
+        from verify.pipeline import add_sources
+
+        summary, error = None, None
+        try:
+            with ClaimIndex.open(self.index_path, writable=True, create=True) as index:
+                extractor = self.extractor_factory(index)
+                summary = add_sources(index, [source], encoder=lambda: self._encoder_for(index), extractor=extractor,
+                                      progress=lambda done, total: self.call_from_thread(self._add_progress, done,
+                                                                                         total),
+                                      cancelled=cancel.is_set)
+        except VerifyError as exc:
+            error = str(exc)
+        except Exception as exc:  # a bug in a stage must not take the browser down with it
+            error = f"{type(exc).__name__}: {exc}"
+        self.call_from_thread(self._add_finished, source, summary, error, cancel.is_set())
+
+    def _encoder_for(self, index: ClaimIndex):
+        if self._encoder is None:
+            self._encoder = self.encoder_factory(index)
+        return self._encoder
+
+    def _add_progress(self, done: int, total: int) -> None:
+        for bar in self._progress_widgets():
+            bar.advance(done, total)
+
+    def _add_finished(self, source: str, summary, error: str | None, cancelled: bool) -> None:
+        self._add_cancel = None
+        for bar in self._progress_widgets():
+            bar.stop()
+        if error:
+            self.notify(f"adding {source} failed: {error}", severity="error", timeout=10)
+        if summary is not None:
+            for rejected in summary.rejected[:3]:
+                self.notify(f"rejected {rejected.source}: {rejected.reason}", severity="warning", timeout=8)
+            self.notify(("cancelled; kept what was committed: " if cancelled else "") + summary.line(), timeout=6)
+        if self.model is None:
+            if (self.index_path / DB_NAME).exists():
+                self.show_browser()
+        else:
+            self.reload()
+
+    def cancel_add(self) -> bool:
+        """Escape while an add runs: stop after the batch in progress. True if there was one."""
+        if self._add_cancel is None:
+            return False
+        self._add_cancel.set()
+        self.notify("cancelling after the current batch…")
+        return True
+
+    def action_cancel_add(self) -> None:
+        self.cancel_add()
+
+    # ------------------------------------------------------------------ misc
+    def action_toggle_theme(self) -> None:
+        self.theme = THEMES[1] if self.theme == THEMES[0] else THEMES[0]
+
+
+def make_app(index_path: str | os.PathLike, *, encoder_factory: EncoderFactory | None = None,
+             extractor_factory: ExtractorFactory | None = None, poll_interval: float = 2.0,
+             theme: str = "textual-dark", preload: Preload | None = None) -> VerifyApp:
+    """The browser on the index at `index_path`.
+
+    `encoder_factory(index)` and `extractor_factory(index)` make what adding articles needs (default:
+    the index's own model via `verify.embed.load_encoder`, and `verify.pipeline.make_extractor`);
+    tests pass fakes. `poll_interval` is how often (seconds) to look for other processes' writes
+    (0: never). `theme` is a Textual theme name; ctrl+t switches dark/light. `preload`: an index
+    read already under way (`verify.tui.make_app` starts one before importing Textual).
+    """
+    return VerifyApp(index_path, encoder_factory=encoder_factory, extractor_factory=extractor_factory,
+                     poll_interval=poll_interval, theme=theme, preload=preload)
