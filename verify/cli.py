@@ -345,6 +345,37 @@ def report(obj: Context, relation: str, min_score: float, verdict: str | None, f
         click.echo(text, nl=False)
 
 
+# --------------------------------------------------------------------------------------- browse
+@cli.command()
+@click.option("--light", is_flag=True, help="Start with the light theme (ctrl+t switches).")
+@click.pass_obj
+def browse(obj: Context, light: bool) -> None:
+    """Browse linked claims side by side, record verdicts and ratings (a terminal UI)."""
+    from verify.tui import make_app
+
+    make_app(obj.index_dir, theme="textual-light" if light else "textual-dark").run()
+
+
+# --------------------------------------------------------------------------------------- export
+@cli.command()
+@click.option("--claimreview", "claimreview", required=True, type=click.Path(dir_okay=False, allow_dash=True),
+              help="Write the rated claims as schema.org ClaimReview JSON-LD to FILE (- for stdout).")
+@click.option("--reviewer", default=None, help="Name of the fact-checking organisation (ClaimReview author).")
+@click.pass_obj
+def export(obj: Context, claimreview: str, reviewer: str | None) -> None:
+    """Export claim ratings (made in `verify browse`) as ClaimReview JSON-LD."""
+    from verify.claimreview import claim_reviews, render_claimreview
+
+    with obj.open_index() as index:
+        reviews = claim_reviews(index, reviewer=reviewer)
+    text = render_claimreview(reviews)
+    if claimreview == "-":
+        click.echo(text, nl=False)
+    else:
+        _write_atomic(Path(claimreview), text)
+        click.echo(f"wrote {len(reviews)} ClaimReview objects to {claimreview}", err=True)
+
+
 def _write_atomic(path: Path, text: str) -> None:
     tmp = path.with_name(f".{path.name}.tmp")
     try:
