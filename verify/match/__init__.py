@@ -125,7 +125,10 @@ def classify_many(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray
     fb = [claim_features(b) for _, b in pairs]
     fuzz_scores = process.cpdist([f.proposition for f in fa], [f.proposition for f in fb],
                                  scorer=fuzz.token_set_ratio, processor=fold_for_fuzz, workers=-1)
-    decisions = [decide(x, y, float(s), float(z), thresholds) for x, y, s, z in zip(fa, fb, sims, fuzz_scores)]
+    sort_scores = process.cpdist([f.proposition for f in fa], [f.proposition for f in fb],
+                                 scorer=fuzz.token_sort_ratio, processor=fold_for_fuzz, workers=-1)
+    decisions = [decide(x, y, float(s), float(z), thresholds, float(w))
+                 for x, y, s, z, w in zip(fa, fb, sims, fuzz_scores, sort_scores)]
     verdicts = [PairVerdict(d.relation, d.score, explain(a, b, d, float(s)))
                 for (a, b), d, s in zip(pairs, decisions, sims)]
     if refiner is not None:

@@ -34,8 +34,14 @@ class Thresholds:
     contradiction_similarity: float = 0.84  # ... unless the cosine alone is this high
     supports_similarity: float = 0.88
     supports_overlap: float = 0.5
-    repeats_fuzz: float = 90.0  # rapidfuzz token_set_ratio on the folded propositions
+    repeats_fuzz: float = 90.0  # rapidfuzz token_set_ratio on the folded propositions ...
+    repeats_sort_fuzz: float = 80.0  # ... and token_sort_ratio: one claim's words inside the other's is not enough
     repeats_length_ratio: float = 0.6  # shorter / longer proposition, in words: a subset is not a repeat
+    # A plain "no" whose negated words the other claim does not use still counts when the negated claim
+    # is short and this close in meaning (XNLI-style paraphrased denials). Same-story sentences that
+    # deny something else reach ~0.89 with e5-small, so it sits above that.
+    short_claim_words: int = 8
+    short_negation_similarity: float = 0.93
 
 
 DEFAULT_THRESHOLDS = Thresholds()
@@ -99,22 +105,33 @@ def _antonyms(a: ClaimFeatures, b: ClaimFeatures) -> tuple[str, str] | None:
     return None
 
 
-def _short_negated(a: ClaimFeatures, b: ClaimFeatures) -> bool:
-    """The claim carrying the only negation is short enough that the negation is its point."""
-    negated_side = a if a.cues else b
-    return len(negated_side.stems) <= SHORT_CLAIM_WORDS
+def _negation_hits(negative: ClaimFeatures, other: ClaimFeatures, similarity: float, t: Thresholds) -> bool:
+    """The negation is about what the other claim states: a denial of the whole proposition, or a
+    negated word the other claim uses ("la joyería no tenía seguro" does not deny "robo en la joyería")."""
+    if negative.explicit_denial:
+        return True
+    if negative.negation_heads & other.stems:
+        return True
+    # Paraphrases rarely reuse the negated verb ("no he vuelto a hablar" / "empecé a hablar de nuevo"):
+    # a short negated claim very close in meaning to the other also counts.
+    return len(negative.stems) <= t.short_claim_words and similarity >= t.short_negation_similarity
 
 
-SHORT_CLAIM_WORDS = 10
-
-
-def evidence(a: ClaimFeatures, b: ClaimFeatures) -> PairEvidence:
+def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
+             thresholds: Thresholds = DEFAULT_THRESHOLDS) -> PairEvidence:
     shared = a.stems & b.stems
     stance_words = sorted(s for s in shared if (s in a.negated) != (s in b.negated))
     # Stance conflicts only when the claims differ in whether they deny, or one negates words the
     # other states plainly; two denials of the same thing agree.
-    one_sided = (a.denied != b.denied) or (bool(a.cues) != bool(b.cues) and _short_negated(a, b))
-    stance_conflict = one_sided or (bool(stance_words) and not (a.negated and b.negated))
+    # One side negates and the other does not: by a denial of the whole proposition, or by a cue in a
+    # claim short enough that the cue is its point. Two denials of one thing agree.
+    negative_a, negative_b = a.denied or bool(a.cues), b.denied or bool(b.cues)
+    one_sided = negative_a != negative_b and _negation_hits(a if negative_a else b, b if negative_a else a, similarity, thresholds)
+    # Or, when both negate something, a shared word one of them negates directly (it heads the
+    # negation) and the other states plainly.
+    governed = [s for s in stance_words
+                if any(s in n.negated and s in n.negation_heads for n in (a, b))]
+    stance_conflict = one_sided or bool(governed)
     antonyms = _antonyms(a, b)
     if antonyms and stance_conflict and a.denied != b.denied:
         # "no bajó" against "subió": the negation and the opposite word cancel.
@@ -143,10 +160,11 @@ def decide(
     similarity: float,
     fuzz_score: float,
     thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    sort_score: float = 100.0,
 ) -> Decision:
     """Apply the rules (module docstring) to one pair."""
     t = thresholds
-    ev = evidence(a, b)
+    ev = evidence(a, b, similarity, thresholds)
     sim = float(similarity)
     names_bonus = 0.05 if ev.shared_names else 0.0
     # Same proposition: on topic, and either very close in meaning or sharing enough content words or
@@ -169,6 +187,7 @@ def decide(
     length_ratio = min(words_a, words_b) / max(words_a, words_b, 1)
     if (
         fuzz_score >= t.repeats_fuzz
+        and sort_score >= t.repeats_sort_fuzz
         and length_ratio >= t.repeats_length_ratio
         and a.denied == b.denied
         and a.hedged == b.hedged

@@ -26,7 +26,7 @@ _REPORT = (
     r"argued|insisted|warned|confirmed|admitted|believes?|thinks?"
 )
 # Verbs whose complement the speaker denies ("X negó que ...", "X desmintió haber ...").
-_DENY = r"neg\w*|nieg\w*|desmint\w*|desmient\w*|rechaz\w*|denied|denies|deny|rejected|rejects|refuted|dismissed"
+_DENY = r"neg\w*|nieg\w*|desmint\w*|desmient\w*|rechaz\w*|descart\w*|denied|denies|deny|rejected|rejects|refuted|dismissed"
 _AUX = r"(?:(?:ha|han|habia|habian|hubo|habria|habrian)\s+)?"
 _FRAME_HEAD = re.compile(
     rf"^(?P<frame>.{{0,160}}?)\b{_AUX}(?P<verb>{_REPORT}|{_DENY})\b(?:\s+(?:en\s+\w+\s+)?(?:a\s+\w+\s+)?(?:que|:|,?\s+that)\b|\s*:)",
@@ -48,7 +48,8 @@ _NEG_PHRASES = (
 )
 _NEG_WORDS = frozenset(
     "no nunca jamas ningun ninguna ninguno ningunos ningunas nadie nada ni tampoco sin niega niegan nego negaron "
-    "negado desmiente desmienten desmintio desmintieron rechaza rechazan rechazo rechazaron falso falsa falsos falsas "
+    "negado desmiente desmienten desmintio desmintieron rechaza rechazan rechazo rechazaron descarta descartan "
+    "descarto descartaron falso falsa falsos falsas "
     "not never no nobody nothing none neither nor without denies denied deny n't".split()
 )
 # "no" that does not negate the proposition ("no solo ... sino", "no obstante").
@@ -62,6 +63,8 @@ _HEDGES = frozenset(
     "supuestamente presunto presunta presuntos presuntas presuntamente aparentemente parece parecen "
     "might may could possibly probably allegedly alleged reportedly apparently".split()
 )
+_PREPOSITIONS = frozenset("a al ante bajo con contra de del desde en entre hacia hasta para por segun sin sobre tras "
+                          "durante mediante of in on at by for with from to about against".split())
 # Words that end a negation's scope (a new clause begins).
 _SCOPE_END = frozenset("pero sino aunque mientras porque cuando donde pues but although while because".split())
 
@@ -262,7 +265,10 @@ class ClaimFeatures:
     """What the pair rules compare, read once per claim."""
 
     proposition: str  # folded, frame removed
-    denied: bool  # the proposition as a whole is denied (frame verb, "no hay pruebas de", "es falso")
+    denied: bool  # the proposition as a whole is denied (frame verb, "no hay pruebas de", "es falso") or
+    # a negation sits in its first clause
+    explicit_denial: bool  # denied by a frame verb or a whole-claim phrase, not by a plain "no"
+    negation_heads: frozenset[str]  # stems of the first content words each negation governs
     hedged: bool
     stems: frozenset[str]  # content-word stems of the proposition
     negated: frozenset[str]  # stems inside some negation's scope
@@ -296,6 +302,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
     # token positions with their character offsets, to test membership in fixed spans and clauses
     positions = [(m.group(0), m.start()) for m in _TOKEN.finditer(prop)]
     clause_breaks = [m.start() for m in re.finditer(r"[,;:.]", prop)]
+    heads: set[str] = set()  # what each negation is about: its first two content words
     for idx, (tok, start) in enumerate(positions):
         if tok not in _NEG_WORDS or any(a <= start < b for a, b in fixed_spans):
             continue
@@ -303,11 +310,23 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
             continue
         cues.append(tok)
         end = next((b for b in clause_breaks if b > start), len(prop))
+        taken, heads_open = 0, True
         for j in range(idx + 1, len(positions)):
             t2, s2 = positions[j]
             if s2 >= end or t2 in _SCOPE_END:
                 break
             negated_tokens.add(j)
+            if not heads_open:
+                continue
+            if t2 in _PREPOSITIONS and taken:
+                # "no va a dimitir": a periphrasis goes on to its infinitive; "no tenía seguro contra
+                # robos": a prepositional phrase is not what the negation denies.
+                nxt = positions[j + 1][0] if j + 1 < len(positions) else ""
+                heads_open = t2 in ("a", "de") and nxt.endswith(("ar", "er", "ir"))
+                continue
+            if taken < 2 and t2 not in STOPWORDS and t2 not in _NEG_WORDS and not t2[:1].isdigit():
+                heads.add(stem(t2, lang))
+                taken += 1
     # Two cues in one clause are Spanish negative concord ("no vino nunca"), not a double negative.
     denied = frame.denied or whole or (bool(negated_tokens) and _covers_main_clause(positions, negated_tokens))
 
@@ -350,6 +369,8 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
     return ClaimFeatures(
         proposition=prop,
         denied=bool(denied),
+        explicit_denial=bool(frame.denied or whole),
+        negation_heads=frozenset(heads),
         hedged=hedged,
         stems=frozenset(stems),
         negated=frozenset(negated),
@@ -375,7 +396,7 @@ def _covers_main_clause(positions: list[tuple[str, int]], negated_tokens: set[in
     return first <= 8 or len(negated_tokens) >= 0.5 * len(positions)
 
 
-_CAP = re.compile(r"\b[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+(?:\s+(?:de\s+|del\s+|la\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+)*")
+_CAP = re.compile(r"\b[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+(?:\s+(?:de\s+|del\s+|la\s+|da\s+|do\s+|dos\s+|van\s+|von\s+|di\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+)*")
 
 
 def _capitalised(text: str) -> dict[str, str]:

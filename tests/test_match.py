@@ -1,0 +1,265 @@
+"""Pair classification rules on hand-built Spanish claims (no model: similarities are given or faked)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import numpy as np
+import pytest
+
+from verify.embed import FakeEncoder
+from verify.errors import InputError
+from verify.match import MATCHER_VERSION, PairVerdict, classify, classify_many, compare_texts
+from verify.match.text import features, parse_number, strip_frame
+from verify.records import Claim, Entity, Polarity, Relation
+
+
+def claim(text: str, **kw) -> Claim:
+    return Claim(article_id=kw.pop("article_id", "art"), text=text, start=0, end=len(text), checkworthiness=0.9, **kw)
+
+
+# ---------------------------------------------------------------------------------------------- relations
+
+
+def test_denial_of_the_same_proposition_contradicts():
+    a = claim("El Gobierno de Chile subsidia el transporte público de Santiago.")
+    b = claim("El Gobierno de Chile no subsidia el transporte público de Santiago.")
+    verdict = classify(a, b, similarity=0.95)
+    assert verdict.relation == Relation.CONTRADICTS
+    assert "denies" in verdict.reason and "Santiago" in verdict.reason
+
+
+def test_reason_names_sides_speakers_and_shared_entities():
+    a = claim(
+        "La ministra negó que la empresa vendiera armas a Venezuela.",
+        speaker="Margarita Robles", side="Gobierno de España", cue="negó", polarity=Polarity.DENIES,
+        entities=(Entity("Venezuela", "Venezuela", "LOC"),),
+    )
+    b = claim(
+        "La empresa vendió armas a Venezuela en 2023, según la oposición.",
+        speaker="Cuca Gamarra", side="Partido Popular", cue="afirmó",
+        entities=(Entity("Venezuela", "Venezuela", "LOC"),),
+    )
+    verdict = classify(a, b, similarity=0.9)
+    assert verdict.relation == Relation.CONTRADICTS
+    assert "Gobierno de España (Margarita Robles) denies what Partido Popular (Cuca Gamarra) asserts" in verdict.reason
+    assert "Venezuela" in verdict.reason and "armas" in verdict.reason
+    assert "similarity 0.90" in verdict.reason
+
+
+def test_no_evidence_against_the_event_contradicts():
+    a = claim("No hay pruebas de que el alcalde cobrara comisiones de la constructora.")
+    b = claim("El alcalde cobró comisiones de la constructora durante tres años, según la fiscalía.")
+    assert classify(a, b, similarity=0.9).relation == Relation.CONTRADICTS
+
+
+def test_two_denials_of_the_same_thing_agree():
+    a = claim("El club negó que el entrenador vaya a dimitir.")
+    b = claim("El entrenador no va a dimitir, aseguró el presidente del club.")
+    assert classify(a, b, similarity=0.92).relation != Relation.CONTRADICTS
+
+
+def test_conflicting_figures_for_the_same_quantity_contradict():
+    a = claim("Unas 5.000 personas asistieron al concierto en Valencia.")
+    b = claim("Más de 50.000 personas asistieron al concierto en Valencia.")
+    verdict = classify(a, b, similarity=0.96)
+    assert verdict.relation == Relation.CONTRADICTS
+    assert "5.000" in verdict.reason and "50.000" in verdict.reason
+
+
+def test_compatible_figures_do_not_contradict():
+    a = claim("Más de 1.000 soldados participaron en las maniobras.")
+    b = claim("Unos 1.200 soldados participaron en las maniobras.")
+    assert classify(a, b, similarity=0.95).relation != Relation.CONTRADICTS
+
+
+def test_millions_are_read_as_spanish_figures():
+    a = claim("La deuda del club alcanza 1,5 millones de euros.")
+    b = claim("La deuda del club alcanza 150.000 euros.")
+    verdict = classify(a, b, similarity=0.95)
+    assert verdict.relation == Relation.CONTRADICTS
+    assert "1,5" in verdict.reason
+
+
+def test_opposite_directions_contradict_and_negated_opposites_do_not():
+    up = claim("El precio del aceite de oliva subió en junio.")
+    down = claim("El precio del aceite de oliva bajó en junio.")
+    verdict = classify(up, down, similarity=0.95)
+    assert verdict.relation == Relation.CONTRADICTS
+    assert "subió" in verdict.reason and "bajó" in verdict.reason
+    not_down = claim("El precio del aceite de oliva no bajó en junio.")
+    assert classify(up, not_down, similarity=0.95).relation != Relation.CONTRADICTS
+
+
+def test_near_verbatim_is_repeats():
+    a = claim("El Banco Central Europeo mantuvo los tipos de interés en el 4 % este jueves.")
+    b = claim("El Banco Central Europeo mantuvo este jueves los tipos de interés en el 4 %.", article_id="other")
+    verdict = classify(a, b, similarity=0.98)
+    assert verdict.relation == Relation.REPEATS
+    assert verdict.score >= 0.9
+
+
+def test_a_longer_restatement_is_not_a_repeat():
+    a = claim("El Banco Central Europeo mantuvo los tipos de interés.")
+    b = claim("El Banco Central Europeo mantuvo los tipos de interés pese a la presión de varios gobiernos "
+              "del sur de Europa que pedían una bajada inmediata.")
+    assert classify(a, b, similarity=0.9).relation != Relation.REPEATS
+
+
+def test_same_people_different_propositions_are_unrelated():
+    a = claim("Lula da Silva viajó a Pekín para firmar acuerdos comerciales con China.")
+    b = claim("Lula da Silva criticó al Banco Central por mantener altos los tipos de interés.")
+    verdict = classify(a, b, similarity=0.85)
+    assert verdict.relation == Relation.UNRELATED
+    assert "Lula da Silva" in verdict.reason
+
+
+def test_a_negation_elsewhere_in_the_story_is_not_a_contradiction():
+    a = claim("La policía detuvo a dos hombres por el robo de la joyería.")
+    b = claim("La joyería no tenía seguro contra robos, explicó su dueña.")
+    # 0.89 is what multilingual-e5-small gives this pair: same story, different propositions.
+    assert classify(a, b, similarity=0.89).relation != Relation.CONTRADICTS
+
+
+def test_low_similarity_is_never_a_contradiction():
+    a = claim("La inflación subió en octubre.")
+    b = claim("La inflación no subió en octubre.")
+    assert classify(a, b, similarity=0.5).relation == Relation.UNRELATED
+
+
+def test_hedged_claim_lowers_the_score():
+    a = claim("Rusia no envió tropas a Libia.")
+    b = claim("Rusia envió tropas a Libia.")
+    hedged = claim("Rusia podría haber enviado tropas a Libia.")
+    plain = classify(a, b, similarity=0.93)
+    weak = classify(a, hedged, similarity=0.93)
+    assert plain.relation == weak.relation == Relation.CONTRADICTS
+    assert weak.score < plain.score
+    assert "hedges" in weak.reason
+
+
+def test_scores_are_in_unit_interval_and_batch_matches_single():
+    texts = [
+        ("El paro bajó en marzo.", "El paro subió en marzo."),
+        ("La presa se rompió por la lluvia.", "El Real Madrid ganó la liga."),
+        ("Hubo 3 muertos en el accidente.", "Hubo 30 muertos en el accidente."),
+        ("El alcalde dimitió ayer.", "El alcalde dimitió ayer, dijo su partido."),
+    ]
+    pairs = [(claim(a), claim(b)) for a, b in texts]
+    sims = np.array([0.95, 0.2, 0.97, 0.99, ], dtype=np.float32)
+    verdicts = classify_many(pairs, sims)
+    assert len(verdicts) == len(pairs)
+    for (a, b), s, v in zip(pairs, sims, verdicts):
+        assert isinstance(v, PairVerdict)
+        assert 0.0 <= v.score <= 1.0
+        assert v.reason
+        assert classify(a, b, float(s)) == v
+    assert [v.relation for v in verdicts] == [Relation.CONTRADICTS, Relation.UNRELATED, Relation.CONTRADICTS,
+                                             Relation.REPEATS]
+
+
+def test_mismatched_similarities_are_bad_input():
+    with pytest.raises(InputError, match="2 pairs but 1 similarities"):
+        classify_many([(claim("a b c"), claim("d e f"))] * 2, np.array([0.5]))
+    assert classify_many([], np.array([])) == []
+
+
+def test_matcher_version_is_a_string():
+    assert isinstance(MATCHER_VERSION, str) and MATCHER_VERSION
+
+
+# ---------------------------------------------------------------------------------------------- text parsing
+
+
+@pytest.mark.parametrize(
+    "token,next_word,value",
+    [("1.000", "", 1000.0), ("20.000", "", 20000.0), ("200.000", "", 200000.0), ("1,5", "millones", 1.5),
+     ("3,7", "", 3.7), ("1,000", "", 1000.0), ("mil", "", 1000.0), ("dos", "", 2.0), ("2024", "", 2024.0)],
+)
+def test_parse_number(token, next_word, value):
+    assert parse_number(token, next_word) == value
+
+
+def test_figures_apply_multipliers_and_units():
+    f = features("El Gobierno destinará 1,5 millones de euros y dos mil viviendas; el paro es del 12 %.")
+    got = {(fig.value, fig.unit) for fig in f.figures}
+    assert (1_500_000.0, "eur") in got
+    assert (2000.0, "viviend") in got
+    assert (12.0, "%") in got
+
+
+def test_strip_frame_removes_attribution_and_keeps_denials():
+    assert strip_frame("Según la policía, 300 personas fueron evacuadas.").proposition == "300 personas fueron evacuadas"
+    tail = strip_frame("El puente estará cerrado hasta mayo, dijo el consejero de Obras Públicas.")
+    assert tail.proposition == "el puente estara cerrado hasta mayo" and not tail.denied
+    denial = strip_frame("El portavoz negó que el ejército hubiera bombardeado la ciudad.")
+    assert denial.denied and denial.proposition == "el ejercito hubiera bombardeado la ciudad"
+    assert strip_frame("La ministra desmintió haber recibido regalos de la empresa.").denied
+
+
+def test_fixed_expressions_are_not_negations():
+    assert not features("Sin embargo, el tribunal aceptó el recurso de la defensa.").denied
+    assert not features("No solo subieron los precios, sino también los salarios.").denied
+    assert features("Nadie resultó herido en el incendio.").denied
+
+
+# ---------------------------------------------------------------------------------------------- compare
+
+
+def test_compare_texts_with_the_fallback_claim():
+    verdict = compare_texts("La fábrica cerró en 2020.", "La fábrica no cerró en 2020.", FakeEncoder())
+    assert verdict.relation == Relation.CONTRADICTS
+    assert "claim A" in verdict.reason or "claim B" in verdict.reason
+
+
+def test_compare_texts_uses_the_extractor():
+    class StubExtractor:
+        def __init__(self):
+            self.seen = []
+
+        def extract(self, text):
+            self.seen.append(text)
+            speaker = "Ana Pérez" if "negó" in text else "Luis Gómez"
+            return [Claim(article_id="-", text=text, start=0, end=len(text), checkworthiness=0.8,
+                          speaker=speaker, side=None, cue="negó" if "negó" in text else "dijo",
+                          polarity=Polarity.DENIES if "negó" in text else Polarity.ASSERTS)]
+
+    class OneTopicEncoder:
+        """Any two texts at cosine 0.9: this test is about the extractor's wiring, not similarity."""
+
+        name, dim, fingerprint = "one-topic", 2, "one-topic"
+
+        def encode(self, texts):
+            angle = np.arccos(0.9)
+            return np.array([[1.0, 0.0], [np.cos(angle), np.sin(angle)]], dtype=np.float32)[: len(texts)]
+
+    stub = StubExtractor()
+    verdict = compare_texts("La alcaldesa negó que la piscina municipal vaya a cerrar en agosto.",
+                            "La piscina municipal va a cerrar en agosto, dijo el concejal.", OneTopicEncoder(), stub)
+    assert len(stub.seen) == 2
+    assert verdict.relation == Relation.CONTRADICTS
+    assert "Ana Pérez denies what Luis Gómez asserts" in verdict.reason
+
+
+@pytest.mark.parametrize("a,b,message", [("", "algo", "first text is empty"), ("algo", "   ", "second text is empty"),
+                                         ("x" * 100_000, "algo", "100000 characters")])
+def test_compare_texts_rejects_bad_input(a, b, message):
+    with pytest.raises(InputError, match=message):
+        compare_texts(a, b, FakeEncoder())
+
+
+def test_verdict_to_dict_is_json():
+    verdict = compare_texts("Llueve en Bilbao.", "Llueve en Bilbao.", FakeEncoder())
+    data = json.loads(json.dumps(verdict.to_dict()))
+    assert data["relation"] == "repeats" and set(data) == {"relation", "score", "reason"}
+
+
+def test_matching_imports_no_heavy_modules():
+    code = ("import sys, verify.match, verify.evaluate; "
+            "from verify.match import classify; from verify.match.nli import NliRefiner; "
+            "heavy = [m for m in ('torch', 'sentence_transformers', 'transformers', 'textual', 'faiss', 'spacy') "
+            "if m in sys.modules]; print(','.join(heavy))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""
