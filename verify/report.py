@@ -175,9 +175,11 @@ def _who(c: Claim) -> str:
 
 
 def _article_line(a: Article) -> str:
-    bits = [a.title or a.id]
-    bits += [x for x in (a.outlet, a.date) if x]
-    return " · ".join(bits) + f" — `{a.source}`"
+    """Title · outlet · date, then the source in a code span (escapes are literal inside one)."""
+    bits = [_md_escape(a.title or a.id)]
+    bits += [_md_escape(x) for x in (a.outlet, a.date) if x]
+    source = a.source.replace("`", "'")
+    return " · ".join(bits) + f" — `{source}`"
 
 
 def render_markdown(report: Report) -> str:
@@ -194,10 +196,10 @@ def render_markdown(report: Report) -> str:
             verdict = f" · verdict: **{r.verdict}**" if r.verdict else ""
             lines += [f"### {r.link.relation} · score {r.link.score:.2f}{verdict}", "",
                       f"> **A** — {_md_escape(_who(r.a))}, {r.a.polarity}: “{_md_escape(r.a.text)}”  ",
-                      f"> {_md_escape(_article_line(r.article_a))}",
+                      f"> {_article_line(r.article_a)}",
                       ">",
                       f"> **B** — {_md_escape(_who(r.b))}, {r.b.polarity}: “{_md_escape(r.b.text)}”  ",
-                      f"> {_md_escape(_article_line(r.article_b))}",
+                      f"> {_article_line(r.article_b)}",
                       "",
                       f"Reason: {_md_escape(r.link.reason)}", ""]
     return "\n".join(lines) + "\n"
