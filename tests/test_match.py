@@ -263,3 +263,22 @@ def test_matching_imports_no_heavy_modules():
             "if m in sys.modules]; print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_extractor_denial_without_a_cue_in_the_sentence_counts():
+    # The extractor saw the denial outside the sentence ("..., algo que la empresa negó"): polarity says it.
+    a = claim("La empresa vertió residuos en el río Bogotá.", speaker="la empresa", side="Curtiembres del Sur",
+              polarity=Polarity.DENIES)
+    b = claim("La empresa vertió residuos tóxicos en el río Bogotá, según la fiscalía.", side="Fiscalía")
+    verdict = classify(a, b, similarity=0.95)
+    assert verdict.relation == Relation.CONTRADICTS
+    assert verdict.reason.startswith("Curtiembres del Sur (la empresa) denies what Fiscalía asserts")
+
+
+def test_recall_thresholds_accept_paraphrased_short_denials():
+    from verify.match.rules import RECALL_THRESHOLDS
+
+    a = claim("Empecé a hablar con mi hermano otra vez después de la boda.")
+    b = claim("Nunca volví a dirigirle la palabra.")
+    assert classify(a, b, similarity=0.88).relation != Relation.CONTRADICTS  # nothing negated is shared
+    assert classify(a, b, similarity=0.88, thresholds=RECALL_THRESHOLDS).relation == Relation.CONTRADICTS

@@ -82,11 +82,12 @@ def _cached_features(text: str, language: str | None, names: tuple[str, ...], po
     f = features(text, language, names)
     # The extractor's stance, when it has one, adds to what the text shows: it sees across sentences
     # ("Peskov lo negó" after the quote) where the rules only see the claim.
-    denied = f.denied or polarity == Polarity.DENIES or fold(cue) in _DENIAL_CUES
+    extractor_denies = polarity == Polarity.DENIES or fold(cue) in _DENIAL_CUES
     hedged = f.hedged or polarity == Polarity.HEDGES
-    if denied and not f.denied:
-        f = dataclasses.replace(f, negated=f.stems)
-    return dataclasses.replace(f, denied=denied, hedged=hedged)
+    if extractor_denies:
+        # A denial of the whole claim, as "X negó que ..." is: every content word is denied.
+        return dataclasses.replace(f, denied=True, explicit_denial=True, negated=f.stems, hedged=hedged)
+    return dataclasses.replace(f, hedged=hedged)
 
 
 def claim_features(claim: Claim) -> ClaimFeatures:

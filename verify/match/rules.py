@@ -45,6 +45,10 @@ class Thresholds:
 
 
 DEFAULT_THRESHOLDS = Thresholds()
+# For benchmark-style pairs that are all on one topic (XNLI): any short negated claim close in meaning
+# counts. Measured on XNLI-es it raises contradiction F1 from ~0.37 to ~0.54 (held-out half); on
+# same-story news it reads unrelated negations as contradictions, so it is not the default.
+RECALL_THRESHOLDS = Thresholds(short_negation_similarity=0.80, related_overlap=0.0)
 
 
 @dataclass(frozen=True, slots=True)
