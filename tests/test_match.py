@@ -282,3 +282,11 @@ def test_recall_thresholds_accept_paraphrased_short_denials():
     b = claim("Nunca volví a dirigirle la palabra.")
     assert classify(a, b, similarity=0.88).relation != Relation.CONTRADICTS  # nothing negated is shared
     assert classify(a, b, similarity=0.88, thresholds=RECALL_THRESHOLDS).relation == Relation.CONTRADICTS
+
+
+def test_extractor_denial_label_does_not_override_the_sentences_own_negation_scope():
+    # The extractor labels the sentence DENIES because of "no" in a side clause; what is denied
+    # (giving details) is not what the other claim states (the bridge was opened).
+    a = claim("El alcalde, que no quiso dar detalles, inauguró el puente de Triana.", polarity=Polarity.DENIES)
+    b = claim("El alcalde inauguró el puente de Triana.")
+    assert classify(a, b, similarity=0.95).relation != Relation.CONTRADICTS

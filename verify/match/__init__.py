@@ -82,10 +82,12 @@ def _cached_features(text: str, language: str | None, names: tuple[str, ...], po
     f = features(text, language, names)
     # The extractor's stance, when it has one, adds to what the text shows: it sees across sentences
     # ("Peskov lo negó" after the quote) where the rules only see the claim.
-    extractor_denies = polarity == Polarity.DENIES or fold(cue) in _DENIAL_CUES
     hedged = f.hedged or polarity == Polarity.HEDGES
-    if extractor_denies:
-        # A denial of the whole claim, as "X negó que ..." is: every content word is denied.
+    # The extractor sees context the sentence lacks ("..., algo que Peskov negó"; cue "negó"): then the
+    # whole claim is denied. When the sentence carries its own negation, its scope (read here) says
+    # what is denied better than a sentence-level label: "no" in a side clause denies nothing shared.
+    whole_claim_denied = fold(cue) in _DENIAL_CUES or (polarity == Polarity.DENIES and not f.text_negated)
+    if whole_claim_denied:
         return dataclasses.replace(f, denied=True, explicit_denial=True, negated=f.stems, hedged=hedged)
     return dataclasses.replace(f, hedged=hedged)
 

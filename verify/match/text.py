@@ -272,7 +272,8 @@ class ClaimFeatures:
     hedged: bool
     stems: frozenset[str]  # content-word stems of the proposition
     negated: frozenset[str]  # stems inside some negation's scope
-    cues: tuple[str, ...]  # negation cues found, for the reason
+    cues: tuple[str, ...]  # negation cues found in the proposition, for the reason
+    text_negated: bool  # some negation cue anywhere in the claim, frame included ("no sólo" etc. excepted)
     figures: tuple[Figure, ...]
     names: frozenset[str]  # folded capitalised tokens / entity names
     antonym_groups: dict[int, str]  # antonym group id -> the word that carries it
@@ -375,12 +376,19 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         stems=frozenset(stems),
         negated=frozenset(negated),
         cues=tuple(dict.fromkeys(cues)),
+        text_negated=_has_negation(fold(text).translate(_QUOTES)),
         figures=tuple(figures(tokens_pct, lang)),
         names=frozenset(names),
         antonym_groups=groups,
         stem_words=stem_words,
         name_words=name_words,
     )
+
+
+def _has_negation(folded: str) -> bool:
+    """A negation cue anywhere in the text, fixed expressions ("no solo", "sin embargo") included as such."""
+    stripped = _NEG_FIXED.sub(" ", folded)
+    return any(p in stripped for p in _NEG_PHRASES) or any(t in _NEG_WORDS for t in _TOKEN.findall(stripped))
 
 
 def prop_raw_lower(text: str) -> str:
