@@ -230,3 +230,15 @@ def test_default_model_falls_back_to_torch_when_no_fast_runtime_is_installed(mon
     assert encoder.fingerprint.endswith("-torch-fp32")
     vector = encoder.encode(["El Kremlin negó las acusaciones."])
     assert vector.shape == (1, 384) and abs(float(np.linalg.norm(vector)) - 1.0) < 1e-5
+
+
+@pytest.mark.e2e
+def test_default_model_never_loads_openvino_telemetry():
+    """`import openvino` would pull in its converter, which sends a usage event over the network."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from verify.embed import load_encoder; e = load_encoder(threads=1); e.encode(['hola']); "
+            "print(e.fingerprint, 'openvino_telemetry' in sys.modules, 'openvino.tools.ovc' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
+    assert out[1:] == ["False", "False"], out

@@ -194,7 +194,7 @@ def _onnx_runner(model_dir: Path, backend: str, threads: int):
     from verify import e5model
 
     if backend == "openvino":
-        import openvino  # noqa: F401  (fail before exporting when the runtime is missing)
+        openvino = _import_openvino()  # fails before exporting when the runtime is missing
 
         graph = e5model.ensure_onnx(model_dir, quantised=False)
         core = openvino.Core()
@@ -218,6 +218,24 @@ def _onnx_runner(model_dir: Path, backend: str, threads: int):
     session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
     run = lambda ids, mask: session.run(None, {"input_ids": ids, "attention_mask": mask})[0]  # noqa: E731
     return run, "onnxruntime-int8" if backend == "onnx-int8" else "onnxruntime-fp32"
+
+
+def _import_openvino():
+    """Import OpenVINO's runtime without its model-conversion tools (`openvino.tools.ovc`): importing those
+    sends a usage-telemetry event over the network, and verify makes no network call. verify compiles
+    the ONNX graph directly and never uses them."""
+    import sys
+
+    blocked = "openvino.tools.ovc"
+    added = blocked not in sys.modules
+    if added:
+        sys.modules[blocked] = None  # `from openvino.tools.ovc import ...` now raises ImportError, which openvino skips
+    try:
+        import openvino
+    finally:
+        if added and sys.modules.get(blocked, 0) is None:
+            del sys.modules[blocked]
+    return openvino
 
 
 def _sentence_transformer(folder: Path, threads: int):
