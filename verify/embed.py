@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import threading
 from pathlib import Path
 from typing import Callable, Protocol, Sequence, runtime_checkable
 
@@ -55,10 +56,10 @@ class FakeEncoder:
 
 # ----------------------------------------------------------------------------- real encoders
 
-# Runtimes for the default model. Measured on this project's machines (bench/bench_encoder.py, 2 threads):
-# OpenVINO (bf16 where the CPU has it) ~260 sentences/s with STS-es dev Spearman equal to fp32's to 4
-# decimals; ONNX Runtime int8 ~190 at -0.0009; ONNX Runtime fp32 ~140; torch fp32 ~35. The first one
-# installed in DEFAULT_BACKENDS is used; torch (fp32, sentence-transformers) is always there.
+# Runtimes for the default model. Measured on this project's machines (bench/bench_encoder.py, 2 threads,
+# ~30-word sentences): OpenVINO (bf16 where the CPU has it) ~280 sentences/s with STS-es dev Spearman
+# equal to fp32's to 4 decimals; ONNX Runtime int8 ~215 at -0.0009; ONNX Runtime fp32 ~140; torch fp32
+# ~60. The first one installed in DEFAULT_BACKENDS is used; torch (fp32) is always there.
 BACKENDS = ("openvino", "onnx-int8", "onnx", "torch")
 DEFAULT_BACKENDS = ("openvino", "onnx-int8", "torch")
 BATCH_SIZE = 32
@@ -93,6 +94,7 @@ class OnnxE5Encoder:
     """The default e5 model run by ONNX Runtime or OpenVINO: tokenizer.json + graph + mean pooling in numpy.
 
     Needs no torch at run time. Texts are sorted by length before batching so a batch pads little.
+    One inference at a time: an OpenVINO infer request must not be shared by two threads at once.
     """
 
     def __init__(self, run: Callable[[np.ndarray, np.ndarray], np.ndarray], tokenizer, *, name: str,
@@ -104,6 +106,7 @@ class OnnxE5Encoder:
         self.dim = dim
         self.prompt = prompt
         self.batch_size = batch_size
+        self._lock = threading.Lock()
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """(len(texts), dim) float32, rows L2-normalised."""
@@ -119,7 +122,8 @@ class OnnxE5Encoder:
                 n = len(encodings[i].ids)
                 ids[r, :n] = encodings[i].ids
                 mask[r, :n] = 1
-            hidden = self._run(ids, mask)
+            with self._lock:
+                hidden = self._run(ids, mask)
             weights = mask[..., None].astype(np.float32)
             out[rows] = (hidden * weights).sum(axis=1) / weights.sum(axis=1)
         norms = np.linalg.norm(out, axis=1, keepdims=True)
