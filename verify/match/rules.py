@@ -118,7 +118,7 @@ def _negation_hits(negative: ClaimFeatures, other: ClaimFeatures, similarity: fl
         return True
     # Paraphrases rarely reuse the negated verb ("no he vuelto a hablar" / "empecé a hablar de nuevo"):
     # a short negated claim very close in meaning to the other also counts.
-    return len(negative.stems) <= t.short_claim_words and similarity >= t.short_negation_similarity
+    return negative.denied and len(negative.stems) <= t.short_claim_words and similarity >= t.short_negation_similarity
 
 
 def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,

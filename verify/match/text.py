@@ -65,6 +65,7 @@ _HEDGES = frozenset(
 )
 _PREPOSITIONS = frozenset("a al ante bajo con contra de del desde en entre hacia hasta para por segun sin sobre tras "
                           "durante mediante of in on at by for with from to about against".split())
+_RELATIVES = frozenset("que quien quienes cual cuales donde cuando cuyo cuya cuyos cuyas who which where when".split())
 # Words that end a negation's scope (a new clause begins).
 _SCOPE_END = frozenset("pero sino aunque mientras porque cuando donde pues but although while because".split())
 
@@ -304,6 +305,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
     positions = [(m.group(0), m.start()) for m in _TOKEN.finditer(prop)]
     clause_breaks = [m.start() for m in re.finditer(r"[,;:.]", prop)]
     heads: set[str] = set()  # what each negation is about: its first two content words
+    side_clause_tokens: set[int] = set()
     for idx, (tok, start) in enumerate(positions):
         if tok not in _NEG_WORDS or any(a <= start < b for a, b in fixed_spans):
             continue
@@ -311,6 +313,12 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
             continue
         cues.append(tok)
         end = next((b for b in clause_breaks if b > start), len(prop))
+        clause_start = max((b for b in clause_breaks if b < start), default=-1) + 1
+        opener = prop[clause_start:start].split()
+        if opener and opener[0] in _RELATIVES:
+            # "El alcalde, que no quiso dar detalles, inauguró ...": a relative clause between commas
+            # negates its own verb, not the claim.
+            side_clause_tokens.update(j for j in range(idx, len(positions)) if positions[j][1] < end)
         taken, heads_open = 0, True
         for j in range(idx + 1, len(positions)):
             t2, s2 = positions[j]
@@ -329,7 +337,8 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
                 heads.add(stem(t2, lang))
                 taken += 1
     # Two cues in one clause are Spanish negative concord ("no vino nunca"), not a double negative.
-    denied = frame.denied or whole or (bool(negated_tokens) and _covers_main_clause(positions, negated_tokens))
+    main_negated = negated_tokens - side_clause_tokens
+    denied = frame.denied or whole or (bool(main_negated) and _covers_main_clause(positions, main_negated))
 
     # Reasons quote words as the claim wrote them, accents and all.
     surface = {fold(w): w for w in re.findall(r"\w+", prop_raw_lower(text))}
