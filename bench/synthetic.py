@@ -30,14 +30,14 @@ def clustered_vectors(n: int, dim: int, *, stories: int, rng: np.random.Generato
 
 
 def build_synthetic_index(path: Path, *, claims: int, links: int = 0, dim: int = 384, claims_per_article: int = 20,
-                          seed: int = 0, model: str = "synthetic") -> None:
+                          seed: int = 0, model: str = "synthetic", fingerprint: str | None = None) -> None:
     """Write `claims` claims in articles of `claims_per_article`, and `links` random links between them."""
     rng = np.random.default_rng(seed)
     pyrng = random.Random(seed)
     vectors, story = clustered_vectors(claims, dim, stories=max(claims // 50, 1), rng=rng)
     with ClaimIndex.open(path, create=True) as index:
         with index.batch():
-            index.bind_model(model, f"{model}-{dim}", dim)
+            index.bind_model(model, fingerprint or f"{model}-{dim}", dim)
         row = 0
         article_no = 0
         while row < claims:

@@ -185,3 +185,42 @@ def test_read_only_index_directory(tmp_path):
     finally:
         os.chmod(base, 0o755)
         shutil.rmtree(base, ignore_errors=True)
+
+
+def test_compare_two_texts_and_bad_ones(run):
+    result = run("compare", "Rusia envió armas a Libia.", "Rusia no envió armas a Libia.", "--json")
+    verdict = json.loads(result.output)
+    assert verdict["relation"] == "contradicts" and 0 <= verdict["score"] <= 1 and "denies" in verdict["reason"]
+    empty = run("compare", "", "Rusia envió armas.")
+    assert empty.exit_code == 2 and "empty" in empty.stderr
+    huge = run("compare", "palabra " * 13000, "Rusia envió armas.")
+    assert huge.exit_code == 2 and "characters" in huge.stderr
+    assert run("compare", "solo uno").exit_code == 2
+
+
+def test_compare_pairs_file_reports_broken_line_and_answers_the_rest(run, tmp_path):
+    pairs = tmp_path / "pairs.jsonl"
+    pairs.write_text('{"a": "El paro en España subió en marzo un 5 %.", "b": "El paro en España bajó en marzo un 5 %.", "id": 1}\n'
+                     '{"a": "sin b"}\n'
+                     "esto no es json\n"
+                     '{"a": "Chile exportó cobre.", "b": "Chile exportó cobre."}\n', encoding="utf-8")
+    result = run("compare", "--pairs", str(pairs))
+    assert result.exit_code == 2
+    lines = [json.loads(l) for l in result.stdout.splitlines()]
+    assert [set(l) for l in lines] == [{"relation", "score", "reason"}] * 2
+    assert lines[0]["relation"] == "contradicts" and lines[1]["relation"] == "repeats"
+    assert "pairs.jsonl:2" in result.stderr and "pairs.jsonl:3" in result.stderr
+
+
+def test_eval_checkworthy_on_a_small_file(run, tmp_path):
+    data = tmp_path / "cw.tsv"
+    data.write_text("topic\ttweet_id\ttweet_url\ttweet_text\tclass_label\n"
+                    "x\t1\tu\tEl gobierno gastó 3.000 millones de euros en 2020, según el informe oficial.\t1\n"
+                    "x\t2\tu\t¡Buenos días a todos!\t0\n", encoding="utf-8")
+    result = run("eval", "checkworthy", "--data", str(data), "--json")
+    figures = json.loads(result.output)
+    assert figures["items"] == 2 and sum(map(sum, figures["confusion"])) == 2
+    bad = tmp_path / "bad.tsv"
+    bad.write_text("a\tb\n1\t2\n")
+    result = run("eval", "checkworthy", "--data", str(bad))
+    assert result.exit_code == 2 and "tweet_text" in result.stderr

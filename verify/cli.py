@@ -288,6 +288,106 @@ def rebuild(obj: Context) -> None:
     click.echo(summary.line())
 
 
+# -------------------------------------------------------------------------------------- compare
+@cli.command()
+@click.argument("texts", nargs=-1)
+@click.option("--pairs", "pairs_file", type=click.Path(dir_okay=False, allow_dash=True),
+              help='JSON lines {"a": ..., "b": ...} in; one {"relation","score","reason"} line out for each.')
+@click.option("--nli", envvar="VERIFY_NLI", default=None,
+              help="NLI cross-encoder (sentence-transformers id or folder) to refine supports/contradicts.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def compare(obj: Context, texts: tuple[str, ...], pairs_file: str | None, nli: str | None, as_json: bool) -> None:
+    """Relation, score and reason for two texts: verify compare "A" "B"."""
+    from verify.extract import Extractor
+    from verify.match import compare_texts
+
+    if pairs_file is None and len(texts) != 2:
+        raise click.UsageError('give two texts, verify compare "A" "B", or --pairs FILE')
+    if pairs_file is not None and texts:
+        raise click.UsageError("give either two texts or --pairs FILE, not both")
+    refiner = _refiner(nli)
+    encoder = obj.encoder_for()
+    extractor = Extractor()
+    if pairs_file is None:
+        verdict = compare_texts(texts[0], texts[1], encoder, extractor, refiner=refiner)
+        if as_json:
+            _echo_json(verdict.to_dict())
+        else:
+            click.echo(f"{verdict.relation} ({verdict.score:.2f}): {verdict.reason}")
+        return
+    bad = 0
+    stream = sys.stdin if pairs_file == "-" else open(pairs_file, encoding="utf-8")
+    with stream:
+        for number, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+                a, b = record["a"], record["b"]
+                if not isinstance(a, str) or not isinstance(b, str):
+                    raise TypeError
+                verdict = compare_texts(a, b, encoder, extractor, refiner=refiner)
+            except (json.JSONDecodeError, KeyError, TypeError, AttributeError):
+                click.echo(f"{pairs_file}:{number}: not a JSON object with string fields 'a' and 'b'", err=True)
+                bad += 1
+                continue
+            except InputError as exc:
+                click.echo(f"{pairs_file}:{number}: {exc}", err=True)
+                bad += 1
+                continue
+            click.echo(json.dumps(verdict.to_dict(), ensure_ascii=False))
+    if bad:
+        sys.exit(2)
+
+
+def _refiner(nli: str | None):
+    if not nli:
+        return None
+    from verify.match.nli import NliRefiner
+
+    return NliRefiner(nli)
+
+
+# ----------------------------------------------------------------------------------------- eval
+@cli.command("eval")
+@click.argument("task", type=click.Choice(["sts", "nli", "checkworthy", "pairs"]))
+@click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="A labelled file in the format of ../shared/data (or tests/data for pairs).")
+@click.option("--nli", envvar="VERIFY_NLI", default=None, help="NLI cross-encoder for nli/pairs.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_obj
+def eval_(obj: Context, task: str, data: str, nli: str | None, as_json: bool) -> None:
+    """Measure the running configuration on a labelled file: sts, nli, checkworthy or pairs."""
+    from verify import evaluate
+
+    if task == "checkworthy":
+        result = evaluate.eval_checkworthy(data)
+    else:
+        encoder = obj.encoder_for()
+        if task == "sts":
+            result = evaluate.eval_sts(data, encoder)
+        else:
+            from verify.extract import Extractor
+
+            run = evaluate.eval_nli if task == "nli" else evaluate.eval_pairs
+            result = run(data, encoder, Extractor(), refiner=_refiner(nli))
+    result.pop("errors", None)
+    if as_json:
+        _echo_json(result)
+        return
+    for key, value in result.items():
+        if key in ("confusion", "labels", "per_class"):
+            continue
+        click.echo(f"{key}: {value}")
+    if "per_class" in result:
+        for label, figures in result["per_class"].items():
+            click.echo(f"  {label:<18} " + "  ".join(f"{k} {v}" for k, v in figures.items()))
+    if "confusion" in result:
+        click.echo("confusion (rows gold, columns predicted):")
+        click.echo(evaluate.format_confusion(result["confusion"], result["labels"]))
+
+
 # ---------------------------------------------------------------------------------------- links
 @cli.command()
 @click.argument("target", required=False)

