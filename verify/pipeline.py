@@ -7,6 +7,7 @@ keeps every batch committed before the interruption and nothing half-written.
 from __future__ import annotations
 
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Sequence, TextIO
 
@@ -88,47 +89,67 @@ def add_articles(index, items: Iterable, *, encoder, extractor, progress: Progre
         encoder = encoder()
     if pending and index.model is not None:
         index.bind_model(encoder.name, encoder.fingerprint, encoder.dim)  # refuse a foreign model before any work
-    for batch in _batches(pending, batch_size):
-        if cancelled and cancelled():
-            break
-        claims_per_article = extractor.extract_many([a.text for a in batch], languages=[a.language for a in batch],
-                                                    article_ids=[a.id for a in batch])
-        texts = [c.text for claims in claims_per_article for c in claims]
-        vectors = encoder.encode(texts) if texts else np.zeros((0, encoder.dim), np.float32)
-        with index.batch():
-            if index.model is None:
-                index.bind_model(encoder.name, encoder.fingerprint, encoder.dim)
-            new_claims: list[Claim] = []
-            offset = 0
-            for article, claims in zip(batch, claims_per_article):
-                if index.article_hash(article.id) is not None:
-                    index.remove_article(article.id)
-                    summary.replaced += 1
-                else:
-                    summary.added += 1
-                n = len(claims)
-                new_claims += index.add_article(article, claims, vectors[offset:offset + n])
-                offset += n
-            summary.claims += len(new_claims)
-            if link and new_claims:
-                from verify.link import link_claims
 
-                summary.links += index.add_links(link_claims(index, new_claims, vectors))
-            _save_tables(index, extractor)
-        done += len(batch)
-        if progress:
-            progress(done, total)
+    def extract(batch: list[Article]):
+        claims = extractor.extract_many([a.text for a in batch], languages=[a.language for a in batch],
+                                        article_ids=[a.id for a in batch])
+        # Snapshot the store-wide tables on the extracting thread, the only one that changes them.
+        return claims, _tables(extractor)
+
+    # Extraction (spaCy, mostly one core) of the next batch overlaps encoding, storing and linking of
+    # this one: on two cores that keeps both busy instead of taking turns.
+    batches = list(_batches(pending, batch_size))
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="verify-extract") as pool:
+        upcoming = pool.submit(extract, batches[0]) if batches else None
+        for number, batch in enumerate(batches):
+            claims_per_article, tables = upcoming.result()
+            stop = cancelled is not None and cancelled()
+            if number + 1 < len(batches) and not stop:
+                upcoming = pool.submit(extract, batches[number + 1])
+            _store_batch(index, batch, claims_per_article, tables, encoder, summary, link)
+            done += len(batch)
+            if progress:
+                progress(done, total)
+            if stop:
+                break
     summary.seconds = time.perf_counter() - started
     return summary
 
 
-def _save_tables(index, extractor) -> None:
-    """Persist what the extractor learned store-wide (entity aliases, speakers' sides)."""
+def _store_batch(index, batch: list[Article], claims_per_article: list[list[Claim]], tables, encoder,
+                 summary: AddSummary, link: bool) -> None:
+    """Encode one batch's claims, store them with their articles, link them: one atomic commit."""
+    texts = [c.text for claims in claims_per_article for c in claims]
+    vectors = encoder.encode(texts) if texts else np.zeros((0, encoder.dim), np.float32)
+    with index.batch():
+        if index.model is None:
+            index.bind_model(encoder.name, encoder.fingerprint, encoder.dim)
+        new_claims: list[Claim] = []
+        offset = 0
+        for article, claims in zip(batch, claims_per_article):
+            if index.article_hash(article.id) is not None:
+                index.remove_article(article.id)
+                summary.replaced += 1
+            else:
+                summary.added += 1
+            new_claims += index.add_article(article, claims, vectors[offset:offset + len(claims)])
+            offset += len(claims)
+        summary.claims += len(new_claims)
+        if link and new_claims:
+            from verify.link import link_claims
+
+            summary.links += index.add_links(link_claims(index, new_claims, vectors))
+        if tables is not None:
+            index.save_aliases(tables[0])
+            index.save_sides(tables[1])
+
+
+def _tables(extractor) -> tuple[list, list] | None:
+    """What the extractor learned store-wide (entity aliases, speakers' sides), to persist."""
     aliases = getattr(extractor, "aliases", None)
     if aliases is None:
-        return
-    index.save_aliases(aliases.rows())
-    index.save_sides(aliases.side_rows())
+        return None
+    return aliases.rows(), aliases.side_rows()
 
 
 def make_extractor(index=None):
