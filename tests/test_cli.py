@@ -224,3 +224,25 @@ def test_eval_checkworthy_on_a_small_file(run, tmp_path):
     bad.write_text("a\tb\n1\t2\n")
     result = run("eval", "checkworthy", "--data", str(bad))
     assert result.exit_code == 2 and "tweet_text" in result.stderr
+
+
+def test_rebuild_with_another_model_keeps_articles_and_ratings(run):
+    from verify.store import ClaimIndex
+
+    assert run("add", str(SEED_000), str(SEED_002)).exit_code == 0
+    before = json.loads(run("claims", "--json").output)
+    with ClaimIndex.open(run.index, writable=True) as index:
+        rated = index.claims(article_id=SEED_002.stem)[3]
+        with index.batch():
+            index.set_claim_rating(rated.id, "false", "no evidence shown")
+    result = run("--model", "otro-modelo", "rebuild")
+    assert result.exit_code == 0 and "2 added" in result.output
+    after = json.loads(run("--model", "otro-modelo", "claims", "--json").output)
+    assert [(c["article_id"], c["start"], c["text"]) for c in after] == \
+        [(c["article_id"], c["start"], c["text"]) for c in before]
+    with ClaimIndex.open(run.index) as index:
+        assert index.model.name == "otro-modelo"
+        ratings = index.claim_ratings()
+        (claim_id, (rating, note, _when)), = ratings.items()
+        assert index.claim(claim_id).text == rated.text and rating == "false" and note == "no evidence shown"
+    assert not run.index.with_name("ix.rebuild").exists() and not run.index.with_name("ix.old").exists()
