@@ -81,9 +81,11 @@ def cli(ctx: click.Context, index_dir: str, model: str | None) -> None:
 # ------------------------------------------------------------------------------------------ add
 @cli.command()
 @click.argument("sources", nargs=-1, required=True)
-@click.option("--no-link", is_flag=True, help="Store claims without linking them (link later with `verify relink`).")
+@click.option("--no-link", is_flag=True, help="Store claims without linking them.")
+@click.option("--nli", envvar="VERIFY_NLI", default=None,
+              help="NLI cross-encoder (sentence-transformers id or folder) to refine supports/contradicts.")
 @click.pass_obj
-def add(obj: Context, sources: tuple[str, ...], no_link: bool) -> None:
+def add(obj: Context, sources: tuple[str, ...], no_link: bool, nli: str | None) -> None:
     """Add articles: files (.txt .md .html .json .jsonl .csv), folders, URLs, or - for stdin."""
     from verify.pipeline import add_sources, make_extractor
 
@@ -92,7 +94,7 @@ def add(obj: Context, sources: tuple[str, ...], no_link: bool) -> None:
         extractor = make_extractor(index)
         with _progress("adding articles") as progress:
             summary = add_sources(index, list(sources), encoder=lambda: obj.encoder_for(index), extractor=extractor,
-                                  stdin=sys.stdin, progress=progress, link=not no_link)
+                                  stdin=sys.stdin, progress=progress, link=not no_link, refiner=_refiner(nli))
     for rejected in summary.rejected:
         click.echo(f"rejected: {rejected.source}: {rejected.reason}", err=True)
     if summary.skipped:

@@ -36,12 +36,12 @@ def candidate_pairs(index, claims: Sequence[Claim], vectors: np.ndarray,
     ids = np.array([c.id for c in claims], dtype=np.int64)
     scores, neighbours = index.search(vectors, config.k + 1)
     pairs: dict[tuple[int, int], float] = {}
-    for row, claim_id in enumerate(ids):
-        for score, other in zip(scores[row], neighbours[row]):
+    for row, claim_id in enumerate(ids.tolist()):
+        # tolist(): plain ints, since numpy integers do not bind as SQLite parameters.
+        for score, other in zip(scores[row].tolist(), neighbours[row].tolist()):
             if other < 0 or other == claim_id or score < config.min_similarity:
                 continue
-            key = (min(claim_id, other), max(claim_id, other))
-            pairs[key] = float(score)
+            pairs[(min(claim_id, other), max(claim_id, other))] = score
     if config.entity_candidates:
         by_id = {c.id: row for row, c in enumerate(claims)}
         for claim in claims:
@@ -58,9 +58,13 @@ def candidate_pairs(index, claims: Sequence[Claim], vectors: np.ndarray,
     return keys, np.array([pairs[k] for k in keys], dtype=np.float32)
 
 
-def link_claims(index, claims: Sequence[Claim], vectors: np.ndarray, *, classifier=None,
+def link_claims(index, claims: Sequence[Claim], vectors: np.ndarray, *, refiner=None,
                 config: LinkConfig = LinkConfig()) -> list[Link]:
-    """Classify the candidate pairs of these (already stored) claims; returns the related ones."""
+    """Classify the candidate pairs of these (already stored) claims; returns the related ones.
+
+    With an NLI `refiner` (verify.match.nli.NliRefiner) the related pairs are refined by the model, and
+    the links record it in their version.
+    """
     from verify import match
 
     pairs, sims = candidate_pairs(index, claims, vectors, config)
@@ -80,12 +84,12 @@ def link_claims(index, claims: Sequence[Claim], vectors: np.ndarray, *, classifi
         kept_sims.append(sim)
     if not kept_pairs:
         return []
-    classify_many = classifier or match.classify_many
-    verdicts = classify_many(kept_pairs, np.array(kept_sims, dtype=np.float32))
+    verdicts = match.classify_many(kept_pairs, np.array(kept_sims, dtype=np.float32), refiner=refiner)
+    version = match.MATCHER_VERSION + (f"+nli:{refiner.name}" if refiner is not None else "")
     links = []
     for (ca, cb), sim, verdict in zip(kept_pairs, kept_sims, verdicts):
         if verdict.relation == Relation.UNRELATED:
             continue
         links.append(Link(a=ca.id, b=cb.id, relation=verdict.relation, score=float(verdict.score),
-                          reason=verdict.reason, similarity=float(sim), version=match.MATCHER_VERSION))
+                          reason=verdict.reason, similarity=float(sim), version=version))
     return links

@@ -387,8 +387,9 @@ class ClaimIndex:
     def claims(self, article_id: str | None = None, ids: Sequence[int] | None = None) -> list[Claim]:
         """Claims of one article, of given ids (in that order), or all, with their entities."""
         if ids is not None:
+            ids = [int(i) for i in ids]  # numpy integers would not bind as SQLite parameters
             found = {}
-            for chunk in _chunks(list(ids), 500):
+            for chunk in _chunks(ids, 500):
                 q = f"SELECT * FROM claims WHERE id IN ({','.join('?' * len(chunk))})"
                 for row in self._db.execute(q, chunk):
                     found[row["id"]] = row

@@ -1,0 +1,60 @@
+"""Candidate generation and linking against the store, with the fake encoder."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from verify.link import candidate_pairs, link_claims
+from verify.match import PairVerdict
+from verify.records import Relation
+from verify.store import ClaimIndex
+
+from conftest import make_article, make_claim
+
+
+def _store(index, encoder, article_id, sentences, speaker=None):
+    text = " ".join(sentences)
+    claims = [make_claim(article_id, s, text.index(s), speaker=speaker, entities=["Libia"]) for s in sentences]
+    with index.batch():
+        if index.model is None:
+            index.bind_model(encoder.name, encoder.fingerprint, encoder.dim)
+        stored = index.add_article(make_article(article_id, text), claims, encoder.encode(sentences))
+    return stored
+
+
+def test_near_verbatim_claims_in_two_articles_are_linked_once(tmp_path, fake_encoder):
+    with ClaimIndex.open(tmp_path / "ix", create=True) as index:
+        a = _store(index, fake_encoder, "a1", ["El embargo de armas a Libia sigue vigente desde 2011."])
+        b = _store(index, fake_encoder, "a2", ["El embargo de armas a Libia sigue vigente desde 2011.",
+                                                "Mañana lloverá en Madrid según el pronóstico."])
+        pairs, sims = candidate_pairs(index, b, fake_encoder.encode([c.text for c in b]))
+        assert (a[0].id, b[0].id) in pairs and abs(sims[pairs.index((a[0].id, b[0].id))] - 1.0) < 1e-5
+        links = link_claims(index, b, fake_encoder.encode([c.text for c in b]))
+        assert [(l.a, l.b, l.relation) for l in links] == [(a[0].id, b[0].id, Relation.REPEATS)]
+        assert links[0].version.startswith("rules-")
+
+
+def test_same_article_same_speaker_is_not_a_link(tmp_path, fake_encoder):
+    with ClaimIndex.open(tmp_path / "ix", create=True) as index:
+        claims = _store(index, fake_encoder, "a1", ["Libia recibió armas de Rusia en 2019, dijo Peskov.",
+                                                    "Libia recibió armas de Rusia en 2019, repitió Peskov."],
+                        speaker="Peskov")
+        assert link_claims(index, claims, fake_encoder.encode([c.text for c in claims])) == []
+
+
+class _AlwaysContradicts:
+    """A stand-in NLI refiner: the real one is tested in test_nli.py with a tiny model."""
+
+    name = "tiny-nli"
+
+    def refine(self, pairs, decisions, verdicts, sims, thresholds):
+        return [dataclasses.replace(v, relation=Relation.CONTRADICTS, reason="nli: contradiction")
+                for v in verdicts]
+
+
+def test_refiner_result_and_its_name_are_stored_with_the_link(tmp_path, fake_encoder):
+    with ClaimIndex.open(tmp_path / "ix", create=True) as index:
+        _store(index, fake_encoder, "a1", ["El embargo de armas a Libia sigue vigente desde 2011."])
+        b = _store(index, fake_encoder, "a2", ["El embargo de armas a Libia sigue vigente desde 2011."])
+        (link,) = link_claims(index, b, fake_encoder.encode([b[0].text]), refiner=_AlwaysContradicts())
+        assert link.relation == Relation.CONTRADICTS and link.version.endswith("+nli:tiny-nli")
