@@ -246,3 +246,20 @@ def test_rebuild_with_another_model_keeps_articles_and_ratings(run):
         (claim_id, (rating, note, _when)), = ratings.items()
         assert index.claim(claim_id).text == rated.text and rating == "false" and note == "no evidence shown"
     assert not run.index.with_name("ix.rebuild").exists() and not run.index.with_name("ix.old").exists()
+
+
+def test_unknown_model_one_line_and_no_index_left(tmp_path):
+    index = tmp_path / "ix"
+    result = _verify("--index", str(index), "--model", "no-such-model-xyz", "add", str(SEED_000))
+    assert result.returncode == 2
+    assert result.stderr.count("\n") == 1 and "no-such-model-xyz" in result.stderr
+    assert not index.exists()
+
+
+def test_failed_first_add_keeps_the_users_folder(tmp_path):
+    index = tmp_path / "ix"
+    index.mkdir()
+    (index / ".gitkeep").write_text("")
+    result = _verify("--index", str(index), "--model", "no-such-model-xyz", "add", str(SEED_000))
+    assert result.returncode == 2
+    assert sorted(p.name for p in index.iterdir()) == [".gitkeep"]

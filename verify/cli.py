@@ -89,23 +89,41 @@ def add(obj: Context, sources: tuple[str, ...], no_link: bool, nli: str | None) 
     """Add articles: files (.txt .md .html .json .jsonl .csv), folders, URLs, or - for stdin."""
     from verify.pipeline import add_sources, make_extractor
 
-    existed = obj.index_dir.exists()
-    with obj.open_index(writable=True, create=True) as index:
-        extractor = make_extractor(index)
-        with _progress("adding articles") as progress:
-            summary = add_sources(index, list(sources), encoder=lambda: obj.encoder_for(index), extractor=extractor,
-                                  stdin=sys.stdin, progress=progress, link=not no_link, refiner=_refiner(nli))
+    from verify.store.index import DB_NAME
+
+    dir_existed = obj.index_dir.exists()
+    index_existed = (obj.index_dir / DB_NAME).exists()
+    summary = None
+    try:
+        with obj.open_index(writable=True, create=True) as index:
+            extractor = make_extractor(index)
+            with _progress("adding articles") as progress:
+                summary = add_sources(index, list(sources), encoder=lambda: obj.encoder_for(index),
+                                      extractor=extractor, stdin=sys.stdin, progress=progress, link=not no_link,
+                                      refiner=_refiner(nli))
+    finally:
+        if not index_existed and (summary is None or not (summary.added or summary.replaced)):
+            _remove_new_index(obj.index_dir, keep_dir=dir_existed)  # nothing added: leave nothing behind
     for rejected in summary.rejected:
         click.echo(f"rejected: {rejected.source}: {rejected.reason}", err=True)
     if summary.skipped:
         click.echo(f"skipped {len(summary.skipped)} files with extensions verify does not read", err=True)
-    if not existed and not (summary.added or summary.replaced):
-        import shutil
-
-        shutil.rmtree(obj.index_dir, ignore_errors=True)  # nothing was added: leave no empty index behind
     click.echo(summary.line())
     if summary.rejected:
         sys.exit(2)
+
+
+def _remove_new_index(path: Path, *, keep_dir: bool) -> None:
+    """Undo the creation of an index that received nothing (the user's folder itself stays if it was there)."""
+    import shutil
+
+    if not keep_dir:
+        shutil.rmtree(path, ignore_errors=True)
+        return
+    for name in ("verify.sqlite", "verify.sqlite-journal", ".lock"):
+        (path / name).unlink(missing_ok=True)
+    for vectors in path.glob("vectors-*.faiss*"):
+        vectors.unlink(missing_ok=True)
 
 
 class _progress:
