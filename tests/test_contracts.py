@@ -6,7 +6,7 @@ import subprocess
 import sys
 
 CORE = ["verify.records", "verify.ingest", "verify.extract", "verify.embed", "verify.store", "verify.link",
-        "verify.match", "verify.pipeline", "verify.report", "verify.rebuild"]
+        "verify.match", "verify.pipeline", "verify.report", "verify.rebuild", "verify.claimreview", "verify.evaluate"]
 
 
 def _loaded_after(code: str) -> set[str]:
