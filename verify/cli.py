@@ -195,25 +195,33 @@ def extract(file: str | None, as_json: bool, jsonl: str | None) -> None:
         _print_claims(article.id, claims)
 
 
-def _extract_jsonl(extractor, path: str) -> None:
-    stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
-    bad = 0
+def _json_lines(path: str):
+    """(line number, object or None) for each non-blank line of a JSON-lines file or stdin ("-")."""
+    try:
+        stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", source=path) from None
     with stream:
         for number, line in enumerate(stream, 1):
             if not line.strip():
                 continue
             try:
                 record = json.loads(line)
-                text = record["text"]
-                if not isinstance(text, str):
-                    raise TypeError
-            except (json.JSONDecodeError, KeyError, TypeError):
-                click.echo(f"{path}:{number}: not a JSON object with a string 'text'", err=True)
-                bad += 1
-                continue
-            claims = extractor.extract(text, article_id=str(record.get("id", number)))
-            click.echo(json.dumps({"id": record.get("id"), "claims": [c.to_dict() for c in claims]},
-                                  ensure_ascii=False))
+            except json.JSONDecodeError:
+                record = None
+            yield number, record if isinstance(record, dict) else None
+
+
+def _extract_jsonl(extractor, path: str) -> None:
+    bad = 0
+    for number, record in _json_lines(path):
+        text = record.get("text") if record else None
+        if not isinstance(text, str):
+            click.echo(f"{path}:{number}: not a JSON object with a string 'text'", err=True)
+            bad += 1
+            continue
+        claims = extractor.extract(text, article_id=str(record.get("id", number)))
+        click.echo(json.dumps({"id": record.get("id"), "claims": [c.to_dict() for c in claims]}, ensure_ascii=False))
     if bad:
         sys.exit(2)
 
@@ -337,26 +345,19 @@ def compare(obj: Context, texts: tuple[str, ...], pairs_file: str | None, nli: s
             click.echo(f"{verdict.relation} ({verdict.score:.2f}): {verdict.reason}")
         return
     bad = 0
-    stream = sys.stdin if pairs_file == "-" else open(pairs_file, encoding="utf-8")
-    with stream:
-        for number, line in enumerate(stream, 1):
-            if not line.strip():
-                continue
-            try:
-                record = json.loads(line)
-                a, b = record["a"], record["b"]
-                if not isinstance(a, str) or not isinstance(b, str):
-                    raise TypeError
-                verdict = compare_texts(a, b, encoder, extractor, refiner=refiner)
-            except (json.JSONDecodeError, KeyError, TypeError, AttributeError):
-                click.echo(f"{pairs_file}:{number}: not a JSON object with string fields 'a' and 'b'", err=True)
-                bad += 1
-                continue
-            except InputError as exc:
-                click.echo(f"{pairs_file}:{number}: {exc}", err=True)
-                bad += 1
-                continue
-            click.echo(json.dumps(verdict.to_dict(), ensure_ascii=False))
+    for number, record in _json_lines(pairs_file):
+        a, b = (record.get("a"), record.get("b")) if record else (None, None)
+        if not isinstance(a, str) or not isinstance(b, str):
+            click.echo(f"{pairs_file}:{number}: not a JSON object with string fields 'a' and 'b'", err=True)
+            bad += 1
+            continue
+        try:
+            verdict = compare_texts(a, b, encoder, extractor, refiner=refiner)
+        except InputError as exc:
+            click.echo(f"{pairs_file}:{number}: {exc}", err=True)
+            bad += 1
+            continue
+        click.echo(json.dumps(verdict.to_dict(), ensure_ascii=False))
     if bad:
         sys.exit(2)
 

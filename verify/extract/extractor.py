@@ -28,7 +28,7 @@ from typing import Sequence
 from verify.errors import InputError
 from verify.extract.checkworthy import CLAIM_THRESHOLD, learned_checkworthiness, news_checkworthiness
 from verify.extract.entities import AliasTable, fold
-from verify.extract.sentences import correct, quote_regions, split_sentences
+from verify.extract.sentences import correct, line_spans, quote_regions, split_sentences
 from verify.extract.sides import has_role, side_for_phrase
 from verify.records import Claim, Entity, Polarity, QuoteKind
 
@@ -148,7 +148,7 @@ class Extractor:
             # Parse line by line: a blank-line token inside a doc derails the small model's parser
             # (it hangs the next sentence's subject on the whitespace).
             nlp = load()
-            lines = {i: _lines(texts[i]) for i in spanish}
+            lines = {i: line_spans(texts[i]) for i in spanish}
             flat = [texts[i][a:b] for i in spanish for a, b in lines[i]]
             docs = iter(nlp.pipe(flat, batch_size=batch_size * 8))
             for i in spanish:
@@ -375,20 +375,6 @@ def detect_language(text: str) -> str:
     import py3langid
 
     return py3langid.classify(text[:5000])[0]
-
-
-def _lines(text: str) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line, trimmed."""
-    out = []
-    for m in re.finditer(r"[^\n]+", text):
-        a, b = m.start(), m.end()
-        while a < b and text[a].isspace():
-            a += 1
-        while b > a and text[b - 1].isspace():
-            b -= 1
-        if b > a:
-            out.append((a, b))
-    return out
 
 
 def _skip_dateline(text: str, start: int, end: int) -> int:

@@ -26,8 +26,9 @@ _OPEN_TO_CLOSE = {"“": "”", "«": "»", "‘": "’"}
 _MAX_QUOTE = 1500  # a quotation longer than this is taken as an unbalanced mark, not a quote
 
 
-def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+def line_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Cut [start, end) at line breaks and trim whitespace; drop empty pieces."""
+    end = len(text) if end is None else end
     out = []
     pos = start
     for piece in re.split(r"(\n)", text[start:end]):
@@ -92,7 +93,7 @@ def correct(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Apply the module's corrections to raw splitter spans (sorted, non-overlapping)."""
     pieces: list[tuple[int, int]] = []
     for a, b in spans:
-        pieces += _line_spans(text, a, b)
+        pieces += line_spans(text, a, b)
     pieces.sort()
     merged: list[tuple[int, int]] = []
     for span in pieces:
