@@ -24,7 +24,7 @@ import numpy as np
 
 from verify.errors import InputError
 from verify.match.rules import DEFAULT_THRESHOLDS, Decision, Thresholds, decide
-from verify.match.text import ClaimFeatures, features, fold, fold_for_fuzz
+from verify.match.text import ClaimFeatures, features, fold, fold_for_fuzz, text_negated
 from verify.records import Claim, Polarity, Relation
 
 if TYPE_CHECKING:
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 # Stored with every link: bump when a rule, a threshold, a word list or the NLI mapping changes, so
 # links made by older rules can be found and recomputed.
-MATCHER_VERSION = "rules-1"
+MATCHER_VERSION = "rules-2"
 
 # A claim is a sentence or two; anything much longer is a document pasted by mistake.
 MAX_CLAIM_CHARS = 5000
@@ -79,14 +79,14 @@ _DENIAL_CUES = frozenset(
 
 @lru_cache(maxsize=65536)
 def _cached_features(text: str, language: str | None, names: tuple[str, ...], polarity: str, cue: str) -> ClaimFeatures:
-    f = features(text, language, names)
     # The extractor's stance, when it has one, adds to what the text shows: it sees across sentences
     # ("Peskov lo negó" after the quote) where the rules only see the claim.
-    hedged = f.hedged or polarity == Polarity.HEDGES
     # The extractor sees context the sentence lacks ("..., algo que Peskov negó"; cue "negó"): then the
     # whole claim is denied. When the sentence carries its own negation, its scope (read here) says
     # what is denied better than a sentence-level label: "no" in a side clause denies nothing shared.
-    whole_claim_denied = fold(cue) in _DENIAL_CUES or (polarity == Polarity.DENIES and not f.text_negated)
+    whole_claim_denied = fold(cue) in _DENIAL_CUES or (polarity == Polarity.DENIES and not text_negated(text))
+    f = features(text, language, names, denied_by_context=whole_claim_denied)
+    hedged = f.hedged or polarity == Polarity.HEDGES
     if whole_claim_denied:
         return dataclasses.replace(f, denied=True, explicit_denial=True, negated=f.stems, hedged=hedged)
     return dataclasses.replace(f, hedged=hedged)
@@ -165,14 +165,10 @@ def explain(a: Claim, b: Claim, decision: Decision, similarity: float) -> str:
     fa, fb = claim_features(a), claim_features(b)
     parts: list[str] = []
     if decision.relation == Relation.CONTRADICTS:
-        if ev.stance_conflict:
-            if fa.denied != fb.denied or bool(fa.cues) != bool(fb.cues):
-                denier, asserter = ((who_a, who_b) if (fa.denied, bool(fa.cues)) > (fb.denied, bool(fb.cues))
-                                    else (who_b, who_a))
-                cues = ", ".join(f'"{c}"' for c in (fa.cues or fb.cues)[:2])
-                parts.append(f"{denier} denies what {asserter} asserts" + (f" ({cues})" if cues else ""))
-            else:
-                parts.append(f"{who_a} and {who_b} disagree on whether: {', '.join(ev.stance_words[:4])}")
+        if ev.stance_conflict and ev.denied_clause is not None:
+            denier, asserter = (who_a, who_b) if ev.denier == 0 else (who_b, who_a)
+            clause = ev.denied_clause
+            parts.append(f'{denier} denies what {asserter} asserts ("{clause.cue}" {clause.predicate_word})')
         if ev.figure_conflict:
             x, y = ev.figure_conflict
             parts.append(f"conflicting figures: {x.text} vs {y.text} ({fa.stem_words.get(x.unit, x.unit)})"

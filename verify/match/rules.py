@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from verify.match.text import ClaimFeatures, Figure
+from verify.match.text import ClaimFeatures, DeniedClause, Figure, predicate_synonyms
 from verify.records import Relation
 
 
@@ -43,13 +43,18 @@ class Thresholds:
     # deny something else reach ~0.89 with e5-small, so it sits above that.
     short_claim_words: int = 8
     short_negation_similarity: float = 0.93
+    # Opposite words and conflicting figures count only between sentences sharing this much else.
+    antonym_overlap: float = 0.4
+    # Default: a denial conflicts only with a claim stating its predicate of the same arguments. Off
+    # (RECALL_THRESHOLDS), any short negated claim close enough in meaning counts (XNLI-style pairs).
+    require_same_predicate: bool = True
 
 
 DEFAULT_THRESHOLDS = Thresholds()
 # For benchmark-style pairs that are all on one topic (XNLI): any short negated claim close in meaning
 # counts. On XNLI-es (odd rows) contradiction F1 0.542 against 0.374 for the default; on
 # tests/data/news_pairs.jsonl contradicts precision falls to 0.63 (0.89 default), so it is not the default.
-RECALL_THRESHOLDS = Thresholds(short_negation_similarity=0.80, related_overlap=0.0)
+RECALL_THRESHOLDS = Thresholds(short_negation_similarity=0.80, related_overlap=0.0, require_same_predicate=False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +68,8 @@ class PairEvidence:
     stance_conflict: bool
     figure_conflict: tuple[Figure, Figure] | None
     antonyms: tuple[str, str] | None
+    denied_clause: DeniedClause | None = None  # the clause one claim denies and the other states
+    denier: int = -1  # 0: claim A denies it, 1: claim B, -1: no stance conflict
 
 
 def _coverage(a: ClaimFeatures, b: ClaimFeatures, shared: frozenset[str]) -> float:
@@ -110,45 +117,100 @@ def _antonyms(a: ClaimFeatures, b: ClaimFeatures) -> tuple[str, str] | None:
     return None
 
 
-def _negation_hits(negative: ClaimFeatures, other: ClaimFeatures, similarity: float, t: Thresholds) -> bool:
-    """The negation is about what the other claim states: a denial of the whole proposition, or a
-    negated word the other claim uses ("la joyería no tenía seguro" does not deny "robo en la joyería")."""
-    if negative.explicit_denial:
+def _states(clause: DeniedClause, other: ClaimFeatures, similarity: float, t: Thresholds) -> bool:
+    """`other` states what `clause` denies: the same predicate (or a near-synonym), not itself negated,
+    of the same subject (when the denial names one) and sharing at least one argument more.
+
+    "Moscú no apoyaba a Haftar" against "Haftar ha visitado Moscú" (another predicate) or "Haftar
+    recibió el apoyo de Egipto" (another subject) is the same story, not a contradiction.
+    """
+    preds = _predicate_forms(clause.predicate)
+    stated = {s for s in other.stems - other.negated - other.requested if _same_stem(s, preds)}
+    if not stated:
+        return False
+    preds = preds | stated
+    # Who: a named subject must be named in the other claim too ("Moscú no apoyaba" vs "el apoyo de
+    # Egipto"); an unnamed one must share a word.
+    if clause.subject_names and not (clause.subject_names & other.stems):
+        return False
+    if clause.subject and not (clause.subject & other.stems):
+        return False
+    shared = ((clause.subject | clause.arguments) - preds) & other.stems
+    # Two shared arguments (subject and object, or two of its objects) make it the same proposition;
+    # an intransitive denial ("la fábrica no cerró") needs only its subject.
+    if len(shared) >= (2 if clause.arguments else 1):
         return True
-    if negative.negation_heads & other.stems:
+    # A short denial very close in meaning with the predicate itself shared (XNLI-style paraphrases
+    # that drop the arguments: "no lo compró" / "lo compró ayer").
+    return len(other.stems) <= t.short_claim_words and similarity >= t.short_negation_similarity and bool(shared)
+
+
+def _predicate_forms(predicate: str) -> frozenset[str]:
+    """The predicate's stem and its near-synonyms' (verify/data/predicates.json)."""
+    table = predicate_synonyms()
+    return frozenset({predicate}) | table.get("es", {}).get(predicate, frozenset()) | \
+        table.get("en", {}).get(predicate, frozenset())
+
+
+def _same_stem(word: str, forms: frozenset[str]) -> bool:
+    """Snowball on accent-folded words splits some verb forms ("vendiera" -> vend, "vendió" -> vendi):
+    a stem of four letters or more that is the other but for one final letter counts as the same word."""
+    if word in forms:
         return True
-    # Paraphrases rarely reuse the negated verb ("no he vuelto a hablar" / "empecé a hablar de nuevo"):
-    # a short negated claim very close in meaning to the other also counts.
-    return negative.denied and len(negative.stems) <= t.short_claim_words and similarity >= t.short_negation_similarity
+    return any(len(f) >= 4 and len(word) >= 4 and abs(len(f) - len(word)) == 1
+               and (word.startswith(f) or f.startswith(word)) for f in forms)
+
+
+def _stance(a: ClaimFeatures, b: ClaimFeatures, similarity: float, t: Thresholds) -> tuple[DeniedClause | None, int]:
+    """The first clause one claim denies that the other states, and which claim denies it."""
+    for side, (neg, other) in enumerate(((a, b), (b, a))):
+        for clause in neg.denied_clauses:
+            if _states(clause, other, similarity, t):
+                return clause, side
+    if not t.require_same_predicate:
+        for side, (neg, other) in enumerate(((a, b), (b, a))):
+            negative, positive = neg.denied or bool(neg.cues), other.denied or bool(other.cues)
+            if negative and not positive and len(neg.stems) <= t.short_claim_words \
+                    and similarity >= t.short_negation_similarity:
+                head = next(iter(sorted(neg.negation_heads)), "")
+                return DeniedClause(frozenset(), frozenset(), head, frozenset(), (neg.cues or ("no",))[0],
+                                    neg.stem_words.get(head, head)), side
+    return None, -1
 
 
 def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
              thresholds: Thresholds = DEFAULT_THRESHOLDS) -> PairEvidence:
     shared = a.stems & b.stems
-    stance_words = sorted(s for s in shared if (s in a.negated) != (s in b.negated))
-    # Stance conflicts only when the claims differ in whether they deny, or one negates words the
-    # other states plainly; two denials of the same thing agree.
-    # One side negates and the other does not: by a denial of the whole proposition, or by a cue in a
-    # claim short enough that the cue is its point. Two denials of one thing agree.
-    negative_a, negative_b = a.denied or bool(a.cues), b.denied or bool(b.cues)
-    one_sided = negative_a != negative_b and _negation_hits(a if negative_a else b, b if negative_a else a, similarity, thresholds)
-    # Or, when both negate something, a shared word one of them negates directly (it heads the
-    # negation) and the other states plainly.
-    governed = [s for s in stance_words
-                if any(s in n.negated and s in n.negation_heads for n in (a, b))]
-    stance_conflict = one_sided or bool(governed)
+    # Stance: one claim denies a clause (predicate + arguments) the other states; two denials of one
+    # thing agree, and a denial of another predicate in the same story is no conflict.
+    clause, denier = _stance(a, b, similarity, thresholds)
+    stance_conflict = clause is not None
+    stance_words = ((clause.predicate,) + tuple(sorted(((clause.subject | clause.arguments) & shared)))
+                    if clause is not None else ())
     antonyms = _antonyms(a, b)
-    if antonyms and stance_conflict and a.denied != b.denied:
-        # "no bajó" against "subió": the negation and the opposite word cancel.
-        antonyms, stance_conflict = None, False
+    others = shared - set(a.antonym_groups.values()) - set(b.antonym_groups.values())
+    # Opposite words and counts are about one thing only when the claims name the same actors (or
+    # neither names any) and share most of their other words.
+    same_actors = bool(a.names & b.names) or not (a.names or b.names)
+    if antonyms and (a.cues or b.cues or a.denied or b.denied or len(others) < 2 or not same_actors
+                     or _coverage(a, b, shared) < thresholds.antonym_overlap):
+        # "no bajó" against "subió" cancel, and opposite words in two sentences that share little else
+        # (a team "derrotó" here, another "ganó" there) are two events, not opposite directions of one.
+        antonyms = None
+    figure = _figure_conflict(a, b)
+    if figure is not None and (len(shared - {figure[0].unit}) < 1 or not same_actors
+                               or _coverage(a, b, shared) < thresholds.antonym_overlap):
+        figure = None  # two counts of the same noun in two different events
     return PairEvidence(
         shared_stems=tuple(sorted(a.stem_words.get(s, s) for s in shared)),
         shared_names=tuple(sorted(a.names & b.names)),
         coverage=_coverage(a, b, shared),
-        stance_words=tuple(a.stem_words.get(s, s) for s in stance_words),
+        stance_words=tuple(a.stem_words.get(s, b.stem_words.get(s, s)) for s in stance_words),
         stance_conflict=stance_conflict,
-        figure_conflict=_figure_conflict(a, b),
+        figure_conflict=figure,
         antonyms=antonyms,
+        denied_clause=clause,
+        denier=denier,
     )
 
 

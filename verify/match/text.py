@@ -28,11 +28,21 @@ _REPORT = (
 # Verbs whose complement the speaker denies ("X negó que ...", "X desmintió haber ...").
 _DENY = r"neg\w*|nieg\w*|desmint\w*|desmient\w*|rechaz\w*|descart\w*|denied|denies|deny|rejected|rejects|refuted|dismissed"
 _AUX = r"(?:(?:ha|han|habia|habian|hubo|habria|habrian)\s+)?"
+_BETWEEN = (
+    r"(?:\s+(?:a|al|ante|en|durante|desde|tras|con)\s+[^\s,;:.]+(?:\s+[^\s,;:.]+){0,2}?"
+    r"|\s+(?:el|este|esta)\s+(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|dia|mes|ano|fin de semana)"
+    r"|\s+(?:hoy|ayer|tambien|ademas|luego|entonces))?"
+)
 _FRAME_HEAD = re.compile(
-    rf"^(?P<frame>.{{0,160}}?)\b{_AUX}(?P<verb>{_REPORT}|{_DENY})\b(?:\s+(?:en\s+\w+\s+)?(?:a\s+\w+\s+)?(?:que|:|,?\s+that)\b|\s*:)",
+    # A time or an addressee may sit between the verb and "que" ("afirmó el martes que", "dijo a los
+    # periodistas que"); an object may not ("rechazó una propuesta que ...": a relative clause).
+    rf"^(?P<frame>.{{0,160}}?)\b{_AUX}(?P<verb>{_REPORT}|{_DENY})\b(?:{_BETWEEN}\s+(?:que|that)\b|\s*:)",
     re.IGNORECASE,
 )
-_DENY_INF = re.compile(rf"^(?P<frame>.{{0,120}}?)\b{_AUX}(?P<verb>{_DENY})\b\s+(?P<rest>.+)$", re.IGNORECASE)
+# "Peskov negó haber enviado armas": the denied complement is an infinitive. A noun phrase ("rechazó
+# una propuesta", "descartó cambios") is a decision, not the denial of a proposition.
+_DENY_INF = re.compile(rf"^(?P<frame>.{{0,120}}?)\b{_AUX}(?P<verb>{_DENY})\b\s+(?P<rest>(?:haber|\w+(?:ar|er|ir))\b.+)$",
+                       re.IGNORECASE)
 _FRAME_TAIL = re.compile(
     rf"[,;]\s*(?:{_AUX})(?P<verb>{_REPORT}|{_DENY})\b[^,;]{{0,80}}$", re.IGNORECASE
 )
@@ -55,6 +65,7 @@ _NEG_WORDS = frozenset(
 # "no" that does not negate the proposition ("no solo ... sino", "no obstante").
 _NEG_FIXED = re.compile(
     r"\bno\s+(?:solo|solamente|obstante|cabe duda|hay duda|hay dudas|mas de|menos de|only|more than|less than)\b"
+    r"|\bo no\b|\bsi o no\b|\bor not\b"
     r"|\bni siquiera\b|\bsin (?:embargo|duda|dudas)\b|\bmas \w+ jamas\b|\bde ningun(?:a)? (?:manera|modo) es (?:in|im)\w+"
     r"|\bwithout (?:a )?doubt\b|\bnonetheless\b"
 )
@@ -261,6 +272,97 @@ def strip_frame(text: str) -> Frame:
 # ---------------------------------------------------------------------------------------------- features
 
 
+# Words between a negation and its predicate that are not the predicate: auxiliaries, modals,
+# periphrases ("no estaba respaldando", "no ha podido confirmar", "no va a dimitir").
+_AUX_WORDS = frozenset(
+    "esta estaba estaban estan este esten estuvo estuvieron estara estaria puede pueden podia podra podria podrian "
+    "pudo pudieron debe deben debia deberia deberian va van iba iban vamos voy vaya tiene tienen tenia tenian "
+    "tuvo quiere quieren queria quiso piensa pensaba suele solia sigue seguira vuelve volvio acaba logro "
+    "haya hayan hubiera hubieran habria habrian hubiese estuviera estuviese sea sean fuera fueran "
+    "did does do is are was were has have had will would can could should".split()
+)
+# Verbs that ask for, seek or hope for what follows: "pidió la ayuda de Rusia" does not state that
+# Russia helps, so a denial that Russia helps does not contradict it.
+_REQUEST_VERBS = (
+    "pedir pide piden pidio pidieron pedido solicitar solicita solicito solicitado busca buscar busco buscan "
+    "reclamar reclama reclamo exigir exige exigio esperar espera esperaba espero quiere querer queria quiso "
+    "intentar intenta intento pretende pretender ofrecer ofrecio propone propuso ask asked seek seeks sought "
+    "request requested want wants hope hopes"
+).split()
+_VERB_NEGATORS = frozenset("no nunca jamas not never".split())
+# ("este" / "esta" are left out: folded, they are also "esté" / "está", auxiliaries before a verb.)
+_NOUN_MARKERS = frozenset(
+    "el la los las un una unos unas su sus mi mis estos estas ese esa esos esas del al de en por con "
+    "para sin sobre entre contra the a an his her their its of in on for with".split()
+) - {"a"}  # "no va a dimitir": "a" before an infinitive
+# Nouns that state something is missing: "ausencia de negociación" does not assert a negotiation.
+_ABSENCE = frozenset("ausencia falta carencia sin absence lack without".split())
+# What opens the complement of a whole-claim denial phrase: "no hay pruebas de que X".
+_COMPLEMENT_OPENERS = frozenset("de que sobre del".split())
+
+
+@dataclass(frozen=True, slots=True)
+class DeniedClause:
+    """One proposition a claim denies, as stems: who / what (`subject`), the predicate, its arguments.
+
+    "Rusia no estaba respaldando a Haftar" -> subject {rusi}, predicate "respald", arguments {haftar};
+    "no hay pruebas de que Corea del Norte esté mandando armas a Rusia" -> {core, nort}, "mand", {arm, rusi}.
+    A contradiction needs the other claim to state this predicate (or a near-synonym) of the same
+    arguments; a denial of something else in the same story is not one.
+    """
+
+    subject: frozenset[str]
+    subject_names: frozenset[str]  # the subject's stems written capitalised (names): these must be matched
+    predicate: str
+    arguments: frozenset[str]
+    cue: str
+    predicate_word: str  # as written, for the reason
+
+
+@lru_cache(maxsize=1)
+def predicate_synonyms() -> dict[str, dict[str, frozenset[str]]]:
+    """{language: {stem: stems of its near-synonym predicates}} (verify/data/predicates.json)."""
+    raw = json.loads(resources.files("verify").joinpath("data/predicates.json").read_text(encoding="utf-8"))
+    table: dict[str, dict[str, set[str]]] = {}
+    for language, words in raw["groups"]:
+        stems = {stem(fold(w), language) for w in words if " " not in w}
+        for s_ in stems:
+            table.setdefault(language, {}).setdefault(s_, set()).update(stems)
+    return {lang: {s_: frozenset(g) for s_, g in d.items()} for lang, d in table.items()}
+
+
+def _clause(positions: list[tuple[str, int]], start: int, end: int, subject_from: int, cue: str, lang: str,
+            names: frozenset[str], extra_subject: frozenset[str] = frozenset()) -> DeniedClause | None:
+    """The denied clause over token indices [start, end): its first content word that is not a name
+    nor an auxiliary is the predicate; content words from `subject_from` up to it are the subject
+    (with `extra_subject`, e.g. the frame's "Rusia" in "Rusia negó apoyar ..."), the rest arguments."""
+    def content(tok: str) -> bool:
+        return (tok not in STOPWORDS and tok not in _NEG_WORDS and tok not in _MULTIPLIERS and len(tok) > 1
+                and not tok[:1].isdigit())
+
+    def nominal(j: int) -> bool:
+        # after an article, a possessive or a preposition a word is a noun ("que la empresa vendiera"):
+        # the predicate is the first content word that is not
+        return j > 0 and positions[j - 1][0] in _NOUN_MARKERS
+
+    pred_idx = next((j for j in range(start, end) if content(positions[j][0]) and positions[j][0] not in names
+                     and positions[j][0] not in _AUX_WORDS and positions[j][0] not in _COMPLEMENT_OPENERS
+                     and not nominal(j)), None)
+    if pred_idx is None:
+        return None
+    subject_tokens = [positions[j][0] for j in range(subject_from, pred_idx)
+                      if content(positions[j][0]) and positions[j][0] not in _AUX_WORDS]
+    subject = {stem(t, lang) for t in subject_tokens}
+    subject_names = {stem(t, lang) for t in subject_tokens if t in names}
+    if not subject:
+        subject = set(extra_subject)
+        subject_names = set(extra_subject)
+    arguments = {stem(positions[j][0], lang) for j in range(pred_idx + 1, end) if content(positions[j][0])}
+    predicate = stem(positions[pred_idx][0], lang)
+    return DeniedClause(frozenset(subject - {predicate}), frozenset(subject_names - {predicate}), predicate,
+                        frozenset(arguments - {predicate}), cue, positions[pred_idx][0])
+
+
 @dataclass(frozen=True, slots=True)
 class ClaimFeatures:
     """What the pair rules compare, read once per claim."""
@@ -280,10 +382,14 @@ class ClaimFeatures:
     antonym_groups: dict[int, str]  # antonym group id -> the word that carries it
     stem_words: dict[str, str]  # stem -> a surface word, to print readable reasons
     name_words: dict[str, str]  # folded name -> as written, for reasons
+    denied_clauses: tuple[DeniedClause, ...] = ()  # what the claim denies, predicate by predicate
+    requested: frozenset[str] = frozenset()  # stems only asked for or sought ("pidió ayuda", "busca apoyo")
 
 
-def features(text: str, language: str | None = None, entity_names: tuple[str, ...] = ()) -> ClaimFeatures:
-    """Parse one claim's text (see module docstring)."""
+def features(text: str, language: str | None = None, entity_names: tuple[str, ...] = (),
+             denied_by_context: bool = False) -> ClaimFeatures:
+    """Parse one claim's text (see module docstring). `denied_by_context`: the extractor saw the whole
+    claim denied outside its sentence ("..., algo que Peskov negó"), so its proposition is one denied clause."""
     lang = "en" if language == "en" else "es"
     frame = strip_frame(text)
     prop = frame.proposition
@@ -305,6 +411,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
     positions = [(m.group(0), m.start()) for m in _TOKEN.finditer(prop)]
     clause_breaks = [m.start() for m in re.finditer(r"[,;:.]", prop)]
     heads: set[str] = set()  # what each negation is about: its first two content words
+    word_cues: list[tuple[int, int, int]] = []  # (cue token, scope end char, clause start char)
     side_clause_tokens: set[int] = set()
     for idx, (tok, start) in enumerate(positions):
         if tok not in _NEG_WORDS or any(a <= start < b for a, b in fixed_spans):
@@ -319,6 +426,8 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
             # "El alcalde, que no quiso dar detalles, inauguró ...": a relative clause between commas
             # negates its own verb, not the claim.
             side_clause_tokens.update(j for j in range(idx, len(positions)) if positions[j][1] < end)
+        else:
+            word_cues.append((idx, end, clause_start))
         taken, heads_open = 0, True
         for j in range(idx + 1, len(positions)):
             t2, s2 = positions[j]
@@ -339,6 +448,12 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
     # Two cues in one clause are Spanish negative concord ("no vino nunca"), not a double negative.
     main_negated = negated_tokens - side_clause_tokens
     denied = frame.denied or whole or (bool(main_negated) and _covers_main_clause(positions, main_negated))
+
+    clauses = _denied_clauses(prop, positions, word_cues, cues, frame, lang, text, denied_by_context)
+    request_stems = {stem(w, lang) for w in _REQUEST_VERBS}
+    requested = {stem(positions[j][0], lang) for j in range(len(positions))
+                 if any(stem(positions[k][0], lang) in request_stems for k in range(max(0, j - 4), j))
+                 or any(positions[k][0] in _ABSENCE for k in range(max(0, j - 2), j))}
 
     # Reasons quote words as the claim wrote them, accents and all.
     surface = {fold(w): w for w in re.findall(r"\w+", prop_raw_lower(text))}
@@ -385,13 +500,79 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         stems=frozenset(stems),
         negated=frozenset(negated),
         cues=tuple(dict.fromkeys(cues)),
-        text_negated=_has_negation(fold(text).translate(_QUOTES)),
+        text_negated=text_negated(text),
         figures=tuple(figures(tokens_pct, lang)),
         names=frozenset(names),
         antonym_groups=groups,
         stem_words=stem_words,
         name_words=name_words,
+        denied_clauses=clauses,
+        requested=frozenset(requested),
     )
+
+
+def _denied_clauses(prop: str, positions: list[tuple[str, int]], word_cues: list[tuple[int, int, int]],
+                    cues: list[str], frame: Frame, lang: str, text: str, denied_by_context: bool,
+                    ) -> tuple[DeniedClause, ...]:
+    """Each proposition the claim denies: after a main-clause "no" (to the end of its clause), the
+    complement of "no hay pruebas de que ...", or the whole proposition under a denying frame."""
+    names = frozenset(fold(m.group(0)) for m in re.finditer(r"\b[A-ZÁÉÍÓÚÑ]\w+", text))
+    out: list[DeniedClause] = []
+    n = len(positions)
+
+    def index_at(char: int) -> int:
+        return next((j for j, (_, s_) in enumerate(positions) if s_ >= char), n)
+
+    phrase_spans = [(m.start(), m.end()) for p_ in _NEG_PHRASES for m in re.finditer(re.escape(p_), prop)]
+    for idx, end_char, clause_start in word_cues:
+        # Only negators of a verb open a denied clause: "ni" / "ningún" / "nada" negate a noun phrase,
+        # "falsa" qualifies one ("una foto falsa"), "sin" heads an adverbial ("sin dar detalles"); an
+        # existential "no hay razón para ..." denies a noun, and "no hay pruebas" is read as a phrase.
+        if positions[idx][0] not in _VERB_NEGATORS or any(a <= positions[idx][1] < b for a, b in phrase_spans):
+            continue
+        if idx + 1 < n and positions[idx + 1][0] in ("hay", "habia", "hubo", "existe", "existen", "there"):
+            continue
+        end = index_at(end_char)
+        j = idx + 1
+        while j < end and positions[j][0] in _SCOPE_END:
+            j += 1
+        # the subject: from the last complementiser "que" in the clause (or its start) up to the cue
+        first = index_at(clause_start)
+        ques = [k for k in range(first, idx) if positions[k][0] in ("que", "that")]
+        stop = next((k for k in range(idx + 1, end) if positions[k][0] in _SCOPE_END), end)
+        clause = _clause(positions, idx + 1, stop, (ques[-1] + 1) if ques else first, positions[idx][0], lang, names)
+        if clause is not None:
+            out.append(clause)
+    for phrase in _NEG_PHRASES:
+        pos = prop.find(phrase)
+        if pos < 0:
+            continue
+        after = index_at(pos + len(phrase))
+        while after < n and positions[after][0] in _COMPLEMENT_OPENERS:
+            after += 1
+        end_char = next((m.start() for m in re.finditer(r"[,;:.]", prop) if m.start() > pos + len(phrase)), len(prop))
+        end = index_at(end_char)
+        if end - after >= 2:
+            clause = _clause(positions, after, end, after, phrase, lang, names)
+        else:  # "X, no es cierto" / "X es falso": the denied proposition comes first
+            clause = _clause(positions, 0, index_at(pos), 0, phrase, lang, names)
+        if clause is not None:
+            out.append(clause)
+    if frame.denied or (denied_by_context and not out):
+        # "Rusia ha negado apoyar a ...": who denies is who the proposition is about, unless it names
+        # its own subject ("Peskov negó que Rusia ...").
+        frame_words = [t for t in _TOKEN.findall(frame.frame)
+                       if t not in STOPWORDS and not re.fullmatch(_DENY + "|" + _REPORT, t)]
+        extra = frozenset(stem(t, lang) for t in frame_words if t in names)
+        clause = _clause(positions, 0, n, 0, "negó" if frame.denied else "denied", lang, names, extra)
+        if clause is not None:
+            out.append(clause)
+    return tuple(out)
+
+
+def text_negated(text: str) -> bool:
+    """A negation cue anywhere in the claim, its frame included ("no sólo", "sin embargo" excepted)."""
+    return _has_negation(fold(text).translate(_QUOTES))
 
 
 def _has_negation(folded: str) -> bool:
