@@ -44,7 +44,7 @@ class Thresholds:
     short_claim_words: int = 8
     short_negation_similarity: float = 0.93
     # Opposite words and conflicting figures count only between sentences sharing this much else.
-    antonym_overlap: float = 0.4
+    antonym_overlap: float = 0.5
     # Default: a denial conflicts only with a claim stating its predicate of the same arguments. Off
     # (RECALL_THRESHOLDS), any short negated claim close enough in meaning counts (XNLI-style pairs).
     require_same_predicate: bool = True
@@ -117,7 +117,11 @@ def _antonyms(a: ClaimFeatures, b: ClaimFeatures) -> tuple[str, str] | None:
     return None
 
 
-def _states(clause: DeniedClause, other: ClaimFeatures, similarity: float, t: Thresholds) -> bool:
+_PLAIN_NEGATORS = frozenset("no nunca jamas not never".split())
+
+
+def _states(clause: DeniedClause, other: ClaimFeatures, similarity: float, t: Thresholds,
+            negative_stems: frozenset[str] = frozenset()) -> bool:
     """`other` states what `clause` denies: the same predicate (or a near-synonym), not itself negated,
     of the same subject (when the denial names one) and sharing at least one argument more.
 
@@ -136,13 +140,18 @@ def _states(clause: DeniedClause, other: ClaimFeatures, similarity: float, t: Th
     if clause.subject and not (clause.subject & other.stems):
         return False
     shared = ((clause.subject | clause.arguments) - preds) & other.stems
-    # Two shared arguments (subject and object, or two of its objects) make it the same proposition;
-    # an intransitive denial ("la fábrica no cerró") needs only its subject.
-    if len(shared) >= (2 if clause.arguments else 1):
-        return True
-    # A short denial very close in meaning with the predicate itself shared (XNLI-style paraphrases
-    # that drop the arguments: "no lo compró" / "lo compró ayer").
-    return len(other.stems) <= t.short_claim_words and similarity >= t.short_negation_similarity and bool(shared)
+    shared_args = (clause.arguments - preds) & other.stems
+    # Subject and one more argument; an intransitive denial ("la fábrica no cerró") only its subject.
+    # A denial without a subject of its own ("y como no lo apoyaba", a pronoun) cannot be checked.
+    if not clause.subject or not (shared_args or not clause.arguments):
+        return False
+    # A bare "no" in news prose negates countless side remarks ("la gente no entendía ...", "su esposa
+    # no pudo hacer nada"): it must be about a named actor ("Rusia no estaba respaldando a Haftar"),
+    # unless the two claims are short and near-identical. An explicit denial ("negó que", "no hay
+    # pruebas de que") is an act of denying and needs no name.
+    if clause.cue in _PLAIN_NEGATORS and not clause.subject_names:
+        return len(negative_stems) <= t.short_claim_words and similarity >= t.short_negation_similarity
+    return True
 
 
 def _predicate_forms(predicate: str) -> frozenset[str]:
@@ -165,7 +174,7 @@ def _stance(a: ClaimFeatures, b: ClaimFeatures, similarity: float, t: Thresholds
     """The first clause one claim denies that the other states, and which claim denies it."""
     for side, (neg, other) in enumerate(((a, b), (b, a))):
         for clause in neg.denied_clauses:
-            if _states(clause, other, similarity, t):
+            if _states(clause, other, similarity, t, neg.stems):
                 return clause, side
     if not t.require_same_predicate:
         for side, (neg, other) in enumerate(((a, b), (b, a))):
@@ -198,7 +207,7 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
         # (a team "derrotó" here, another "ganó" there) are two events, not opposite directions of one.
         antonyms = None
     figure = _figure_conflict(a, b)
-    if figure is not None and (len(shared - {figure[0].unit}) < 1 or not same_actors
+    if figure is not None and (len(shared - {figure[0].unit}) < 1 or not (a.names & b.names or not (a.names or b.names))
                                or _coverage(a, b, shared) < thresholds.antonym_overlap):
         figure = None  # two counts of the same noun in two different events
     return PairEvidence(

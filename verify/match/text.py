@@ -290,6 +290,12 @@ _REQUEST_VERBS = (
     "request requested want wants hope hopes"
 ).split()
 _VERB_NEGATORS = frozenset("no nunca jamas not never".split())
+_CLITICS = frozenset("se lo la le les los las me te nos os".split())
+_COPULAS = frozenset("es son fue fueron era eran sea sean sido ser estar esta estan estaba estaban hay parece "
+                     "resulta queda quedan is are was were be been".split())
+_NOT_A_DENIAL = frozenset("si para if to".split())
+_WISHES = frozenset("espero esperamos esperemos esperaba ojala pide piden pidio quiere quieren queremos hope hopes wish".split())
+_SUBJECT_OPENERS = frozenset("que y e o como pero si cuando porque that and or but".split())
 # ("este" / "esta" are left out: folded, they are also "esté" / "está", auxiliaries before a verb.)
 _NOUN_MARKERS = frozenset(
     "el la los las un una unos unas su sus mi mis estos estas ese esa esos esas del al de en por con "
@@ -532,15 +538,30 @@ def _denied_clauses(prop: str, positions: list[tuple[str, int]], word_cues: list
             continue
         if idx + 1 < n and positions[idx + 1][0] in ("hay", "habia", "hubo", "existe", "existen", "there"):
             continue
+        # A condition, a purpose or a wish is not a denial: "si no cuenta con ...", "para no ser
+        # eliminada", "espero que no gane".
+        before = [positions[k][0] for k in range(max(0, idx - 3), idx)]
+        if before and (before[-1] in _NOT_A_DENIAL or any(w in _WISHES for w in before)):
+            continue
         end = index_at(end_char)
         j = idx + 1
         while j < end and positions[j][0] in _SCOPE_END:
             j += 1
-        # the subject: from the last complementiser "que" in the clause (or its start) up to the cue
+        # the subject: what sits right before the cue, after the last complementiser or conjunction
+        # ("y como no lo apoyaba" has none: a pronoun stands for it)
         first = index_at(clause_start)
-        ques = [k for k in range(first, idx) if positions[k][0] in ("que", "that")]
+        ques = [k for k in range(first, idx) if positions[k][0] in _SUBJECT_OPENERS]
         stop = next((k for k in range(idx + 1, end) if positions[k][0] in _SCOPE_END), end)
-        clause = _clause(positions, idx + 1, stop, (ques[-1] + 1) if ques else first, positions[idx][0], lang, names)
+        # Spanish puts the verb right after "no" (clitics and auxiliaries aside): when that word is a
+        # copula or a function word ("no es gasolina", "no ha sido un camino de rosas") the negation
+        # denies an attribute, which this reading cannot match reliably, so it gives no clause.
+        k = idx + 1
+        while k < stop and (positions[k][0] in _CLITICS or positions[k][0] in _AUX_WORDS
+                            or positions[k][0] in ("ha", "han", "habia", "habian", "he", "hemos", "hubo", "habra")):
+            k += 1
+        if k >= stop or positions[k][0] in STOPWORDS or positions[k][0] in _COPULAS or positions[k][0] in names:
+            continue
+        clause = _clause(positions, k, stop, (ques[-1] + 1) if ques else first, positions[idx][0], lang, names)
         if clause is not None:
             out.append(clause)
     for phrase in _NEG_PHRASES:
@@ -558,7 +579,10 @@ def _denied_clauses(prop: str, positions: list[tuple[str, int]], word_cues: list
             clause = _clause(positions, 0, index_at(pos), 0, phrase, lang, names)
         if clause is not None:
             out.append(clause)
-    if frame.denied or (denied_by_context and not out):
+    # A denying frame read here ("Rusia negó apoyar ...") gives the denied clause; the extractor's
+    # context-only denial ("..., algo que la empresa negó") only for a short sentence, where the first
+    # verb is the proposition's and not a side clause's.
+    if frame.denied or (denied_by_context and not out and n <= 15):
         # "Rusia ha negado apoyar a ...": who denies is who the proposition is about, unless it names
         # its own subject ("Peskov negó que Rusia ...").
         frame_words = [t for t in _TOKEN.findall(frame.frame)
