@@ -33,6 +33,19 @@ def who(speaker: str | None, side: str | None) -> str:
     return speaker or side or "narrator"
 
 
+class _RowMessage(Message):
+    """A message about one row of a `RowList` (the list is its control, for `@on(..., "#id")`)."""
+
+    def __init__(self, sender: "RowList", row) -> None:
+        super().__init__()
+        self.list = sender
+        self.row = row
+
+    @property
+    def control(self) -> "RowList":
+        return self.list
+
+
 class RowList(ScrollView, Generic[Row], can_focus=True, inherit_bindings=False):
     """Rows with a cursor; subclasses say how one row looks (`row_text`) and what identifies it (`row_key`)."""
 
@@ -63,29 +76,11 @@ class RowList(ScrollView, Generic[Row], can_focus=True, inherit_bindings=False):
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
 
-    class Highlighted(Message):
+    class Highlighted(_RowMessage):
         """The cursor moved to `row` (None when the list is empty)."""
 
-        def __init__(self, sender: "RowList", row) -> None:
-            super().__init__()
-            self.list = sender
-            self.row = row
-
-        @property
-        def control(self) -> "RowList":
-            return self.list
-
-    class Chosen(Message):
+    class Chosen(_RowMessage):
         """Enter or a double click on `row`."""
-
-        def __init__(self, sender: "RowList", row) -> None:
-            super().__init__()
-            self.list = sender
-            self.row = row
-
-        @property
-        def control(self) -> "RowList":
-            return self.list
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
