@@ -368,3 +368,18 @@ def test_a_bare_no_about_an_unnamed_subject_needs_a_near_identical_claim():
     a = claim("La gente no entendía por qué había ganado el candidato en las encuestas de ese año.")
     b = claim("El candidato entendía que había ganado por las encuestas de ese año.")
     assert classify(a, b, similarity=0.9).relation != Relation.CONTRADICTS
+
+
+def test_a_noncommittal_claim_supports_nothing():
+    """'X no ha confirmado si hará Y' neither asserts nor denies Y, so it cannot back 'X no hace Y'."""
+    from verify.match import classify
+    from verify.records import Claim, Polarity
+
+    def claim(text, polarity):
+        return Claim(article_id="a" if polarity == Polarity.HEDGES else "b", text=text, start=0, end=len(text),
+                     checkworthiness=0.9, polarity=polarity)
+
+    a = claim("El Gobierno de Chile no ha confirmado si enviará apoyo militar a Bolivia.", Polarity.HEDGES)
+    b = claim("El Gobierno de Chile no enviará apoyo militar a Bolivia, dijo el ministro.", Polarity.DENIES)
+    verdict = classify(a, b, 0.93)
+    assert verdict.relation != Relation.SUPPORTS

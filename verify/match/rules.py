@@ -31,6 +31,7 @@ class Thresholds:
     trades the rest of it for news precision: XNLI-es odd rows contradiction F1 0.021 (9 of 848 found,
     precision 0.5); real linker pairs (tests/data/news_links_real.jsonl) precision 1.0 on 1 prediction
     where rules-1 made 68 with precision 0.03. Measured with `python -m verify.evaluate nli|pairs`.
+    rules-3: a claim both negated and hedged ("no ha confirmado si ...") supports nothing.
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -272,7 +273,10 @@ def decide(
         and a.hedged == b.hedged
     ):
         return Decision(Relation.REPEATS, _clip(fuzz_score / 100.0), ev)
-    if sim >= t.supports_similarity and ev.coverage >= t.supports_overlap and a.denied == b.denied:
+    # "X no ha confirmado si ..." is negated and hedged at once: it commits to nothing, so it backs nothing.
+    noncommittal = (a.denied and a.hedged) or (b.denied and b.hedged)
+    if (sim >= t.supports_similarity and ev.coverage >= t.supports_overlap and a.denied == b.denied
+            and not noncommittal):
         score = 0.5 + 0.3 * _ramp(sim, t.supports_similarity, 0.97) + 0.2 * min(ev.coverage, 1.0)
         return Decision(Relation.SUPPORTS, _clip(score), ev)
     # Confidence that they are unrelated falls as similarity and overlap rise.
