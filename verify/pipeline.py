@@ -90,11 +90,14 @@ def add_articles(index, items: Iterable, *, encoder, extractor, progress: Progre
     if pending and index.model is not None:
         index.bind_model(encoder.name, encoder.fingerprint, encoder.dim)  # refuse a foreign model before any work
 
+    # Rows of the store-wide tables already in the index: each batch writes only what is new or changed.
+    stored_rows = (set(index.aliases()), set(index.sides()))
+
     def extract(batch: list[Article]):
         claims = extractor.extract_many([a.text for a in batch], languages=[a.language for a in batch],
                                         article_ids=[a.id for a in batch])
-        # Snapshot the store-wide tables on the extracting thread, the only one that changes them.
-        return claims, _tables(extractor)
+        # Read the tables on the extracting thread, the only one that changes them.
+        return claims, _new_table_rows(extractor, stored_rows)
 
     # Extraction (spaCy, mostly one core) of the next batch overlaps encoding, storing and linking of
     # this one: on two cores that keeps both busy instead of taking turns.
@@ -144,12 +147,17 @@ def _store_batch(index, batch: list[Article], claims_per_article: list[list[Clai
             index.save_sides(tables[1])
 
 
-def _tables(extractor) -> tuple[list, list] | None:
-    """What the extractor learned store-wide (entity aliases, speakers' sides), to persist."""
+def _new_table_rows(extractor, stored: tuple[set, set]) -> tuple[list, list] | None:
+    """What the extractor learned store-wide (entity aliases, speakers' sides) since `stored`; updates it."""
     aliases = getattr(extractor, "aliases", None)
     if aliases is None:
         return None
-    return aliases.rows(), aliases.side_rows()
+    new = []
+    for rows, seen in ((aliases.rows(), stored[0]), (aliases.side_rows(), stored[1])):
+        fresh = [row for row in map(tuple, rows) if row not in seen]
+        seen.update(fresh)
+        new.append(fresh)
+    return new[0], new[1]
 
 
 def make_extractor(index=None):

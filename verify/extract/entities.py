@@ -216,12 +216,8 @@ class AliasTable:
     # ----- persistence -------------------------------------------------------------------------
     def rows(self) -> list[tuple[str, str, str]]:
         """(surface, canonical, kind) for every surface seen."""
-        out = []
-        for entity in self._entities:
-            canonical = entity.canonical
-            for surface, count in entity.surfaces.items():
-                out += [(surface, canonical, entity.kind)] * 1
-        return out
+        return [(surface, entity.canonical, entity.kind)
+                for entity in self._entities for surface in entity.surfaces]
 
     def side_rows(self) -> list[tuple[str, str]]:
         """(speaker canonical, folded; side) pairs learned so far."""
