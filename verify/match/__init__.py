@@ -88,7 +88,7 @@ def _cached_features(text: str, language: str | None, names: tuple[str, ...], po
     f = features(text, language, names, denied_by_context=whole_claim_denied)
     hedged = f.hedged or polarity == Polarity.HEDGES
     if whole_claim_denied:
-        return dataclasses.replace(f, denied=True, explicit_denial=True, negated=f.stems, hedged=hedged)
+        return dataclasses.replace(f, denied=True, negated=f.stems, hedged=hedged)
     return dataclasses.replace(f, hedged=hedged)
 
 

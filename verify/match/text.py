@@ -376,7 +376,6 @@ class ClaimFeatures:
     proposition: str  # folded, frame removed
     denied: bool  # the proposition as a whole is denied (frame verb, "no hay pruebas de", "es falso") or
     # a negation sits in its first clause
-    explicit_denial: bool  # denied by a frame verb or a whole-claim phrase, not by a plain "no"
     negation_heads: frozenset[str]  # stems of the first content words each negation governs
     hedged: bool
     stems: frozenset[str]  # content-word stems of the proposition
@@ -500,7 +499,6 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
     return ClaimFeatures(
         proposition=prop,
         denied=bool(denied),
-        explicit_denial=bool(frame.denied or whole),
         negation_heads=frozenset(heads),
         hedged=hedged,
         stems=frozenset(stems),
