@@ -26,7 +26,7 @@ def make_article(article_id: str, text: str, **fields) -> Article:
 
 
 def make_claim(article_id: str, text: str, start: int = 0, *, speaker=None, side=None,
-               polarity=Polarity.ASSERTS, entities=()) -> Claim:
+               polarity=Polarity.ASSERTS, entities=(), side_spans=()) -> Claim:
     return Claim(article_id=article_id, text=text, start=start, end=start + len(text), checkworthiness=0.9,
                  speaker=speaker, side=side, polarity=polarity,
-                 entities=tuple(Entity(e, e, "LOC") for e in entities))
+                 entities=tuple(Entity(e, e, "LOC") for e in entities), side_spans=tuple(side_spans))

@@ -151,3 +151,45 @@ def test_writes_outside_batch_are_refused(tmp_path, fake_encoder):
     with ClaimIndex.open(tmp_path / "ix", create=True) as index:
         with pytest.raises(RuntimeError, match="batch"):
             index.add_article(make_article("a", "x"), [], np.zeros((0, 64), np.float32))
+
+
+def test_side_spans_survive_reopen(tmp_path, fake_encoder):
+    with ClaimIndex.open(tmp_path / "ix", create=True) as index:
+        _add(index, fake_encoder, "a1", ["Si Rusia no envía armas, la guerra acaba."], side_spans=[(0, 25)])
+    with ClaimIndex.open(tmp_path / "ix") as index:
+        assert index.claims(article_id="a1")[0].side_spans == ((0, 25),)
+
+
+def test_schema_1_index_is_read_and_upgraded(tmp_path, fake_encoder):
+    import sqlite3
+
+    path = tmp_path / "ix"
+    with ClaimIndex.open(path, create=True) as index:
+        _add(index, fake_encoder, "a1", ["Rusia envió armas a Libia."], side_spans=[(0, 5)])
+    # Make it what verify wrote before side clauses existed: no column, schema version 1.
+    db = sqlite3.connect(path / "verify.sqlite")
+    db.execute("ALTER TABLE claims DROP COLUMN side_spans")
+    db.execute("UPDATE meta SET value='1' WHERE key='schema_version'")
+    db.commit()
+    db.close()
+    with ClaimIndex.open(path) as index:  # read-only: read as it is
+        assert index.claims()[0].side_spans == ()
+    with ClaimIndex.open(path, writable=True) as index:  # writable: gains the column
+        _add(index, fake_encoder, "a2", ["Libia recibió armas de Rusia."], side_spans=[(0, 5)])
+    with ClaimIndex.open(path) as index:
+        assert [c.side_spans for c in index.claims()] == [(), ((0, 5),)]
+        assert index._meta("schema_version") == "2"
+
+
+def test_unknown_schema_is_refused(tmp_path, fake_encoder):
+    import sqlite3
+
+    path = tmp_path / "ix"
+    with ClaimIndex.open(path, create=True) as index:
+        _add(index, fake_encoder, "a1", ["Rusia envió armas a Libia."])
+    db = sqlite3.connect(path / "verify.sqlite")
+    db.execute("UPDATE meta SET value='9' WHERE key='schema_version'")
+    db.commit()
+    db.close()
+    with pytest.raises(IndexError_, match="schema version 9"):
+        ClaimIndex.open(path)

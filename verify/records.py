@@ -111,6 +111,11 @@ class Claim:
     entities: tuple[Entity, ...] = ()
     language: str | None = None
     id: int | None = None  # assigned by the store
+    # Character spans of `text` (offsets into the claim, not the article) that the parser put in side
+    # clauses: conditions, relative and other clauses modifying a noun, clausal subjects ("si gana ...",
+    # "..., que murieron en 1990", "es inexplicable que ..."). Their words are mentioned, not asserted,
+    # and a negation inside them denies nothing the claim states. Empty: none found, or not parsed.
+    side_spans: tuple[tuple[int, int], ...] = ()
 
     def to_dict(self) -> dict:
         return {
@@ -127,6 +132,7 @@ class Claim:
             "polarity": str(self.polarity),
             "entities": [{"name": e.canonical, "surface": e.surface, "kind": e.kind} for e in self.entities],
             "language": self.language,
+            "side_spans": [list(span) for span in self.side_spans],
         }
 
 

@@ -187,7 +187,23 @@ class AliasTable:
                     best, best_score = i, score
         if best is not None and best_score >= NAME_RATIO and len(key) >= 6:
             return best
-        return None
+        # The small model often types a bare surname as a place or an organisation ("el ejército de
+        # Hafter", "que respalda a Hiftar"): one capitalised word that is the surname of exactly one
+        # known person is that person.
+        people = self._people_named(surface) if surface[:1].isupper() else set()
+        return next(iter(people)) if len(people) == 1 else None
+
+    def _people_named(self, surface: str) -> set[int]:
+        """Known people whose surname a one-word `surface` is (spelling variants included)."""
+        toks = _tokens(surface)
+        if len(toks) != 1:
+            return set()
+        return {i for surname, indexes in self._by_surname.items() if tokens_agree(toks[0], surname)
+                for i in indexes if self._entities[i].kind == "PER"}
+
+    def known(self, surface: str) -> bool:
+        """`surface` is a name already in the table, or the surname of a person in it."""
+        return self.lookup(surface) is not None or bool(self._people_named(self.clean(surface)))
 
     # ----- sides -------------------------------------------------------------------------------
     def _names_of(self, speaker: str) -> list[str]:

@@ -27,6 +27,7 @@ from typing import Sequence
 
 from verify.errors import InputError
 from verify.extract.checkworthy import CLAIM_THRESHOLD, learned_checkworthiness, news_checkworthiness
+from verify.extract.clauses import side_clause_spans
 from verify.extract.entities import AliasTable, fold
 from verify.extract.sentences import correct, line_spans, quote_regions, split_sentences
 from verify.extract.sides import has_role, side_for_phrase
@@ -196,7 +197,8 @@ class Extractor:
             claims.append(Claim(article_id=article_id, text=claim_text, start=start, end=end,
                                 checkworthiness=round(score, 4), speaker=attr.speaker, side=attr.side,
                                 cue=attr.cue, quote=attr.quote, polarity=_polarity(sent, attr, claim_text),
-                                entities=entities, language="es"))
+                                entities=entities, language="es",
+                                side_spans=side_clause_spans(sent, base - start, end - start)))
         return claims
 
     def _learn_sides(self, doc) -> None:
@@ -310,10 +312,19 @@ class Extractor:
     def _entities(self, sent) -> tuple[Entity, ...]:
         seen, out = set(), []
         for ent in sent.ents:
-            if ent.label_ not in ("PER", "ORG", "LOC"):
+            proper = sum(t.pos_ == "PROPN" for t in ent)
+            if ent.label_ == "MISC":
+                # MISC is mostly noise from the small model, but a multi-word proper name in it is an
+                # organisation or an event it could not type ("Ejército Nacional de Libia").
+                if proper < 2:
+                    continue
+            elif ent.label_ not in ("PER", "ORG", "LOC"):
                 continue
-            if not any(t.pos_ == "PROPN" for t in ent) and (len(ent) == 1 or ent.label_ == "PER"):
-                continue  # the small model tags "Según", "Estoy", "Está" as names
+            elif not proper and (len(ent) == 1 or ent.label_ == "PER") \
+                    and not self.aliases.known(ent.text.strip(" ,.;:" + QUOTE_CHARS)):
+                # The small model tags "Según", "Estoy", "Está" as names; a name already met in the
+                # article ("Haftar" opening a sentence, tagged as a noun there) is still one.
+                continue
             surface = ent.text.strip(" ,.;:" + QUOTE_CHARS)
             if len(surface) < 2 or not any(ch.isupper() for ch in surface) or "\n" in surface:
                 continue

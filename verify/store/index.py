@@ -31,7 +31,9 @@ import numpy as np
 from verify.errors import IndexError_
 from verify.records import Article, Claim, Entity, Link, OffsetMap, Polarity, QuoteKind, Relation
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+# Schema 1 lacks claims.side_spans: opened writable it gains the column, read-only it reads as before.
+_READABLE_SCHEMAS = (1, 2)
 DB_NAME = "verify.sqlite"
 
 
@@ -145,10 +147,15 @@ class ClaimIndex:
                 cur = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
                 if cur is None:
                     db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
+                elif cur[0] == "1":
+                    # Claims stored before have no side clauses (NULL); `verify rebuild` parses them anew.
+                    with db:
+                        db.execute("ALTER TABLE claims ADD COLUMN side_spans TEXT")
+                        db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
             version = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         except sqlite3.DatabaseError as exc:
             raise IndexError_(f"{db_path}: not a readable verify index ({exc})") from None
-        if version is None or int(version[0]) != SCHEMA_VERSION:
+        if version is None or not version[0].isdigit() or int(version[0]) not in _READABLE_SCHEMAS:
             found = version[0] if version else "none"
             raise IndexError_(f"{db_path}: index schema version {found}, this verify reads {SCHEMA_VERSION}; "
                               "rebuild it with `verify rebuild`")
@@ -327,9 +334,10 @@ class ClaimIndex:
         for claim in claims:
             cur = self._db.execute(
                 "INSERT INTO claims (article_id, start, end, text, checkworthiness, speaker, side, cue, quote,"
-                " polarity, language) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                " polarity, language, side_spans) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                 (article.id, claim.start, claim.end, claim.text, float(claim.checkworthiness), claim.speaker,
-                 claim.side, claim.cue, str(claim.quote), str(claim.polarity), claim.language))
+                 claim.side, claim.cue, str(claim.quote), str(claim.polarity), claim.language,
+                 json.dumps([list(span) for span in claim.side_spans])))
             claim_id = int(cur.lastrowid)
             self._db.executemany(
                 "INSERT INTO claim_entities (claim_id, canonical, surface, kind) VALUES (?,?,?,?)",
@@ -550,7 +558,12 @@ def _claim(row: sqlite3.Row, entities: tuple[Entity, ...]) -> Claim:
         id=row["id"], article_id=row["article_id"], text=row["text"], start=row["start"], end=row["end"],
         checkworthiness=row["checkworthiness"], speaker=row["speaker"], side=row["side"], cue=row["cue"],
         quote=QuoteKind(row["quote"]), polarity=Polarity(row["polarity"]), entities=entities,
-        language=row["language"])
+        language=row["language"], side_spans=_spans(row))
+
+
+def _spans(row: sqlite3.Row) -> tuple[tuple[int, int], ...]:
+    raw = row["side_spans"] if "side_spans" in row.keys() else None
+    return tuple((int(a), int(b)) for a, b in json.loads(raw)) if raw else ()
 
 
 def _link(row: sqlite3.Row) -> Link:

@@ -32,7 +32,8 @@ CREATE TABLE IF NOT EXISTS claims (
     cue TEXT,
     quote TEXT NOT NULL,
     polarity TEXT NOT NULL,
-    language TEXT
+    language TEXT,
+    side_spans TEXT  -- JSON [[start, end], ...] into the claim's text; NULL: not parsed (schema 1)
 );
 CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id);
 CREATE TABLE IF NOT EXISTS claim_entities (

@@ -1,0 +1,70 @@
+"""Side clauses of a parsed sentence: the parts a claim mentions without asserting.
+
+"Si la Selección no gana el Mundial, renuncia" does not say the team loses; "sus padres, que
+murieron en 1990, le dejaron el rancho" is about the ranch; "es inexplicable que Televisa no le haya
+donado una casa" asserts no donation only through an evaluation. The matcher reads a negation, a
+predicate or an opposite word in such a clause as mentioned, not stated (`Claim.side_spans`).
+
+What counts, in Universal Dependencies labels as spaCy's Spanish models give them:
+- `acl` (and `acl:relcl`) on a noun: relative clauses, "el rumor de que ...", "en caso de ganar".
+- `csubj` of an evaluative adjective or noun ("es inexplicable que ...", "es falso que ...").
+- `amod` on a verb form or a participle: a participle used as an adjective ("candidatos no registrados").
+- a clause opened by a condition or a time/concession marker ("si", "cuando", "aunque", ...), whatever
+  the small model labels it (`advcl`, or `ccomp` for "si ..." after an infinitive). Purpose and cause
+  clauses are left in: "enviar agentes para apoyar a Haftar" does state the support.
+Complement clauses opened by "que" (`ccomp`: "dijo que ...", "negó que ...") are what reported speech
+asserts and are never side clauses.
+"""
+
+from __future__ import annotations
+
+_NOUN_CLAUSES = frozenset({"acl", "acl:relcl", "csubj", "csubj:pass"})
+_NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "DET"})
+_EVALUATIVE = frozenset({"ADJ", "NOUN"})
+_PURPOSE_MARKERS = frozenset({"para", "porque"})
+# Participles used as adjectives ("candidatos no registrados"), which the small model tags ADJ.
+_PARTICIPLE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
+_SIDE_MARKERS = frozenset(
+    "si cuando aunque mientras como hasta antes despues después conforme siempre apenas salvo".split()
+)
+
+
+def side_clause_spans(sent, shift: int, length: int) -> tuple[tuple[int, int], ...]:
+    """Spans (start, end) of side clauses in `sent` (a spaCy Span), as offsets into the claim's text.
+
+    `shift` is added to a token's document offset to give its claim offset; spans are clipped to
+    [0, length) and nested ones merged into the outer span.
+    """
+    spans: list[tuple[int, int]] = []
+    for token in sent:
+        dep = token.dep_
+        if dep == "ROOT":
+            continue
+        marks = {c.lower_ for c in token.children if c.dep_ == "mark"}
+        if marks & _PURPOSE_MARKERS:
+            continue  # "una alianza para evitar la victoria de ...": the aim is part of what is said
+        if dep in _NOUN_CLAUSES:
+            # The small model labels many "dijo que ..." complements acl or csubj: only a clause on a
+            # noun ("el rumor de que ...", a relative) or on an evaluative adjective or noun ("es
+            # inexplicable que ...") is a side clause; one hanging on a verb is what the verb reports.
+            side = token.head.pos_ in (_NOMINAL if dep.startswith("acl") else _EVALUATIVE)
+        elif dep == "amod":
+            side = token.pos_ in ("VERB", "AUX") or token.lower_.endswith(_PARTICIPLE_ENDINGS)
+        else:
+            # Whatever the small model calls the clause (it labels "si ... gana" as ccomp too), a
+            # condition or time marker opens a side clause; "que" alone opens a reported complement.
+            side = dep in ("advcl", "ccomp", "xcomp", "conj") and bool(marks & _SIDE_MARKERS)
+        if not side:
+            continue
+        left, right = token.left_edge, token.right_edge
+        start = max(left.idx + shift, 0)
+        end = min(right.idx + len(right.text) + shift, length)
+        if end > start:
+            spans.append((start, end))
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return tuple(merged)
