@@ -383,3 +383,72 @@ def test_a_noncommittal_claim_supports_nothing():
     b = claim("El Gobierno de Chile no enviará apoyo militar a Bolivia, dijo el ministro.", Polarity.DENIES)
     verdict = classify(a, b, 0.93)
     assert verdict.relation != Relation.SUPPORTS
+
+
+# ---------------------------------------------------------------------------------------------- side clauses
+
+
+def _span(text: str, part: str) -> tuple[int, int]:
+    start = text.index(part)
+    return (start, start + len(part))
+
+
+def test_a_negation_in_a_side_clause_denies_nothing_the_claim_states():
+    text = "Anaya propuso que López Obrador renuncie a la presidencia si la Selección Mexicana no gana el Mundial de Rusia."
+    other = claim("La Selección Mexicana gana el Mundial de Rusia tras vencer a Alemania.")
+    # Read without its parse, the conditional's "no gana" looks like a denial ...
+    assert classify(claim(text), other, similarity=0.9).relation == Relation.CONTRADICTS
+    # ... the side clause the parser marks says it is only a condition, and it backs nothing either.
+    parsed = claim(text, side_spans=(_span(text, "si la Selección Mexicana no gana el Mundial de Rusia"),))
+    assert classify(parsed, other, similarity=0.9).relation == Relation.UNRELATED
+
+
+def test_a_predicate_inside_a_side_clause_is_not_stated():
+    denial = claim("Rusia no apoya a Haftar en Libia.")
+    text = "Los mercenarios que apoyan a Haftar en Libia llegaron desde Rusia."
+    assert classify(denial, claim(text), similarity=0.9).relation == Relation.CONTRADICTS
+    parsed = claim(text, side_spans=(_span(text, "que apoyan a Haftar en Libia"),))
+    assert classify(denial, parsed, similarity=0.9).relation == Relation.UNRELATED
+
+
+def test_opposite_words_inside_side_clauses_are_not_opposite_directions():
+    a_text = "El rancho, donde vivieron sus padres, quedó a nombre de Andrés Manuel en el reparto de la herencia."
+    b_text = "El rancho, que heredó de sus padres que murieron, quedó a nombre de Andrés Manuel en el reparto."
+    a, b = claim(a_text), claim(b_text)
+    assert classify(a, b, similarity=0.9).relation == Relation.CONTRADICTS
+    a = claim(a_text, side_spans=(_span(a_text, "donde vivieron sus padres"),))
+    b = claim(b_text, side_spans=(_span(b_text, "que heredó de sus padres que murieron"),))
+    assert classify(a, b, similarity=0.9).relation != Relation.CONTRADICTS
+
+
+def test_side_spans_that_do_not_fit_the_text_are_ignored():
+    f = features("Rusia no apoya a Haftar.", side_spans=((0, 200),))
+    assert f.asserted == frozenset()  # every word inside the span: nothing asserted
+    g = features("Rusia no apoya a Haftar.")
+    assert g.asserted is None and g.asserted_stems == g.stems
+
+
+def test_a_denial_needs_the_head_of_its_subject_in_the_other_claim():
+    a = claim("El GIEI negó que los cuerpos de los estudiantes hubieran sido quemados en el basurero.")
+    b = claim("Una fuente confirmó que en el basurero los estudiantes quemaron papeles.")
+    assert classify(a, b, similarity=0.9).relation != Relation.CONTRADICTS
+    c = claim("Los cuerpos de los estudiantes fueron quemados en el basurero de Cocula.")
+    assert classify(a, c, similarity=0.9).relation == Relation.CONTRADICTS
+
+
+def test_a_light_verb_needs_a_shared_argument():
+    a = claim("Kate Castillo dijo que en México no han hecho nada por ella.")
+    b = claim("La tendencia de las series sobre hechos reales ha hecho su camino a México.")
+    assert classify(a, b, similarity=0.9).relation != Relation.CONTRADICTS
+
+
+def test_redaction_placeholders_are_neither_names_nor_figures():
+    a = claim("Por boletos de avión, se han gastado casi *NUMBER* mil pesos.")
+    b = claim("Con el recorte del gasto de nómina ahorrarán unos *NUMBER* mil millones de pesos.")
+    assert classify(a, b, similarity=0.91).relation != Relation.CONTRADICTS
+    f = features("El quarterback de *NUMBER* años no se ha perdido un partido.")
+    assert "number" not in f.names and not any(s.startswith("numb") for s in f.stems)
+    # A real figure still conflicts.
+    c = claim("La manifestación reunió a 20.000 personas en Madrid.")
+    d = claim("La manifestación reunió a 200.000 personas en Madrid.")
+    assert classify(c, d, similarity=0.95).relation == Relation.CONTRADICTS

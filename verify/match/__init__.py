@@ -6,7 +6,9 @@
 
 The rules are in `verify.match.rules` (order and reasons in its docstring) and read what
 `verify.match.text` parses off each claim: the proposition without its attribution frame, negation
-cues and their scope, hedges, figures with units, opposite-direction words, names. Embedding
+cues and their scope (side clauses marked by the extractor's parse left out), hedges, figures with
+units, opposite-direction words, names; and what `verify.match.roles` reads: standing roles
+("Hifter, comandante del Ejército Nacional de Libia") two claims can agree on. Embedding
 similarity decides whether two claims are about the same proposition; it never decides stance.
 An optional NLI cross-encoder (`NliRefiner`) refines pairs the rules find related.
 
@@ -23,6 +25,7 @@ from typing import TYPE_CHECKING, Sequence
 import numpy as np
 
 from verify.errors import InputError
+from verify.match.roles import role_facts
 from verify.match.rules import DEFAULT_THRESHOLDS, Decision, Thresholds, decide
 from verify.match.text import ClaimFeatures, features, fold, fold_for_fuzz, text_negated
 from verify.records import Claim, Polarity, Relation
@@ -32,7 +35,7 @@ if TYPE_CHECKING:
 
 # Stored with every link: bump when a rule, a threshold, a word list or the NLI mapping changes, so
 # links made by older rules can be found and recomputed.
-MATCHER_VERSION = "rules-3"
+MATCHER_VERSION = "rules-4"
 
 # A claim is a sentence or two; anything much longer is a document pasted by mistake.
 MAX_CLAIM_CHARS = 5000
@@ -78,24 +81,35 @@ _DENIAL_CUES = frozenset(
 
 
 @lru_cache(maxsize=65536)
-def _cached_features(text: str, language: str | None, names: tuple[str, ...], polarity: str, cue: str) -> ClaimFeatures:
+def _cached_features(text: str, language: str | None, names: tuple[str, ...], polarity: str, cue: str,
+                     side_spans: tuple[tuple[int, int], ...] = ()) -> ClaimFeatures:
     # The extractor's stance, when it has one, adds to what the text shows: it sees across sentences
     # ("Peskov lo negó" after the quote) where the rules only see the claim.
     # The extractor sees context the sentence lacks ("..., algo que Peskov negó"; cue "negó"): then the
     # whole claim is denied. When the sentence carries its own negation, its scope (read here) says
     # what is denied better than a sentence-level label: "no" in a side clause denies nothing shared.
     whole_claim_denied = fold(cue) in _DENIAL_CUES or (polarity == Polarity.DENIES and not text_negated(text))
-    f = features(text, language, names, denied_by_context=whole_claim_denied)
+    f = features(text, language, names, denied_by_context=whole_claim_denied, side_spans=side_spans)
     hedged = f.hedged or polarity == Polarity.HEDGES
     if whole_claim_denied:
         return dataclasses.replace(f, denied=True, negated=f.stems, hedged=hedged)
     return dataclasses.replace(f, hedged=hedged)
 
 
+@lru_cache(maxsize=65536)
+def _features_with_roles(text: str, language: str | None, entities: tuple[tuple[str, str, str], ...],
+                         polarity: str, cue: str, side_spans: tuple[tuple[int, int], ...]) -> ClaimFeatures:
+    names = tuple(sorted({canonical for canonical, _, _ in entities if canonical}))
+    f = _cached_features(text, language, names, polarity, cue, side_spans)
+    roles = role_facts(text, entities, language)
+    return dataclasses.replace(f, roles=roles) if roles else f
+
+
 def claim_features(claim: Claim) -> ClaimFeatures:
-    """Features of one claim (cached by text, language, entities, polarity and cue)."""
-    names = tuple(sorted({e.canonical for e in claim.entities if e.canonical}))
-    return _cached_features(claim.text, claim.language, names, str(claim.polarity), claim.cue or "")
+    """Features of one claim (cached by text, language, entities, polarity, cue and side clauses)."""
+    entities = tuple(sorted({(e.canonical, e.surface, e.kind) for e in claim.entities}))
+    return _features_with_roles(claim.text, claim.language, entities, str(claim.polarity), claim.cue or "",
+                                tuple(claim.side_spans or ()))
 
 
 # ---------------------------------------------------------------------------------------------- classify
@@ -179,6 +193,9 @@ def explain(a: Claim, b: Claim, decision: Decision, similarity: float) -> str:
             parts.append("one side hedges")
     elif decision.relation == Relation.REPEATS:
         parts.append(f"{who_b} repeats {who_a} near-verbatim")
+    elif decision.relation == Relation.SUPPORTS and ev.shared_role is not None and ev.asserted_coverage < 0.5:
+        role_a, role_b = ev.shared_role
+        parts.append(f'{who_a} and {who_b} both state that {role_a.describe()} ("{role_a.cue}" / "{role_b.cue}")')
     elif decision.relation == Relation.SUPPORTS:
         parts.append(f"{who_b} backs what {who_a} says (same proposition, {ev.coverage:.0%} of words shared)")
     else:
@@ -215,8 +232,11 @@ def claim_from_text(text: str, extractor=None, *, label: str = "text") -> Claim:
         return base
     main = max(claims, key=lambda c: (c.end - c.start, c.checkworthiness))
     entities = tuple({e.canonical: e for c in claims for e in c.entities}.values())
+    # Side clauses of every claim found, moved from claim offsets to offsets into the whole text.
+    side_spans = tuple(sorted((c.start + a, c.start + b) for c in claims for a, b in c.side_spans))
     return dataclasses.replace(base, speaker=main.speaker, side=main.side, cue=main.cue, quote=main.quote,
-                               polarity=main.polarity, entities=entities, language=main.language)
+                               polarity=main.polarity, entities=entities, language=main.language,
+                               side_spans=side_spans)
 
 
 def compare_texts(a: str, b: str, encoder, extractor=None, *, refiner: "NliRefiner | None" = None,

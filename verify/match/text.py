@@ -8,6 +8,7 @@ parsed once.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 import unicodedata
@@ -94,6 +95,7 @@ STOPWORDS = frozenset(
     has have had do does did will would can could should may might must said says""".split()
 )
 
+_PLACEHOLDER = re.compile(r"\*\s*([A-Z]{3,})\s*\*")
 _QUOTES = str.maketrans({c: " " for c in "«»“”\"‘’'`´()[]{}"})
 _TOKEN = re.compile(r"\d+(?:[.,]\d+)*|\w+", re.UNICODE)
 
@@ -190,6 +192,13 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
         # Word numbers count only before a multiplier or a noun ("dos millones", "tres muertos"), and
         # "un"/"una" only before a multiplier: otherwise they are articles.
         if value is None or (not is_digit and token in ("un", "una", "uno") and nxt not in _MULTIPLIERS):
+            i += 1
+            continue
+        # "mil" or "millones" right after a word that is no number, article or bound multiplies a
+        # figure this reading missed ("veintitrés mil", a masked "*NUMBER* mil"): its value is unknown.
+        prev = tokens[i - 1] if i else ""
+        if (not is_digit and token in _MULTIPLIERS and prev and prev not in STOPWORDS and prev not in _APPROX
+                and parse_number(prev) is None):
             i += 1
             continue
         j = i + 1
@@ -323,6 +332,7 @@ class DeniedClause:
     arguments: frozenset[str]
     cue: str
     predicate_word: str  # as written, for the reason
+    subject_head: str = ""  # the subject's first content word ("cuerp" of "los cuerpos de los estudiantes")
 
 
 @lru_cache(maxsize=1)
@@ -365,8 +375,10 @@ def _clause(positions: list[tuple[str, int]], start: int, end: int, subject_from
         subject_names = set(extra_subject)
     arguments = {stem(positions[j][0], lang) for j in range(pred_idx + 1, end) if content(positions[j][0])}
     predicate = stem(positions[pred_idx][0], lang)
+    head = stem(subject_tokens[0], lang) if subject_tokens else ""
     return DeniedClause(frozenset(subject - {predicate}), frozenset(subject_names - {predicate}), predicate,
-                        frozenset(arguments - {predicate}), cue, positions[pred_idx][0])
+                        frozenset(arguments - {predicate}), cue, positions[pred_idx][0],
+                        head if head != predicate else "")
 
 
 @dataclass(frozen=True, slots=True)
@@ -389,15 +401,27 @@ class ClaimFeatures:
     name_words: dict[str, str]  # folded name -> as written, for reasons
     denied_clauses: tuple[DeniedClause, ...] = ()  # what the claim denies, predicate by predicate
     requested: frozenset[str] = frozenset()  # stems only asked for or sought ("pidió ayuda", "busca apoyo")
+    # Stems of the words the claim asserts: all of them unless the parser marked side clauses (a
+    # condition, a relative clause, a clausal subject: see verify.extract.clauses), whose words the
+    # claim mentions without stating. None: no parse, read `stems`.
+    asserted: frozenset[str] | None = None
+    roles: frozenset = frozenset()  # verify.match.roles.RoleFact: standing roles the claim states
+
+    @property
+    def asserted_stems(self) -> frozenset[str]:
+        return self.stems if self.asserted is None else self.asserted
 
 
 def features(text: str, language: str | None = None, entity_names: tuple[str, ...] = (),
-             denied_by_context: bool = False) -> ClaimFeatures:
+             denied_by_context: bool = False, side_spans: tuple[tuple[int, int], ...] = ()) -> ClaimFeatures:
     """Parse one claim's text (see module docstring). `denied_by_context`: the extractor saw the whole
-    claim denied outside its sentence ("..., algo que Peskov negó"), so its proposition is one denied clause."""
+    claim denied outside its sentence ("..., algo que Peskov negó"), so its proposition is one denied clause.
+    `side_spans`: character spans of `text` in side clauses (`Claim.side_spans`): a negation there
+    denies nothing the claim asserts, and their words are mentioned, not asserted."""
     lang = "en" if language == "en" else "es"
     frame = strip_frame(text)
     prop = frame.proposition
+    side_tokens = _side_tokens(text, prop, side_spans)
     tokens_pct = re.findall(r"\d+(?:[.,]\d+)*|\w+|%", prop)
     fixed_spans = [m.span() for m in _NEG_FIXED.finditer(prop)]
 
@@ -427,7 +451,12 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         end = next((b for b in clause_breaks if b > start), len(prop))
         clause_start = max((b for b in clause_breaks if b < start), default=-1) + 1
         opener = prop[clause_start:start].split()
-        if opener and opener[0] in _RELATIVES:
+        if side_tokens is not None and idx in side_tokens:
+            # The parser put it in a side clause ("si la Selección no gana", "es inexplicable que no
+            # le haya donado", "los candidatos no registrados"): it negates that clause only.
+            side_clause_tokens.update(j for j in range(idx, len(positions))
+                                      if positions[j][1] < end and j in side_tokens)
+        elif opener and opener[0] in _RELATIVES:
             # "El alcalde, que no quiso dar detalles, inauguró ...": a relative clause between commas
             # negates its own verb, not the claim.
             side_clause_tokens.update(j for j in range(idx, len(positions)) if positions[j][1] < end)
@@ -454,7 +483,8 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
     main_negated = negated_tokens - side_clause_tokens
     denied = frame.denied or whole or (bool(main_negated) and _covers_main_clause(positions, main_negated))
 
-    clauses = _denied_clauses(prop, positions, word_cues, cues, frame, lang, text, denied_by_context)
+    clauses = _denied_clauses(prop, positions, word_cues, cues, frame, lang, text, denied_by_context,
+                              side_tokens or set())
     request_stems = {stem(w, lang) for w in _REQUEST_VERBS}
     requested = {stem(positions[j][0], lang) for j in range(len(positions))
                  if any(stem(positions[k][0], lang) in request_stems for k in range(max(0, j - 4), j))
@@ -464,12 +494,15 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
     surface = {fold(w): w for w in re.findall(r"\w+", prop_raw_lower(text))}
     stem_words: dict[str, str] = {}
     stems: set[str] = set()
+    asserted: set[str] = set()
     negated: set[str] = set()
     for idx, (tok, _) in enumerate(positions):
         if tok in STOPWORDS or tok in _NEG_WORDS or tok in _MULTIPLIERS or tok[:1].isdigit() or len(tok) < 2:
             continue
         s = stem(tok, lang)
         stems.add(s)
+        if side_tokens is None or idx not in side_tokens:
+            asserted.add(s)
         stem_words.setdefault(s, surface.get(tok, tok))
         if whole or frame.denied or idx in negated_tokens:
             negated.add(s)
@@ -480,11 +513,24 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
     name_words = {fold(n): n for n in entity_names if n}
     if not name_words:
         name_words = _capitalised(text)
+    # Redaction placeholders ("*NUMBER*", "*NAME*" in anonymised corpora) stand for a value nobody can
+    # compare: neither names nor shared words.
+    masked = {fold(m.group(1)) for m in _PLACEHOLDER.finditer(text)}
+    if masked:
+        name_words = {k: v for k, v in name_words.items() if k not in masked}
+        masked |= {stem(w, lang) for w in masked}
+        stems -= masked
+        asserted -= masked
+        clauses = tuple(dataclasses.replace(c, subject=c.subject - masked, subject_names=c.subject_names - masked,
+                                            arguments=c.arguments - masked,
+                                            subject_head="" if c.subject_head in masked else c.subject_head)
+                        for c in clauses)
     names = set(name_words)
 
     groups: dict[int, str] = {}
     table = antonym_table().get(lang, {})
-    for s in stems:
+    # Opposites count in what the claim asserts: "sus padres, que murieron en ..." does not state a death.
+    for s in (stems if side_tokens is None else asserted):
         for g in table.get(s, ()):
             groups.setdefault(g, stem_words[s])
     # Antonyms that fold onto a stopword or a cue still count when the accent shows they are a
@@ -512,11 +558,34 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         name_words=name_words,
         denied_clauses=clauses,
         requested=frozenset(requested),
+        asserted=None if side_tokens is None else frozenset(asserted),
     )
+
+
+def _side_tokens(text: str, prop: str, side_spans: tuple[tuple[int, int], ...]) -> set[int] | None:
+    """Indices of the proposition's tokens that fall in `side_spans` (offsets into `text`).
+
+    The proposition is the folded text less its frame, so its tokens are a run of the text's own
+    tokens: find the run, then read each token's offset in `text`. None when there are no spans or
+    the two tokenisations disagree (then the claim is read without side clauses, as before).
+    """
+    if not side_spans:
+        return None
+    raw = [m.start() for m in _TOKEN.finditer(text)]
+    folded = _TOKEN.findall(fold(text).translate(_QUOTES))
+    mine = _TOKEN.findall(prop)
+    if len(raw) != len(folded) or not mine:
+        return None
+    width = len(mine)
+    at = next((i for i in range(len(folded) - width + 1) if folded[i:i + width] == mine), None)
+    if at is None:
+        return None
+    return {j for j in range(width) if any(a <= raw[at + j] < b for a, b in side_spans)}
 
 
 def _denied_clauses(prop: str, positions: list[tuple[str, int]], word_cues: list[tuple[int, int, int]],
                     cues: list[str], frame: Frame, lang: str, text: str, denied_by_context: bool,
+                    side_tokens: set[int] = frozenset(),
                     ) -> tuple[DeniedClause, ...]:
     """Each proposition the claim denies: after a main-clause "no" (to the end of its clause), the
     complement of "no hay pruebas de que ...", or the whole proposition under a denying frame."""
@@ -540,6 +609,11 @@ def _denied_clauses(prop: str, positions: list[tuple[str, int]], word_cues: list
         # eliminada", "espero que no gane".
         before = [positions[k][0] for k in range(max(0, idx - 3), idx)]
         if before and (before[-1] in _NOT_A_DENIAL or any(w in _WISHES for w in before)):
+            continue
+        # A purpose or a manner with its own subject ("para que López Obrador no gane", "sin que
+        # nadie lo notara") is an aim or a circumstance, not something stated.
+        que = next((k for k in range(idx - 1, max(0, idx - 5), -1) if positions[k][0] == "que"), None)
+        if que is not None and que > 0 and positions[que - 1][0] in ("para", "sin", "de"):
             continue
         end = index_at(end_char)
         j = idx + 1
@@ -566,6 +640,8 @@ def _denied_clauses(prop: str, positions: list[tuple[str, int]], word_cues: list
         pos = prop.find(phrase)
         if pos < 0:
             continue
+        if index_at(pos) in side_tokens:
+            continue  # "..., algo que no es cierto": it denies what the side clause is about
         after = index_at(pos + len(phrase))
         while after < n and positions[after][0] in _COMPLEMENT_OPENERS:
             after += 1
