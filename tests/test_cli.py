@@ -1,7 +1,7 @@
 """The CLI as a user drives it: bad input gives one line, exit 2, and leaves the index as it was.
 
 These run in-process with the fake encoder standing in for the model (`load_encoder` patched), so they
-are fast; tests/test_e2e.py runs the real model.
+are fast; tests/test_e2e.py and the e2e-marked tests elsewhere run the real model.
 """
 
 from __future__ import annotations
