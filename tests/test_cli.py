@@ -140,6 +140,23 @@ def test_unknown_relation_format_and_score(run):
         assert result.exit_code == 2 and needle in result.stderr
 
 
+def test_stats_names_links_made_by_older_rules(run):
+    from verify.match import MATCHER_VERSION
+    from verify.records import Link, Relation
+    from verify.store import ClaimIndex
+
+    assert run("add", str(SEED_002)).exit_code == 0
+    assert "older matcher rules" not in run("stats").output
+    with ClaimIndex.open(run.index, writable=True) as index:
+        a, b = [c.id for c in index.claims()][:2]
+        with index.batch():
+            index.add_links([Link(a=a, b=b, relation=Relation.SUPPORTS, score=0.6, reason="old", similarity=0.9,
+                                  version="rules-0")])
+    out = run("stats").output
+    assert "older matcher rules (1 by rules-0)" in out and MATCHER_VERSION in out and "verify rebuild" in out
+    assert json.loads(run("stats", "--json").output)["link_versions"]["rules-0"] == 1
+
+
 def test_search_and_stats(run):
     assert run("add", str(SEED_002)).exit_code == 0
     hits = json.loads(run("search", "contenedores de equipamiento militar", "-k", "3", "--json").output)

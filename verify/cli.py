@@ -292,7 +292,7 @@ def stats(obj: Context, as_json: bool) -> None:
     data = {"index": s.path, "articles": s.articles, "claims": s.claims, "links": s.links,
             "model": s.model.name if s.model else None,
             "model_fingerprint": s.model.fingerprint if s.model else None,
-            "index_bytes": s.index_bytes}
+            "index_bytes": s.index_bytes, "link_versions": s.link_versions}
     if as_json:
         _echo_json(data)
         return
@@ -303,6 +303,13 @@ def stats(obj: Context, as_json: bool) -> None:
     click.echo(f"links:    {links}")
     click.echo(f"model:    {data['model'] or '(none yet)'}" + (f" ({data['model_fingerprint']})" if s.model else ""))
     click.echo(f"size:     {s.index_bytes / 1e6:.1f} MB")
+    from verify.match import MATCHER_VERSION
+
+    older = {v: n for v, n in s.link_versions.items() if v.split("+")[0] != MATCHER_VERSION}
+    if older:
+        made = ", ".join(f"{n} by {v}" for v, n in sorted(older.items()))
+        click.echo(f"note:     links made by older matcher rules ({made}); this verify has {MATCHER_VERSION}: "
+                   "`verify rebuild` re-extracts the claims and recomputes them")
 
 
 # -------------------------------------------------------------------------------------- rebuild

@@ -21,7 +21,7 @@ import fcntl
 import json
 import os
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Iterable, Iterator, NamedTuple, Sequence
@@ -91,6 +91,7 @@ class Stats:
     model: ModelInfo | None
     index_bytes: int
     path: str
+    link_versions: dict[str, int] = field(default_factory=dict)  # matcher version -> links it made
 
 
 def _now() -> str:
@@ -531,7 +532,8 @@ class ClaimIndex:
         return Stats(
             articles=self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
             claims=self._db.execute("SELECT COUNT(*) FROM claims").fetchone()[0],
-            links=links, model=self.model, index_bytes=size, path=str(self.path))
+            links=links, model=self.model, index_bytes=size, path=str(self.path),
+            link_versions={r[0]: r[1] for r in self._db.execute("SELECT version, COUNT(*) FROM links GROUP BY version")})
 
 
 def _chunks(items: list, n: int) -> Iterator[list]:
