@@ -257,12 +257,25 @@ def test_side_clauses_are_marked_on_the_claim(extractor, text, side, stated):
     assert not any(stated in s for s in spans), spans
 
 
-@pytest.mark.parametrize("text", [
-    "El portavoz del Kremlin, Dmitri Peskov, negó que Rusia estuviera enviando armas a Haftar.",
-    "Rusia ha sido acusada de enviar agentes para apoyar a una facción armada en Libia.",
+@pytest.mark.parametrize("text, stated", [
+    # the denied verb is subjunctive (not stated), its arguments are the claim's
+    ("El portavoz del Kremlin, Dmitri Peskov, negó que Rusia estuviera enviando armas a Haftar.",
+     ("Rusia", "armas", "Haftar")),
+    ("Rusia ha sido acusada de enviar agentes para apoyar a una facción armada en Libia.",
+     ("Rusia", "enviar", "agentes", "apoyar", "Libia")),
 ])
-def test_reported_complements_and_purposes_are_stated(extractor, text):
+def test_reported_complements_and_purposes_are_stated(extractor, text, stated):
     (claim,) = extractor.extract(text)
     side = " ".join(claim.text[a:b] for a, b in claim.side_spans)
-    for word in ("Rusia", "enviando", "apoyar", "Haftar"):
+    for word in stated:
         assert word not in side
+
+
+def test_subjunctive_verbs_and_named_quotes_are_not_stated(extractor):
+    (claim,) = extractor.extract("Tras varios intentos para presionar a México y que éste pague por la construcción "
+                                 "del muro fronterizo, el presidente Donald Trump ha encontrado la herramienta perfecta.")
+    assert "pague" in [claim.text[a:b] for a, b in claim.side_spans]
+    from verify.extract.clauses import _NAMED_QUOTE
+
+    m = _NAMED_QUOTE.search('lució una chaqueta con la frase "Realmente no me importa, ¿y a ti?" en la frontera')
+    assert m and m.group("quoted") == "Realmente no me importa, ¿y a ti?"

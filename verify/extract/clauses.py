@@ -12,11 +12,17 @@ What counts, in Universal Dependencies labels as spaCy's Spanish models give the
 - a clause opened by a condition or a time/concession marker ("si", "cuando", "aunque", ...), whatever
   the small model labels it (`advcl`, or `ccomp` for "si ..." after an infinitive). Purpose and cause
   clauses are left in: "enviar agentes para apoyar a Haftar" does state the support.
+- a verb in the subjunctive, on itself or its auxiliary ("para que México pague", "que no le haya
+  donado"): wished, aimed at, doubted or evaluated, not stated. Only the verb: its arguments may be
+  stated elsewhere in the claim.
+- the words of a slogan, title or message named by a noun ("la frase «Realmente no me importa»").
 Complement clauses opened by "que" (`ccomp`: "dijo que ...", "negó que ...") are what reported speech
 asserts and are never side clauses.
 """
 
 from __future__ import annotations
+
+import re
 
 _NOUN_CLAUSES = frozenset({"acl", "acl:relcl", "csubj", "csubj:pass"})
 _NOMINAL = frozenset({"NOUN", "PROPN", "PRON", "NUM", "DET"})
@@ -24,6 +30,9 @@ _EVALUATIVE = frozenset({"ADJ", "NOUN"})
 _PURPOSE_MARKERS = frozenset({"para", "porque"})
 # Participles used as adjectives ("candidatos no registrados"), which the small model tags ADJ.
 _PARTICIPLE_ENDINGS = ("ado", "ada", "ados", "adas", "ido", "ida", "idos", "idas")
+_NAMED_QUOTE = re.compile(
+    r"\b(?:frase|lema|consigna|eslogan|título|titulo|leyenda|cartel|pancarta|mensaje|tuit|etiqueta|canción|cancion)"
+    r"\s*[:,]?\s*[«\"“'‘](?P<quoted>[^»\"”'’]{1,300})[»\"”'’]", re.IGNORECASE)
 _SIDE_MARKERS = frozenset(
     "si cuando aunque mientras como hasta antes despues después conforme siempre apenas salvo".split()
 )
@@ -59,6 +68,23 @@ def side_clause_spans(sent, shift: int, length: int) -> tuple[tuple[int, int], .
         left, right = token.left_edge, token.right_edge
         start = max(left.idx + shift, 0)
         end = min(right.idx + len(right.text) + shift, length)
+        if end > start:
+            spans.append((start, end))
+    for token in sent:
+        # A verb in the subjunctive (on itself or its auxiliary) is wished, aimed at, doubted or
+        # evaluated, not stated: "presionar a México y que éste pague", "que no le haya donado".
+        if token.pos_ == "VERB" and token.dep_ != "ROOT" and any(
+                "Sub" in t.morph.get("Mood") for t in (token, *(c for c in token.children if c.dep_ == "aux"))):
+            start = max(token.idx + shift, 0)
+            end = min(token.idx + len(token.text) + shift, length)
+            if end > start:
+                spans.append((start, end))
+    # A quoted slogan, title or message named by a noun is quoted, not said by the claim's speaker:
+    # "una chaqueta con la frase «Realmente no me importa»".
+    text = sent.text
+    for m in _NAMED_QUOTE.finditer(text):
+        start = max(sent[0].idx + m.start("quoted") + shift, 0)
+        end = min(sent[0].idx + m.end("quoted") + shift, length)
         if end > start:
             spans.append((start, end))
     merged: list[tuple[int, int]] = []
