@@ -193,7 +193,7 @@ def explain(a: Claim, b: Claim, decision: Decision, similarity: float) -> str:
             parts.append("one side hedges")
     elif decision.relation == Relation.REPEATS:
         parts.append(f"{who_b} repeats {who_a} near-verbatim")
-    elif decision.relation == Relation.SUPPORTS and ev.shared_role is not None and ev.asserted_coverage < 0.5:
+    elif decision.relation == Relation.SUPPORTS and decision.by_role:
         role_a, role_b = ev.shared_role
         parts.append(f'{who_a} and {who_b} both state that {role_a.describe()} ("{role_a.cue}" / "{role_b.cue}")')
     elif decision.relation == Relation.SUPPORTS:

@@ -8,7 +8,10 @@ leads this organisation. `role_facts` reads such facts off a claim's text and it
 
 - a role word (verify/data/roles.json) followed within a few words by an entity: the target;
 - the holder: a person named right after the target ("el portavoz del Kremlin, Dmitri Peskov"), or
-  else the nearest person named before the role word ("Hifter, comandante del ...").
+  else the nearest person named before the role word whose name a comma follows (an apposition or a
+  relative clause: "Hifter, comandante del ...", "Haftar, que controla ...").
+A title ("el presidente Vladimir Putin") or a role whose "target" follows a comma ("el presidente
+sirio, Bashar al Assad") is no fact about anyone else.
 
 Plain string work on entity mentions, no parse: the extractor's entities carry the names.
 """

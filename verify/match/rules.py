@@ -136,7 +136,8 @@ def _antonyms(a: ClaimFeatures, b: ClaimFeatures) -> tuple[str, str] | None:
 
 
 _PLAIN_NEGATORS = frozenset("no nunca jamas not never".split())
-# Stems (Snowball, accent-folded) of light verbs: hacer / hecho / hizo, tener, dar, poner, llevar, ir; English's.
+# Stems (Snowball, accent-folded) of light verbs: hacer / hecho / hizo, tener, dar, poner, llevar, ir,
+# and their English counterparts.
 _LIGHT_VERBS = frozenset("hac hech hiz hag tien ten tuv tendr dar dad dio da pon pus llev va fue iba "
                          "make made do did have had give gave take took".split())
 
@@ -271,6 +272,7 @@ class Decision:
     relation: Relation
     score: float
     evidence: PairEvidence
+    by_role: bool = False  # `supports` because both claims give one person the same standing role
 
 
 def decide(
@@ -323,7 +325,7 @@ def decide(
     # agree on that fact. Close in meaning still, so a role named in passing in another story is left out.
     if ev.shared_role is not None and sim >= t.related_similarity and a.denied == b.denied and not noncommittal:
         score = 0.5 + 0.2 * _ramp(sim, t.related_similarity, 0.97)
-        return Decision(Relation.SUPPORTS, _clip(score), ev)
+        return Decision(Relation.SUPPORTS, _clip(score), ev, by_role=True)
     # Confidence that they are unrelated falls as similarity and overlap rise.
     score = 1.0 - 0.6 * _ramp(sim, 0.7, t.supports_similarity) - 0.3 * min(ev.coverage, 1.0)
     return Decision(Relation.UNRELATED, _clip(score), ev)

@@ -585,7 +585,7 @@ def _side_tokens(text: str, prop: str, side_spans: tuple[tuple[int, int], ...]) 
 
 def _denied_clauses(prop: str, positions: list[tuple[str, int]], word_cues: list[tuple[int, int, int]],
                     cues: list[str], frame: Frame, lang: str, text: str, denied_by_context: bool,
-                    side_tokens: set[int] = frozenset(),
+                    side_tokens: set[int] | frozenset[int] = frozenset(),
                     ) -> tuple[DeniedClause, ...]:
     """Each proposition the claim denies: after a main-clause "no" (to the end of its clause), the
     complement of "no hay pruebas de que ...", or the whole proposition under a denying frame."""
