@@ -452,3 +452,12 @@ def test_redaction_placeholders_are_neither_names_nor_figures():
     c = claim("La manifestación reunió a 20.000 personas en Madrid.")
     d = claim("La manifestación reunió a 200.000 personas en Madrid.")
     assert classify(c, d, similarity=0.95).relation == Relation.CONTRADICTS
+
+
+def test_a_denying_frame_denies_its_own_clause_only():
+    a = claim("Los mexicanos rechazan que el Gobierno maneje los fondos; el sondeo también pregunta por la "
+              "política económica.")
+    b = claim("El próximo Gobierno manejará una política económica prudente y promercado.")
+    assert classify(a, b, similarity=0.86).relation != Relation.CONTRADICTS
+    c = claim("El Gobierno maneja los fondos de reconstrucción del sismo desde septiembre.")
+    assert classify(a, c, similarity=0.9).relation == Relation.CONTRADICTS

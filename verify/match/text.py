@@ -662,7 +662,12 @@ def _denied_clauses(prop: str, positions: list[tuple[str, int]], word_cues: list
         frame_words = [t for t in _TOKEN.findall(frame.frame)
                        if t not in STOPWORDS and not re.fullmatch(_DENY + "|" + _REPORT, t)]
         extra = frozenset(stem(t, lang) for t in frame_words if t in names)
-        clause = _clause(positions, 0, n, 0, "negó" if frame.denied else "denied", lang, names, extra)
+        # What is denied ends with its clause: "rechazan que el Gobierno maneje fondos de reconstrucción,
+        # dice un sondeo ..." denies managing the funds, not everything the sentence goes on to say.
+        first_break = next((m.start() for m in re.finditer(r"[,;:.]", prop)), len(prop))
+        end = index_at(first_break)
+        clause = _clause(positions, 0, end if end >= 3 else n, 0, "negó" if frame.denied else "denied", lang,
+                         names, extra)
         if clause is not None:
             out.append(clause)
     return tuple(out)
