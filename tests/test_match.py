@@ -421,11 +421,12 @@ def test_opposite_words_inside_side_clauses_are_not_opposite_directions():
     assert classify(a, b, similarity=0.9).relation != Relation.CONTRADICTS
 
 
-def test_side_spans_that_do_not_fit_the_text_are_ignored():
+def test_a_span_past_the_end_covers_what_it_reaches_and_no_spans_means_all_asserted():
     f = features("Rusia no apoya a Haftar.", side_spans=((0, 200),))
     assert f.asserted == frozenset()  # every word inside the span: nothing asserted
+    assert not f.denied_clauses  # and its "no" denies nothing the claim states
     g = features("Rusia no apoya a Haftar.")
-    assert g.asserted is None and g.asserted_stems == g.stems
+    assert g.asserted is None and g.asserted_stems == g.stems and g.denied_clauses
 
 
 def test_a_denial_needs_the_head_of_its_subject_in_the_other_claim():
