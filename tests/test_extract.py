@@ -279,3 +279,19 @@ def test_subjunctive_verbs_and_named_quotes_are_not_stated(extractor):
 
     m = _NAMED_QUOTE.search('lució una chaqueta con la frase "Realmente no me importa, ¿y a ti?" en la frontera')
     assert m and m.group("quoted") == "Realmente no me importa, ¿y a ti?"
+
+
+def test_a_better_name_renames_the_entity_and_says_so():
+    table = AliasTable()
+    assert table.canonical("Haftar", "PER") == "Haftar"
+    assert table.take_renames() == []
+    assert table.canonical("Khalifa Hifter", "PER") == "Khalifa Hifter"
+    assert table.take_renames() == [("Haftar", "Khalifa Hifter")]
+    assert table.take_renames() == []  # taken once
+
+
+def test_a_name_opening_an_apposition_is_kept_in_a_lone_text(extractor):
+    (claim,) = Extractor().extract("Haftar, aliado de las antiguas autoridades de Tobruk, ha estado al frente del "
+                                   "Ejército Nacional de Libia en la lucha contra los milicianos islamistas.",
+                                   language="es")
+    assert "Haftar" in {e.surface for e in claim.entities}

@@ -20,3 +20,19 @@ def test_store_wide_tables_match_the_extractor_after_many_batches(tmp_path, fake
     with ClaimIndex.open(tmp_path / "ix") as index:
         reloaded = make_extractor(index)
         assert sorted(map(tuple, reloaded.aliases.rows())) == sorted(map(tuple, extractor.aliases.rows()))
+
+
+def test_claims_stored_under_an_old_name_follow_its_entity(tmp_path, fake_encoder):
+    """"Haftar" alone in one article, "Khalifa Hifter" in the next: one entity, one name for both."""
+    first = tmp_path / "a.txt"
+    first.write_text("Haftar, aliado de las antiguas autoridades de Tobruk, ha estado al frente del Ejército "
+                     "Nacional de Libia en la lucha contra los milicianos islamistas de Bengasi.", encoding="utf-8")
+    second = tmp_path / "b.txt"
+    second.write_text("El rival general, Khalifa Hifter, comandante del autoproclamado Ejército Nacional de Libia, "
+                      "rechazó la reunión con Fayez Serraj en Palermo el martes.", encoding="utf-8")
+    with ClaimIndex.open(tmp_path / "ix", create=True) as index:
+        extractor = make_extractor(index)
+        add_sources(index, [str(first), str(second)], encoder=fake_encoder, extractor=extractor, batch_size=1)
+        names = {e.canonical for c in index.claims() for e in c.entities if e.kind == "PER"}
+        assert "Haftar" not in names and "Khalifa Hifter" in names
+        assert len(index.claims_sharing_entities(["Khalifa Hifter"])) == 2

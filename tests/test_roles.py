@@ -64,3 +64,21 @@ def test_a_different_role_or_holder_is_no_agreement():
     serraj = ("Fayez Serraj", "Fayez Serraj", "PER")
     b = _claim("Fayez Serraj, rival del Ejército Nacional de Libia, se reunió con Conte en Roma.", serraj, LNA)
     assert classify(a, b, similarity=0.86).relation == Relation.UNRELATED
+
+
+def test_compare_agrees_on_a_role_across_two_spellings():
+    from verify.extract import Extractor
+    from verify.match import compare_texts
+
+    class Same:  # every text the same vector: similarity 1.0, so only the rules decide
+        def encode(self, texts):
+            import numpy as np
+
+            return np.ones((len(texts), 4), np.float32) / 2.0
+
+    verdict = compare_texts(
+        "Haftar, aliado de las antiguas autoridades de Tobruk, ha estado al frente del Ejército Nacional de Libia.",
+        "El rival general, Khalifa Hifter, comandante del autoproclamado Ejército Nacional de Libia, rechazó la "
+        "reunión.", Same(), Extractor())
+    assert verdict.relation == Relation.SUPPORTS
+    assert "Khalifa Hifter leads Ejército Nacional de Libia" in verdict.reason

@@ -96,8 +96,13 @@ def add_articles(index, items: Iterable, *, encoder, extractor, progress: Progre
     def extract(batch: list[Article]):
         claims = extractor.extract_many([a.text for a in batch], languages=[a.language for a in batch],
                                         article_ids=[a.id for a in batch])
-        # Read the tables on the extracting thread, the only one that changes them.
-        return claims, _new_table_rows(extractor, stored_rows)
+        # Read the tables on the extracting thread, the only one that changes them. Entities whose
+        # canonical name changed during this batch are brought in line here; claims stored by earlier
+        # batches, by the renames `_store_batch` applies.
+        renames = extractor.aliases.take_renames() if hasattr(extractor, "aliases") else []
+        if renames and hasattr(extractor, "refresh_entities"):
+            claims = [extractor.refresh_entities(c) for c in claims]
+        return claims, _new_table_rows(extractor, stored_rows), renames
 
     # Extraction (spaCy, mostly one core) of the next batch overlaps encoding, storing and linking of
     # this one: on two cores that keeps both busy instead of taking turns.
@@ -105,11 +110,11 @@ def add_articles(index, items: Iterable, *, encoder, extractor, progress: Progre
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="verify-extract") as pool:
         upcoming = pool.submit(extract, batches[0]) if batches else None
         for number, batch in enumerate(batches):
-            claims_per_article, tables = upcoming.result()
+            claims_per_article, tables, renames = upcoming.result()
             stop = cancelled is not None and cancelled()
             if number + 1 < len(batches) and not stop:
                 upcoming = pool.submit(extract, batches[number + 1])
-            _store_batch(index, batch, claims_per_article, tables, encoder, summary, link, refiner)
+            _store_batch(index, batch, claims_per_article, tables, encoder, summary, link, refiner, renames)
             done += len(batch)
             if progress:
                 progress(done, total)
@@ -120,13 +125,14 @@ def add_articles(index, items: Iterable, *, encoder, extractor, progress: Progre
 
 
 def _store_batch(index, batch: list[Article], claims_per_article: list[list[Claim]], tables, encoder,
-                 summary: AddSummary, link: bool, refiner=None) -> None:
+                 summary: AddSummary, link: bool, refiner=None, renames=()) -> None:
     """Encode one batch's claims, store them with their articles, link them: one atomic commit."""
     texts = [c.text for claims in claims_per_article for c in claims]
     vectors = encoder.encode(texts) if texts else np.zeros((0, encoder.dim), np.float32)
     with index.batch():
         if index.model is None:
             index.bind_model(encoder.name, encoder.fingerprint, encoder.dim)
+        index.rename_entities(renames)
         new_claims: list[Claim] = []
         offset = 0
         for article, claims in zip(batch, claims_per_article):

@@ -14,7 +14,8 @@ What counts, in Universal Dependencies labels as spaCy's Spanish models give the
   clauses are left in: "enviar agentes para apoyar a Haftar" does state the support.
 - a verb in the subjunctive, on itself or its auxiliary ("para que México pague", "que no le haya
   donado"): wished, aimed at, doubted or evaluated, not stated. Only the verb: its arguments may be
-  stated elsewhere in the claim.
+  stated elsewhere in the claim. Not as the main verb's complement ("prevé que la inflación aumente"):
+  that is what the main verb reports.
 - the words of a slogan, title or message named by a noun ("la frase «Realmente no me importa»").
 Complement clauses opened by "que" (`ccomp`: "dijo que ...", "negó que ...") are what reported speech
 asserts and are never side clauses.
@@ -72,8 +73,11 @@ def side_clause_spans(sent, shift: int, length: int) -> tuple[tuple[int, int], .
             spans.append((start, end))
     for token in sent:
         # A verb in the subjunctive (on itself or its auxiliary) is wished, aimed at, doubted or
-        # evaluated, not stated: "presionar a México y que éste pague", "que no le haya donado".
-        if token.pos_ == "VERB" and token.dep_ != "ROOT" and any(
+        # evaluated, not stated: "presionar a México y que éste pague", "que no le haya donado". As the
+        # complement of the main verb it is what that verb reports ("prevé que la inflación aumente",
+        # "negó que hubieran sido quemados"), and the stance is read from that verb instead.
+        complement = token.dep_ == "ccomp" or (token.dep_ == "conj" and token.head.dep_ == "ccomp")
+        if token.pos_ == "VERB" and token.dep_ != "ROOT" and not complement and any(
                 "Sub" in t.morph.get("Mood") for t in (token, *(c for c in token.children if c.dep_ == "aux"))):
             start = max(token.idx + shift, 0)
             end = min(token.idx + len(token.text) + shift, length)

@@ -114,6 +114,7 @@ class AliasTable:
         self._by_surface: dict[str, int] = {}  # folded surface -> entity index
         self._by_surname: dict[str, set[int]] = {}  # folded last token of PER names -> entity indexes
         self._sides: dict[str, str] = {}  # folded speaker canonical -> side
+        self._renames: list[tuple[str, str]] = []  # (old canonical, new) since the last take_renames
 
     def __len__(self) -> int:
         return len(self._entities)
@@ -132,20 +133,33 @@ class AliasTable:
         key = fold(surface)
         if key in self._by_surface:
             entity = self._entities[self._by_surface[key]]
-            entity.surfaces[surface] += 1
+            self._count(entity, surface)
             return entity.canonical
         index = self._match(surface, kind)
         if index is None:
             index = len(self._entities)
             self._entities.append(_Entity(kind))
         entity = self._entities[index]
-        entity.surfaces[surface] += 1
+        self._count(entity, surface)
         self._by_surface[key] = index
         if kind == "PER" or entity.kind == "PER":
             toks = _tokens(surface)
             if toks:
                 self._by_surname.setdefault(toks[-1], set()).add(index)
         return entity.canonical
+
+    def _count(self, entity: _Entity, surface: str) -> None:
+        before = entity.canonical if entity.surfaces or entity.pinned else None
+        entity.surfaces[surface] += 1
+        if before is not None and entity.canonical != before:
+            # A better or more frequent name arrived ("Haftar", then "Khalifa Hifter"): claims already
+            # made under the old one must follow, or entity overlap misses them (`take_renames`).
+            self._renames.append((before, entity.canonical))
+
+    def take_renames(self) -> list[tuple[str, str]]:
+        """(old canonical, new canonical) pairs since the last call, in order."""
+        renames, self._renames = self._renames, []
+        return renames
 
     def lookup(self, surface: str) -> str | None:
         """The canonical name of a surface already in the table, without learning anything."""

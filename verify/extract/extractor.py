@@ -21,6 +21,7 @@ Polarity (how the speaker holds the proposition), decided per claim:
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -123,12 +124,18 @@ class Extractor:
         self.aliases = aliases if aliases is not None else AliasTable()
 
     # ----- public API ---------------------------------------------------------------------------
-    def extract(self, text: str, *, article_id: str = "-", language: str | None = None) -> list[Claim]:
-        """The check-worthy claims of one article, in text order (ids left None for the store)."""
-        return self.extract_many([text], languages=[language], article_ids=[article_id])[0]
+    def extract(self, text: str, *, article_id: str = "-", language: str | None = None,
+                min_checkworthiness: float = CLAIM_THRESHOLD) -> list[Claim]:
+        """The check-worthy claims of one article, in text order (ids left None for the store).
+
+        `min_checkworthiness=0` keeps every sentence: `verify compare` judges the texts it is given.
+        """
+        return self.extract_many([text], languages=[language], article_ids=[article_id],
+                                 min_checkworthiness=min_checkworthiness)[0]
 
     def extract_many(self, texts: Sequence[str], *, languages: Sequence[str | None] | None = None,
-                     article_ids: Sequence[str] | None = None, batch_size: int = 16) -> list[list[Claim]]:
+                     article_ids: Sequence[str] | None = None, batch_size: int = 16,
+                     min_checkworthiness: float = CLAIM_THRESHOLD) -> list[list[Claim]]:
         """`extract` for many articles; Spanish ones are parsed together with `nlp.pipe` (faster)."""
         n = len(texts)
         languages = list(languages) if languages is not None else [None] * n
@@ -154,14 +161,30 @@ class Extractor:
             docs = iter(nlp.pipe(flat, batch_size=batch_size * 8))
             for i in spanish:
                 parsed = [(a, next(docs)) for a, _ in lines[i]]
-                out[i] = self._extract_spanish(texts[i], parsed, article_ids[i])
+                out[i] = self._extract_spanish(texts[i], parsed, article_ids[i], min_checkworthiness)
         for i in range(n):
             if langs[i] != "es" and texts[i].strip():
-                out[i] = self._extract_other(texts[i], langs[i], article_ids[i])
+                out[i] = self._extract_other(texts[i], langs[i], article_ids[i], min_checkworthiness)
+        return out
+
+    def refresh_entities(self, claims: Sequence[Claim]) -> list[Claim]:
+        """The claims with each entity under its entity's current canonical name.
+
+        A name can become canonical after claims were made under another ("Haftar" in one article,
+        "Khalifa Hifter" in the next): this brings earlier claims of the same run in line.
+        """
+        out = []
+        for claim in claims:
+            entities = {}
+            for e in claim.entities:
+                canonical = self.aliases.lookup(e.surface) or e.canonical
+                entities.setdefault((canonical, e.kind), Entity(surface=e.surface, canonical=canonical, kind=e.kind))
+            out.append(dataclasses.replace(claim, entities=tuple(entities.values())) if claim.entities else claim)
         return out
 
     # ----- Spanish ------------------------------------------------------------------------------
-    def _extract_spanish(self, text: str, parsed: list, article_id: str) -> list[Claim]:
+    def _extract_spanish(self, text: str, parsed: list, article_id: str,
+                         min_checkworthiness: float = CLAIM_THRESHOLD) -> list[Claim]:
         spans = correct(text, [(base + s.start_char, base + s.end_char) for base, doc in parsed for s in doc.sents])
         quotes = quote_regions(text)
         for _, doc in parsed:
@@ -192,7 +215,7 @@ class Extractor:
                 learned_checkworthiness(claim_text), attributed=attr.speaker is not None or attr.cue is not None,
                 has_number=bool(re.search(r"\d", claim_text)), n_entities=len(entities),
                 is_question=claim_text.rstrip(QUOTE_CHARS + " ").endswith("?"), n_words=words)
-            if score < CLAIM_THRESHOLD:
+            if score < min_checkworthiness:
                 continue
             claims.append(Claim(article_id=article_id, text=claim_text, start=start, end=end,
                                 checkworthiness=round(score, 4), speaker=attr.speaker, side=attr.side,
@@ -321,9 +344,11 @@ class Extractor:
             elif ent.label_ not in ("PER", "ORG", "LOC"):
                 continue
             elif not proper and (len(ent) == 1 or ent.label_ == "PER") \
-                    and not self.aliases.known(ent.text.strip(" ,.;:" + QUOTE_CHARS)):
+                    and not self.aliases.known(ent.text.strip(" ,.;:" + QUOTE_CHARS)) \
+                    and not _opens_apposition(ent):
                 # The small model tags "Según", "Estoy", "Está" as names; a name already met in the
-                # article ("Haftar" opening a sentence, tagged as a noun there) is still one.
+                # article ("Haftar" opening a sentence, tagged as a noun there) is still one, and so
+                # is one an apposition follows ("Haftar, aliado de ...").
                 continue
             surface = ent.text.strip(" ,.;:" + QUOTE_CHARS)
             if len(surface) < 2 or not any(ch.isupper() for ch in surface) or "\n" in surface:
@@ -336,7 +361,8 @@ class Extractor:
         return tuple(out)
 
     # ----- other languages ----------------------------------------------------------------------
-    def _extract_other(self, text: str, language: str, article_id: str) -> list[Claim]:
+    def _extract_other(self, text: str, language: str, article_id: str,
+                       min_checkworthiness: float = CLAIM_THRESHOLD) -> list[Claim]:
         claims = []
         last_speaker = None
         for start, end in split_sentences(text, language):
@@ -362,7 +388,7 @@ class Extractor:
             score = news_checkworthiness(learned_checkworthiness(sentence), attributed=cue is not None,
                                          has_number=bool(re.search(r"\d", sentence)), n_entities=min(len(names), 3),
                                          is_question=sentence.rstrip(QUOTE_CHARS + " ").endswith("?"), n_words=words)
-            if score < CLAIM_THRESHOLD:
+            if score < min_checkworthiness:
                 continue
             if EN_DENY.search(sentence):
                 polarity = Polarity.DENIES
@@ -386,6 +412,13 @@ def detect_language(text: str) -> str:
     import py3langid
 
     return py3langid.classify(text[:5000])[0]
+
+
+def _opens_apposition(ent) -> bool:
+    """A one-word capitalised entity, no function word, followed by a comma and a noun phrase."""
+    doc = ent.doc
+    return (len(ent) == 1 and not ent[0].is_stop and ent[0].text[:1].isupper() and ent.end + 1 < len(doc)
+            and doc[ent.end].text == "," and doc[ent.end + 1].pos_ in ("NOUN", "DET", "ADJ"))
 
 
 def _skip_dateline(text: str, start: int, end: int) -> int:

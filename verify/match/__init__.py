@@ -18,6 +18,7 @@ Headless: nothing here imports textual, torch or sentence-transformers at module
 from __future__ import annotations
 
 import dataclasses
+import inspect
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
@@ -226,7 +227,9 @@ def claim_from_text(text: str, extractor=None, *, label: str = "text") -> Claim:
     base = Claim(article_id="-", text=text, start=0, end=len(text), checkworthiness=1.0)
     if extractor is None:
         return base
-    found = extractor.extract(text)
+    # Every sentence of a text given to compare counts, check-worthy or not (when the extractor can say so).
+    keep_all = "min_checkworthiness" in inspect.signature(extractor.extract).parameters
+    found = extractor.extract(text, min_checkworthiness=0.0) if keep_all else extractor.extract(text)
     claims = list(getattr(found, "claims", found) or [])
     if not claims:
         return base
@@ -244,6 +247,9 @@ def compare_texts(a: str, b: str, encoder, extractor=None, *, refiner: "NliRefin
     """Relation, score and reason for two free texts (`verify compare "A" "B"`)."""
     claim_a = claim_from_text(a, extractor, label="first text")
     claim_b = claim_from_text(b, extractor, label="second text")
+    if hasattr(extractor, "refresh_entities"):
+        # The second text can give a name a better canonical form ("Haftar", then "Khalifa Hifter").
+        claim_a, claim_b = extractor.refresh_entities([claim_a, claim_b])
     vectors = np.asarray(encoder.encode([claim_a.text, claim_b.text]), dtype=np.float32)
     similarity = float(np.dot(vectors[0], vectors[1]))
     return classify(claim_a, claim_b, similarity, thresholds=thresholds, refiner=refiner)

@@ -323,7 +323,9 @@ def decide(
     # Two claims about different events that give one person the same standing role ("Haftar, al
     # frente del Ejército Nacional de Libia" / "Hifter, comandante del Ejército Nacional de Libia")
     # agree on that fact. Close in meaning still, so a role named in passing in another story is left out.
-    if ev.shared_role is not None and sim >= t.related_similarity and a.denied == b.denied and not noncommittal:
+    # The role is presupposed, in apposition or a relative clause: whatever the main clause asserts or
+    # denies ("Hifter, comandante del ..., rechazó la reunión"), it still states the role.
+    if ev.shared_role is not None and sim >= t.related_similarity:
         score = 0.5 + 0.2 * _ramp(sim, t.related_similarity, 0.97)
         return Decision(Relation.SUPPORTS, _clip(score), ev, by_role=True)
     # Confidence that they are unrelated falls as similarity and overlap rise.

@@ -357,6 +357,12 @@ class ClaimIndex:
         self._db.executemany("INSERT OR REPLACE INTO links VALUES (?,?,?,?,?,?,?,?)", rows)
         return len(rows)
 
+    def rename_entities(self, renames: Iterable[tuple[str, str]]) -> None:
+        """Move stored claims' entities from old canonical names to new ones, in the order given."""
+        self._require_batch()
+        self._db.executemany("UPDATE claim_entities SET canonical=? WHERE canonical=?",
+                             [(new, old) for old, new in renames])
+
     def save_aliases(self, rows: Iterable[tuple[str, str, str]]) -> None:
         """Store (surface, canonical, kind) rows of the alias table."""
         self._require_batch()
