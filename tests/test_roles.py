@@ -3,6 +3,8 @@ agreement they give two claims about different events."""
 
 from __future__ import annotations
 
+import dataclasses
+
 from verify.match import classify
 from verify.match.roles import role_facts
 from verify.records import Claim, Entity, Relation
@@ -82,3 +84,18 @@ def test_compare_agrees_on_a_role_across_two_spellings():
         "reunión.", Same(), Extractor())
     assert verdict.relation == Relation.SUPPORTS
     assert "Khalifa Hifter leads Ejército Nacional de Libia" in verdict.reason
+
+
+def test_a_role_of_the_speaker_is_attribution_not_agreement():
+    peskov = ("Dmitri Peskov", "Dmitri Peskov", "PER")
+    kremlin = ("Kremlin", "Kremlin", "ORG")
+    a = Claim(article_id="000", text="Moscú está en contacto con los libios, ha informado el portavoz del Kremlin, Dmitri Peskov.",
+              start=0, end=90, checkworthiness=0.8, speaker="Dmitri Peskov",
+              entities=tuple(Entity(surface=s, canonical=c, kind=k) for c, s, k in (peskov, kremlin)))
+    b = Claim(article_id="003", text="El portavoz del Kremlin, Dmitri Peskov, dijo que Rusia no estaba respaldando a Haftar.",
+              start=0, end=86, checkworthiness=0.8, speaker="Dmitri Peskov",
+              entities=tuple(Entity(surface=s, canonical=c, kind=k) for c, s, k in (peskov, kremlin)))
+    assert classify(a, b, similarity=0.91).relation != Relation.SUPPORTS
+    # The same sentences as narration (no speaker) do state the role.
+    a0, b0 = (dataclasses.replace(c, speaker=None) for c in (a, b))
+    assert classify(a0, b0, similarity=0.91).relation == Relation.SUPPORTS

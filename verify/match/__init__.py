@@ -99,10 +99,16 @@ def _cached_features(text: str, language: str | None, names: tuple[str, ...], po
 
 @lru_cache(maxsize=65536)
 def _features_with_roles(text: str, language: str | None, entities: tuple[tuple[str, str, str], ...],
-                         polarity: str, cue: str, side_spans: tuple[tuple[int, int], ...]) -> ClaimFeatures:
+                         polarity: str, cue: str, side_spans: tuple[tuple[int, int], ...],
+                         speaker: str = "") -> ClaimFeatures:
     names = tuple(sorted({canonical for canonical, _, _ in entities if canonical}))
     f = _cached_features(text, language, names, polarity, cue, side_spans)
-    roles = role_facts(text, entities, language)
+    # The speaker's own spokesman title ("dijo el portavoz del Kremlin, Dmitri Peskov") says who is
+    # talking, not what is claimed: two statements by one spokesman do not back each other.
+    speaking = {canonical for canonical, surface, _ in entities if speaker and surface and
+                (fold(surface) in fold(speaker) or fold(speaker) in fold(surface))}
+    roles = frozenset(r for r in role_facts(text, entities, language)
+                      if not (r.role == "speaks for" and r.holder in speaking))
     return dataclasses.replace(f, roles=roles) if roles else f
 
 
@@ -110,7 +116,7 @@ def claim_features(claim: Claim) -> ClaimFeatures:
     """Features of one claim (cached by text, language, entities, polarity, cue and side clauses)."""
     entities = tuple(sorted({(e.canonical, e.surface, e.kind) for e in claim.entities}))
     return _features_with_roles(claim.text, claim.language, entities, str(claim.polarity), claim.cue or "",
-                                tuple(claim.side_spans or ()))
+                                tuple(claim.side_spans or ()), claim.speaker or "")
 
 
 # ---------------------------------------------------------------------------------------------- classify
