@@ -175,6 +175,8 @@ def test_a_surname_typed_as_a_place_or_organisation_is_the_known_person():
     assert table.canonical("Hiftar", "LOC") == haftar  # "que respalda a Hiftar", mistyped by the NER
     assert table.canonical("Hafter", "ORG") == haftar
     assert table.canonical("Tobruk", "LOC") == "Tobruk"  # no person of that name: a place stays a place
+    table.canonical("Ángel Moreno", "PER")
+    assert table.canonical("Morena", "ORG") == "Morena"  # a party, not Mr Moreno
     table.canonical("Pedro Sánchez", "PER")
     table.canonical("María Sánchez", "PER")
     assert table.canonical("Sánchez", "ORG") == "Sánchez"  # two people share it: no guess

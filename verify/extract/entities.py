@@ -212,7 +212,10 @@ class AliasTable:
         toks = _tokens(surface)
         if len(toks) != 1:
             return set()
-        return {i for surname, indexes in self._by_surname.items() if tokens_agree(toks[0], surname)
+        # The last letter must agree too: "Morena" (a party) is not "Moreno" (a person), while
+        # transliterations move vowels inside the name ("Hiftar" / "Haftar").
+        return {i for surname, indexes in self._by_surname.items()
+                if tokens_agree(toks[0], surname) and toks[0][-1] == surname[-1]
                 for i in indexes if self._entities[i].kind == "PER"}
 
     def known(self, surface: str) -> bool:
