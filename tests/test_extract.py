@@ -177,6 +177,7 @@ def test_a_surname_typed_as_a_place_or_organisation_is_the_known_person():
     assert table.canonical("Tobruk", "LOC") == "Tobruk"  # no person of that name: a place stays a place
     table.canonical("Ángel Moreno", "PER")
     assert table.canonical("Morena", "ORG") == "Morena"  # a party, not Mr Moreno
+    assert table.canonical("Morena", "PER") == "Morena"  # even when the tagger calls it a person
     table.canonical("Pedro Sánchez", "PER")
     table.canonical("María Sánchez", "PER")
     assert table.canonical("Sánchez", "ORG") == "Sánchez"  # two people share it: no guess

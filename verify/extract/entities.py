@@ -82,7 +82,9 @@ def persons_agree(a: list[str], b: list[str]) -> bool:
     if not tokens_agree(a[-1], b[-1]):
         return False
     if len(a) == 1 or len(b) == 1:
-        return len(a[-1]) >= 4  # a bare short token ("Li", "Gil") is too weak to merge
+        # A bare surname is weak evidence: too short ("Li", "Gil") or another ending ("Morena", a party
+        # the tagger called a person, against "Ángel Moreno") does not merge.
+        return len(a[-1]) >= 4 and a[-1][-1] == b[-1][-1]
     return tokens_agree(a[0], b[0])
 
 
