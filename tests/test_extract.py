@@ -181,6 +181,19 @@ def test_a_surname_typed_as_a_place_or_organisation_is_the_known_person():
     table.canonical("Pedro Sánchez", "PER")
     table.canonical("María Sánchez", "PER")
     assert table.canonical("Sánchez", "ORG") == "Sánchez"  # two people share it: no guess
+    # After "de" the last word is a place or a title's object, not a surname: "México" is the country.
+    table.canonical("Miss Universo de México", "PER")
+    assert table.canonical("México", "PER") == table.canonical("México", "LOC") == "México"
+
+
+def test_redaction_placeholders_are_no_entities_and_open_quotes_are_cut_from_names():
+    extractor = Extractor()
+    claims = extractor.extract(
+        'El gobernador Jaime Rodríguez Calderón "El Bronco" aseguró que regresará a gobernar Nuevo León en '
+        '*NUMBER* y que el Senado aprobó *NUMBER* reformas.', language="es", min_checkworthiness=0.0)
+    names = {e.canonical for c in claims for e in c.entities}
+    assert not any("NUMBER" in n for n in names)
+    assert not any(n.count('"') == 1 for n in names)
 
 
 def test_a_name_met_before_counts_where_the_tagger_calls_it_a_noun():

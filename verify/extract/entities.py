@@ -83,9 +83,20 @@ def persons_agree(a: list[str], b: list[str]) -> bool:
         return False
     if len(a) == 1 or len(b) == 1:
         # A bare surname is weak evidence: too short ("Li", "Gil") or another ending ("Morena", a party
-        # the tagger called a person, against "Ángel Moreno") does not merge.
-        return len(a[-1]) >= 4 and a[-1][-1] == b[-1][-1]
+        # the tagger called a person, against "Ángel Moreno") does not merge, nor does the place in
+        # "Miss Universo de México" ("México" alone is the country).
+        return len(a[-1]) >= 4 and a[-1][-1] == b[-1][-1] and _bare_surname(a) and _bare_surname(b)
     return tokens_agree(a[0], b[0])
+
+
+_PARTICLES = frozenset("de del la las los da do dos di von van".split())
+
+
+def _bare_surname(toks: list[str]) -> bool:
+    """The last token of a name can stand for it alone: not after "de" ("Miss Universo de México",
+    "Duque de Alba"), where it is a place or a title's object; such a surname keeps its particle
+    ("De Guindos")."""
+    return len(toks) < 2 or toks[-2] not in _PARTICLES
 
 
 @dataclass
@@ -218,7 +229,8 @@ class AliasTable:
         # transliterations move vowels inside the name ("Hiftar" / "Haftar").
         return {i for surname, indexes in self._by_surname.items()
                 if tokens_agree(toks[0], surname) and toks[0][-1] == surname[-1]
-                for i in indexes if self._entities[i].kind == "PER"}
+                for i in indexes if self._entities[i].kind == "PER"
+                and any(_bare_surname(_tokens(s)) for s in self._entities[i].surfaces)}
 
     def known(self, surface: str) -> bool:
         """`surface` is a name already in the table, or the surname of a person in it."""

@@ -350,8 +350,10 @@ class Extractor:
                 # article ("Haftar" opening a sentence, tagged as a noun there) is still one, and so
                 # is one an apposition follows ("Haftar, aliado de ...").
                 continue
-            surface = ent.text.strip(" ,.;:" + QUOTE_CHARS)
+            surface = _name_surface(ent.text)
             if len(surface) < 2 or not any(ch.isupper() for ch in surface) or "\n" in surface:
+                continue
+            if _redacted(sent.doc.text, ent.start_char, ent.end_char):
                 continue
             canonical = self.aliases.canonical(surface, ent.label_)
             if (canonical, ent.label_) in seen:
@@ -412,6 +414,24 @@ def detect_language(text: str) -> str:
     import py3langid
 
     return py3langid.classify(text[:5000])[0]
+
+
+def _name_surface(text: str) -> str:
+    """An entity's text as a name: outer punctuation and quotes off, and a quote left open inside cut
+    with what follows ('Jaime Rodríguez Calderón "El Bronco' is Jaime Rodríguez Calderón)."""
+    surface = text.strip(" ,.;:" + QUOTE_CHARS)
+    for quote in QUOTE_CHARS:
+        if surface.count(quote) == 1:
+            head = surface.split(quote)[0].strip(" ,.;:")
+            surface = head if len(head) >= 2 else surface.replace(quote, "").strip()
+    return surface
+
+
+def _redacted(text: str, start: int, end: int) -> bool:
+    """A redaction placeholder ("*NUMBER*", "*NAME*" in anonymised corpora) is no name: every article
+    that has one would otherwise share an entity with every other."""
+    inner = text[start:end].strip("*")
+    return inner.isupper() and ("*" in text[start:end] or text[start - 1:start] == "*" or text[end:end + 1] == "*")
 
 
 def _opens_apposition(ent) -> bool:
