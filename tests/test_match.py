@@ -462,3 +462,73 @@ def test_a_denying_frame_denies_its_own_clause_only():
     assert classify(a, b, similarity=0.86).relation != Relation.CONTRADICTS
     c = claim("El Gobierno maneja los fondos de reconstrucción del sismo desde septiembre.")
     assert classify(a, c, similarity=0.9).relation == Relation.CONTRADICTS
+
+
+def test_a_refusal_or_ruling_out_denies_the_act():
+    a = claim("La empresa se negó a publicar las cifras de ventas del trimestre.")
+    b = claim("La empresa publicó las cifras de ventas del trimestre el martes.")
+    assert classify(a, b, similarity=0.93).relation == Relation.CONTRADICTS
+    c = claim("El Banco Central descarta la posibilidad de subir los tipos de interés este año.")
+    d = claim("El Banco Central subirá los tipos de interés este año.")
+    verdict = classify(c, d, similarity=0.93)
+    assert verdict.relation == Relation.CONTRADICTS and '"descarta"' in verdict.reason
+
+
+def test_not_ruling_out_is_a_hedge_not_a_denial():
+    frame = strip_frame("El Kremlin no descarta que Rusia envíe tropas a la frontera.")
+    assert (frame.proposition, frame.denied, frame.hedged) == ("rusia envie tropas a la frontera", False, True)
+    a = claim("El Kremlin no descarta que Rusia envíe tropas a la frontera.")
+    b = claim("Rusia envía tropas a la frontera.")
+    assert classify(a, b, similarity=0.93).relation != Relation.CONTRADICTS
+
+
+def test_a_negated_passive_denies_the_act():
+    a = claim("El ministro Luis Gómez no fue citado por el juez de la Audiencia.")
+    b = claim("El juez de la Audiencia citó al ministro Luis Gómez a declarar.")
+    assert classify(a, b, similarity=0.92).relation == Relation.CONTRADICTS
+
+
+def test_frames_end_at_a_semicolon_a_negated_clause_or_a_trailing_complement():
+    # Two statements: what precedes the ";" is the claim's own.
+    assert strip_frame("Ruiz se unió a Vox; dice que ganará las elecciones.").proposition.startswith("ruiz se unio")
+    # A negated clause before the reporting verb is no frame.
+    assert "no fue invitado" in strip_frame(
+        "Gómez no fue invitado a la cumbre, sino que llegó por su cuenta, y recalcó que apoya el acuerdo.").proposition
+    # After a trailing verb comes who said it, not a complement of the verb.
+    assert strip_frame("Rusia envió armas a Libia, dijo el portavoz del Kremlin, Dmitri Peskov.").proposition \
+        == "rusia envio armas a libia"
+    assert "atribuir" in strip_frame("La OMS, por su parte, descarta la posibilidad de atribuir el brote al agua.") \
+        .proposition
+
+
+def test_a_decimal_comma_after_para_is_part_of_the_figure():
+    assert "9,4 millones" in strip_frame("Para las elecciones se imprimirán 9,4 millones de boletas.").proposition
+    a = claim("Para las elecciones se imprimirán 9,4 millones de boletas.")
+    b = claim("En total, para las elecciones se imprimirán 94 millones de boletas.")
+    assert classify(a, b, similarity=0.96).relation == Relation.CONTRADICTS
+
+
+def test_opposite_directions_ignore_the_topic_word_both_share():
+    # "crecimiento" is in both: the topic, not a direction; "elevó" / "recortó" are the directions.
+    a = claim("La agencia Moody's elevó su previsión de crecimiento para España este año.")
+    b = claim("La agencia Moody's recortó su previsión de crecimiento para España este año.")
+    verdict = classify(a, b, similarity=0.95)
+    assert verdict.relation == Relation.CONTRADICTS and "elevó vs recortó" in verdict.reason
+
+
+def test_who_speaks_is_the_subject_of_a_denial_that_names_none():
+    a = claim("Ana Pérez dijo que no se presentará a las elecciones de Madrid.", speaker="Ana Pérez")
+    b = claim("Ana Pérez se presentará a las elecciones de Madrid, anunció su partido.")
+    assert classify(a, b, similarity=0.92).relation == Relation.CONTRADICTS
+    # A plural verb is somebody else ("no le renovaron": the club did not).
+    c = claim("Pérez aseguró que no le renovaron el contrato con el club.", speaker="Pérez")
+    d = claim("Pérez renovó el contrato con el club hasta 2026.")
+    assert classify(c, d, similarity=0.9).relation != Relation.CONTRADICTS
+    # The whole speaker's name must be in the other claim, not one of its words.
+    e = claim("Carlos Ruiz indicó que no tiene hijos.", speaker="Carlos Ruiz")
+    f = claim("En la lista está la hija de Jorge Carlos Méndez, que tiene hijos en el Senado.")
+    assert classify(e, f, similarity=0.88).relation != Relation.CONTRADICTS
+    # When the other claim names another actor, its speaker is not its subject.
+    g = claim("A él no le toca investigar los contratos de Robles, dijo Meade.", speaker="Meade")
+    h = claim("Le toca a la Fiscalía investigar los contratos de Robles, sostuvo José Antonio Meade.")
+    assert classify(g, h, similarity=0.9).relation != Relation.CONTRADICTS

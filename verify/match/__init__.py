@@ -36,7 +36,7 @@ if TYPE_CHECKING:
 
 # Stored with every link: bump when a rule, a threshold, a word list or the NLI mapping changes, so
 # links made by older rules can be found and recomputed.
-MATCHER_VERSION = "rules-4"
+MATCHER_VERSION = "rules-5"
 
 # A claim is a sentence or two; anything much longer is a document pasted by mistake.
 MAX_CLAIM_CHARS = 5000
@@ -83,14 +83,15 @@ _DENIAL_CUES = frozenset(
 
 @lru_cache(maxsize=65536)
 def _cached_features(text: str, language: str | None, names: tuple[str, ...], polarity: str, cue: str,
-                     side_spans: tuple[tuple[int, int], ...] = ()) -> ClaimFeatures:
+                     side_spans: tuple[tuple[int, int], ...] = (), speaker: str = "") -> ClaimFeatures:
     # The extractor's stance, when it has one, adds to what the text shows: it sees across sentences
     # ("Peskov lo negó" after the quote) where the rules only see the claim.
     # The extractor sees context the sentence lacks ("..., algo que Peskov negó"; cue "negó"): then the
     # whole claim is denied. When the sentence carries its own negation, its scope (read here) says
     # what is denied better than a sentence-level label: "no" in a side clause denies nothing shared.
     whole_claim_denied = fold(cue) in _DENIAL_CUES or (polarity == Polarity.DENIES and not text_negated(text))
-    f = features(text, language, names, denied_by_context=whole_claim_denied, side_spans=side_spans)
+    f = features(text, language, names, denied_by_context=whole_claim_denied, side_spans=side_spans,
+                 speaker=speaker)
     hedged = f.hedged or polarity == Polarity.HEDGES
     if whole_claim_denied:
         return dataclasses.replace(f, denied=True, negated=f.stems, hedged=hedged)
@@ -102,7 +103,7 @@ def _features_with_roles(text: str, language: str | None, entities: tuple[tuple[
                          polarity: str, cue: str, side_spans: tuple[tuple[int, int], ...],
                          speaker: str = "") -> ClaimFeatures:
     names = tuple(sorted({canonical for canonical, _, _ in entities if canonical}))
-    f = _cached_features(text, language, names, polarity, cue, side_spans)
+    f = _cached_features(text, language, names, polarity, cue, side_spans, speaker)
     # The speaker's own spokesman title ("dijo el portavoz del Kremlin, Dmitri Peskov") says who is
     # talking, not what is claimed: two statements by one spokesman do not back each other.
     speaking = {canonical for canonical, surface, _ in entities if speaker and surface and

@@ -34,6 +34,8 @@ class Thresholds:
     where rules-1 made 68 with precision 0.03. Measured with `python -m verify.evaluate nli|pairs`.
     rules-3: a claim both negated and hedged ("no ha confirmado si ...") supports nothing.
     rules-4: side clauses, subject heads, light verbs, standing roles (docs/QUALITY.md).
+    rules-5: refusals and "descarta la posibilidad de", passives, who speaks as the subject of a denial
+    naming none, frames that stop at ";" or a negated clause, topic words are no direction (QUALITY.md).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -128,10 +130,16 @@ def _compatible(x: Figure, y: Figure) -> bool:
 
 
 def _antonyms(a: ClaimFeatures, b: ClaimFeatures) -> tuple[str, str] | None:
-    for group, word_a in a.antonym_groups.items():
+    """A direction one claim states and the other reverses ("elevó" / "redujo"). A word both claims
+    use is their topic, not a direction: "su pronóstico de crecimiento" is in both."""
+    shared = a.stems & b.stems
+    groups_a = {g: c - shared for g, c in a.antonym_groups.items() if c - shared}
+    groups_b = {g: c - shared for g, c in b.antonym_groups.items() if c - shared}
+    for group in sorted(groups_a):
         partner = group ^ 1
-        if partner in b.antonym_groups and group not in b.antonym_groups and partner not in a.antonym_groups:
-            return word_a, b.antonym_groups[partner]
+        if partner in groups_b and group not in groups_b and partner not in groups_a:
+            word_a, word_b = min(groups_a[group]), min(groups_b[partner])
+            return a.stem_words.get(word_a, word_a), b.stem_words.get(word_b, word_b)
     return None
 
 
@@ -158,13 +166,23 @@ def _states(clause: DeniedClause, other: ClaimFeatures, similarity: float, t: Th
     preds = preds | stated
     # Who: a named subject must be named in the other claim too ("Moscú no apoyaba" vs "el apoyo de
     # Egipto"); an unnamed one must share a word.
-    if clause.subject_names and not (clause.subject_names & other.stems):
+    # Who speaks counts when the other claim names nobody but what the denial is about: "Meade admitió
+    # que pensaba votar por Peña Nieto" is about Meade; "Le toca a la PGR ..., sostuvo Meade" is not.
+    named = other.stems
+    if not (other.prop_name_stems - clause.arguments - clause.subject):
+        named = named | other.frame_name_stems
+    if clause.subject_names and not (clause.subject_names & named):
         return False
-    if clause.subject and not (clause.subject & other.stems):
+    # Who speaks stands for an unnamed subject ("El Bronco dijo que no regresará ..."): then the whole
+    # name must be there ("Carlos Puente" is not "Jorge Carlos Ramírez"), and an argument too.
+    if clause.subject_is_speaker and (not clause.subject_names <= named
+                                      or not (clause.arguments - preds) & other.stems):
+        return False
+    if clause.subject and not (clause.subject & named):
         return False
     # ... and its head, not just a modifier: "los cuerpos de los estudiantes no fueron quemados" is not
     # contradicted by "estudiantes quemaron papeles".
-    if clause.subject_head and clause.subject_head not in other.stems and not (clause.subject_names & other.stems):
+    if clause.subject_head and clause.subject_head not in named and not (clause.subject_names & named):
         return False
     shared = ((clause.subject | clause.arguments) - preds) & other.stems
     shared_args = (clause.arguments - preds) & other.stems
@@ -197,6 +215,11 @@ def _same_stem(word: str, forms: frozenset[str]) -> bool:
     a stem of four letters or more that is the other but for one final letter counts as the same word."""
     if word in forms:
         return True
+    # The future and conditional keep the infinitive: "subirá" stems to "subir", "subir" to "sub".
+    if len(word) > 4 and word.endswith(("ar", "er", "ir")) and word[:-2] in forms:
+        return True
+    if any(len(f) > 4 and f.endswith(("ar", "er", "ir")) and f[:-2] == word for f in forms):
+        return True
     return any(len(f) >= 4 and len(word) >= 4 and abs(len(f) - len(word)) == 1
                and (word.startswith(f) or f.startswith(word)) for f in forms)
 
@@ -228,7 +251,7 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     stance_words = ((clause.predicate,) + tuple(sorted(((clause.subject | clause.arguments) & shared)))
                     if clause is not None else ())
     antonyms = _antonyms(a, b)
-    others = shared - set(a.antonym_groups.values()) - set(b.antonym_groups.values())
+    others = shared.difference(*a.antonym_groups.values(), *b.antonym_groups.values())
     # Opposite words and counts are about one thing only when the claims name the same actors (or
     # neither names any) and share most of their other words.
     same_actors = bool(a.names & b.names) or not (a.names or b.names)

@@ -37,17 +37,29 @@ _BETWEEN = (
 _FRAME_HEAD = re.compile(
     # A time or an addressee may sit between the verb and "que" ("afirmó el martes que", "dijo a los
     # periodistas que"); an object may not ("rechazó una propuesta que ...": a relative clause).
-    rf"^(?P<frame>.{{0,160}}?)\b{_AUX}(?P<verb>{_REPORT}|{_DENY})\b(?:{_BETWEEN}\s+(?:que|that)\b|\s*:)",
+    # The frame never spans a ";" ("Ochoa Reza llegó a Morena; dice que ...": two statements).
+    rf"^(?P<frame>[^;]{{0,160}}?)\b{_AUX}(?P<verb>{_REPORT}|{_DENY})\b(?:{_BETWEEN}\s+(?:que|that)\b|\s*:)",
     re.IGNORECASE,
 )
 # "Peskov negó haber enviado armas": the denied complement is an infinitive. A noun phrase ("rechazó
 # una propuesta", "descartó cambios") is a decision, not the denial of a proposition.
-_DENY_INF = re.compile(rf"^(?P<frame>.{{0,120}}?)\b{_AUX}(?P<verb>{_DENY})\b\s+(?P<rest>(?:haber|\w+(?:ar|er|ir))\b.+)$",
-                       re.IGNORECASE)
+# "Peskov negó haber enviado armas", "se negó a declarar" (a refusal), "descarta la posibilidad de
+# atribuir ..." / "de que ...": the denied complement follows the verb (`_denied_rest`).
+_DENIED_NOUNS = r"(?:la\s+|el\s+)?(?:posibilidad|idea|hipotesis|version|existencia)\s+de\s+"
+_DENY_INF = re.compile(rf"^(?P<frame>[^;]{{0,120}}?)\b{_AUX}(?P<verb>{_DENY})\b\s+"
+                       rf"(?P<lead>a\s+|{_DENIED_NOUNS}(?:que\s+)?)?(?P<rest>.+)$", re.IGNORECASE)
+_INFINITIVE = re.compile(r"(?:haber|\w+(?:ar|er|ir))\b")
+_FRAME_NEGATORS = frozenset("no nunca jamas ni tampoco not never".split())
 _FRAME_TAIL = re.compile(
-    rf"[,;]\s*(?:{_AUX})(?P<verb>{_REPORT}|{_DENY})\b[^,;]{{0,80}}$", re.IGNORECASE
+    # (one comma may follow: "..., sostuvo el candidato del PRI, José Antonio Meade")
+    rf"[,;]\s*(?:{_AUX})(?P<verb>{_REPORT}|{_DENY})\b(?P<rest>[^,;]{{0,80}}(?:,[^,;]{{1,40}})?)$", re.IGNORECASE
 )
-_SEGUN = re.compile(r"^(?:segun|de acuerdo con|de acuerdo a|para|according to)\s+[^,]{1,80},\s*", re.IGNORECASE)
+# After a trailing reporting verb comes who said it (", dijo el portavoz del Kremlin"), not what is
+# said: "..., descarta la posibilidad de atribuir este riesgo ..." is the claim's main verb.
+_TAIL_COMPLEMENT = re.compile(r"\bque\b|\b(?:a|de)\s+\w+(?:ar|er|ir)\b|\bposibilidad\b")
+# (a comma inside a figure, "9,4 millones", ends nothing)
+_SEGUN = re.compile(r"^(?:segun|de acuerdo con|de acuerdo a|para|according to)\s+(?:[^,]|,(?=\d)){1,80},(?!\d)\s*",
+                    re.IGNORECASE)
 _SEGUN_TAIL = re.compile(r",\s*(?:segun|de acuerdo con|de acuerdo a|according to)\s+[^,]{1,80}$", re.IGNORECASE)
 
 # Negation cues. Multi-word ones first so "no hay pruebas" wins over "no".
@@ -234,6 +246,8 @@ class Frame:
     proposition: str
     frame: str
     denied: bool
+    hedged: bool = False  # "no descarta que ...": the speaker leaves it open
+    verb: str = ""  # the denying verb, as folded ("nego", "descarta"), for reasons
 
 
 def strip_frame(text: str) -> Frame:
@@ -245,7 +259,8 @@ def strip_frame(text: str) -> Frame:
     t = fold(text).translate(_QUOTES)
     t = re.sub(r"\s+", " ", t).strip()
     frame_parts: list[str] = []
-    denied = False
+    denied = hedged = False
+    verb = ""
     for _ in range(2):  # "Según X, Y dijo que ..." has two layers
         m = _SEGUN.match(t)
         if m:
@@ -254,28 +269,53 @@ def strip_frame(text: str) -> Frame:
             continue
         m = _FRAME_HEAD.match(t)
         if m and len(t) - m.end() > 10:
+            denies = re.fullmatch(_DENY, m.group("verb")) is not None
+            negation = _frame_negation(m.group("frame"))
+            if negation == "before verb" and denies:
+                hedged = True  # "no descarta que ..." / "no niega que ...": left open, not denied
+            elif negation:
+                # "no dijo que ...", or a negated clause of its own before the reporting verb ("López
+                # Obrador no fue cuestionado ..., y recalcó que ..."): that clause is the claim's.
+                break
+            elif denies:
+                denied, verb = True, m.group("verb")
             frame_parts.append(m.group(0))
-            denied = denied or re.fullmatch(_DENY, m.group("verb")) is not None
             t = t[m.end():].strip(" ,:")
             continue
         break
     if not frame_parts:
         m = _DENY_INF.match(t)
-        # "Peskov negó haber enviado armas": the complement is an infinitive or a noun phrase.
-        if m and len(m.group("frame").split()) <= 8 and len(m.group("rest")) > 10:
-            frame_parts.append(t[: m.start("rest")])
-            denied = True
-            t = m.group("rest")
+        lead = (m.group("lead") or "") if m else ""
+        if (m and len(m.group("frame").split()) <= 12 and len(m.group("rest")) > 10
+                and (lead.rstrip().endswith("que") or _INFINITIVE.match(m.group("rest")))):
+            negation = _frame_negation(m.group("frame"))
+            if negation != "elsewhere":
+                frame_parts.append(t[: m.start("rest")])
+                denied, hedged = negation is None, negation is not None
+                verb = m.group("verb")
+                t = m.group("rest")
     m = _FRAME_TAIL.search(t)
-    if m and m.start() > 10:
+    if m and m.start() > 10 and not _TAIL_COMPLEMENT.search(m.group("rest")):
         frame_parts.append(m.group(0))
-        denied = denied or re.fullmatch(_DENY, m.group("verb")) is not None
+        if re.fullmatch(_DENY, m.group("verb")):
+            denied, verb = True, verb or m.group("verb")
         t = t[: m.start()]
     m = _SEGUN_TAIL.search(t)
     if m and m.start() > 10:
         frame_parts.append(m.group(0))
         t = t[: m.start()]
-    return Frame(t.strip(" .,;:"), " ".join(frame_parts).strip(), denied)
+    return Frame(t.strip(" .,;:"), " ".join(frame_parts).strip(), denied, hedged, verb)
+
+
+def _frame_negation(frame: str) -> str | None:
+    """Where a frame is negated: "before verb" ("el Kremlin no descarta", "no ha negado"), "elsewhere"
+    (a clause of its own), or None."""
+    words = _TOKEN.findall(frame)
+    hits = [i for i, w in enumerate(words) if w in _FRAME_NEGATORS]
+    if not hits:
+        return None
+    tail = words[hits[-1] + 1:]
+    return "before verb" if len(tail) <= 3 and all(w in _CLITICS or w in _AUX_FRAME for w in tail) else "elsewhere"
 
 
 # ---------------------------------------------------------------------------------------------- features
@@ -286,7 +326,7 @@ def strip_frame(text: str) -> Frame:
 _AUX_WORDS = frozenset(
     "esta estaba estaban estan este esten estuvo estuvieron estara estaria puede pueden podia podra podria podrian "
     "pudo pudieron debe deben debia deberia deberian va van iba iban vamos voy vaya tiene tienen tenia tenian "
-    "tuvo quiere quieren queria quiso piensa pensaba suele solia sigue seguira vuelve volvio acaba logro "
+    "tuvo quiere quieren queria quiso querido podido sabido piensa pensaba suele solia sigue seguira vuelve volvio acaba logro "
     "haya hayan hubiera hubieran habria habrian hubiese estuviera estuviese sea sean fuera fueran "
     "did does do is are was were has have had will would can could should".split()
 )
@@ -300,6 +340,12 @@ _REQUEST_VERBS = (
 ).split()
 _VERB_NEGATORS = frozenset("no nunca jamas not never".split())
 _CLITICS = frozenset("se lo la le les los las me te nos os".split())
+# Words ending in "n" that are no plural verb (for the subject of a denial: see _denied_clauses)
+_NOT_VERBS = frozenset("bien tambien aun quien quienes sin con segun ningun algun nunca tampoco".split())
+_PASSIVE_AUX = frozenset("fue fueron es son sido sera seran era eran".split())
+_PARTICIPLE = re.compile(r"(?!(?:nada|vida|cada|toda|todo|lado|ido)$)\w{2,}(?:ad|id)(?:o|a|os|as)")
+_FRAME_FILLERS = frozenset("posibilidad idea hipotesis version existencia contrario parte embargo".split())
+_AUX_FRAME = frozenset("ha han habia habian hubo habria habrian".split())
 _COPULAS = frozenset("es son fue fueron era eran sea sean sido ser estar esta estan estaba estaban hay parece "
                      "resulta queda quedan is are was were be been".split())
 _NOT_A_DENIAL = frozenset("si para if to".split())
@@ -333,6 +379,7 @@ class DeniedClause:
     cue: str
     predicate_word: str  # as written, for the reason
     subject_head: str = ""  # the subject's first content word ("cuerp" of "los cuerpos de los estudiantes")
+    subject_is_speaker: bool = False  # the clause names no subject; who speaks stands for it
 
 
 @lru_cache(maxsize=1)
@@ -348,7 +395,8 @@ def predicate_synonyms() -> dict[str, dict[str, frozenset[str]]]:
 
 
 def _clause(positions: list[tuple[str, int]], start: int, end: int, subject_from: int, cue: str, lang: str,
-            names: frozenset[str], extra_subject: frozenset[str] = frozenset()) -> DeniedClause | None:
+            names: frozenset[str], extra_subject: frozenset[str] = frozenset(),
+            speaker_fallback: bool = False) -> DeniedClause | None:
     """The denied clause over token indices [start, end): its first content word that is not a name
     nor an auxiliary is the predicate; content words from `subject_from` up to it are the subject
     (with `extra_subject`, e.g. the frame's "Rusia" in "Rusia negó apoyar ..."), the rest arguments."""
@@ -370,6 +418,7 @@ def _clause(positions: list[tuple[str, int]], start: int, end: int, subject_from
                       if content(positions[j][0]) and positions[j][0] not in _AUX_WORDS]
     subject = {stem(t, lang) for t in subject_tokens}
     subject_names = {stem(t, lang) for t in subject_tokens if t in names}
+    from_speaker = speaker_fallback and not subject and bool(extra_subject)
     if not subject:
         subject = set(extra_subject)
         subject_names = set(extra_subject)
@@ -378,7 +427,7 @@ def _clause(positions: list[tuple[str, int]], start: int, end: int, subject_from
     head = stem(subject_tokens[0], lang) if subject_tokens else ""
     return DeniedClause(frozenset(subject - {predicate}), frozenset(subject_names - {predicate}), predicate,
                         frozenset(arguments - {predicate}), cue, positions[pred_idx][0],
-                        head if head != predicate else "")
+                        head if head != predicate else "", from_speaker)
 
 
 @dataclass(frozen=True, slots=True)
@@ -396,7 +445,7 @@ class ClaimFeatures:
     text_negated: bool  # some negation cue anywhere in the claim, frame included ("no sólo" etc. excepted)
     figures: tuple[Figure, ...]
     names: frozenset[str]  # folded capitalised tokens / entity names
-    antonym_groups: dict[int, str]  # antonym group id -> the word that carries it
+    antonym_groups: dict[int, frozenset[str]]  # antonym group id -> the stems that carry it
     stem_words: dict[str, str]  # stem -> a surface word, to print readable reasons
     name_words: dict[str, str]  # folded name -> as written, for reasons
     denied_clauses: tuple[DeniedClause, ...] = ()  # what the claim denies, predicate by predicate
@@ -406,6 +455,11 @@ class ClaimFeatures:
     # claim mentions without stating. None: no parse, read `stems`.
     asserted: frozenset[str] | None = None
     roles: frozenset = frozenset()  # verify.match.roles.RoleFact: standing roles the claim states
+    # Who speaks ("Meade admitió que ...", or the extractor's speaker), as stems: the subject of a
+    # proposition that names none of its own ("... pensaba que su voto ...", "no regresará a ...").
+    speaker_stems: frozenset[str] = frozenset()
+    prop_name_stems: frozenset[str] = frozenset()  # stems of the names the proposition itself mentions
+    frame_name_stems: frozenset[str] = frozenset()  # every name in the frame, the speaker's included
 
     @property
     def asserted_stems(self) -> frozenset[str]:
@@ -413,14 +467,17 @@ class ClaimFeatures:
 
 
 def features(text: str, language: str | None = None, entity_names: tuple[str, ...] = (),
-             denied_by_context: bool = False, side_spans: tuple[tuple[int, int], ...] = ()) -> ClaimFeatures:
+             denied_by_context: bool = False, side_spans: tuple[tuple[int, int], ...] = (),
+             speaker: str = "") -> ClaimFeatures:
     """Parse one claim's text (see module docstring). `denied_by_context`: the extractor saw the whole
     claim denied outside its sentence ("..., algo que Peskov negó"), so its proposition is one denied clause.
     `side_spans`: character spans of `text` in side clauses (`Claim.side_spans`): a negation there
-    denies nothing the claim asserts, and their words are mentioned, not asserted."""
+    denies nothing the claim asserts, and their words are mentioned, not asserted.
+    `speaker`: who the extractor says is speaking, else the frame's last name ("El Bronco dijo que")."""
     lang = "en" if language == "en" else "es"
     frame = strip_frame(text)
     prop = frame.proposition
+    speaker_stems = _speaker_stems(speaker, frame, text, lang)
     side_tokens = _side_tokens(text, prop, side_spans)
     tokens_pct = re.findall(r"\d+(?:[.,]\d+)*|\w+|%", prop)
     fixed_spans = [m.span() for m in _NEG_FIXED.finditer(prop)]
@@ -484,7 +541,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
     denied = frame.denied or whole or (bool(main_negated) and _covers_main_clause(positions, main_negated))
 
     clauses = _denied_clauses(prop, positions, word_cues, cues, frame, lang, text, denied_by_context,
-                              side_tokens or set())
+                              side_tokens or set(), speaker_stems)
     request_stems = {stem(w, lang) for w in _REQUEST_VERBS}
     requested = {stem(positions[j][0], lang) for j in range(len(positions))
                  if any(stem(positions[k][0], lang) in request_stems for k in range(max(0, j - 4), j))
@@ -506,7 +563,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         stem_words.setdefault(s, surface.get(tok, tok))
         if whole or frame.denied or idx in negated_tokens:
             negated.add(s)
-    hedged = any(tok in _HEDGES for tok, _ in positions) or any(
+    hedged = frame.hedged or any(tok in _HEDGES for tok, _ in positions) or any(
         w in _HEDGES for w in re.findall(r"\w+", fold(frame.frame))
     )
 
@@ -527,12 +584,12 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
                         for c in clauses)
     names = set(name_words)
 
-    groups: dict[int, str] = {}
+    groups: dict[int, set[str]] = {}
     table = antonym_table().get(lang, {})
     # Opposites count in what the claim asserts: "sus padres, que murieron en ..." does not state a death.
     for s in (stems if side_tokens is None else asserted):
         for g in table.get(s, ()):
-            groups.setdefault(g, stem_words[s])
+            groups.setdefault(g, set()).add(s)
     # Antonyms that fold onto a stopword or a cue still count when the accent shows they are a
     # different word ("bajó" is not the preposition "bajo"), and negation cues count as themselves
     # ("nunca" against "siempre").
@@ -540,7 +597,8 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         tok = fold(raw)
         if tok in _NEG_WORDS or (tok in STOPWORDS and raw != tok):
             for g in table.get(stem(tok, lang), ()):
-                groups.setdefault(g, raw)
+                groups.setdefault(g, set()).add(stem(tok, lang))
+                stem_words.setdefault(stem(tok, lang), raw)
 
     return ClaimFeatures(
         proposition=prop,
@@ -553,12 +611,15 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         text_negated=text_negated(text),
         figures=tuple(figures(tokens_pct, lang)),
         names=frozenset(names),
-        antonym_groups=groups,
+        antonym_groups={g: frozenset(carriers) for g, carriers in groups.items()},
         stem_words=stem_words,
         name_words=name_words,
         denied_clauses=clauses,
         requested=frozenset(requested),
         asserted=None if side_tokens is None else frozenset(asserted),
+        speaker_stems=speaker_stems - masked,
+        frame_name_stems=(speaker_stems | frame_names(frame, _capitalised_words(text), lang)) - masked,
+        prop_name_stems=frozenset(stem(w, lang) for n in names if n in prop for w in n.split()) - masked,
     )
 
 
@@ -586,10 +647,10 @@ def _side_tokens(text: str, prop: str, side_spans: tuple[tuple[int, int], ...]) 
 def _denied_clauses(prop: str, positions: list[tuple[str, int]], word_cues: list[tuple[int, int, int]],
                     cues: list[str], frame: Frame, lang: str, text: str, denied_by_context: bool,
                     side_tokens: set[int] | frozenset[int] = frozenset(),
-                    ) -> tuple[DeniedClause, ...]:
+                    speaker_stems: frozenset[str] = frozenset()) -> tuple[DeniedClause, ...]:
     """Each proposition the claim denies: after a main-clause "no" (to the end of its clause), the
     complement of "no hay pruebas de que ...", or the whole proposition under a denying frame."""
-    names = frozenset(fold(m.group(0)) for m in re.finditer(r"\b[A-ZÁÉÍÓÚÑ]\w+", text))
+    names = _capitalised_words(text)
     out: list[DeniedClause] = []
     n = len(positions)
 
@@ -631,9 +692,17 @@ def _denied_clauses(prop: str, positions: list[tuple[str, int]], word_cues: list
         while k < stop and (positions[k][0] in _CLITICS or positions[k][0] in _AUX_WORDS
                             or positions[k][0] in ("ha", "han", "habia", "habian", "he", "hemos", "hubo", "habra")):
             k += 1
+        # ... except in the passive: "no fue cuestionado" denies "cuestionar".
+        if k + 1 < stop and positions[k][0] in _PASSIVE_AUX and _PARTICIPLE.fullmatch(positions[k + 1][0]):
+            k += 1
         if k >= stop or positions[k][0] in STOPWORDS or positions[k][0] in _COPULAS or positions[k][0] in names:
             continue
-        clause = _clause(positions, k, stop, (ques[-1] + 1) if ques else first, positions[idx][0], lang, names)
+        # A denial naming no subject is about who speaks ("El Bronco dijo que no regresará"), unless
+        # its verb is plural ("pero no le asignaron el contrato": somebody else).
+        plural = any(len(w) > 3 and w.endswith("n") and w not in _NOT_VERBS
+                     for w, _ in positions[idx + 1:k + 1])
+        clause = _clause(positions, k, stop, (ques[-1] + 1) if ques else first, positions[idx][0], lang, names,
+                         frozenset() if plural else speaker_stems, speaker_fallback=True)
         if clause is not None:
             out.append(clause)
     for phrase in _NEG_PHRASES:
@@ -661,16 +730,49 @@ def _denied_clauses(prop: str, positions: list[tuple[str, int]], word_cues: list
         # its own subject ("Peskov negó que Rusia ...").
         frame_words = [t for t in _TOKEN.findall(frame.frame)
                        if t not in STOPWORDS and not re.fullmatch(_DENY + "|" + _REPORT, t)]
-        extra = frozenset(stem(t, lang) for t in frame_words if t in names)
+        # (a frame naming nobody, "la empresa se negó a ...", gives its own words)
+        extra = frozenset(stem(t, lang) for t in frame_words if t in names) or frozenset(
+            stem(t, lang) for t in frame_words if len(t) > 2 and t not in _CLITICS and t not in _FRAME_FILLERS)
         # What is denied ends with its clause: "rechazan que el Gobierno maneje fondos de reconstrucción,
         # dice un sondeo ..." denies managing the funds, not everything the sentence goes on to say.
         first_break = next((m.start() for m in re.finditer(r"[,;:.]", prop)), len(prop))
         end = index_at(first_break)
-        clause = _clause(positions, 0, end if end >= 3 else n, 0, "negó" if frame.denied else "denied", lang,
+        clause = _clause(positions, 0, end if end >= 3 else n, 0, _as_written(frame.verb, text) if frame.denied else "denied", lang,
                          names, extra)
         if clause is not None:
             out.append(clause)
     return tuple(out)
+
+
+def _as_written(folded_word: str, text: str) -> str:
+    """A folded word of the frame as the claim writes it ("nego" -> "negó"), for reasons."""
+    return next((w for w in re.findall(r"\w+", text) if fold(w) == folded_word), folded_word or "negó")
+
+
+def _capitalised_words(text: str) -> frozenset[str]:
+    return frozenset(fold(m.group(0)) for m in re.finditer(r"\b[A-ZÁÉÍÓÚÑ]\w+", text))
+
+
+def _speaker_stems(speaker: str, frame: Frame, text: str, lang: str) -> frozenset[str]:
+    """Stems of who speaks: the extractor's speaker, else the frame's last run of capitalised words
+    ("El portavoz del Kremlin, Dmitri Peskov, dijo que" -> Dmitri Peskov)."""
+    words = [w for w in _TOKEN.findall(fold(speaker)) if w not in STOPWORDS]
+    if not words and frame.frame:
+        names = _capitalised_words(text)
+        run: list[str] = []
+        for token in re.findall(r"\w+|[^\w\s]", frame.frame):
+            if token in names and token not in STOPWORDS and not re.fullmatch(_DENY + "|" + _REPORT, token):
+                run.append(token)
+                words = run
+            elif not (run and token in ("de", "del")):
+                run = []
+    return frozenset(stem(w, lang) for w in words if len(w) > 1)
+
+
+def frame_names(frame: Frame, names: frozenset[str], lang: str) -> frozenset[str]:
+    """Stems of every name in a claim's attribution frame ("Meade admitió que ..." -> {mead})."""
+    return frozenset(stem(t, lang) for t in _TOKEN.findall(frame.frame)
+                     if t in names and t not in STOPWORDS and not re.fullmatch(_DENY + "|" + _REPORT, t))
 
 
 def text_negated(text: str) -> bool:
