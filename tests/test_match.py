@@ -532,3 +532,12 @@ def test_who_speaks_is_the_subject_of_a_denial_that_names_none():
     g = claim("A él no le toca investigar los contratos de Robles, dijo Meade.", speaker="Meade")
     h = claim("Le toca a la Fiscalía investigar los contratos de Robles, sostuvo José Antonio Meade.")
     assert classify(g, h, similarity=0.9).relation != Relation.CONTRADICTS
+
+
+def test_a_negation_elsewhere_does_not_cancel_opposite_directions():
+    a = claim("El Gobierno federal aumentó el impuesto a la gasolina, medida que no afecta a las familias.")
+    b = claim("El Gobierno federal redujo el impuesto a la gasolina.")
+    verdict = classify(a, b, similarity=0.93)
+    assert verdict.relation == Relation.CONTRADICTS and "aumentó vs redujo" in verdict.reason
+    c = claim("El Gobierno federal no aumentó el impuesto a la gasolina.")
+    assert classify(c, b, similarity=0.93).relation != Relation.CONTRADICTS

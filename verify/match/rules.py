@@ -130,17 +130,23 @@ def _compatible(x: Figure, y: Figure) -> bool:
 
 
 def _antonyms(a: ClaimFeatures, b: ClaimFeatures) -> tuple[str, str] | None:
-    """A direction one claim states and the other reverses ("elevó" / "redujo"). A word both claims
-    use is their topic, not a direction: "su pronóstico de crecimiento" is in both."""
+    """(stem in A, stem in B) of a direction A states and B reverses, or None."""
+    # ("elevó" / "redujo"). A word both claims use is their topic, not a direction: "su pronóstico de
+    # crecimiento" is in both.
     shared = a.stems & b.stems
     groups_a = {g: c - shared for g, c in a.antonym_groups.items() if c - shared}
     groups_b = {g: c - shared for g, c in b.antonym_groups.items() if c - shared}
     for group in sorted(groups_a):
         partner = group ^ 1
         if partner in groups_b and group not in groups_b and partner not in groups_a:
-            word_a, word_b = min(groups_a[group]), min(groups_b[partner])
-            return a.stem_words.get(word_a, word_a), b.stem_words.get(word_b, word_b)
+            return min(groups_a[group]), min(groups_b[partner])
     return None
+
+
+def _negated(word: str, claim: ClaimFeatures) -> bool:
+    """An opposite word under a negation. One that folds onto a stopword ("bajó" / "bajo") has no
+    scope of its own: then any negation in the claim counts."""
+    return word in claim.negated if word in claim.stems else bool(claim.cues or claim.denied)
 
 
 _PLAIN_NEGATORS = frozenset("no nunca jamas not never".split())
@@ -255,11 +261,14 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     # Opposite words and counts are about one thing only when the claims name the same actors (or
     # neither names any) and share most of their other words.
     same_actors = bool(a.names & b.names) or not (a.names or b.names)
-    if antonyms and (a.cues or b.cues or a.denied or b.denied or len(others) < 2 or not same_actors
+    if antonyms and (_negated(antonyms[0], a) or _negated(antonyms[1], b) or len(others) < 2 or not same_actors
                      or _coverage(a, b, shared) < thresholds.antonym_overlap):
-        # "no bajó" against "subió" cancel, and opposite words in two sentences that share little else
-        # (a team "derrotó" here, another "ganó" there) are two events, not opposite directions of one.
+        # "no bajó" against "subió" cancel (a negation elsewhere, "medida que no afecta a ...", does
+        # not), and opposite words in two sentences that share little else (a team "derrotó" here,
+        # another "ganó" there) are two events, not opposite directions of one.
         antonyms = None
+    if antonyms:
+        antonyms = (a.stem_words.get(antonyms[0], antonyms[0]), b.stem_words.get(antonyms[1], antonyms[1]))
     figure = _figure_conflict(a, b)
     if figure is not None and (len(shared - {figure[0].unit}) < 1 or not (a.names & b.names or not (a.names or b.names))
                                or _coverage(a, b, shared) < thresholds.antonym_overlap):

@@ -326,7 +326,7 @@ def _frame_negation(frame: str) -> str | None:
 _AUX_WORDS = frozenset(
     "esta estaba estaban estan este esten estuvo estuvieron estara estaria puede pueden podia podra podria podrian "
     "pudo pudieron debe deben debia deberia deberian va van iba iban vamos voy vaya tiene tienen tenia tenian "
-    "tuvo quiere quieren queria quiso querido podido sabido piensa pensaba suele solia sigue seguira vuelve volvio acaba logro "
+    "tuvo quiere quieren queria quiso querido podido sabido logrado conseguido consiguio piensa pensaba suele solia sigue seguira vuelve volvio acaba logro "
     "haya hayan hubiera hubieran habria habrian hubiese estuviera estuviese sea sean fuera fueran "
     "did does do is are was were has have had will would can could should".split()
 )
