@@ -541,3 +541,25 @@ def test_a_negation_elsewhere_does_not_cancel_opposite_directions():
     assert verdict.relation == Relation.CONTRADICTS and "aumentó vs redujo" in verdict.reason
     c = claim("El Gobierno federal no aumentó el impuesto a la gasolina.")
     assert classify(c, b, similarity=0.93).relation != Relation.CONTRADICTS
+
+
+def test_durations_in_different_units_compare():
+    a = claim("El satélite GOCE lleva doce meses recogiendo datos de gravedad en órbita.")
+    b = claim("El satélite GOCE lleva cinco años recogiendo datos de gravedad en órbita.")
+    verdict = classify(a, b, similarity=0.95)
+    assert verdict.relation == Relation.CONTRADICTS and "doce meses vs cinco años" in verdict.reason
+    c = claim("El satélite GOCE lleva un año recogiendo datos de gravedad en órbita.")
+    assert classify(a, c, similarity=0.96).relation != Relation.CONTRADICTS
+
+
+def test_reworded_wire_copy_is_a_repeat_but_the_same_template_about_others_is_not():
+    a = claim("Elba Esther Gordillo fue trasladada a su domicilio en la colonia Polanco durante la madrugada "
+              "de este sábado, luego de que le fuera otorgado este beneficio por su edad y estado de salud.")
+    b = claim("Elba Esther Gordillo fue trasladada la madrugada de este sábado a su domicilio en Polanco, tras "
+              "obtener este beneficio por su edad y su estado de salud.")
+    assert classify(a, b, similarity=0.98).relation == Relation.REPEATS
+    c = claim("El partido ante el Real Madrid en el Mundial de Clubes terminó con victoria de los merengues por "
+              "dos goles a cero.")
+    d = claim("El partido ante el Barcelona en el Mundial de Clubes terminó con victoria de los azulgranas por "
+              "dos goles a cero.")
+    assert classify(c, d, similarity=0.96).relation != Relation.REPEATS

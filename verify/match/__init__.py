@@ -193,8 +193,12 @@ def explain(a: Claim, b: Claim, decision: Decision, similarity: float) -> str:
             parts.append(f'{denier} denies what {asserter} asserts ("{clause.cue}" {clause.predicate_word})')
         if ev.figure_conflict:
             x, y = ev.figure_conflict
-            parts.append(f"conflicting figures: {x.text} vs {y.text} ({fa.stem_words.get(x.unit, x.unit)})"
-                         if x.unit != "%" else f"conflicting figures: {x.text} % vs {y.text} %")
+            if x.unit == "%":
+                parts.append(f"conflicting figures: {x.text} % vs {y.text} %")
+            elif x.unit == "duration":  # "doce meses" vs "cinco años": the units are in the texts
+                parts.append(f"conflicting figures: {x.text} vs {y.text}")
+            else:
+                parts.append(f"conflicting figures: {x.text} vs {y.text} ({fa.stem_words.get(x.unit, x.unit)})")
         if ev.antonyms:
             parts.append(f"opposite directions: {ev.antonyms[0]} vs {ev.antonyms[1]}")
         if fa.hedged or fb.hedged:

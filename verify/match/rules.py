@@ -35,7 +35,8 @@ class Thresholds:
     rules-3: a claim both negated and hedged ("no ha confirmado si ...") supports nothing.
     rules-4: side clauses, subject heads, light verbs, standing roles (docs/QUALITY.md).
     rules-5: refusals and "descarta la posibilidad de", passives, who speaks as the subject of a denial
-    naming none, frames that stop at ";" or a negated clause, topic words are no direction (QUALITY.md).
+    naming none, frames that stop at ";" or a negated clause, topic words are no direction; durations
+    compare across units; reworded wire copy is a repeat (docs/QUALITY.md).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -48,6 +49,11 @@ class Thresholds:
     repeats_fuzz: float = 90.0  # rapidfuzz token_set_ratio on the folded propositions ...
     repeats_sort_fuzz: float = 80.0  # ... and token_sort_ratio: one claim's words inside the other's is not enough
     repeats_length_ratio: float = 0.6  # shorter / longer proposition, in words: a subset is not a repeat
+    # Wire copy reworded or reordered ("fue trasladada a su domicilio en Polanco durante la madrugada" /
+    # "fue trasladada la madrugada ... a su domicilio en Polanco") is a repeat too when this close in
+    # meaning and sharing this share of the longer claim's words.
+    repeats_similarity: float = 0.95
+    repeats_overlap: float = 0.6
     # A plain "no" whose negated words the other claim does not use still counts when the negated claim
     # is short and this close in meaning (XNLI-style paraphrased denials). Same-story sentences that
     # deny something else reach ~0.89 with e5-small, so it sits above that.
@@ -98,6 +104,18 @@ def _asserted_coverage(a: ClaimFeatures, b: ClaimFeatures) -> float:
     return max(len(shared) / len(sa) if sa else 0.0, len(shared) / len(sb) if sb else 0.0)
 
 
+# Durations in days, by the unit's stem, so "doce meses" and "cinco años" compare.
+_DAYS = {"minut": 1 / 1440, "hor": 1 / 24, "dia": 1, "dias": 1, "seman": 7, "mes": 30.4, "ano": 365, "anos": 365,
+         "dec": 3652, "sigl": 36525, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30.4,
+         "year": 365, "decad": 3652, "centuri": 36525}
+
+
+def _in_days(f: Figure, claim: ClaimFeatures) -> Figure:
+    days = _DAYS.get(f.unit) if f.unit != "year" else None  # "year": a bare 2019, no duration
+    return (Figure(f"{f.text} {claim.stem_words.get(f.unit, f.unit)}", f.value * days, "duration", f.approximate)
+            if days else f)
+
+
 def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure] | None:
     """Two figures counting the same noun that cannot both hold (20.000 vs 200.000 manifestantes).
 
@@ -105,14 +123,15 @@ def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure
     disputed date. A value of one claim matching any same-unit value of the other means no conflict.
     """
     by_unit_b: dict[str, list[Figure]] = {}
-    for f in b.figures:
+    figures_a = [_in_days(f, a) for f in a.figures]
+    for f in (_in_days(f, b) for f in b.figures):
         if f.unit and f.unit != "year":
             by_unit_b.setdefault(f.unit, []).append(f)
-    for fa in a.figures:
+    for fa in figures_a:
         candidates = by_unit_b.get(fa.unit) if fa.unit and fa.unit != "year" else None
         if not candidates:
             continue
-        same_unit_a = [f for f in a.figures if f.unit == fa.unit]
+        same_unit_a = [f for f in figures_a if f.unit == fa.unit]
         if any(_compatible(x, y) for x in same_unit_a for y in candidates):
             continue
         return fa, candidates[0]
@@ -338,14 +357,18 @@ def decide(
 
     words_a, words_b = len(a.proposition.split()), len(b.proposition.split())
     length_ratio = min(words_a, words_b) / max(words_a, words_b, 1)
+    # Each claim names an actor the other does not ("ante el Real Madrid" / "ante el Barcelona"): same
+    # words, other events, so closeness in meaning alone is no repeat.
+    other_actors = bool(a.prop_names - b.names) and bool(b.prop_names - a.names)
+    reworded = (sim >= t.repeats_similarity and not other_actors
+                and len(a.stems & b.stems) >= t.repeats_overlap * max(len(a.stems), len(b.stems), 1))
     if (
-        fuzz_score >= t.repeats_fuzz
-        and sort_score >= t.repeats_sort_fuzz
+        (fuzz_score >= t.repeats_fuzz and sort_score >= t.repeats_sort_fuzz or reworded)
         and length_ratio >= t.repeats_length_ratio
         and a.denied == b.denied
         and a.hedged == b.hedged
     ):
-        return Decision(Relation.REPEATS, _clip(fuzz_score / 100.0), ev)
+        return Decision(Relation.REPEATS, _clip(max(fuzz_score / 100.0, sim) if reworded else fuzz_score / 100.0), ev)
     # "X no ha confirmado si ..." is negated and hedged at once: it commits to nothing, so it backs nothing.
     noncommittal = (a.denied and a.hedged) or (b.denied and b.hedged)
     if (sim >= t.supports_similarity and ev.coverage >= t.supports_overlap and a.denied == b.denied

@@ -460,6 +460,7 @@ class ClaimFeatures:
     speaker_stems: frozenset[str] = frozenset()
     prop_name_stems: frozenset[str] = frozenset()  # stems of the names the proposition itself mentions
     frame_name_stems: frozenset[str] = frozenset()  # every name in the frame, the speaker's included
+    prop_names: frozenset[str] = frozenset()  # folded names the proposition itself mentions
 
     @property
     def asserted_stems(self) -> frozenset[str]:
@@ -620,6 +621,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         speaker_stems=speaker_stems - masked,
         frame_name_stems=(speaker_stems | frame_names(frame, _capitalised_words(text), lang)) - masked,
         prop_name_stems=frozenset(stem(w, lang) for n in names if n in prop for w in n.split()) - masked,
+        prop_names=frozenset(n for n in names if n in prop),
     )
 
 
