@@ -265,6 +265,8 @@ def test_quality_on_the_seeds_gold_stays_above_the_measured_floor():
      "que Televisa no le haya donado a Rivera una casa en 2010", "inexplicable"),
     ("Los padres de López Obrador, que murieron en 2001, le dejaron el rancho de Palenque.",
      "que murieron en 2001", "le dejaron el rancho"),
+    ("Aunque López Obrador gane las elecciones del 1 de julio, el Senado no aprobará la reforma energética, "
+     "según Anaya.", "Aunque López Obrador gane las elecciones", "no aprobará la reforma"),
 ])
 def test_side_clauses_are_marked_on_the_claim(extractor, text, side, stated):
     (claim,) = extractor.extract(text)
@@ -279,6 +281,9 @@ def test_side_clauses_are_marked_on_the_claim(extractor, text, side, stated):
      ("Rusia", "armas", "Haftar")),
     ("Rusia ha sido acusada de enviar agentes para apoyar a una facción armada en Libia.",
      ("Rusia", "enviar", "agentes", "apoyar", "Libia")),
+    # a concession in the indicative is stated as a fact
+    ("Aunque no hay pruebas de la participación del Ejército en la desaparición, el general defendió a sus "
+     "soldados ante el Congreso.", ("pruebas", "participación", "Ejército")),
 ])
 def test_reported_complements_and_purposes_are_stated(extractor, text, stated):
     (claim,) = extractor.extract(text)

@@ -528,6 +528,12 @@ def test_who_speaks_is_the_subject_of_a_denial_that_names_none():
     e = claim("Carlos Ruiz indicó que no tiene hijos.", speaker="Carlos Ruiz")
     f = claim("En la lista está la hija de Jorge Carlos Méndez, que tiene hijos en el Senado.")
     assert classify(e, f, similarity=0.88).relation != Relation.CONTRADICTS
+    # An impersonal "no se puede" is about nobody in particular.
+    i = claim("La periodista recordó que no se puede hablar de libertad de expresión con periodistas "
+              "asesinados.", speaker="La periodista")
+    j = claim("Un periodista preguntó a la primera dama y sus palabras dieron de qué hablar sobre la libertad "
+              "de expresión.")
+    assert classify(i, j, similarity=0.89).relation != Relation.CONTRADICTS
     # When the other claim names another actor, its speaker is not its subject.
     g = claim("A él no le toca investigar los contratos de Robles, dijo Meade.", speaker="Meade")
     h = claim("Le toca a la Fiscalía investigar los contratos de Robles, sostuvo José Antonio Meade.")
@@ -563,3 +569,12 @@ def test_reworded_wire_copy_is_a_repeat_but_the_same_template_about_others_is_no
     d = claim("El partido ante el Barcelona en el Mundial de Clubes terminó con victoria de los azulgranas por "
               "dos goles a cero.")
     assert classify(c, d, similarity=0.96).relation != Relation.REPEATS
+
+
+def test_a_name_tagged_in_one_claim_only_still_makes_the_same_actor():
+    # The tagger names "GOCE" in one sentence and not in the other; its word is still in both.
+    a = claim("El satélite GOCE lleva doce meses recogiendo datos de gravedad.", entities=(
+        Entity(surface="GOCE", canonical="GOCE", kind="ORG"),))
+    b = claim("El satélite GOCE de la ESA lleva ya cinco años recogiendo datos de gravedad.", entities=(
+        Entity(surface="ESA", canonical="ESA", kind="ORG"),))
+    assert classify(a, b, similarity=0.95).relation == Relation.CONTRADICTS

@@ -11,7 +11,8 @@ What counts, in Universal Dependencies labels as spaCy's Spanish models give the
 - `amod` on a verb form or a participle: a participle used as an adjective ("candidatos no registrados").
 - a clause opened by a condition or a time/concession marker ("si", "cuando", "aunque", ...), whatever
   the small model labels it (`advcl`, or `ccomp` for "si ..." after an infinitive). Purpose and cause
-  clauses are left in: "enviar agentes para apoyar a Haftar" does state the support.
+  clauses are left in: "enviar agentes para apoyar a Haftar" does state the support, and so are
+  concessions in the indicative ("aunque no hay evidencia de ...": stated as a fact).
 - a verb in the subjunctive, on itself or its auxiliary ("para que México pague", "que no le haya
   donado"): wished, aimed at, doubted or evaluated, not stated. Only the verb: its arguments may be
   stated elsewhere in the claim. Not as the main verb's complement ("prevé que la inflación aumente"):
@@ -39,6 +40,14 @@ _SIDE_MARKERS = frozenset(
 )
 
 
+_CONCESSIVE = frozenset({"aunque"})
+
+
+def _indicative(verb) -> bool:
+    """The clause's verb (or its auxiliary) is in the indicative."""
+    return any("Ind" in t.morph.get("Mood") for t in (verb, *(c for c in verb.children if c.dep_ in ("aux", "cop"))))
+
+
 def side_clause_spans(sent, shift: int, length: int) -> tuple[tuple[int, int], ...]:
     """Spans (start, end) of side clauses in `sent` (a spaCy Span), as offsets into the claim's text.
 
@@ -64,6 +73,10 @@ def side_clause_spans(sent, shift: int, length: int) -> tuple[tuple[int, int], .
             # Whatever the small model calls the clause (it labels "si ... gana" as ccomp too), a
             # condition or time marker opens a side clause; "que" alone opens a reported complement.
             side = dep in ("advcl", "ccomp", "xcomp", "conj") and bool(marks & _SIDE_MARKERS)
+            if side and marks <= _CONCESSIVE and _indicative(token):
+                # "Aunque no hay evidencia de ..., el general ...": a concession in the indicative
+                # states its clause as a fact; in the subjunctive ("aunque gane") it only supposes it.
+                side = False
         if not side:
             continue
         left, right = token.left_edge, token.right_edge

@@ -279,7 +279,10 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     others = shared.difference(*a.antonym_groups.values(), *b.antonym_groups.values())
     # Opposite words and counts are about one thing only when the claims name the same actors (or
     # neither names any) and share most of their other words.
-    same_actors = bool(a.names & b.names) or not (a.names or b.names)
+    # (a name the tagger found in one claim only counts when the other has its words: "el satélite
+    # GOCE" is tagged in one sentence and not in the other, "Parlamento de Irán" / "Parlamento iraní")
+    same_actors = (bool(a.names & b.names) or not (a.names or b.names)
+                   or bool(a.prop_name_stems & b.stems) or bool(b.prop_name_stems & a.stems))
     if antonyms and (_negated(antonyms[0], a) or _negated(antonyms[1], b) or len(others) < 2 or not same_actors
                      or _coverage(a, b, shared) < thresholds.antonym_overlap):
         # "no bajó" against "subió" cancel (a negation elsewhere, "medida que no afecta a ...", does
@@ -289,7 +292,7 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     if antonyms:
         antonyms = (a.stem_words.get(antonyms[0], antonyms[0]), b.stem_words.get(antonyms[1], antonyms[1]))
     figure = _figure_conflict(a, b)
-    if figure is not None and (len(shared - {figure[0].unit}) < 1 or not (a.names & b.names or not (a.names or b.names))
+    if figure is not None and (len(shared - {figure[0].unit}) < 1 or not same_actors
                                or _coverage(a, b, shared) < thresholds.antonym_overlap):
         figure = None  # two counts of the same noun in two different events
     return PairEvidence(

@@ -341,6 +341,8 @@ _REQUEST_VERBS = (
 _VERB_NEGATORS = frozenset("no nunca jamas not never".split())
 _CLITICS = frozenset("se lo la le les los las me te nos os".split())
 # Words ending in "n" that are no plural verb (for the subject of a denial: see _denied_clauses)
+_IMPERSONAL = frozenset("puede pueden podia podra podria debe deben debia sabe sabia conoce espera esperaba cree "
+                        "dice permite trata ve sabe".split())
 _NOT_VERBS = frozenset("bien tambien aun quien quienes sin con segun ningun algun nunca tampoco".split())
 _PASSIVE_AUX = frozenset("fue fueron es son sido sera seran era eran".split())
 _PARTICIPLE = re.compile(r"(?!(?:nada|vida|cada|toda|todo|lado|ido)$)\w{2,}(?:ad|id)(?:o|a|os|as)")
@@ -703,6 +705,8 @@ def _denied_clauses(prop: str, positions: list[tuple[str, int]], word_cues: list
         # its verb is plural ("pero no le asignaron el contrato": somebody else).
         plural = any(len(w) > 3 and w.endswith("n") and w not in _NOT_VERBS
                      for w, _ in positions[idx + 1:k + 1])
+        # ... or impersonal ("no se puede hablar de libertad de expresión": nobody in particular)
+        plural = plural or (idx + 2 < n and positions[idx + 1][0] == "se" and positions[idx + 2][0] in _IMPERSONAL)
         clause = _clause(positions, k, stop, (ques[-1] + 1) if ques else first, positions[idx][0], lang, names,
                          frozenset() if plural else speaker_stems, speaker_fallback=True)
         if clause is not None:
