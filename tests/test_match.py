@@ -479,7 +479,7 @@ def test_not_ruling_out_is_a_hedge_not_a_denial():
     assert (frame.proposition, frame.denied, frame.hedged) == ("rusia envie tropas a la frontera", False, True)
     a = claim("El Kremlin no descarta que Rusia envíe tropas a la frontera.")
     b = claim("Rusia envía tropas a la frontera.")
-    assert classify(a, b, similarity=0.93).relation != Relation.CONTRADICTS
+    assert classify(a, b, similarity=0.93).relation not in (Relation.CONTRADICTS, Relation.SUPPORTS)
 
 
 def test_a_negated_passive_denies_the_act():

@@ -372,8 +372,9 @@ def decide(
         and a.hedged == b.hedged
     ):
         return Decision(Relation.REPEATS, _clip(max(fuzz_score / 100.0, sim) if reworded else fuzz_score / 100.0), ev)
-    # "X no ha confirmado si ..." is negated and hedged at once: it commits to nothing, so it backs nothing.
-    noncommittal = (a.denied and a.hedged) or (b.denied and b.hedged)
+    # "X no ha confirmado si ..." is negated and hedged at once, and "X no descarta que ..." leaves it
+    # open: they commit to nothing, so they back nothing.
+    noncommittal = (a.denied and a.hedged) or (b.denied and b.hedged) or a.left_open or b.left_open
     if (sim >= t.supports_similarity and ev.coverage >= t.supports_overlap and a.denied == b.denied
             and ev.asserted_coverage >= t.supports_asserted_overlap and not noncommittal):
         score = 0.5 + 0.3 * _ramp(sim, t.supports_similarity, 0.97) + 0.2 * min(ev.coverage, 1.0)

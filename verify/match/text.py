@@ -463,6 +463,7 @@ class ClaimFeatures:
     prop_name_stems: frozenset[str] = frozenset()  # stems of the names the proposition itself mentions
     frame_name_stems: frozenset[str] = frozenset()  # every name in the frame, the speaker's included
     prop_names: frozenset[str] = frozenset()  # folded names the proposition itself mentions
+    left_open: bool = False  # "no descarta que ...": neither asserted nor denied
 
     @property
     def asserted_stems(self) -> frozenset[str]:
@@ -624,6 +625,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         frame_name_stems=(speaker_stems | frame_names(frame, _capitalised_words(text), lang)) - masked,
         prop_name_stems=frozenset(stem(w, lang) for n in names if n in prop for w in n.split()) - masked,
         prop_names=frozenset(n for n in names if n in prop),
+        left_open=frame.hedged,
     )
 
 
