@@ -578,3 +578,10 @@ def test_a_name_tagged_in_one_claim_only_still_makes_the_same_actor():
     b = claim("El satélite GOCE de la ESA lleva ya cinco años recogiendo datos de gravedad.", entities=(
         Entity(surface="ESA", canonical="ESA", kind="ORG"),))
     assert classify(a, b, similarity=0.95).relation == Relation.CONTRADICTS
+
+
+def test_a_denial_meets_common_news_synonyms():
+    a = claim("La NASA no ha logrado restablecer el contacto con el satélite IMAGE.")
+    b = claim("La NASA recuperó el contacto con el satélite IMAGE gracias a un aficionado.")
+    verdict = classify(a, b, similarity=0.93)
+    assert verdict.relation == Relation.CONTRADICTS and '"no" restablecer' in verdict.reason
