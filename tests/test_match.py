@@ -585,3 +585,16 @@ def test_a_denial_meets_common_news_synonyms():
     b = claim("La NASA recuperó el contacto con el satélite IMAGE gracias a un aficionado.")
     verdict = classify(a, b, similarity=0.93)
     assert verdict.relation == Relation.CONTRADICTS and '"no" restablecer' in verdict.reason
+
+
+def test_figures_of_the_same_noun_for_two_things_do_not_conflict():
+    a = claim("En el tiroteo del festival BPM de Playa del Carmen cinco personas fueron asesinadas.")
+    b = claim("En el tiroteo del festival BPM de Playa del Carmen quince personas resultaron heridas.")
+    assert classify(a, b, similarity=0.94).relation != Relation.CONTRADICTS
+    c = claim("En el tiroteo del festival BPM de Playa del Carmen quince personas fueron asesinadas.")
+    assert classify(a, c, similarity=0.96).relation == Relation.CONTRADICTS
+
+
+def test_a_fixed_no_in_the_frame_does_not_block_it():
+    frame = strip_frame("Peláez, no obstante, negó que el himno del club fuera plagiado.")
+    assert frame.denied and frame.proposition == "el himno del club fuera plagiado"

@@ -112,8 +112,8 @@ _DAYS = {"minut": 1 / 1440, "hor": 1 / 24, "dia": 1, "dias": 1, "seman": 7, "mes
 
 def _in_days(f: Figure, claim: ClaimFeatures) -> Figure:
     days = _DAYS.get(f.unit) if f.unit != "year" else None  # "year": a bare 2019, no duration
-    return (Figure(f"{f.text} {claim.stem_words.get(f.unit, f.unit)}", f.value * days, "duration", f.approximate)
-            if days else f)
+    return (Figure(f"{f.text} {claim.stem_words.get(f.unit, f.unit)}", f.value * days, "duration", f.approximate,
+                   f.context) if days else f)
 
 
 def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure] | None:
@@ -129,6 +129,9 @@ def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure
             by_unit_b.setdefault(f.unit, []).append(f)
     for fa in figures_a:
         candidates = by_unit_b.get(fa.unit) if fa.unit and fa.unit != "year" else None
+        # The same noun with other words after it counts another thing ("personas asesinadas" /
+        # "personas heridas"); a figure with none after its noun may be either.
+        candidates = [f for f in candidates or () if not (fa.context and f.context) or fa.context & f.context]
         if not candidates:
             continue
         same_unit_a = [f for f in figures_a if f.unit == fa.unit]

@@ -171,6 +171,9 @@ class Figure:
     value: float
     unit: str  # stem of the counted noun, "%" for percentages, "year" for bare years, "" if none
     approximate: bool
+    # stems of the content words right after the counted noun ("personas fueron asesinadas" ->
+    # {asesin}): "cinco personas asesinadas" and "quince personas heridas" count two things
+    context: frozenset[str] = frozenset()
 
 
 def parse_number(token: str, next_word: str = "") -> float | None:
@@ -231,7 +234,10 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
         if not unit and is_digit and len(token) == 4 and 1800 <= value <= 2100:
             unit = "year"
         approximate = any(t in _APPROX for t in tokens[max(0, i - 2):i])
-        out.append(Figure(token, value, unit, approximate))
+        after = tokens[k + 1:k + 4] if unit and unit != "%" else []
+        context = frozenset(stem(t, language) for t in after
+                            if t not in STOPWORDS and not t[:1].isdigit() and t not in _MULTIPLIERS and len(t) > 2)
+        out.append(Figure(token, value, unit, approximate, context))
         i = max(j, i + 1)
     return out
 
@@ -310,7 +316,7 @@ def strip_frame(text: str) -> Frame:
 def _frame_negation(frame: str) -> str | None:
     """Where a frame is negated: "before verb" ("el Kremlin no descarta", "no ha negado"), "elsewhere"
     (a clause of its own), or None."""
-    words = _TOKEN.findall(frame)
+    words = _TOKEN.findall(_NEG_FIXED.sub(" ", frame))  # "Peláez, no obstante, negó que ..." is no negation
     hits = [i for i, w in enumerate(words) if w in _FRAME_NEGATORS]
     if not hits:
         return None
