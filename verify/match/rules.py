@@ -152,9 +152,10 @@ def _compatible(x: Figure, y: Figure) -> bool:
 
 
 def _antonyms(a: ClaimFeatures, b: ClaimFeatures) -> tuple[str, str] | None:
-    """(stem in A, stem in B) of a direction A states and B reverses, or None."""
-    # ("elevó" / "redujo"). A word both claims use is their topic, not a direction: "su pronóstico de
-    # crecimiento" is in both.
+    """(stem in A, stem in B) of a direction A states and B reverses ("elevó" / "redujo"), or None.
+
+    A word both claims use is their topic, not a direction: "su pronóstico de crecimiento" is in both.
+    """
     shared = a.stems & b.stems
     groups_a = {g: c - shared for g, c in a.antonym_groups.items() if c - shared}
     groups_b = {g: c - shared for g, c in b.antonym_groups.items() if c - shared}

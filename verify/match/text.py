@@ -41,14 +41,14 @@ _FRAME_HEAD = re.compile(
     rf"^(?P<frame>[^;]{{0,160}}?)\b{_AUX}(?P<verb>{_REPORT}|{_DENY})\b(?:{_BETWEEN}\s+(?:que|that)\b|\s*:)",
     re.IGNORECASE,
 )
-# "Peskov negó haber enviado armas": the denied complement is an infinitive. A noun phrase ("rechazó
-# una propuesta", "descartó cambios") is a decision, not the denial of a proposition.
 # "Peskov negó haber enviado armas", "se negó a declarar" (a refusal), "descarta la posibilidad de
-# atribuir ..." / "de que ...": the denied complement follows the verb (`_denied_rest`).
+# atribuir ..." / "de que ...": the denied complement follows the verb, an infinitive or a clause. A
+# noun phrase ("rechazó una propuesta", "descartó cambios") is a decision, not the denial of a proposition.
 _DENIED_NOUNS = r"(?:la\s+|el\s+)?(?:posibilidad|idea|hipotesis|version|existencia)\s+de\s+"
 _DENY_INF = re.compile(rf"^(?P<frame>[^;]{{0,120}}?)\b{_AUX}(?P<verb>{_DENY})\b\s+"
                        rf"(?P<lead>a\s+|{_DENIED_NOUNS}(?:que\s+)?)?(?P<rest>.+)$", re.IGNORECASE)
 _INFINITIVE = re.compile(r"(?:haber|\w+(?:ar|er|ir))\b")
+_FRAME_VERB = re.compile(f"{_DENY}|{_REPORT}")
 _FRAME_NEGATORS = frozenset("no nunca jamas ni tampoco not never".split())
 _FRAME_TAIL = re.compile(
     # (one comma may follow: "..., sostuvo el candidato del PRI, José Antonio Meade")
@@ -332,7 +332,8 @@ def _frame_negation(frame: str) -> str | None:
 _AUX_WORDS = frozenset(
     "esta estaba estaban estan este esten estuvo estuvieron estara estaria puede pueden podia podra podria podrian "
     "pudo pudieron debe deben debia deberia deberian va van iba iban vamos voy vaya tiene tienen tenia tenian "
-    "tuvo quiere quieren queria quiso querido podido sabido logrado conseguido consiguio piensa pensaba suele solia sigue seguira vuelve volvio acaba logro "
+    "tuvo quiere quieren queria quiso querido podido sabido logrado conseguido consiguio piensa pensaba suele "
+    "solia sigue seguira vuelve volvio acaba logro "
     "haya hayan hubiera hubieran habria habrian hubiese estuviera estuviese sea sean fuera fueran "
     "did does do is are was were has have had will would can could should".split()
 )
@@ -346,9 +347,10 @@ _REQUEST_VERBS = (
 ).split()
 _VERB_NEGATORS = frozenset("no nunca jamas not never".split())
 _CLITICS = frozenset("se lo la le les los las me te nos os".split())
-# Words ending in "n" that are no plural verb (for the subject of a denial: see _denied_clauses)
+# For the subject of a denial (see _denied_clauses): verbs that make "no se ..." impersonal, and words
+# ending in "n" that are no plural verb.
 _IMPERSONAL = frozenset("puede pueden podia podra podria debe deben debia sabe sabia conoce espera esperaba cree "
-                        "dice permite trata ve sabe".split())
+                        "dice permite trata ve".split())
 _NOT_VERBS = frozenset("bien tambien aun quien quienes sin con segun ningun algun nunca tampoco".split())
 _PASSIVE_AUX = frozenset("fue fueron es son sido sera seran era eran".split())
 _PARTICIPLE = re.compile(r"(?!(?:nada|vida|cada|toda|todo|lado|ido)$)\w{2,}(?:ad|id)(?:o|a|os|as)")
@@ -487,7 +489,8 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
     lang = "en" if language == "en" else "es"
     frame = strip_frame(text)
     prop = frame.proposition
-    speaker_stems = _speaker_stems(speaker, frame, text, lang)
+    capitalised = _capitalised_words(text)
+    speaker_stems = _speaker_stems(speaker, frame, capitalised, lang)
     side_tokens = _side_tokens(text, prop, side_spans)
     tokens_pct = re.findall(r"\d+(?:[.,]\d+)*|\w+|%", prop)
     fixed_spans = [m.span() for m in _NEG_FIXED.finditer(prop)]
@@ -550,8 +553,8 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
     main_negated = negated_tokens - side_clause_tokens
     denied = frame.denied or whole or (bool(main_negated) and _covers_main_clause(positions, main_negated))
 
-    clauses = _denied_clauses(prop, positions, word_cues, cues, frame, lang, text, denied_by_context,
-                              side_tokens or set(), speaker_stems)
+    clauses = _denied_clauses(prop, positions, word_cues, cues, frame, lang, text, capitalised,
+                              denied_by_context, side_tokens or set(), speaker_stems)
     request_stems = {stem(w, lang) for w in _REQUEST_VERBS}
     requested = {stem(positions[j][0], lang) for j in range(len(positions))
                  if any(stem(positions[k][0], lang) in request_stems for k in range(max(0, j - 4), j))
@@ -628,7 +631,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         requested=frozenset(requested),
         asserted=None if side_tokens is None else frozenset(asserted),
         speaker_stems=speaker_stems - masked,
-        frame_name_stems=(speaker_stems | frame_names(frame, _capitalised_words(text), lang)) - masked,
+        frame_name_stems=(speaker_stems | frame_names(frame, capitalised, lang)) - masked,
         prop_name_stems=frozenset(stem(w, lang) for n in names if n in prop for w in n.split()) - masked,
         prop_names=frozenset(n for n in names if n in prop),
         left_open=frame.hedged,
@@ -657,12 +660,13 @@ def _side_tokens(text: str, prop: str, side_spans: tuple[tuple[int, int], ...]) 
 
 
 def _denied_clauses(prop: str, positions: list[tuple[str, int]], word_cues: list[tuple[int, int, int]],
-                    cues: list[str], frame: Frame, lang: str, text: str, denied_by_context: bool,
+                    cues: list[str], frame: Frame, lang: str, text: str, names: frozenset[str],
+                    denied_by_context: bool,
                     side_tokens: set[int] | frozenset[int] = frozenset(),
                     speaker_stems: frozenset[str] = frozenset()) -> tuple[DeniedClause, ...]:
     """Each proposition the claim denies: after a main-clause "no" (to the end of its clause), the
-    complement of "no hay pruebas de que ...", or the whole proposition under a denying frame."""
-    names = _capitalised_words(text)
+    complement of "no hay pruebas de que ...", or the whole proposition under a denying frame.
+    `names`: the claim's capitalised words, folded."""
     out: list[DeniedClause] = []
     n = len(positions)
 
@@ -742,17 +746,16 @@ def _denied_clauses(prop: str, positions: list[tuple[str, int]], word_cues: list
     if frame.denied or (denied_by_context and not out and n <= 15):
         # "Rusia ha negado apoyar a ...": who denies is who the proposition is about, unless it names
         # its own subject ("Peskov negó que Rusia ...").
-        frame_words = [t for t in _TOKEN.findall(frame.frame)
-                       if t not in STOPWORDS and not re.fullmatch(_DENY + "|" + _REPORT, t)]
         # (a frame naming nobody, "la empresa se negó a ...", gives its own words)
-        extra = frozenset(stem(t, lang) for t in frame_words if t in names) or frozenset(
-            stem(t, lang) for t in frame_words if len(t) > 2 and t not in _CLITICS and t not in _FRAME_FILLERS)
+        extra = frame_names(frame, names, lang) or frozenset(
+            stem(t, lang) for t in _TOKEN.findall(frame.frame) if len(t) > 2 and t not in STOPWORDS
+            and t not in _CLITICS and t not in _FRAME_FILLERS and not _FRAME_VERB.fullmatch(t))
         # What is denied ends with its clause: "rechazan que el Gobierno maneje fondos de reconstrucción,
         # dice un sondeo ..." denies managing the funds, not everything the sentence goes on to say.
         first_break = next((m.start() for m in re.finditer(r"[,;:.]", prop)), len(prop))
         end = index_at(first_break)
-        clause = _clause(positions, 0, end if end >= 3 else n, 0, _as_written(frame.verb, text) if frame.denied else "denied", lang,
-                         names, extra)
+        cue = _as_written(frame.verb, text) if frame.denied else "denied"
+        clause = _clause(positions, 0, end if end >= 3 else n, 0, cue, lang, names, extra)
         if clause is not None:
             out.append(clause)
     return tuple(out)
@@ -767,15 +770,14 @@ def _capitalised_words(text: str) -> frozenset[str]:
     return frozenset(fold(m.group(0)) for m in re.finditer(r"\b[A-ZÁÉÍÓÚÑ]\w+", text))
 
 
-def _speaker_stems(speaker: str, frame: Frame, text: str, lang: str) -> frozenset[str]:
+def _speaker_stems(speaker: str, frame: Frame, names: frozenset[str], lang: str) -> frozenset[str]:
     """Stems of who speaks: the extractor's speaker, else the frame's last run of capitalised words
     ("El portavoz del Kremlin, Dmitri Peskov, dijo que" -> Dmitri Peskov)."""
     words = [w for w in _TOKEN.findall(fold(speaker)) if w not in STOPWORDS]
     if not words and frame.frame:
-        names = _capitalised_words(text)
         run: list[str] = []
         for token in re.findall(r"\w+|[^\w\s]", frame.frame):
-            if token in names and token not in STOPWORDS and not re.fullmatch(_DENY + "|" + _REPORT, token):
+            if token in names and token not in STOPWORDS and not _FRAME_VERB.fullmatch(token):
                 run.append(token)
                 words = run
             elif not (run and token in ("de", "del")):
@@ -786,7 +788,7 @@ def _speaker_stems(speaker: str, frame: Frame, text: str, lang: str) -> frozense
 def frame_names(frame: Frame, names: frozenset[str], lang: str) -> frozenset[str]:
     """Stems of every name in a claim's attribution frame ("Meade admitió que ..." -> {mead})."""
     return frozenset(stem(t, lang) for t in _TOKEN.findall(frame.frame)
-                     if t in names and t not in STOPWORDS and not re.fullmatch(_DENY + "|" + _REPORT, t))
+                     if t in names and t not in STOPWORDS and not _FRAME_VERB.fullmatch(t))
 
 
 def text_negated(text: str) -> bool:
