@@ -196,6 +196,18 @@ def test_redaction_placeholders_are_no_entities_and_open_quotes_are_cut_from_nam
     assert not any(n.count('"') == 1 for n in names)
 
 
+@pytest.mark.parametrize("raw, name", [
+    ('Jaime Rodríguez Calderón "El Bronco', "Jaime Rodríguez Calderón"),
+    ("Jaime “El Bronco” Rodríguez", "Jaime “El Bronco” Rodríguez"),  # a balanced pair stays
+    ("D'Alessio", "D'Alessio"),  # an apostrophe is part of the name
+    ("James O’Neill", "James O’Neill"),
+])
+def test_name_surfaces_cut_open_quotes_only(raw, name):
+    from verify.extract.extractor import _name_surface
+
+    assert _name_surface(raw) == name
+
+
 def test_a_name_met_before_counts_where_the_tagger_calls_it_a_noun():
     extractor = Extractor()
     (claim,) = extractor.extract(

@@ -418,12 +418,16 @@ def detect_language(text: str) -> str:
 
 def _name_surface(text: str) -> str:
     """An entity's text as a name: outer punctuation and quotes off, and a quote left open inside cut
-    with what follows ('Jaime Rodríguez Calderón "El Bronco' is Jaime Rodríguez Calderón)."""
+    with what follows ('Jaime Rodríguez Calderón "El Bronco' is Jaime Rodríguez Calderón). Apostrophes
+    are part of names (D'Alessio, O'Neill)."""
     surface = text.strip(" ,.;:" + QUOTE_CHARS)
-    for quote in QUOTE_CHARS:
-        if surface.count(quote) == 1:
-            head = surface.split(quote)[0].strip(" ,.;:")
-            surface = head if len(head) >= 2 else surface.replace(quote, "").strip()
+    for opening, closing in (('"', '"'), ("“", "”"), ("«", "»")):
+        balanced = surface.count(opening) % 2 == 0 if opening == closing else \
+            surface.count(opening) == surface.count(closing)
+        if not balanced:
+            cut = min(i for i in (surface.find(opening), surface.find(closing)) if i >= 0)
+            head = surface[:cut].strip(" ,.;:")
+            surface = head if len(head) >= 2 else surface.replace(opening, "").replace(closing, "").strip()
     return surface
 
 
