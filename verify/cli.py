@@ -7,6 +7,7 @@ commands so `verify --help` answers at once.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -93,17 +94,27 @@ def add(obj: Context, sources: tuple[str, ...], no_link: bool, nli: str | None) 
 
     dir_existed = obj.index_dir.exists()
     index_existed = (obj.index_dir / DB_NAME).exists()
+    try:
+        index = obj.open_index(writable=True, create=True)
+    except VerifyError:
+        if not dir_existed:
+            with contextlib.suppress(OSError):
+                obj.index_dir.rmdir()  # only if still empty: never anything another process put there
+        raise
     summary = None
     try:
-        with obj.open_index(writable=True, create=True) as index:
-            extractor = make_extractor(index)
-            with _progress("adding articles") as progress:
-                summary = add_sources(index, list(sources), encoder=lambda: obj.encoder_for(index),
-                                      extractor=extractor, stdin=sys.stdin, progress=progress, link=not no_link,
-                                      refiner=_refiner(nli))
+        extractor = make_extractor(index)
+        with _progress("adding articles") as progress:
+            summary = add_sources(index, list(sources), encoder=lambda: obj.encoder_for(index),
+                                  extractor=extractor, stdin=sys.stdin, progress=progress, link=not no_link,
+                                  refiner=_refiner(nli))
     finally:
         if not index_existed and (summary is None or not (summary.added or summary.replaced)):
-            _remove_new_index(obj.index_dir, keep_dir=dir_existed)  # nothing added: leave nothing behind
+            # Nothing added to an index this command created: leave nothing behind, unless another
+            # process has opened or filled it meanwhile (then it is theirs, and it stays).
+            index.discard_if_unused(keep_dir=dir_existed)
+        else:
+            index.close()
     for rejected in summary.rejected:
         click.echo(f"rejected: {rejected.source}: {rejected.reason}", err=True)
     if summary.skipped:
@@ -111,19 +122,6 @@ def add(obj: Context, sources: tuple[str, ...], no_link: bool, nli: str | None) 
     click.echo(summary.line())
     if summary.rejected:
         sys.exit(2)
-
-
-def _remove_new_index(path: Path, *, keep_dir: bool) -> None:
-    """Undo the creation of an index that received nothing (the user's folder itself stays if it was there)."""
-    import shutil
-
-    if not keep_dir:
-        shutil.rmtree(path, ignore_errors=True)
-        return
-    for name in ("verify.sqlite", "verify.sqlite-journal", ".lock"):
-        (path / name).unlink(missing_ok=True)
-    for vectors in path.glob("vectors-*.faiss*"):
-        vectors.unlink(missing_ok=True)
 
 
 class _progress:

@@ -5,6 +5,8 @@ Layout of an index directory:
     verify.sqlite            articles, claims, entities, aliases, links, verdicts, meta
     vectors-000042.faiss     the vector store of generation 42 (the one `meta.vectors_file` names)
     .lock                    taken (flock) by the one process that writes at a time
+    .open                    held shared (flock) by every process that has the index open for writing,
+                             so a failed add only removes a new index that nobody else is using
 
 Atomicity: a write batch first saves the vector store under a *new* generation's file name
 (temp file, fsync, rename), then commits the SQLite transaction that names that file. A crash
@@ -35,6 +37,31 @@ SCHEMA_VERSION = 2
 # Schema 1 lacks claims.side_spans: opened writable it gains the column, read-only it reads as before.
 _READABLE_SCHEMAS = (1, 2)
 DB_NAME = "verify.sqlite"
+OPEN_LOCK = ".open"
+
+
+def _hold_open_lock(path: Path):
+    """A shared flock on `path/.open`, held while this process has the index open for writing.
+
+    A discarding process (`ClaimIndex.discard_if_unused`) takes it exclusively and unlinks it; if
+    that happened between our open() and our flock(), the file we hold is no longer the one at the
+    path, and we start again on a fresh one (the usual lock-file-with-unlink pattern).
+    """
+    lock_path = path / OPEN_LOCK
+    while True:
+        path.mkdir(parents=True, exist_ok=True)
+        try:
+            fh = open(lock_path, "a+")
+        except FileNotFoundError:  # the folder went away between mkdir and open: make it again
+            continue
+        fcntl.flock(fh, fcntl.LOCK_SH)
+        try:
+            current = os.stat(lock_path).st_ino
+        except FileNotFoundError:
+            current = None
+        if current == os.fstat(fh.fileno()).st_ino:
+            return fh
+        fh.close()
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,10 +132,11 @@ class ClaimIndex:
     changes of the batch land together or not at all.
     """
 
-    def __init__(self, path: Path, db: sqlite3.Connection, writable: bool):
+    def __init__(self, path: Path, db: sqlite3.Connection, writable: bool, open_lock=None):
         self.path = path
         self._db = db
         self.writable = writable
+        self._open_lock = open_lock
         self._vectors = None  # loaded on first use: listing claims needs no FAISS
         self._vectors_file: str | None = self._meta("vectors_file")
         self._lock_fh = None
@@ -130,10 +158,15 @@ class ClaimIndex:
                 path.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise IndexError_(f"{path}: cannot create the index directory: {exc.strerror}") from None
+        open_lock = None
         if writable or create:
             if not os.access(path, os.W_OK) or (db_path.exists() and not os.access(db_path, os.W_OK)):
                 raise IndexError_(f"{path}: the index directory is read-only; nothing was changed")
             writable = True
+            try:
+                open_lock = _hold_open_lock(path)
+            except OSError as exc:
+                raise IndexError_(f"{path}: cannot open the index for writing: {exc.strerror}") from None
         try:
             if writable:
                 db = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
@@ -155,16 +188,57 @@ class ClaimIndex:
                         db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
             version = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         except sqlite3.DatabaseError as exc:
+            if open_lock is not None:
+                open_lock.close()
             raise IndexError_(f"{db_path}: not a readable verify index ({exc})") from None
         if version is None or not version[0].isdigit() or int(version[0]) not in _READABLE_SCHEMAS:
             found = version[0] if version else "none"
+            if open_lock is not None:
+                open_lock.close()
             raise IndexError_(f"{db_path}: index schema version {found}, this verify reads {SCHEMA_VERSION}; "
                               "rebuild it with `verify rebuild`")
-        return cls(path, db, writable)
+        return cls(path, db, writable, open_lock)
 
     def close(self) -> None:
         self._db.close()
         self._release_lock()
+        if self._open_lock is not None:
+            self._open_lock.close()
+            self._open_lock = None
+
+    def discard_if_unused(self, *, keep_dir: bool) -> bool:
+        """Remove this index if it holds nothing and no other process has it open; close it either way.
+
+        For an add that created the index and then stored nothing (every input rejected): it leaves
+        nothing behind, yet never removes an index another process has opened in the meantime or
+        committed to. The folder itself stays when `keep_dir` (it was there before). True if removed.
+        """
+        if self._open_lock is None:
+            self.close()
+            return False
+        try:
+            fcntl.flock(self._open_lock, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:  # another process has it open: it is theirs now
+            self.close()
+            return False
+        try:
+            unused = self.generation == 0 and self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0] == 0
+            self._db.close()
+            self._release_lock()
+            if not unused:
+                return False
+            for name in (DB_NAME, f"{DB_NAME}-journal", f"{DB_NAME}-wal", f"{DB_NAME}-shm", ".lock", OPEN_LOCK):
+                with contextlib.suppress(FileNotFoundError):
+                    (self.path / name).unlink()
+            for vectors in self.path.glob("vectors-*.faiss*"):
+                vectors.unlink(missing_ok=True)
+            if not keep_dir:
+                with contextlib.suppress(OSError):  # not empty: someone else's files arrived; leave them
+                    self.path.rmdir()
+            return True
+        finally:
+            self._open_lock.close()
+            self._open_lock = None
 
     def __enter__(self) -> "ClaimIndex":
         return self
