@@ -30,6 +30,7 @@ SEED_002 = next(SEEDS.glob("002_*.txt"))
 @pytest.fixture
 def run(monkeypatch, tmp_path):
     monkeypatch.setattr(embed, "load_encoder", lambda name=None, **kw: embed.FakeEncoder(64, name=name or "fake"))
+    monkeypatch.setenv("VERIFY_NLI", "none")  # the rules alone: the judge is tested in test_judge.py and e2e
     index = tmp_path / "ix"
 
     def invoke(*args: str, input: str | None = None):
@@ -140,21 +141,25 @@ def test_unknown_relation_format_and_score(run):
         assert result.exit_code == 2 and needle in result.stderr
 
 
-def test_stats_names_links_made_by_older_rules(run):
+def test_stats_names_links_made_by_other_rules_or_another_judge(run):
     from verify.match import MATCHER_VERSION
     from verify.records import Link, Relation
     from verify.store import ClaimIndex
 
     assert run("add", str(SEED_002)).exit_code == 0
-    assert "older matcher rules" not in run("stats").output
     with ClaimIndex.open(run.index, writable=True) as index:
-        a, b = [c.id for c in index.claims()][:2]
+        a, b, c = [c.id for c in index.claims()][:3]
         with index.batch():
             index.add_links([Link(a=a, b=b, relation=Relation.SUPPORTS, score=0.6, reason="old", similarity=0.9,
-                                  version="rules-0")])
-    out = run("stats").output
-    assert "older matcher rules (1 by rules-0)" in out and MATCHER_VERSION in out and "verify rebuild" in out
+                                  version="rules-0"),
+                             Link(a=a, b=c, relation=Relation.SUPPORTS, score=0.6, reason="rules", similarity=0.9,
+                                  version=MATCHER_VERSION)])
+    out = run("stats").output  # VERIFY_NLI=none: links of the rules alone are this verify's own
+    assert "other matcher rules or judge (1 by rules-0)" in out and MATCHER_VERSION in out and "verify rebuild" in out
     assert json.loads(run("stats", "--json").output)["link_versions"]["rules-0"] == 1
+    # With the judge on (the default), the links made without it are flagged too.
+    judged = run("stats", "--nli", "default").output
+    assert f"(1 by rules-0, 1 by {MATCHER_VERSION})" in judged and f"this verify has {MATCHER_VERSION}+judge" in judged
 
 
 def test_search_and_stats(run):

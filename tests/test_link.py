@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import dataclasses
+import numpy as np
 
 from verify.link import candidate_pairs, link_claims
 from verify.match import PairVerdict
@@ -43,18 +43,18 @@ def test_same_article_same_speaker_is_not_a_link(tmp_path, fake_encoder):
 
 
 class _AlwaysContradicts:
-    """A stand-in NLI refiner: the real one is tested in test_nli.py with a tiny model."""
+    """A stand-in judge (the `Judge` protocol): the shipped one is tested in test_judge.py."""
 
     name = "tiny-nli"
 
-    def refine(self, pairs, decisions, verdicts, sims, thresholds):
-        return [dataclasses.replace(v, relation=Relation.CONTRADICTS, reason="nli: contradiction")
-                for v in verdicts]
+    def probabilities(self, premises, hypotheses):
+        return np.tile(np.array([0.02, 0.03, 0.95], dtype=np.float32), (len(premises), 1))
 
 
-def test_refiner_result_and_its_name_are_stored_with_the_link(tmp_path, fake_encoder):
+def test_judge_verdict_and_its_name_are_stored_with_the_link(tmp_path, fake_encoder):
     with ClaimIndex.open(tmp_path / "ix", create=True) as index:
         _store(index, fake_encoder, "a1", ["El embargo de armas a Libia sigue vigente desde 2011."])
         b = _store(index, fake_encoder, "a2", ["El embargo de armas a Libia sigue vigente desde 2011."])
-        (link,) = link_claims(index, b, fake_encoder.encode([b[0].text]), refiner=_AlwaysContradicts())
-        assert link.relation == Relation.CONTRADICTS and link.version.endswith("+nli:tiny-nli")
+        (link,) = link_claims(index, b, fake_encoder.encode([b[0].text]), judge=_AlwaysContradicts())
+        assert link.relation == Relation.CONTRADICTS and link.version.endswith("+tiny-nli")
+        assert "judge: contradiction 0.95" in link.reason and "no rule evidence" in link.reason

@@ -258,7 +258,7 @@ def test_verdict_to_dict_is_json():
 
 def test_matching_imports_no_heavy_modules():
     code = ("import sys, verify.match, verify.evaluate; "
-            "from verify.match import classify; from verify.match.nli import NliRefiner; "
+            "from verify.match import classify; from verify.judge import load_judge; load_judge(); "
             "heavy = [m for m in ('torch', 'sentence_transformers', 'transformers', 'textual', 'faiss', 'spacy') "
             "if m in sys.modules]; print(','.join(heavy))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -1,8 +1,10 @@
-"""The NLI refiner's real loading and scoring path, on a tiny BERT cross-encoder the test builds itself.
+"""A user's own NLI model (`--nli FOLDER`): the real loading and scoring path, on a tiny BERT
+cross-encoder the test builds itself.
 
-No NLI model can be installed here, so the test writes one: a 1-layer BERT with a 40-word WordPiece
-vocabulary and a classifier head whose bias makes one label win, saved with `save_pretrained`, then
-loaded through `NliRefiner` -> sentence-transformers `CrossEncoder` exactly as a user's model would be.
+The test writes one: a 1-layer BERT with a 40-word WordPiece vocabulary and a classifier head whose
+bias makes one label win, saved with `save_pretrained`, then loaded through `CrossEncoderJudge` ->
+sentence-transformers `CrossEncoder` exactly as a user's model would be. verify's own judge is
+tested in test_judge.py.
 """
 
 from __future__ import annotations
@@ -15,8 +17,8 @@ import numpy as np
 import pytest
 
 from verify.errors import ModelError
+from verify.judge import CrossEncoderJudge, label_columns, load_judge
 from verify.match import classify_many
-from verify.match.nli import NliRefiner, map_labels
 from verify.records import Claim, Relation
 
 WORDS = ("el la de que no en y a los se del las un por con una su para es al lo como más pero sus "
@@ -56,63 +58,63 @@ def contradiction_model(tmp_path_factory):
                           {0: "neutral", 1: "CONTRADICTION", 2: "entailment"}, winner="CONTRADICTION")
 
 
-def test_refiner_loads_a_cross_encoder_and_maps_its_labels(contradiction_model):
-    refiner = NliRefiner(str(contradiction_model))
-    assert refiner.relations == [Relation.UNRELATED, Relation.CONTRADICTS, Relation.SUPPORTS]
-    probs = refiner.probabilities(["Rusia envió armas a Libia."] * 3, ["Rusia no envió armas.", "el gobierno", "y"])
+def test_a_users_cross_encoder_loads_and_its_labels_are_mapped(contradiction_model):
+    judge = load_judge(str(contradiction_model))
+    assert isinstance(judge, CrossEncoderJudge)
+    probs = judge.probabilities(["Rusia envió armas a Libia."] * 3, ["Rusia no envió armas.", "el gobierno", "y"])
     assert probs.shape == (3, 3)
     assert np.allclose(probs.sum(axis=1), 1.0, atol=1e-5)
-    assert (probs.argmax(axis=1) == 1).all()
-    assert refiner.calls == 3
+    assert (probs.argmax(axis=1) == 2).all()  # its column 1, "CONTRADICTION", is verify's contradiction
+    assert judge.calls == 3
 
 
-def test_refiner_is_consulted_only_for_related_pairs(contradiction_model):
-    refiner = NliRefiner(str(contradiction_model))
+def test_the_judge_reads_the_pairs_it_is_given_both_ways(contradiction_model):
+    judge = CrossEncoderJudge(str(contradiction_model))
     related = (claim("Italia envió armas a Libia en marzo."),
                claim("El Gobierno italiano confirmó que en marzo Italia mandó armas y munición a Libia."))
     unrelated = (claim("El gobierno envió armas a Libia."), claim("Llueve en Santiago de Chile."))
-    verbatim = (claim("Rusia envió armas a Libia."), claim("Rusia envió armas a Libia."))
-    rules_only = classify_many([related, unrelated, verbatim], np.array([0.95, 0.3, 0.99]))
-    assert [v.relation for v in rules_only] == [Relation.SUPPORTS, Relation.UNRELATED, Relation.REPEATS]
+    rules_only = classify_many([related, unrelated], np.array([0.95, 0.3]))
+    assert [v.relation for v in rules_only] == [Relation.SUPPORTS, Relation.UNRELATED]
 
-    refined = classify_many([related, unrelated, verbatim], np.array([0.95, 0.3, 0.99]), refiner=refiner)
-    assert refiner.calls == 1  # only the related, non-verbatim pair went to the model
-    assert refined[0].relation == Relation.CONTRADICTS
-    assert "NLI contradicts" in refined[0].reason and "rules said supports" in refined[0].reason
-    assert 0.0 <= refined[0].score <= 1.0
-    assert refined[1] == rules_only[1] and refined[2] == rules_only[2]
+    judged = classify_many([related, unrelated], np.array([0.95, 0.3]), judge=judge, judged=np.array([True, False]))
+    assert judge.calls == 2  # one pair, read both ways round
+    assert judged[0].relation == Relation.CONTRADICTS
+    assert "judge: contradiction" in judged[0].reason
+    assert 0.0 <= judged[0].score <= 1.0
+    assert judged[1] == rules_only[1]
 
 
-def test_refiner_keeps_hard_evidence_against_a_neutral_model(tmp_path):
+def test_hard_evidence_needs_the_judge_to_say_the_claims_are_about_one_thing(tmp_path):
     folder = build_tiny_nli(tmp_path / "neutral-nli", {0: "entailment", 1: "neutral", 2: "contradiction"},
                             winner="neutral")
-    refiner = NliRefiner(str(folder))
+    judge = CrossEncoderJudge(str(folder))
     figures = (claim("Unas 2.000 personas se manifestaron en Lima."),
                claim("Unas 20.000 personas se manifestaron en Lima."))
-    paraphrase = (claim("Italia envió armas a Libia en marzo."),
-                  claim("El Gobierno italiano confirmó que en marzo Italia mandó armas y munición a Libia."))
-    refined = classify_many([figures, paraphrase], np.array([0.96, 0.95]), refiner=refiner)
-    assert refined[0].relation == Relation.CONTRADICTS  # conflicting figures survive a neutral model
-    assert "NLI neutral" in refined[0].reason
-    assert refined[1].relation == Relation.UNRELATED  # the model's confident neutral wins elsewhere
+    rules_only = classify_many([figures], np.array([0.96]))
+    assert rules_only[0].relation == Relation.CONTRADICTS and "conflicting figures" in rules_only[0].reason
+    judged = classify_many([figures], np.array([0.96]), judge=judge)
+    assert judged[0].relation == Relation.UNRELATED  # a confident neutral: two quantities, not one
+    assert "judge: neutral" in judged[0].reason
 
 
-def test_map_labels_handles_any_order_and_rejects_unknown_names():
-    assert map_labels({"0": "entailment", "1": "neutral", "2": "contradiction"}) == [
-        Relation.SUPPORTS, Relation.UNRELATED, Relation.CONTRADICTS]
-    assert map_labels({2: "ENTAILMENT", 0: "Contradiction", 1: "Neutral"}) == [
-        Relation.CONTRADICTS, Relation.UNRELATED, Relation.SUPPORTS]
+def test_label_columns_handle_any_order_and_reject_unknown_names():
+    assert label_columns({"0": "entailment", "1": "neutral", "2": "contradiction"}) == [0, 1, 2]
+    assert label_columns({2: "ENTAILMENT", 0: "Contradiction", 1: "Neutral"}) == [2, 1, 0]
     with pytest.raises(ModelError, match="LABEL_0"):
-        map_labels({0: "LABEL_0", 1: "LABEL_1"})
+        label_columns({0: "LABEL_0", 1: "LABEL_1"})
     with pytest.raises(ModelError, match="no id2label"):
-        map_labels({})
+        label_columns({})
+
+
+def test_none_turns_the_judge_off():
+    assert load_judge("none") is None and load_judge("off") is None
 
 
 def test_unknown_model_name_is_a_model_error_offline(tmp_path):
-    code = ("from verify.match.nli import NliRefiner\n"
+    code = ("from verify.judge import CrossEncoderJudge\n"
             "from verify.errors import ModelError\n"
             "try:\n"
-            "    NliRefiner('no-such-org/no-such-nli-model').relations\n"
+            "    CrossEncoderJudge('no-such-org/no-such-nli-model').probabilities(['a'], ['b'])\n"
             "except ModelError as exc:\n"
             "    print('ModelError:', exc)\n")
     env = {**os.environ, "HF_HUB_OFFLINE": "1", "HF_HOME": str(tmp_path / "hf")}

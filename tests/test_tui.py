@@ -405,6 +405,7 @@ async def test_add_articles_from_the_tui_on_an_empty_index(tmp_path):
     (tmp_path / "news.txt").write_text("Rusia recibió armas de Corea del Norte según Washington.\n"
                                        "El Kremlin niega que Rusia reciba armas de Corea del Norte.\n")
     app = make_app(tmp_path / "index", poll_interval=0, encoder_factory=lambda index: FakeEncoder(dim=64),
+                   judge_factory=lambda: None,
                    extractor_factory=lambda index: _SentenceExtractor())
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -425,6 +426,7 @@ async def test_escape_cancels_an_add_after_the_current_batch(small_index, tmp_pa
         (folder / f"{n:02d}.txt").write_text(f"Noticia número {n} sobre Corea del Norte y Rusia.\n")
     gate = threading.Event()
     app = make_app(path, poll_interval=0, encoder_factory=lambda index: FakeEncoder(dim=64),
+                   judge_factory=lambda: None,
                    extractor_factory=lambda index: _SentenceExtractor(gate))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

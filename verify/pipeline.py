@@ -52,7 +52,7 @@ def add_sources(index, sources: Sequence[str], *, encoder, extractor, stdin: Tex
 
 
 def add_articles(index, items: Iterable, *, encoder, extractor, progress: ProgressFn | None = None,
-                 link: bool = True, batch_size: int = 16, refiner=None,
+                 link: bool = True, batch_size: int = 16, judge=None,
                  cancelled: Callable[[], bool] | None = None) -> AddSummary:
     """Add `Article`s (and count `Rejected` items) to `index`, in committed batches.
 
@@ -114,7 +114,7 @@ def add_articles(index, items: Iterable, *, encoder, extractor, progress: Progre
             stop = cancelled is not None and cancelled()
             if number + 1 < len(batches) and not stop:
                 upcoming = pool.submit(extract, batches[number + 1])
-            _store_batch(index, batch, claims_per_article, tables, encoder, summary, link, refiner, renames)
+            _store_batch(index, batch, claims_per_article, tables, encoder, summary, link, judge, renames)
             done += len(batch)
             if progress:
                 progress(done, total)
@@ -125,7 +125,7 @@ def add_articles(index, items: Iterable, *, encoder, extractor, progress: Progre
 
 
 def _store_batch(index, batch: list[Article], claims_per_article: list[list[Claim]], tables, encoder,
-                 summary: AddSummary, link: bool, refiner=None, renames=()) -> None:
+                 summary: AddSummary, link: bool, judge=None, renames=()) -> None:
     """Encode one batch's claims, store them with their articles, link them: one atomic commit."""
     texts = [c.text for claims in claims_per_article for c in claims]
     vectors = encoder.encode(texts) if texts else np.zeros((0, encoder.dim), np.float32)
@@ -147,7 +147,7 @@ def _store_batch(index, batch: list[Article], claims_per_article: list[list[Clai
         if link and new_claims:
             from verify.link import link_claims
 
-            summary.links += index.add_links(link_claims(index, new_claims, vectors, refiner=refiner))
+            summary.links += index.add_links(link_claims(index, new_claims, vectors, judge=judge))
         if tables is not None:
             index.save_aliases(tables[0])
             index.save_sides(tables[1])

@@ -14,7 +14,7 @@ from pathlib import Path
 from verify.pipeline import AddSummary, add_articles, make_extractor
 
 
-def rebuild_index(path: Path, *, model: str | None = None, progress=None) -> AddSummary:
+def rebuild_index(path: Path, *, model: str | None = None, judge=None, progress=None) -> AddSummary:
     from verify.embed import load_encoder
     from verify.store import ClaimIndex
 
@@ -29,7 +29,8 @@ def rebuild_index(path: Path, *, model: str | None = None, progress=None) -> Add
     tmp = path.with_name(path.name + ".rebuild")
     shutil.rmtree(tmp, ignore_errors=True)
     with ClaimIndex.open(tmp, create=True) as new:
-        summary = add_articles(new, articles, encoder=encoder, extractor=make_extractor(), progress=progress)
+        summary = add_articles(new, articles, encoder=encoder, extractor=make_extractor(), progress=progress,
+                               judge=judge)
         spans = {(c.article_id, c.start, c.end): c.id for c in new.claims()}
         remap = {old_id: spans.get(key) for old_id, key in old_claims.items()}
         links = {(l.a, l.b) for l in new.links()}

@@ -10,7 +10,8 @@ cues and their scope (side clauses marked by the extractor's parse left out), he
 units, opposite-direction words, names; and what `verify.match.roles` reads: standing roles
 ("Hifter, comandante del Ejército Nacional de Libia") two claims can agree on. Embedding
 similarity decides whether two claims are about the same proposition; it never decides stance.
-An optional NLI cross-encoder (`NliRefiner`) refines pairs the rules find related.
+With a judge (an NLI model, `verify.judge`), `verify.match.signals` combines its verdict with the
+rules' evidence; the reason names both.
 
 Headless: nothing here imports textual, torch or sentence-transformers at module level.
 """
@@ -28,11 +29,12 @@ import numpy as np
 from verify.errors import InputError
 from verify.match.roles import role_facts
 from verify.match.rules import DEFAULT_THRESHOLDS, Decision, Thresholds, decide
+from verify.match.signals import DEFAULT_POLICY, JudgePolicy, JudgeReading, Outcome, PairView, combine, read_all
 from verify.match.text import ClaimFeatures, features, fold, fold_for_fuzz, text_negated
 from verify.records import Claim, Polarity, Relation
 
 if TYPE_CHECKING:
-    from verify.match.nli import NliRefiner
+    from verify.judge import Judge
 
 # Stored with every link: bump when a rule, a threshold, a word list or the NLI mapping changes, so
 # links made by older rules can be found and recomputed.
@@ -49,7 +51,7 @@ __all__ = [
     "classify_many",
     "compare_texts",
     "claim_from_text",
-    "NliRefiner",
+    "JudgePolicy",
 ]
 
 
@@ -63,15 +65,6 @@ class PairVerdict:
 
     def to_dict(self) -> dict:
         return {"relation": str(self.relation), "score": round(float(self.score), 4), "reason": self.reason}
-
-
-def __getattr__(name: str):
-    # NliRefiner lives in its own module so importing verify.match never touches transformers.
-    if name == "NliRefiner":
-        from verify.match.nli import NliRefiner
-
-        return NliRefiner
-    raise AttributeError(name)
 
 
 # ---------------------------------------------------------------------------------------------- features
@@ -124,20 +117,22 @@ def claim_features(claim: Claim) -> ClaimFeatures:
 
 
 def classify(a: Claim, b: Claim, similarity: float, *, thresholds: Thresholds = DEFAULT_THRESHOLDS,
-             refiner: "NliRefiner | None" = None) -> PairVerdict:
+             judge: "Judge | None" = None, policy: JudgePolicy = DEFAULT_POLICY) -> PairVerdict:
     """Classify one pair of claims given their embedding cosine similarity."""
     return classify_many([(a, b)], np.array([similarity], dtype=np.float32), thresholds=thresholds,
-                         refiner=refiner)[0]
+                         judge=judge, policy=policy)[0]
 
 
 def classify_many(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray, *,
-                  thresholds: Thresholds = DEFAULT_THRESHOLDS, refiner: "NliRefiner | None" = None,
-                  ) -> list[PairVerdict]:
+                  thresholds: Thresholds = DEFAULT_THRESHOLDS, judge: "Judge | None" = None,
+                  policy: JudgePolicy = DEFAULT_POLICY, judged: np.ndarray | None = None) -> list[PairVerdict]:
     """Classify aligned pairs; `similarities[i]` is the cosine of `pairs[i]`.
 
     Each distinct claim is parsed once; near-verbatim scores for all pairs come from one rapidfuzz
-    `cpdist` call (C++, both cores). With a `refiner`, pairs the rules find related go through the
-    NLI cross-encoder in one batch.
+    `cpdist` call (C++, both cores). With a `judge`, the pairs `judged` marks (default: all) go
+    through it in one batch, both ways round, and `verify.match.signals.combine` decides them; the
+    others keep the rules' decision, less conflicting figures and opposite directions, which count
+    only when the judge has said the two claims are about the same thing.
     """
     from rapidfuzz import fuzz, process
 
@@ -154,11 +149,33 @@ def classify_many(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray
                                  scorer=fuzz.token_sort_ratio, processor=fold_for_fuzz, workers=-1)
     decisions = [decide(x, y, float(s), float(z), thresholds, float(w))
                  for x, y, s, z, w in zip(fa, fb, sims, fuzz_scores, sort_scores)]
-    verdicts = [PairVerdict(d.relation, d.score, explain(a, b, d, float(s)))
-                for (a, b), d, s in zip(pairs, decisions, sims)]
-    if refiner is not None:
-        verdicts = refiner.refine(pairs, decisions, verdicts, sims, thresholds)
+    readings: dict[int, JudgeReading] = {}
+    if judge is not None:
+        todo = np.flatnonzero(np.ones(len(pairs), bool) if judged is None else np.asarray(judged, bool)).tolist()
+        readings = dict(zip(todo, read_judge(judge, [pairs[i] for i in todo])))
+    verdicts = []
+    for i, ((a, b), d, s) in enumerate(zip(pairs, decisions, sims)):
+        view = PairView(a, b, fa[i], fb[i], float(s), d, readings.get(i), _who(a, "claim A"), _who(b, "claim B"))
+        findings = read_all(view)
+        if view.judge is not None:
+            outcome = combine(view, findings, policy)
+        elif judge is not None and d.relation == Relation.CONTRADICTS and not any(f.signal == "stance" for f in findings):
+            outcome = Outcome(Relation.UNRELATED, d.score, findings)  # soft without the judge's word (docstring)
+        else:
+            outcome = Outcome(d.relation, d.score, findings)
+        verdicts.append(PairVerdict(outcome.relation, outcome.score, explain(view, outcome)))
     return verdicts
+
+
+def read_judge(judge: "Judge", pairs: Sequence[tuple[Claim, Claim]]) -> list[JudgeReading]:
+    """The judge's reading of each pair, both ways round, in one batch."""
+    if not pairs:
+        return []
+    first = [a.text for a, _ in pairs]
+    second = [b.text for _, b in pairs]
+    probs = np.asarray(judge.probabilities(first + second, second + first), dtype=np.float32)
+    n = len(pairs)
+    return [JudgeReading(probs[i], probs[n + i]) for i in range(n)]
 
 
 # ---------------------------------------------------------------------------------------------- reason
@@ -180,42 +197,24 @@ def _shared(a: Claim, b: Claim, decision: Decision, limit: int = 6) -> str:
     return ", ".join(items[:limit]) + (", ..." if len(items) > limit else "")
 
 
-def explain(a: Claim, b: Claim, decision: Decision, similarity: float) -> str:
-    """One line a fact-checker can verify against both texts in seconds."""
-    ev = decision.evidence
-    who_a, who_b = _who(a, "claim A"), _who(b, "claim B")
-    fa, fb = claim_features(a), claim_features(b)
-    parts: list[str] = []
-    if decision.relation == Relation.CONTRADICTS:
-        if ev.stance_conflict and ev.denied_clause is not None:
-            denier, asserter = (who_a, who_b) if ev.denier == 0 else (who_b, who_a)
-            clause = ev.denied_clause
-            parts.append(f'{denier} denies what {asserter} asserts ("{clause.cue}" {clause.predicate_word})')
-        if ev.figure_conflict:
-            x, y = ev.figure_conflict
-            if x.unit == "%":
-                parts.append(f"conflicting figures: {x.text} % vs {y.text} %")
-            elif x.unit == "duration":  # "doce meses" vs "cinco años": the units are in the texts
-                parts.append(f"conflicting figures: {x.text} vs {y.text}")
-            else:
-                parts.append(f"conflicting figures: {x.text} vs {y.text} ({fa.stem_words.get(x.unit, x.unit)})")
-        if ev.antonyms:
-            parts.append(f"opposite directions: {ev.antonyms[0]} vs {ev.antonyms[1]}")
-        if fa.hedged or fb.hedged:
-            parts.append("one side hedges")
-    elif decision.relation == Relation.REPEATS:
-        parts.append(f"{who_b} repeats {who_a} near-verbatim")
-    elif decision.relation == Relation.SUPPORTS and decision.by_role:
-        role_a, role_b = ev.shared_role
-        parts.append(f'{who_a} and {who_b} both state that {role_a.describe()} ("{role_a.cue}" / "{role_b.cue}")')
-    elif decision.relation == Relation.SUPPORTS:
-        parts.append(f"{who_b} backs what {who_a} says (same proposition, {ev.coverage:.0%} of words shared)")
-    else:
-        parts.append(f"{who_a} and {who_b} make different propositions")
-    shared = _shared(a, b, decision)
+def explain(view: PairView, outcome: Outcome) -> str:
+    """One line a fact-checker can verify against both texts in seconds: the evidence for the
+    relation (each signal's own words), the judge's verdict when it ran, shared words, similarity."""
+    parts = [f.text for f in outcome.findings if f.relation == outcome.relation and f.signal != "judge"]
+    if outcome.relation == Relation.CONTRADICTS and parts and (view.fa.hedged or view.fb.hedged):
+        parts.append("one side hedges")
+    if not parts and outcome.relation == Relation.UNRELATED:
+        parts.append(f"{view.who_a} and {view.who_b} make different propositions")
+    if view.judge is not None:
+        label, p = view.judge.verdict()
+        parts.append(f"judge: {label} {p:.2f} (contradiction {view.judge.contradiction:.2f}, "
+                     f"entailment {view.judge.entailment:.2f})")
+        if not parts[:-1] and outcome.decided_by == ("judge",):
+            parts.append("no rule evidence: read both texts")
+    shared = _shared(view.a, view.b, view.decision)
     if shared:
         parts.append(f"shared: {shared}")
-    parts.append(f"similarity {similarity:.2f}")
+    parts.append(f"similarity {view.similarity:.2f}")
     return "; ".join(parts)
 
 
@@ -253,7 +252,7 @@ def claim_from_text(text: str, extractor=None, *, label: str = "text") -> Claim:
                                side_spans=side_spans)
 
 
-def compare_texts(a: str, b: str, encoder, extractor=None, *, refiner: "NliRefiner | None" = None,
+def compare_texts(a: str, b: str, encoder, extractor=None, *, judge: "Judge | None" = None,
                   thresholds: Thresholds = DEFAULT_THRESHOLDS) -> PairVerdict:
     """Relation, score and reason for two free texts (`verify compare "A" "B"`)."""
     claim_a = claim_from_text(a, extractor, label="first text")
@@ -263,4 +262,4 @@ def compare_texts(a: str, b: str, encoder, extractor=None, *, refiner: "NliRefin
         claim_a, claim_b = extractor.refresh_entities([claim_a, claim_b])
     vectors = np.asarray(encoder.encode([claim_a.text, claim_b.text]), dtype=np.float32)
     similarity = float(np.dot(vectors[0], vectors[1]))
-    return classify(claim_a, claim_b, similarity, thresholds=thresholds, refiner=refiner)
+    return classify(claim_a, claim_b, similarity, thresholds=thresholds, judge=judge)

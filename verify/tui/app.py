@@ -29,6 +29,7 @@ from verify.tui.screens.main import MainScreen
 from verify.tui.screens.start import EmptyScreen, ErrorScreen
 
 EncoderFactory = Callable[[ClaimIndex], object]  # index -> Encoder
+JudgeFactory = Callable[[], object]  # -> Judge or None
 ExtractorFactory = Callable[[ClaimIndex], object]  # index -> Extractor
 
 THEMES = ("textual-dark", "textual-light")
@@ -38,6 +39,12 @@ def _default_encoder(index: ClaimIndex):
     from verify.embed import load_encoder
 
     return load_encoder(index.model.name if index.model else None)
+
+
+def _default_judge():
+    from verify.judge import load_judge
+
+    return load_judge(os.environ.get("VERIFY_NLI"))  # as `verify add` does: verify's own unless "none"
 
 
 def _default_extractor(index: ClaimIndex):
@@ -55,12 +62,15 @@ class VerifyApp(App):
     BINDINGS = [Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="app.quit")]
 
     def __init__(self, index_path: str | os.PathLike, *, encoder_factory: EncoderFactory | None = None,
-                 extractor_factory: ExtractorFactory | None = None, poll_interval: float = 2.0,
+                 extractor_factory: ExtractorFactory | None = None, judge_factory: JudgeFactory | None = None,
+                 poll_interval: float = 2.0,
                  theme: str = "textual-dark", preload: Preload | None = None) -> None:
         super().__init__()
         self.index_path = Path(index_path)
         self.encoder_factory = encoder_factory or _default_encoder
         self.extractor_factory = extractor_factory or _default_extractor
+        self.judge_factory = judge_factory or _default_judge
+        self._judge_loaded: list = []  # [judge or None] once loaded: its model compiles on first use
         self.poll_interval = poll_interval
         self.model: BrowseModel | None = None
         self._encoder = None
@@ -251,12 +261,17 @@ class VerifyApp(App):
                 summary = add_sources(index, [source], encoder=lambda: self._encoder_for(index), extractor=extractor,
                                       progress=lambda done, total: self.call_from_thread(self._add_progress, done,
                                                                                          total),
-                                      cancelled=cancel.is_set)
+                                      cancelled=cancel.is_set, judge=self._judge())
         except VerifyError as exc:
             error = str(exc)
         except Exception as exc:  # a bug in a stage must not take the browser down with it
             error = f"{type(exc).__name__}: {exc}"
         self.call_from_thread(self._add_finished, source, summary, error, cancel.is_set())
+
+    def _judge(self):
+        if not self._judge_loaded:
+            self._judge_loaded.append(self.judge_factory())
+        return self._judge_loaded[0]
 
     def _encoder_for(self, index: ClaimIndex):
         if self._encoder is None:
@@ -300,15 +315,16 @@ class VerifyApp(App):
 
 
 def make_app(index_path: str | os.PathLike, *, encoder_factory: EncoderFactory | None = None,
-             extractor_factory: ExtractorFactory | None = None, poll_interval: float = 2.0,
-             theme: str = "textual-dark", preload: Preload | None = None) -> VerifyApp:
+             extractor_factory: ExtractorFactory | None = None, judge_factory: JudgeFactory | None = None,
+             poll_interval: float = 2.0, theme: str = "textual-dark", preload: Preload | None = None) -> VerifyApp:
     """The browser on the index at `index_path`.
 
     `encoder_factory(index)` and `extractor_factory(index)` make what adding articles needs (default:
     the index's own model via `verify.embed.load_encoder`, and `verify.pipeline.make_extractor`);
-    tests pass fakes. `poll_interval` is how often (seconds) to look for other processes' writes
+    `judge_factory()` the judge of new links (default: as `verify add`, env VERIFY_NLI); tests pass
+    fakes. `poll_interval` is how often (seconds) to look for other processes' writes
     (0: never). `theme` is a Textual theme name; ctrl+t switches dark/light. `preload`: an index
     read already under way (`verify.tui.make_app` starts one before importing Textual).
     """
     return VerifyApp(index_path, encoder_factory=encoder_factory, extractor_factory=extractor_factory,
-                     poll_interval=poll_interval, theme=theme, preload=preload)
+                     judge_factory=judge_factory, poll_interval=poll_interval, theme=theme, preload=preload)

@@ -1,0 +1,104 @@
+"""Calibrate how the judge and the rules combine (`verify.match.signals.JudgePolicy`).
+
+    .venv/bin/python bench/calibrate_judge.py [--files news_pairs.jsonl news_links_real.jsonl]
+
+On the pair files the rules were already tuned on (their figures are not reported as final), a grid
+over the policy's three thresholds; each point is scored as `verify eval pairs` scores it (the
+extractor on, the shipped judge, both ways round). Picks the point with the best contradicts F1
+among those with contradicts precision >= 0.85 and supports precision >= 0.6 (ties: higher
+thresholds), and prints the table around it. The held-out and blind files are never read here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).parent))
+from common import machine, table  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+class MemoJudge:
+    """The shipped judge, each (premise, hypothesis) read once across the whole grid."""
+
+    def __init__(self, judge):
+        self.judge = judge
+        self.name = judge.name
+        self.memo: dict[tuple[str, str], np.ndarray] = {}
+
+    def probabilities(self, premises, hypotheses):
+        todo = sorted({(p, h) for p, h in zip(premises, hypotheses)} - set(self.memo))
+        if todo:
+            probs = self.judge.probabilities([p for p, _ in todo], [h for _, h in todo])
+            self.memo.update(zip(todo, probs))
+        return np.stack([self.memo[(p, h)] for p, h in zip(premises, hypotheses)])
+
+
+def score(verdicts, labels) -> dict:
+    out = {}
+    for relation in ("contradicts", "supports"):
+        predicted = sum(1 for v in verdicts if v.relation.value == relation)
+        right = sum(1 for v, g in zip(verdicts, labels) if v.relation.value == relation == g)
+        gold = sum(1 for g in labels if g == relation)
+        p = right / predicted if predicted else 0.0
+        r = right / gold if gold else 0.0
+        out[relation] = (p, r, 2 * p * r / (p + r) if p + r else 0.0, right, predicted, gold)
+    return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--files", nargs="+", default=["news_pairs.jsonl", "news_links_real.jsonl"])
+    args = parser.parse_args()
+
+    from verify.embed import load_encoder
+    from verify.evaluate import _encode_pairs, read_pairs
+    from verify.extract import Extractor
+    from verify.judge import load_judge
+    from verify.match import claim_from_text, classify_many
+    from verify.match.signals import JudgePolicy
+
+    encoder = load_encoder()
+    extractor = Extractor()
+    judge = MemoJudge(load_judge())
+    rows = [r for name in args.files for r in read_pairs(ROOT / "tests" / "data" / name)]
+    a, b = [r["a"] for r in rows], [r["b"] for r in rows]
+    labels = [r["label"] for r in rows]
+    sims = _encode_pairs(a, b, encoder)
+    claims = {t: claim_from_text(t, extractor) for t in set(a) | set(b)}
+    pairs = [(claims[x], claims[y]) for x, y in zip(a, b)]
+
+    rules = score(classify_many(pairs, sims), labels)
+    grid = []
+    for c, e, same in itertools.product(np.arange(0.40, 0.96, 0.05), np.arange(0.40, 0.96, 0.05),
+                                        (0.3, 0.4, 0.5, 0.6, 0.7)):
+        policy = JudgePolicy(contradiction=round(float(c), 2), entailment=round(float(e), 2), same_thing=same)
+        grid.append((policy, score(classify_many(pairs, sims, judge=judge, policy=policy), labels)))
+    ok = [(p, s) for p, s in grid if s["contradicts"][0] >= 0.85 and s["supports"][0] >= 0.6] or grid
+    best, best_score = max(ok, key=lambda ps: (round(ps[1]["contradicts"][2], 3), round(ps[1]["supports"][2], 3),
+                                               ps[0].contradiction, ps[0].same_thing))
+
+    def line(name, s):
+        c, su = s["contradicts"], s["supports"]
+        return [name, f"{c[3]}/{c[4]}", f"{c[0]:.3f}", f"{c[1]:.3f}", f"{c[2]:.3f}", f"{su[3]}/{su[4]}",
+                f"{su[0]:.3f}", f"{su[1]:.3f}"]
+
+    print(f"machine: {machine()}; judge: {judge.name}; files: {', '.join(args.files)} ({len(rows)} pairs)\n")
+    header = ["configuration", "contradicts right/predicted", "precision", "recall", "F1", "supports right/predicted",
+              "precision", "recall"]
+    near = sorted(grid, key=lambda ps: -ps[1]["contradicts"][2])[:8]
+    print(table(header, [line("rules only", rules), line(f"chosen: {best}", best_score)]
+                + [line(str(p), s) for p, s in near]))
+    print(json.dumps({"chosen": {"contradiction": best.contradiction, "entailment": best.entailment,
+                                 "same_thing": best.same_thing}}))
+
+
+if __name__ == "__main__":
+    main()

