@@ -73,3 +73,147 @@ def test_an_index_with_a_committed_batch_is_never_discarded(tmp_path):
         pass
     assert index.discard_if_unused(keep_dir=False) is False
     assert (path / "verify.sqlite").exists()
+
+
+def _index_with_one_article(path):
+    import numpy as np
+
+    from conftest import make_article, make_claim
+
+    index = ClaimIndex.open(path, create=True)
+    with index.batch():
+        index.bind_model("fake", "fp", 4)
+        index.add_article(make_article("a1", "Rusia envió armas."), [make_claim("a1", "Rusia envió armas.")],
+                          np.ones((1, 4), dtype=np.float32) / 2)
+    index.close()
+
+
+def _snapshot(path):
+    import hashlib
+
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(path.iterdir())
+            if p.name not in (".lock", ".open")}
+
+
+def test_a_vector_file_named_outside_the_index_is_refused(tmp_path):
+    import sqlite3
+
+    import pytest
+
+    from verify.errors import IndexError_
+
+    path = tmp_path / "ix"
+    _index_with_one_article(path)
+    (tmp_path / "elsewhere.faiss").write_bytes(b"not yours")
+    db = sqlite3.connect(path / "verify.sqlite")
+    db.execute("UPDATE meta SET value='../elsewhere.faiss' WHERE key='vectors_file'")
+    db.commit()
+    db.close()
+    with ClaimIndex.open(path) as index, pytest.raises(IndexError_, match="never writes.*restore a backup"):
+        index.vectors
+
+
+def test_an_index_path_that_is_a_file_is_one_line_and_exit_2(tmp_path):
+    file = tmp_path / "not-a-folder"
+    file.write_text("x")
+    for args in (["stats"], ["report"], ["add", str(file)]):
+        result = CliRunner().invoke(cli, ["--index", str(file), *args])
+        assert result.exit_code == 2, result.output
+        assert result.stderr.strip() == f"verify: {file}: is a file, not an index directory; give a folder with --index"
+    assert file.read_text() == "x"
+
+
+_CRASH_MID_COMMIT = textwrap.dedent("""
+    import os, sqlite3, sys
+    db = sqlite3.connect(sys.argv[1], isolation_level=None)
+    db.execute("PRAGMA cache_size = 1")  # spill changed pages into the file before the commit
+    db.execute("BEGIN IMMEDIATE")
+    db.execute("CREATE TABLE IF NOT EXISTS filler (x BLOB)")
+    for _ in range(200):
+        db.execute("INSERT INTO filler VALUES (randomblob(4000))")
+    db.execute("UPDATE meta SET value = '999' WHERE key = 'generation'")
+    os._exit(9)  # dies mid-transaction: a hot journal stays behind
+""")
+
+
+def test_a_hot_journal_is_rolled_back_on_a_read_only_open(tmp_path):
+    path = tmp_path / "ix"
+    _index_with_one_article(path)
+    subprocess.run([sys.executable, "-c", _CRASH_MID_COMMIT, str(path / "verify.sqlite")], check=False)
+    assert (path / "verify.sqlite-journal").stat().st_size > 0
+    for args in (["stats"], ["claims"], ["links"], ["report"]):
+        result = CliRunner().invoke(cli, ["--index", str(path), *args])
+        assert result.exit_code == 0, result.output
+    with ClaimIndex.open(path) as index:
+        assert index.generation == 1 and index.stats().articles == 1  # the last commit, whole
+
+
+_FILL_THE_DISK = textwrap.dedent("""
+    import resource, signal, sys
+    import numpy as np
+    sys.path.insert(0, {tests!r})
+    from conftest import make_article, make_claim
+    from verify.errors import VerifyError
+    from verify.store import ClaimIndex
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # a write past the limit fails with EFBIG instead
+    resource.setrlimit(resource.RLIMIT_FSIZE, ({limit}, {limit}))
+    index = ClaimIndex.open(sys.argv[1], writable=True)
+    try:
+        with index.batch():
+            texts = ["Rusia envió armas número %d." % i for i in range(3000)]
+            index.add_article(make_article("big", " ".join(texts)),
+                              [make_claim("big", t) for t in texts], np.ones((3000, 4), dtype=np.float32) / 2)
+    except VerifyError as exc:
+        print("VerifyError:", exc)
+""")
+
+
+def test_a_full_disk_is_one_line_and_leaves_the_index_as_it_was(tmp_path):
+    path = tmp_path / "ix"
+    _index_with_one_article(path)
+    before = _snapshot(path)
+    limit = max(p.stat().st_size for p in path.iterdir()) + 20_000  # room for the journal, not for the batch
+    code = _FILL_THE_DISK.format(tests=str(ROOT / "tests"), limit=limit)
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0 and "Traceback" not in out.stderr, out.stderr[-2000:]
+    assert out.stdout.startswith("VerifyError: ") and "cannot write the index (" in out.stdout
+    assert out.stdout.count("\n") == 1 and "is as it was" in out.stdout
+    assert not list(path.glob("*.tmp"))
+    assert _snapshot(path) == before
+
+
+def test_readers_during_writes_never_hear_rebuild_advice(tmp_path):
+    """A reader loads the generation it was told about or, when a writer replaced it, the newer one."""
+    import threading
+
+    import numpy as np
+
+    from conftest import make_article, make_claim
+
+    path = tmp_path / "ix"
+    _index_with_one_article(path)
+    errors: list[str] = []
+    done = threading.Event()
+
+    def write():
+        with ClaimIndex.open(path, writable=True) as index:
+            for n in range(50):
+                with index.batch():
+                    index.add_article(make_article(f"w{n}", f"Texto {n}."), [make_claim(f"w{n}", f"Texto {n}.")],
+                                      np.ones((1, 4), dtype=np.float32) / 2)
+        done.set()
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    reads = 0
+    while not done.is_set() or reads < 50:
+        try:
+            with ClaimIndex.open(path) as index:
+                index.search(np.ones((1, 4), dtype=np.float32), 3)
+        except Exception as exc:  # noqa: BLE001 - any failure is the finding
+            errors.append(str(exc))
+        reads += 1
+    writer.join()
+    assert errors == []
+    with ClaimIndex.open(path) as index:
+        assert len(index.vectors) == 51

@@ -68,7 +68,7 @@ class _Group(click.Group):
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option("--index", "index_dir", envvar="VERIFY_INDEX", default=DEFAULT_INDEX, show_default=True,
-              type=click.Path(file_okay=False), help="Index directory (env VERIFY_INDEX).")
+              type=click.Path(), help="Index directory (env VERIFY_INDEX).")
 @click.option("--model", envvar="VERIFY_MODEL", default=None,
               help="Sentence-transformers model id or local folder (env VERIFY_MODEL); "
                    "default: the embedded multilingual-e5-small, or the index's own model.")

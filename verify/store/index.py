@@ -22,6 +22,7 @@ import datetime as _dt
 import fcntl
 import json
 import os
+import re
 import sqlite3
 from dataclasses import dataclass, field
 from importlib import resources
@@ -38,6 +39,40 @@ SCHEMA_VERSION = 2
 _READABLE_SCHEMAS = (1, 2)
 DB_NAME = "verify.sqlite"
 OPEN_LOCK = ".open"
+
+
+_VECTORS_NAME = re.compile(r"vectors-\d{6}\.faiss")
+
+
+def _checked_vectors_name(path: Path, name: str) -> str:
+    """The vector file name the database gives, if it is one verify writes: never a path elsewhere."""
+    if not _VECTORS_NAME.fullmatch(name or ""):
+        raise IndexError_(f"{path}: the database names {name!r} as its vector file, which verify never writes; "
+                          f"the index is damaged: restore a backup or run `verify rebuild --index {path}`")
+    return name
+
+
+def _roll_back_hot_journal(path: Path) -> None:
+    """A write that died mid-commit leaves a hot journal, which a read-only connection cannot roll
+    back ("attempt to write a readonly database"): nothing is corrupt, the last commit is intact.
+    Roll it back with a short writable connection when the folder allows it, else say what it is."""
+    journal = path / f"{DB_NAME}-journal"
+    try:
+        if journal.stat().st_size == 0:
+            return
+    except FileNotFoundError:
+        return
+    if not (os.access(path, os.W_OK) and os.access(path / DB_NAME, os.W_OK)):
+        return  # a live writer's journal, or one we cannot roll back: the read-only open tells which
+    try:
+        db = sqlite3.connect(path / DB_NAME, isolation_level=None, timeout=10)
+        try:
+            db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # the first read rolls a hot journal back
+        finally:
+            db.close()
+    except sqlite3.DatabaseError as exc:
+        raise IndexError_(f"{path / DB_NAME}: not a readable verify index ({exc}); run `verify check --index "
+                          f"{path}`, or restore a backup") from None
 
 
 def _hold_open_lock(path: Path):
@@ -151,6 +186,8 @@ class ClaimIndex:
         """
         path = Path(path)
         db_path = path / DB_NAME
+        if path.exists() and not path.is_dir():
+            raise IndexError_(f"{path}: is a file, not an index directory; give a folder with --index")
         if not db_path.exists():
             if not create:
                 raise IndexError_(f"{path}: no verify index here; create one with `verify add FILES --index {path}`")
@@ -167,6 +204,8 @@ class ClaimIndex:
                 open_lock = _hold_open_lock(path)
             except OSError as exc:
                 raise IndexError_(f"{path}: cannot open the index for writing: {exc.strerror}") from None
+        if not writable:
+            _roll_back_hot_journal(path)
         try:
             if writable:
                 db = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
@@ -190,7 +229,12 @@ class ClaimIndex:
         except sqlite3.DatabaseError as exc:
             if open_lock is not None:
                 open_lock.close()
-            raise IndexError_(f"{db_path}: not a readable verify index ({exc})") from None
+            if "readonly" in str(exc) and (path / f"{DB_NAME}-journal").exists():
+                raise IndexError_(f"{path}: a write was interrupted and its journal must be rolled back, which "
+                                  "needs write access to the index folder; the last committed state is intact: "
+                                  "run `verify check` as a user who can write there") from None
+            raise IndexError_(f"{db_path}: not a readable verify index ({exc}); run `verify check --index {path}`, "
+                              "or restore a backup") from None
         if version is None or not version[0].isdigit() or int(version[0]) not in _READABLE_SCHEMAS:
             found = version[0] if version else "none"
             if open_lock is not None:
@@ -311,17 +355,30 @@ class ClaimIndex:
                     raise IndexError_(f"{self.path}: the index has no model yet; add articles first")
                 self._vectors = FaissFlatStore(model.dim)
             else:
-                file = self.path / self._vectors_file
-                try:
-                    self._vectors = FaissFlatStore.load(file, model.dim)
-                except (RuntimeError, ValueError, OSError) as exc:
-                    raise IndexError_(f"{file}: cannot read the vector file ({exc}); "
-                                      f"run `verify rebuild --index {self.path}`") from None
-                expected = int(self._meta("vectors_count") or 0)
-                if len(self._vectors) != expected:
-                    raise IndexError_(f"{file}: holds {len(self._vectors)} vectors, the database expects {expected}; "
-                                      f"run `verify rebuild --index {self.path}`")
+                self._vectors = self._load_vectors(model.dim)
         return self._vectors
+
+    def _load_vectors(self, dim: int, attempts: int = 5):
+        """Load the generation the database names. A writer may commit a newer one (and delete this
+        file) between our read of its name and our open: then read the name again and load that."""
+        from verify.store.vectors import FaissFlatStore
+
+        for attempt in range(attempts):
+            name, expected = self._vectors_file, int(self._meta("vectors_count") or 0)
+            file = self.path / _checked_vectors_name(self.path, name)
+            try:
+                vectors = FaissFlatStore.load(file, dim)
+            except (RuntimeError, ValueError, OSError) as exc:
+                problem = f"cannot read the vector file ({exc})"
+            else:
+                if len(vectors) == expected:
+                    return vectors
+                problem = f"holds {len(vectors)} vectors, the database expects {expected}"
+            self._vectors_file = self._meta("vectors_file")
+            if self._vectors_file == name and attempt > 0:
+                break  # the same generation failed twice: damage, not a race
+        raise IndexError_(f"{file}: {problem}; run `verify check --index {self.path}`, then "
+                          f"`verify rebuild --index {self.path}` or restore a backup")
 
     # ------------------------------------------------------------------ writing
     def _take_lock(self) -> None:
@@ -349,9 +406,9 @@ class ClaimIndex:
             # Another writer may have committed since we opened: start from its state.
             self._db.execute("BEGIN IMMEDIATE")
             self.refresh()
+            new_file = None
             try:
                 yield self
-                new_file = None
                 if self._dirty_vectors:
                     generation = self.generation + 1
                     new_file = f"vectors-{generation:06d}.faiss"
@@ -360,11 +417,18 @@ class ClaimIndex:
                     self._set_meta("vectors_count", str(len(self.vectors)))
                 self._set_meta("generation", str(self.generation + 1))
                 self._db.execute("COMMIT")
-            except BaseException:
+            except BaseException as exc:
                 if self._db.in_transaction:
                     self._db.execute("ROLLBACK")
                 self._vectors = None  # drop in-memory changes; reload the committed file when needed
                 self._dirty_vectors = False
+                if new_file is not None:  # a half-written generation (disk full, I/O error) goes
+                    for leftover in (self.path / new_file, self.path / f"{new_file}.tmp"):
+                        leftover.unlink(missing_ok=True)
+                if _is_storage_error(exc):
+                    raise IndexError_(f"{self.path}: cannot write the index ({_storage_reason(exc)}); nothing of "
+                                      "this batch was stored and the index is as it was: free space and run "
+                                      "the command again") from None
                 raise
             if new_file is not None:
                 self._vectors_file = new_file
@@ -614,6 +678,26 @@ class ClaimIndex:
             claims=self._db.execute("SELECT COUNT(*) FROM claims").fetchone()[0],
             links=links, model=self.model, index_bytes=size, path=str(self.path),
             link_versions={r[0]: r[1] for r in self._db.execute("SELECT version, COUNT(*) FROM links GROUP BY version")})
+
+
+def _is_storage_error(exc: BaseException) -> bool:
+    """Disk full, file too large, I/O error: the OS refused a write (FAISS reports it as RuntimeError)."""
+    if isinstance(exc, OSError):
+        return True
+    text = str(exc)
+    if isinstance(exc, sqlite3.OperationalError):
+        return "disk" in text or "full" in text or "I/O" in text
+    return isinstance(exc, RuntimeError) and ("No space left" in text or "Error writing" in text
+                                               or "fwrite" in text or "File too large" in text)
+
+
+def _storage_reason(exc: BaseException) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return exc.strerror
+    for known in ("No space left on device", "File too large", "database or disk is full", "disk I/O error"):
+        if known in str(exc):
+            return known
+    return str(exc).splitlines()[-1][:120]
 
 
 def _chunks(items: list, n: int) -> Iterator[list]:
