@@ -217,3 +217,65 @@ def test_readers_during_writes_never_hear_rebuild_advice(tmp_path):
     assert errors == []
     with ClaimIndex.open(path) as index:
         assert len(index.vectors) == 51
+
+
+def test_backup_is_a_consistent_copy_taken_while_a_writer_writes(tmp_path):
+    import threading
+
+    import numpy as np
+
+    from conftest import make_article, make_claim
+
+    path = tmp_path / "ix"
+    _index_with_one_article(path)
+    stop = threading.Event()
+
+    def write():
+        with ClaimIndex.open(path, writable=True) as index:
+            n = 0
+            while not stop.is_set():
+                with index.batch():
+                    index.add_article(make_article(f"w{n}", f"Texto {n}."), [make_claim(f"w{n}", f"Texto {n}.")],
+                                      np.ones((1, 4), dtype=np.float32) / 2)
+                n += 1
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        for round_ in range(10):
+            dest = tmp_path / f"backup-{round_}"
+            result = CliRunner().invoke(cli, ["--index", str(path), "backup", str(dest)])
+            assert result.exit_code == 0, result.output
+            check = CliRunner().invoke(cli, ["--index", str(dest), "check"])
+            assert check.exit_code == 0 and check.output.strip().endswith(": ok"), check.output
+    finally:
+        stop.set()
+        writer.join()
+    again = CliRunner().invoke(cli, ["--index", str(path), "backup", str(tmp_path / "backup-0")])
+    assert again.exit_code == 2 and "not an empty folder" in again.stderr
+
+
+def test_check_names_the_damage_and_the_way_out(tmp_path):
+    import numpy as np
+
+    from verify.store.vectors import FaissFlatStore
+
+    path = tmp_path / "ix"
+    _index_with_one_article(path)
+    assert CliRunner().invoke(cli, ["--index", str(path), "check"]).exit_code == 0
+    (vectors,) = path.glob("vectors-*.faiss")
+    store = FaissFlatStore(4)
+    store.add(np.array([7, 8]), np.ones((2, 4), dtype=np.float32))
+    store.save(vectors)  # vectors that no longer match the claims table
+    (path / "vectors-000009.faiss.tmp").write_bytes(b"half")
+    result = CliRunner().invoke(cli, ["--index", str(path), "check"])
+    assert result.exit_code == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 2 and all(line.startswith("damaged: ") for line in lines)
+    assert "verify rebuild" in result.stderr
+    assert any("half-written" in line for line in lines)
+    with open(path / "verify.sqlite", "r+b") as f:  # scribble over the database's pages
+        f.seek(4096)
+        f.write(b"\xff" * 8192)
+    damaged = CliRunner().invoke(cli, ["--index", str(path), "check"])
+    assert damaged.exit_code == 2 and "restore a backup" in damaged.stderr and "Traceback" not in damaged.output

@@ -328,6 +328,30 @@ def rebuild(obj: Context, nli: str | None) -> None:
     click.echo(summary.line())
 
 
+# --------------------------------------------------------------------------------- backup, check
+@cli.command()
+@click.argument("dest", type=click.Path())
+@click.pass_obj
+def backup(obj: Context, dest: str) -> None:
+    """Copy the index to DEST (a new folder), consistent even while others read and write."""
+    with obj.open_index() as index:
+        path = index.backup(dest)
+    click.echo(f"backup of {obj.index_dir} written to {path}")
+
+
+@cli.command()
+@click.pass_obj
+def check(obj: Context) -> None:
+    """Check the index: database integrity, vectors against claims, the lock, leftovers. Exit 2 if damaged."""
+    with obj.open_index() as index:
+        problems = index.check()
+    for problem in problems:
+        click.echo(f"damaged: {problem}", err=True)
+    if problems:
+        sys.exit(2)
+    click.echo(f"{obj.index_dir}: ok")
+
+
 # -------------------------------------------------------------------------------------- compare
 @cli.command()
 @click.argument("texts", nargs=-1)

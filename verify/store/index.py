@@ -23,7 +23,9 @@ import fcntl
 import json
 import os
 import re
+import shutil
 import sqlite3
+import tempfile
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -656,6 +658,80 @@ class ClaimIndex:
         """Canonical entity names with how many claims mention each, commonest first."""
         return [(r[0], r[1]) for r in self._db.execute(
             "SELECT canonical, COUNT(*) FROM claim_entities GROUP BY canonical ORDER BY COUNT(*) DESC, canonical")]
+
+    # ------------------------------------------------------------------ safety
+    def backup(self, dest: str | os.PathLike) -> Path:
+        """A consistent copy of the index in `dest` (a new or empty folder), while others read and write.
+
+        SQLite's online backup API copies one committed state; the writer lock, held meanwhile, keeps
+        the vector file of that same generation from being replaced. Written into a temporary sibling
+        folder and renamed into place, so a failed backup leaves nothing that looks like one.
+        """
+        dest = Path(dest)
+        if dest.exists() and (not dest.is_dir() or any(dest.iterdir())):
+            raise IndexError_(f"{dest}: exists and is not an empty folder; give a new folder for the backup")
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}-", dir=dest.parent))
+        except OSError as exc:
+            raise IndexError_(f"{dest}: cannot write the backup there ({exc.strerror})") from None
+        try:
+            self._take_lock()
+            try:
+                target = sqlite3.connect(tmp / DB_NAME)
+                try:
+                    self._db.backup(target)
+                    name = target.execute("SELECT value FROM meta WHERE key='vectors_file'").fetchone()
+                finally:
+                    target.close()
+                if name is not None:
+                    shutil.copy2(self.path / _checked_vectors_name(self.path, name[0]), tmp / name[0])
+            finally:
+                self._release_lock()
+            if dest.exists():
+                dest.rmdir()
+            tmp.rename(dest)
+        except OSError as exc:
+            raise IndexError_(f"{dest}: cannot write the backup ({exc.strerror or exc}); nothing was kept") from None
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        return dest
+
+    def check(self) -> list[str]:
+        """Problems found, each naming the way out; [] for a sound index.
+
+        SQLite's integrity check, the vector file against the claims table (name, count, ids), a
+        writer lock nobody releases, and half-written files a crash left.
+        """
+        problems = []
+        rows = [r[0] for r in self._db.execute("PRAGMA integrity_check")]
+        if rows != ["ok"]:
+            problems.append(f"{self.path / DB_NAME}: the database is damaged ({'; '.join(rows[:3])}); restore a "
+                            "backup (`verify backup` makes one), or rebuild from the articles it still has")
+        claim_ids = np.array([r[0] for r in self._db.execute("SELECT id FROM claims ORDER BY id")], dtype=np.int64)
+        if self._vectors_file is None:
+            if len(claim_ids):
+                problems.append(f"{self.path}: {len(claim_ids)} claims but no vector file; run `verify rebuild`")
+        else:
+            try:
+                stored = np.sort(self.vectors.ids())
+                if not np.array_equal(stored, claim_ids):
+                    problems.append(f"{self.path / self._vectors_file}: its vectors do not match the claims table "
+                                    f"({len(stored)} vectors, {len(claim_ids)} claims); run `verify rebuild`")
+            except IndexError_ as exc:
+                problems.append(str(exc))
+        try:
+            with open(self.path / ".lock", "a+") as fh:
+                fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+                fcntl.flock(fh, fcntl.LOCK_UN)
+        except BlockingIOError:
+            problems.append(f"{self.path / '.lock'}: a writer holds the lock now (a running `verify add`?); "
+                            "check again when it ends: a lock dies with its process, none can be stuck")
+        except OSError:
+            pass  # a read-only folder: nobody can write, so no lock to look at
+        for leftover in self.path.glob("vectors-*.faiss.tmp"):
+            problems.append(f"{leftover}: half-written by a write that died; the next `verify add` removes it")
+        return problems
 
     def link_verdicts(self) -> dict[tuple[int, int], tuple[str, str | None]]:
         return {(r[0], r[1]): (r[2], r[3]) for r in self._db.execute("SELECT a, b, verdict, note FROM link_verdicts")}
