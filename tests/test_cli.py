@@ -184,8 +184,39 @@ def test_main_turns_errors_into_one_line_and_exit_2(tmp_path):
     assert result.stderr.count("\n") == 1 and "no verify index here" in result.stderr
 
 
+def _as_nobody(*args: str) -> tuple[int, str]:
+    """Run the CLI in a forked child that has dropped to `nobody` (exit code, stderr).
+
+    Everything the command imports is imported before the drop, so the child never reads the
+    project's or the venv's files as `nobody`: the test passes wherever the clone lives (a private
+    `mktemp -d`, a home folder with mode 700), and only the index folder's permissions count.
+    """
+    import verify.pipeline  # noqa: F401  (what `add` imports lazily)
+    import verify.store.index  # noqa: F401
+
+    read, write = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns into pytest
+        try:
+            os.close(read)
+            if os.geteuid() == 0:
+                os.setgroups([])
+                os.setgid(65534)
+                os.setuid(65534)
+            result = CliRunner().invoke(cli, list(args))
+            os.write(write, json.dumps([result.exit_code, result.stderr]).encode())
+        finally:
+            os._exit(0)
+    os.close(write)
+    with os.fdopen(read) as pipe:
+        data = pipe.read()
+    os.waitpid(pid, 0)
+    code, stderr = json.loads(data)
+    return code, stderr
+
+
 def test_read_only_index_directory(tmp_path):
-    """As root, permissions do not bind: drop to `nobody` so the directory is really read-only."""
+    """As root, permissions do not bind: the CLI runs as `nobody` so the directory is really read-only."""
     base = Path(tempfile.mkdtemp())
     try:
         os.chmod(base, 0o755)
@@ -195,14 +226,11 @@ def test_read_only_index_directory(tmp_path):
         from verify.store import ClaimIndex
 
         ClaimIndex.open(index, create=True).close()
+        os.chmod(index, 0o555)
         before = _snapshot(index)
-        if os.geteuid() == 0:
-            result = _verify("--index", str(index), "add", str(SEED_000), user=True)
-        else:
-            os.chmod(index, 0o555)
-            result = _verify("--index", str(index), "add", str(SEED_000))
-        assert result.returncode == 2, result.stderr
-        assert "read-only" in result.stderr and result.stderr.count("\n") == 1
+        code, stderr = _as_nobody("--index", str(index), "add", str(SEED_000))
+        assert code == 2, stderr
+        assert "read-only" in stderr and stderr.count("\n") == 1
         assert _snapshot(index) == before
     finally:
         os.chmod(base, 0o755)
