@@ -2,6 +2,11 @@
 
 `build_report` gathers the links from an index into `ReportLink` records grouped by story; the
 `render_*` functions only format. The CLI and the TUI's export call the same functions.
+
+Article text is hostile input: a report must not run it (HTML, Markdown links and images, spreadsheet
+formulas) and must not break its own layout on it. Reports meant for an editor (HTML, Markdown) name a local
+source by its file name only, so they do not leak user names and folder layout; JSON and CSV, data for
+programs, keep the full `source`.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ import csv
 import html
 import io
 import json
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
@@ -146,8 +152,34 @@ def render_json(report: Report) -> str:
     return json.dumps(report_json(report), ensure_ascii=False, indent=2) + "\n"
 
 
+# ---------------------------------------------------------------------------------- sources
+def display_source(source: str) -> str:
+    """The source as an editor's report shows it: an http(s) URL as is, a local file by its name only.
+
+    `Article.source` is the path a file was added from (a JSON/JSONL/CSV export too: every record of it
+    gets the file's path), the URL fetched, or "-" for standard input. The folders above a file name say
+    who ran verify and how their disk is laid out, which is nobody's business in a shared report.
+    """
+    if re.match(r"https?://", source, re.IGNORECASE):
+        return source
+    return re.split(r"[\\/]", source.rstrip("/\\"))[-1] or source
+
+
 # ------------------------------------------------------------------------------------- CSV
+_CSV_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _csv_text(text: str | None) -> str:
+    """A text cell a spreadsheet will not run: a leading `'` on anything that opens a formula (OWASP's rule
+    against CSV injection), since titles, claims and speakers come from articles anyone could write."""
+    text = text or ""
+    return "'" + text if text.startswith(_CSV_FORMULA_START) else text
+
+
 def render_csv(report: Report) -> str:
+    """One row per link. Ids and scores are the tool's own numbers and stay numbers; every text cell goes
+    through `_csv_text`. `source` is the full path, unlike in HTML and Markdown: the CSV is a data export
+    for programs that may need to find the file again."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["story", "relation", "score", "reason", "verdict",
@@ -155,17 +187,42 @@ def render_csv(report: Report) -> str:
                      "b_id", "b_text", "b_speaker", "b_side", "b_polarity", "b_article", "b_title", "b_source", "b_date"])
     for story in report.stories:
         for r in story.links:
-            row = [story.title, str(r.link.relation), f"{r.link.score:.3f}", r.link.reason, r.verdict or ""]
+            row = [_csv_text(story.title), _csv_text(str(r.link.relation)), f"{r.link.score:.3f}",
+                   _csv_text(r.link.reason), _csv_text(r.verdict)]
             for c, art in ((r.a, r.article_a), (r.b, r.article_b)):
-                row += [c.id, c.text, c.speaker or "", c.side or "", str(c.polarity), art.id, art.title or "",
-                        art.source, art.date or ""]
+                row += [c.id, *map(_csv_text, (c.text, c.speaker, c.side, str(c.polarity), art.id, art.title,
+                                               art.source, art.date))]
             writer.writerow(row)
     return out.getvalue()
 
 
 # -------------------------------------------------------------------------------- Markdown
+_MD_LINE_BREAK = re.compile(r"\s*[\n\r\v\f\x85\u2028\u2029]\s*")
+_MD_ENTITY = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_MD_SPECIAL = re.compile(r"[\\`*_\[\]()!#|~&<>]")
+_MD_BLOCK_MARKER = re.compile(r"^(\d*)([-+=.)])")  # "- x", "+ x", "1. x", "1) x", "===": list or heading
+
+
 def _md_escape(text: str) -> str:
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("*", "\\*").replace("_", "\\_")
+    """Article text as inert Markdown inline text: it shows as written and never becomes HTML, a link, an
+    image, emphasis, a code span, a table cell or (one line, no leading list or setext marker) a new block.
+
+    `<`, `>` and `&` become entities rather than backslash escapes, so renderers that pass raw HTML through
+    without honouring backslashes still show the text. Line breaks fold into a space: inside a blockquote a
+    new line could open a heading or an HTML block that interrupts the paragraph.
+    """
+    text = _MD_LINE_BREAK.sub(" ", text).strip()
+    text = _MD_SPECIAL.sub(lambda m: _MD_ENTITY.get(m[0], "\\" + m[0]), text)
+    return _MD_BLOCK_MARKER.sub(r"\1\\\2", text, count=1)
+
+
+def _md_code(text: str) -> str:
+    """`text` as a code span, where nothing is markup: the fence is one backtick longer than any run of
+    backticks inside, padded with a space when the text starts or ends with a backtick or a space."""
+    text = _MD_LINE_BREAK.sub(" ", text)
+    fence = "`" * (max(map(len, re.findall(r"`+", text)), default=0) + 1)
+    pad = " " if text[:1] in ("`", " ") or text[-1:] in ("`", " ") else ""
+    return f"{fence}{pad}{text}{pad}{fence}"
 
 
 def _who(c: Claim) -> str:
@@ -175,25 +232,26 @@ def _who(c: Claim) -> str:
 
 
 def _article_line(a: Article) -> str:
-    """Title · outlet · date, then the source in a code span (escapes are literal inside one)."""
+    """Title · outlet · date, then the source (file name or URL, see `display_source`) as a code span:
+    it shows exactly, backticks included, and a URL in it is not a link."""
     bits = [_md_escape(a.title or a.id)]
     bits += [_md_escape(x) for x in (a.outlet, a.date) if x]
-    source = a.source.replace("`", "'")
-    return " · ".join(bits) + f" — `{source}`"
+    return " · ".join(bits) + f" — {_md_code(display_source(a.source))}"
 
 
 def render_markdown(report: Report) -> str:
     lines = [f"# verify report: {report.relation}",
              "",
              f"{len(report.links)} links in {len(report.stories)} stories; index of {report.articles} articles, "
-             f"{report.claims} claims; model {report.model or '-'}; minimum score {report.min_score:g}.",
+             f"{report.claims} claims; model {_md_escape(report.model or '-')}; "
+             f"minimum score {report.min_score:g}.",
              ""]
     if not report.links:
         lines.append("No links match.")
     for n, story in enumerate(report.stories, 1):
         lines += [f"## {n}. {_md_escape(story.title)}", ""]
         for r in story.links:
-            verdict = f" · verdict: **{r.verdict}**" if r.verdict else ""
+            verdict = f" · verdict: **{_md_escape(r.verdict)}**" if r.verdict else ""
             lines += [f"### {r.link.relation} · score {r.link.score:.2f}{verdict}", "",
                       f"> **A** — {_md_escape(_who(r.a))}, {r.a.polarity}: “{_md_escape(r.a.text)}”  ",
                       f"> {_article_line(r.article_a)}",
@@ -240,8 +298,9 @@ def render_html(report: Report) -> str:
                          f"score {r.link.score:.2f}{verdict}<div class=\"pair\">")
             for label, c, art in (("A", r.a, r.article_a), ("B", r.b, r.article_b)):
                 meta = " · ".join(e(x) for x in (art.title or art.id, art.outlet, art.date) if x)
+                source = e(display_source(art.source))
                 parts.append(f'<div class="claim"><b>{label}</b> — {e(_who(c))}, {e(str(c.polarity))}'
-                             f"<q>{e(c.text)}</q><div class=\"meta\">{meta}<br>{e(art.source)}</div></div>")
+                             f"<q>{e(c.text)}</q><div class=\"meta\">{meta}<br>{source}</div></div>")
             parts.append(f'</div><div class="reason">Reason: {e(r.link.reason)}</div></div>')
     parts.append("</body></html>")
     return "\n".join(parts) + "\n"
