@@ -124,6 +124,8 @@ def main(argv=None) -> int:
     parser.add_argument("--threads", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--probe", type=int, default=0, help="time this many steps on the real mix and stop")
     parser.add_argument("--export", action="store_true", help="write the best weights into verify/data/judge/")
+    parser.add_argument("--reschedule", action="store_true",
+                        help="resume with another --epochs: the learning rate follows the new schedule from here")
     args = parser.parse_args(argv)
 
     import torch
@@ -182,14 +184,25 @@ def main(argv=None) -> int:
     step, best = 0, {"accuracy": -1.0}
     if state_path.exists():
         state = torch.load(state_path, weights_only=False)
-        if state["config"]["total_steps"] != total_steps or state["config"]["mix"] != counts:
-            raise SystemExit(f"{state_path} was made with another mix or schedule; use another --run folder")
+        if state["config"]["mix"] != counts:
+            raise SystemExit(f"{state_path} was made with another data mix; use another --run folder")
+        if state["config"]["total_steps"] != total_steps:
+            if not args.reschedule:
+                raise SystemExit(f"{state_path} was made for {state['config']['total_steps']} steps, not {total_steps}: "
+                                 "give the same --epochs, or --reschedule to change the schedule from here")
+            # The optimiser state carries on; only the learning-rate curve is recomputed for the new length.
+            config["rescheduled"] = state["config"].get("rescheduled", []) + [
+                {"at_step": state["step"], "from_total_steps": state["config"]["total_steps"], "to_total_steps": total_steps}]
+            print(f"rescheduled at step {state['step']}: {state['config']['total_steps']} -> {total_steps} steps", flush=True)
         params = dict(net.named_parameters())
         with torch.no_grad():
             for n, value in state["weights"].items():
                 params[n].copy_(value)
         optimiser.load_state_dict(state["optimiser"])
         schedule.load_state_dict(state["schedule"])
+        # LambdaLR saves no lambda in its state: the curve is always this run's (new) length's.
+        config.setdefault("rescheduled", state["config"].get("rescheduled", []))
+        (args.run / "config.json").write_text(json.dumps(config, indent=2))
         step, best = state["step"], state["best"]
         torch.set_rng_state(state["torch_rng"])
         print(f"resumed at step {step} of {total_steps} (best dev {best})", flush=True)
