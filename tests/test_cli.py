@@ -48,6 +48,14 @@ def _snapshot(path: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in path.iterdir() if p.name != ".lock"}
 
 
+def test_add_logs_progress_lines_when_stderr_is_not_a_terminal(run, monkeypatch):
+    monkeypatch.setenv("VERIFY_PROGRESS_SECONDS", "0")
+    result = run("add", str(SEED_000), str(SEED_002))
+    assert result.exit_code == 0
+    lines = [line for line in result.stderr.splitlines() if line.startswith("adding articles: ")]
+    assert lines and lines[-1].startswith("adding articles: 2/2 (100 %), ")
+
+
 def test_add_then_readd_is_a_noop(run):
     first = run("add", str(SEED_000), str(SEED_002))
     assert first.exit_code == 0, first.output

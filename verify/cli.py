@@ -126,16 +126,22 @@ def add(obj: Context, sources: tuple[str, ...], no_link: bool, nli: str | None) 
 
 
 class _progress:
-    """A rich progress bar on a terminal; nothing when output is piped."""
+    """A rich progress bar on a terminal; in a log (stderr not a terminal), one line every few seconds
+    with done / total, rate and time left, so a batch job shows it is alive."""
 
-    def __init__(self, label: str):
+    def __init__(self, label: str, every: float | None = None):
         self.label = label
+        self.every = float(os.environ.get("VERIFY_PROGRESS_SECONDS", 5)) if every is None else every
         self._bar = None
         self._task = None
+        self._started = self._last = 0.0
 
     def __enter__(self):
+        import time
+
+        self._started = self._last = time.monotonic()
         if not sys.stderr.isatty():
-            return None
+            return self.log_line
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
         self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
@@ -147,9 +153,26 @@ class _progress:
     def update(self, done: int, total: int) -> None:
         self._bar.update(self._task, completed=done, total=total)
 
+    def log_line(self, done: int, total: int) -> None:
+        import time
+
+        now = time.monotonic()
+        if now - self._last < self.every and done < total:
+            return
+        self._last = now
+        rate = done / max(now - self._started, 1e-9)
+        left = f", about {_duration((total - done) / rate)} left" if rate > 0 and done < total else ""
+        click.echo(f"{self.label}: {done}/{total} ({100 * done / max(total, 1):.0f} %), {rate:.1f}/s{left}", err=True)
+
     def __exit__(self, *exc):
         if self._bar is not None:
             self._bar.stop()
+
+
+def _duration(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m" if seconds >= 3600 else \
+        f"{seconds // 60}m{seconds % 60:02d}s" if seconds >= 60 else f"{seconds}s"
 
 
 def _stderr_console():
@@ -324,7 +347,8 @@ def rebuild(obj: Context, nli: str | None) -> None:
     """Rebuild the index from its stored articles (new model, new extraction rules, new judge)."""
     from verify.rebuild import rebuild_index
 
-    summary = rebuild_index(obj.index_dir, model=obj.model, judge=_judge(nli))
+    with _progress("rebuilding") as progress:
+        summary = rebuild_index(obj.index_dir, model=obj.model, judge=_judge(nli), progress=progress)
     click.echo(summary.line())
 
 
