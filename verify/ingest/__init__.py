@@ -4,25 +4,35 @@ Pure I/O and cleaning: no index, no model. `iter_sources` is a generator that yi
 article read and a `Rejected` for each source (or JSONL line / CSV row) that cannot be used, so a batch
 with some bad files still yields the good ones; the pipeline decides what to do with the rejections.
 
-Decoding: bytes are read as UTF-8 (a BOM is dropped; a UTF-16 BOM is honoured). When they are not
-valid UTF-8 but decode cleanly as Windows-1252 with no control characters, they are read as
-Windows-1252 (Latin-1 exports of Spanish newsrooms are common); anything else is rejected as
-"not UTF-8 text". Files with NUL bytes or mostly control bytes are rejected as binary.
+Decoding: bytes are read as UTF-8 (a BOM is dropped; a UTF-16 or UTF-32 BOM is honoured, and UTF-16
+without a BOM is known by its every-other-byte NULs). When they are not valid UTF-8 but decode
+cleanly as Windows-1252 with no control characters, they are read as Windows-1252 (Latin-1 exports
+of Spanish newsrooms are common); anything else is rejected as "not UTF-8 text". Other files with
+NUL bytes or mostly control bytes are rejected as binary.
 
 Size: a file read whole (.txt, .md, .html, .json, text on stdin) over `MAX_FILE_BYTES` is rejected
 from its size on disk, without reading it. JSONL and CSV are streamed, so they have no whole-file
-limit; each line / row over `MAX_FILE_BYTES` is rejected on its own.
+limit; each line / row over `MAX_FILE_BYTES` is rejected on its own. An article whose text is over
+`MAX_ARTICLE_CHARS` (the most the extractor takes) is rejected here, as one item, before cleaning.
+
+URLs: a download has one deadline for everything (DNS, connect, headers, body), `FETCH_TIMEOUT_S` or
+the seconds in $VERIFY_FETCH_TIMEOUT, and the `MAX_FILE_BYTES` size limit; either gives a `Rejected`.
 """
 
 from __future__ import annotations
 
+import codecs
 import csv
 import hashlib
 import io
 import json
 import os
+import queue
 import re
+import socket
 import sys
+import threading
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterable, Iterator, Sequence, TextIO
@@ -32,6 +42,8 @@ from verify.ingest.clean import CleanResult, clean_text
 from verify.records import Article, OffsetMap
 
 __all__ = [
+    "FETCH_TIMEOUT_S",
+    "MAX_ARTICLE_CHARS",
     "MAX_FILE_BYTES",
     "SUFFIXES",
     "Rejected",
@@ -48,7 +60,10 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 TEXT_SUFFIXES = (".txt", ".md")
 HTML_SUFFIXES = (".html", ".htm")
 SUFFIXES = TEXT_SUFFIXES + HTML_SUFFIXES + (".json", ".jsonl", ".csv")
-URL_TIMEOUT_S = 20
+MAX_ARTICLE_CHARS = 2_000_000  # = verify.extract.extractor.MAX_TEXT, which refuses a whole batch over it
+FETCH_TIMEOUT_S = 30.0  # total for one URL: DNS, connect, headers and body
+FETCH_TIMEOUT_ENV = "VERIFY_FETCH_TIMEOUT"
+_FETCH_CHUNK = 64 * 1024
 _SNIFF_BYTES = 64 * 1024
 _MIN_HTML_WORDS = 10  # less than this from a page is navigation, not an article
 
@@ -102,6 +117,7 @@ def article_from_text(raw: str, *, source: str, id: str | None = None, title: st
     `id` defaults to the first 16 hex digits of the content hash. `title` and `date` default to what the
     cleaner found (a headline line, an "Actualizado: ..." line). The language is detected here.
     """
+    _check_text(raw, source)
     cleaned = clean_text(raw, title=title)
     return _article(raw, cleaned, source=source, id=id, title=title, date=date, url=url, outlet=outlet)
 
@@ -120,6 +136,7 @@ def article_from_html(html: str, *, source: str, id: str | None = None, url: str
     if len(text.split()) < _MIN_HTML_WORDS or not any(len(line.split()) >= 6 for line in text.splitlines()):
         raise InputError("no article text found in the HTML page (only navigation or nothing at all)",
                          source=source)
+    _check_text(text, source)
     title = getattr(doc, "title", None) or None
     cleaned = clean_text(text, title=title)
     return _article(text, cleaned, source=source, id=id, title=title, date=getattr(doc, "date", None),
@@ -140,6 +157,8 @@ def article_from_record(record: object, *, source: str, default_id: str | None =
     rid = record.get("id")
     if rid is not None and not isinstance(rid, (str, int)):
         raise InputError(f"'id' must be a string or a number, got {type(rid).__name__}", source=source)
+    for key in ("text", "title", "date", "url", "source", "outlet", "id"):
+        _check_encodable(record.get(key), key, source)
     return article_from_text(
         text, source=source, id=str(rid) if rid not in (None, "") else default_id,
         title=_opt_str(record.get("title")), date=_opt_str(record.get("date")), url=_opt_str(record.get("url")),
@@ -153,6 +172,8 @@ def decode_bytes(data: bytes) -> str:
         text = data.decode(encoding)
     except UnicodeDecodeError:
         raise InputError("not UTF-8 text (undecodable bytes); convert it to UTF-8") from None
+    if "\x00" in text:
+        raise InputError("binary file (contains NUL bytes), not text")
     return text
 
 
@@ -220,6 +241,27 @@ def _opt_str(value: object) -> str | None:
     return str(value)
 
 
+def _check_text(text: str, source: str) -> None:
+    """Refuse, as one rejected item, a text the later stages cannot take: an over-long one (the extractor
+    refuses it too, but with an error that ends its whole batch, after seconds of cleaning) or one
+    with NUL characters (binary data past the sniffed head, or a JSON "\\u0000")."""
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise InputError(f"text is {len(text):,} characters; an article is at most {MAX_ARTICLE_CHARS:,} "
+                         f"(split it into separate articles)", source=source)
+    if "\x00" in text:
+        raise InputError("text holds NUL characters: binary data, not an article", source=source)
+
+
+def _check_encodable(value: object, key: str, source: str) -> None:
+    """A JSON "\\ud800" escape decodes to a lone surrogate, which no UTF-8 writer (hashing, SQLite) takes."""
+    if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InputError(f"'{key}' holds an invalid \\u escape (a lone surrogate); fix the export's encoding",
+                             source=source) from None
+
+
 # --- sources ------------------------------------------------------------------------------------
 
 
@@ -285,6 +327,9 @@ def _read_json(text: str, path: Path) -> Iterator[Article | Rejected]:
     except json.JSONDecodeError as err:
         yield Rejected(source, f"invalid JSON at line {err.lineno} column {err.colno}: {err.msg}")
         return
+    except RecursionError:
+        yield Rejected(source, _TOO_DEEP)
+        return
     if isinstance(data, list):
         for i, record in enumerate(data, 1):
             try:
@@ -295,16 +340,20 @@ def _read_json(text: str, path: Path) -> Iterator[Article | Rejected]:
         yield article_from_record(data, source=source, default_id=path.stem)
 
 
-def _lines_limited(stream: IO[bytes]) -> Iterator[tuple[int, bytes | None]]:
-    """(line number, bytes) for each line; bytes is None for a line over `MAX_FILE_BYTES` (skipped unread)."""
+_TOO_DEEP = "JSON nested too deeply to read (an article is an object with a 'text' field)"
+
+
+def _lines_limited(stream: IO) -> Iterator[tuple[int, bytes | str | None]]:
+    """(line number, line) for each line of a bytes or text stream; the line is None when it is over
+    `MAX_FILE_BYTES` (skipped unread)."""
     n = 0
     while True:
         line = stream.readline(MAX_FILE_BYTES + 1)
         if not line:
             return
         n += 1
-        if len(line) > MAX_FILE_BYTES and not line.endswith(b"\n"):
-            while line and not line.endswith(b"\n"):  # skip the rest of the oversized line in chunks
+        if len(line) > MAX_FILE_BYTES and line[-1:] not in (b"\n", "\n"):
+            while line and line[-1:] not in (b"\n", "\n"):  # skip the rest of the oversized line in chunks
                 line = stream.readline(1 << 20)
             yield n, None
             continue
@@ -321,7 +370,15 @@ def _read_jsonl(path: Path) -> Iterator[Article | Rejected]:
             yield Rejected(source, _reason(err))
             return
         f.seek(0)
-        yield from _jsonl_records(_lines_limited(f), source=source, encoding=encoding, empty_reason="empty file")
+        if encoding not in _WIDE:  # lines split as bytes, so one undecodable line is rejected alone
+            yield from _jsonl_records(_lines_limited(f), source=source, encoding=encoding, empty_reason="empty file")
+            return
+        try:
+            text = io.TextIOWrapper(f, encoding=encoding, newline="")
+            yield from _jsonl_records(_lines_limited(text), source=source, encoding=encoding,
+                                      empty_reason="empty file")
+        except UnicodeDecodeError:
+            yield Rejected(source, f"not {encoding.upper()} text (undecodable bytes further in the file)")
 
 
 def _jsonl_records(lines: Iterable[tuple[int, bytes | str | None]], *, source: str, encoding: str,
@@ -350,6 +407,9 @@ def _jsonl_records(lines: Iterable[tuple[int, bytes | str | None]], *, source: s
         except json.JSONDecodeError as err:
             yield Rejected(where, f"invalid JSON: {err.msg} (column {err.colno})")
             continue
+        except RecursionError:
+            yield Rejected(where, _TOO_DEEP)
+            continue
         try:
             yield article_from_record(record, source=source)
         except InputError as err:
@@ -377,9 +437,11 @@ def _read_csv(path: Path) -> Iterator[Article | Rejected]:
             fields = reader.fieldnames or []
             by_lower = {name.strip().lower(): name for name in fields if name}
             if "text" not in by_lower:
-                yield Rejected(source, f"CSV has no 'text' column (columns: {', '.join(fields) or 'none'})")
+                yield Rejected(source, f"CSV has no 'text' column (columns: {_list_columns(fields)})")
                 return
+            any_row = False
             for row in reader:
+                any_row = True
                 where = f"{source}:line {reader.line_num}"
                 record = {key: row.get(by_lower[key]) for key in ("text", "title", "date", "url", "source", "id")
                           if key in by_lower}
@@ -390,14 +452,26 @@ def _read_csv(path: Path) -> Iterator[Article | Rejected]:
                     yield article_from_record(record, source=source)
                 except InputError as err:
                     yield Rejected(where, _reason(err))
+            if not any_row:
+                yield Rejected(source, "CSV has a header but no rows")
         except UnicodeDecodeError:
             yield Rejected(source, "not UTF-8 text (undecodable bytes further in the file)")
         except csv.Error as err:
             yield Rejected(f"{source}:line {reader.line_num}", f"malformed CSV: {err}")
 
 
+def _list_columns(fields: Sequence[str], most: int = 8) -> str:
+    """The header's column names for a one-line message: each on one line and short, at most `most`."""
+    names = [" ".join("".join(c if c.isprintable() else " " for c in str(name)).split())[:40] or "''"
+             for name in fields]
+    if len(names) > most:
+        names = names[:most] + [f"and {len(names) - most} more"]
+    return ", ".join(names) or "none"
+
+
 def _article_from_markdown(text: str, *, source: str, id: str) -> Article:
     """Markdown: delete syntax (front matter, heading marks, link targets, images) before cleaning."""
+    _check_text(text, source)
     front, spans = _markdown_spans(text)
     plain = "".join(text[a:b] for a, b in spans)
     inner = _offsets_of(spans)
@@ -514,28 +588,131 @@ def _read_stdin(stream: TextIO) -> Iterator[Article | Rejected]:
 def _is_json_object(line: str) -> bool:
     try:
         return isinstance(json.loads(line), dict)
-    except json.JSONDecodeError:
+    except (json.JSONDecodeError, RecursionError):
         return False
 
 
+def _fetch_timeout() -> float:
+    """The download deadline in seconds: $VERIFY_FETCH_TIMEOUT when set, else `FETCH_TIMEOUT_S`."""
+    raw = os.environ.get(FETCH_TIMEOUT_ENV, "").strip()
+    if not raw:
+        return FETCH_TIMEOUT_S
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = 0.0
+    if not 0 < seconds < float("inf"):  # NaN fails too
+        raise InputError(f"{FETCH_TIMEOUT_ENV} must be a number of seconds above 0, got {raw!r}")
+    return seconds
+
+
+def _too_slow(seconds: float) -> str:
+    return (f"took longer than {seconds:g} s to download; nothing was added from it "
+            f"(set {FETCH_TIMEOUT_ENV} to wait longer)")
+
+
+def _too_large(limit: int) -> str:
+    size = f"{limit / 2**20:g} MB" if limit >= 2**20 else f"{limit:,} bytes"
+    return f"page is larger than {size}, the limit for one article; nothing was added from it"
+
+
 def _fetch_url(url: str) -> tuple[bytes, str | None]:
-    """Download `url` (at most `MAX_FILE_BYTES`); return its bytes and declared charset. Raises OSError."""
+    """Download `url`; return its bytes and declared charset.
+
+    Raise `InputError` when the deadline (`_fetch_timeout`) or the size limit (`MAX_FILE_BYTES`) is hit;
+    OSError or http.client's errors when the fetch fails. The download runs on a daemon thread and
+    the caller stops waiting at the deadline, whatever the thread is doing: a socket timeout bounds
+    each read, not their sum, and does not bound a DNS lookup at all. Giving up shuts the thread's
+    sockets, so a read it is blocked in (a server trickling its headers) returns and the thread ends.
+    """
+    seconds = _fetch_timeout()
+    deadline = time.monotonic() + seconds
+    limit = MAX_FILE_BYTES
+    connections: list = []  # the thread's http.client connections, to shut on giving up
+    outcome: queue.Queue = queue.Queue(maxsize=1)
+
+    def work() -> None:
+        try:
+            outcome.put((_download(url, deadline, limit, connections), None))
+        except Exception as err:  # raised again on the caller's thread
+            outcome.put((None, err))
+
+    threading.Thread(target=work, name="verify-fetch", daemon=True).start()
+    try:
+        result, error = outcome.get(timeout=max(0.0, deadline - time.monotonic()))
+    except queue.Empty:
+        _shut(connections)
+        raise InputError(_too_slow(seconds)) from None
+    if isinstance(error, TimeoutError) or isinstance(getattr(error, "reason", None), TimeoutError):
+        raise InputError(_too_slow(seconds)) from None
+    if error is not None:
+        raise error
+    return result
+
+
+def _download(url: str, deadline: float, limit: int, connections: list) -> tuple[bytes, str | None]:
+    """`url`'s body and charset, read in chunks; TimeoutError past `deadline` (monotonic), InputError
+    past `limit` bytes.
+
+    The socket timeout is what is left of the deadline, so connecting or any one read gives up by
+    then; between chunks the deadline itself is checked, since a server that sends a byte every few
+    seconds never trips a socket timeout. `read1` returns what one read got, never waits for more.
+    Each connection opened (redirects open more) is appended to `connections`.
+    """
     import urllib.request
 
+    class Listed:
+        def do_open(self, http_class, req, **kwargs):
+            def connection(*args, **kw):
+                connections.append(http_class(*args, **kw))
+                return connections[-1]
+
+            return super().do_open(connection, req, **kwargs)
+
+    class HTTP(Listed, urllib.request.HTTPHandler):
+        pass
+
+    class HTTPS(Listed, urllib.request.HTTPSHandler):
+        pass
+
     request = urllib.request.Request(url, headers={"User-Agent": "verify/0.1 (+newsroom fact-checking)"})
-    with urllib.request.urlopen(request, timeout=URL_TIMEOUT_S) as response:  # noqa: S310 - user-given URL
-        data = response.read(MAX_FILE_BYTES + 1)
-        return data, response.headers.get_content_charset()
+    left = max(0.001, deadline - time.monotonic())
+    with urllib.request.build_opener(HTTP, HTTPS).open(request, timeout=left) as response:
+        declared = response.headers.get("Content-Length", "").strip()
+        if declared.isdigit() and int(declared) > limit:
+            raise InputError(_too_large(limit))
+        chunks, size = [], 0
+        while chunk := response.read1(_FETCH_CHUNK):
+            size += len(chunk)
+            if size > limit:
+                raise InputError(_too_large(limit))
+            if time.monotonic() > deadline:
+                raise TimeoutError("download deadline passed")
+            chunks.append(chunk)
+        return b"".join(chunks), response.headers.get_content_charset()
+
+
+def _shut(connections: list) -> None:
+    """Shut the connections' sockets: a read blocked on one returns at once (closing does not do that)."""
+    for connection in connections:
+        sock = getattr(connection, "sock", None)
+        if sock is not None:
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass  # already closed
 
 
 def _read_url(url: str) -> Article | Rejected:
     try:
         data, charset = _fetch_url(url)
-    except Exception as err:  # URLError, timeouts, HTTP errors: all say "could not fetch"
+    except InputError as err:  # a limit was hit
+        return Rejected(url, _reason(err))
+    except Exception as err:  # URLError, HTTP errors, refused connections: all say "could not fetch"
         reason = getattr(err, "reason", None) or err
         return Rejected(url, f"could not fetch URL (no network?): {reason}")
     if len(data) > MAX_FILE_BYTES:
-        return Rejected(url, f"page is over the {MAX_FILE_BYTES // 2**20} MB limit")
+        return Rejected(url, _too_large(MAX_FILE_BYTES))
     try:
         html = data.decode(charset) if charset else decode_bytes(data)
     except (UnicodeDecodeError, LookupError):
@@ -554,6 +731,20 @@ def _read_url(url: str) -> Article | Rejected:
 # --- bytes --------------------------------------------------------------------------------------
 
 _CONTROL = set(range(0, 32)) - {9, 10, 12, 13} | {127}
+_WIDE = ("utf-16", "utf-16-le", "utf-16-be", "utf-32")  # encodings where a b"\n" byte is not a line end
+
+
+def _bomless_utf16(head: bytes) -> str | None:
+    """"utf-16-le" / "utf-16-be" for text saved as UTF-16 without a byte-order mark (Windows tools do),
+    else None. Latin-script text in UTF-16 has a NUL in nearly every other byte and none in the rest."""
+    even, odd = head[0::2], head[1::2]
+    if len(odd) < 2:
+        return None
+    if b"\x00" not in even and odd.count(0) >= 0.9 * len(odd):
+        return "utf-16-le"
+    if b"\x00" not in odd and even.count(0) >= 0.9 * len(even):
+        return "utf-16-be"
+    return None
 
 
 def _sniff_encoding(data: bytes, *, partial: bool = False) -> str:
@@ -561,10 +752,15 @@ def _sniff_encoding(data: bytes, *, partial: bool = False) -> str:
 
     `partial` says `data` is the head of a longer file (a multi-byte character may be cut at its end).
     """
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if data.startswith((codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE)):  # before UTF-16: FF FE starts both
+        return "utf-32"
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     head = data[:_SNIFF_BYTES]
     if b"\x00" in head:
+        encoding = _bomless_utf16(head)
+        if encoding:
+            return encoding
         raise InputError("binary file (contains NUL bytes), not text")
     if head and sum(b in _CONTROL for b in head) / len(head) > 0.05:
         raise InputError("binary file (mostly control bytes), not text")
