@@ -3,7 +3,7 @@
     eval_sts(path, encoder)                 Spearman of cosine vs gold similarity (STS-es csv)
     eval_nli(path, encoder, extractor=None) `compare` on premise/hypothesis pairs (XNLI-es tsv)
     eval_pairs(path, encoder, ...)          `compare` on a news pair file (tests/data/news_pairs.jsonl)
-    eval_checkworthy(path)                  check-worthiness F1 on a CheckThat! tsv (tweet_text, class_label)
+    eval_checkworthy(path)                  check-worthiness F1 on a CheckThat! tsv (2022 1/0 or 2023/24 Yes/No)
 
 Each returns a plain dict (JSON-ready); `format_confusion` prints a confusion matrix. Reading files
 is kept here, at the edge; the scoring helpers take arrays.
@@ -50,9 +50,30 @@ def read_sts(path: str | Path) -> tuple[list[str], list[str], np.ndarray]:
     return a, b, np.array(gold, dtype=np.float64)
 
 
+_NLI_LABEL_IDS = {"entailment": 0, "neutral": 1, "contradiction": 2, "0": 0, "1": 1, "2": 2}
+
+
 def read_nli(path: str | Path) -> tuple[list[str], list[str], np.ndarray]:
-    """premise, hypothesis, label (0 entailment, 1 neutral, 2 contradiction), tab-separated; header optional."""
+    """premise, hypothesis, label (0 entailment, 1 neutral, 2 contradiction): tab-separated with an
+    optional header (XNLI-es), or JSON lines {"premise", "hypothesis", "label"} with the label as a
+    word or a number (../shared/data/nli/*.jsonl, InferES)."""
     a, b, gold = [], [], []
+    if str(path).endswith(".jsonl"):
+        with _open(path) as fh:
+            for lineno, line in enumerate(fh, 1):
+                if not line.strip():
+                    continue
+                try:
+                    row = json.loads(line)
+                    a.append(str(row["premise"]))
+                    b.append(str(row["hypothesis"]))
+                    gold.append(_NLI_LABEL_IDS[str(row["label"]).lower()])
+                except (ValueError, KeyError, TypeError):
+                    raise InputError(f"line {lineno}: expected a JSON object with premise, hypothesis and label "
+                                     "(entailment, neutral or contradiction)", source=str(path)) from None
+        if not gold:
+            raise InputError("no rows", source=str(path))
+        return a, b, np.array(gold, dtype=np.int64)
     with _open(path) as fh:
         for lineno, row in enumerate(csv.reader(fh, delimiter="\t", quoting=csv.QUOTE_NONE), 1):
             if not row:
@@ -213,20 +234,32 @@ def eval_pairs(path: str | Path, encoder, extractor=None, *, judge=None, thresho
     }
 
 
+_CHECKWORTHY_TEXT = ("tweet_text", "text", "sentence")  # 2022 names the text tweet_text; 2023/2024, Text
+_CHECKWORTHY_LABEL = ("class_label", "label")
+_CHECKWORTHY_VALUES = {"1": 1, "0": 0, "yes": 1, "no": 0}  # 2022 labels 1/0; 2023/2024, Yes/No
+
+
 def read_checkworthy(path: str | Path) -> tuple[list[str], np.ndarray]:
-    """CheckThat! 2022 task 1A tsv: a header with `tweet_text` and `class_label` (1 = check-worthy)."""
+    """CheckThat! check-worthiness tsv with a header, in either convention: 2022 task 1A (`tweet_text`,
+    `class_label` 1/0) or 2023/2024 (`Sentence_id`, `Text`, `class_label` Yes/No). Column names and
+    labels are matched in any case; 1 / Yes = check-worthy."""
     texts, labels = [], []
     with _open(path) as fh:
         reader = csv.DictReader(fh, delimiter="\t")
-        if not reader.fieldnames or not {"tweet_text", "class_label"} <= set(reader.fieldnames):
-            raise InputError(f"{path}: expected a tab-separated file with tweet_text and class_label columns, "
-                             f"found {', '.join(reader.fieldnames or []) or 'no header'}")
-        for number, row in enumerate(reader, 2):
-            try:
-                labels.append(int(row["class_label"]))
-            except (TypeError, ValueError):
-                raise InputError(f"{path}:{number}: class_label must be 0 or 1") from None
-            texts.append(row["tweet_text"] or "")
+        columns = {name.lstrip("\ufeff").strip().lower(): name for name in reader.fieldnames or [] if name}
+        text = next((columns[c] for c in _CHECKWORTHY_TEXT if c in columns), None)
+        label = next((columns[c] for c in _CHECKWORTHY_LABEL if c in columns), None)
+        if text is None or label is None:
+            raise InputError(f"{path}: expected a tab-separated file with a text column (tweet_text or Text) and a "
+                             f"class_label column, found {', '.join(reader.fieldnames or []) or 'no header'}")
+        for row in reader:
+            value = (row.get(label) or "").strip()
+            if value.lower() not in _CHECKWORTHY_VALUES:
+                raise InputError(f"{path}:{reader.line_num}: class_label must be 1/0 or Yes/No, got {value!r}")
+            labels.append(_CHECKWORTHY_VALUES[value.lower()])
+            texts.append(row.get(text) or "")
+    if not labels:
+        raise InputError("no rows", source=str(path))
     return texts, np.asarray(labels, dtype=np.int64)
 
 
