@@ -279,3 +279,135 @@ def test_check_names_the_damage_and_the_way_out(tmp_path):
         f.write(b"\xff" * 8192)
     damaged = CliRunner().invoke(cli, ["--index", str(path), "check"])
     assert damaged.exit_code == 2 and "restore a backup" in damaged.stderr and "Traceback" not in damaged.output
+
+
+# A writer that commits one article per batch and says so after each commit; the batches it was
+# asked for are numbered so a re-run can finish the job (an article already there is skipped).
+_BATCH_WRITER = textwrap.dedent("""
+    import sys
+    import numpy as np
+    sys.path.insert(0, {tests!r})
+    from conftest import make_article, make_claim
+    from verify.store import ClaimIndex
+    path, first, last = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    with ClaimIndex.open(path, create=True) as index:
+        for n in range(first, last):
+            if index.article_hash(f"a{{n}}") is not None:
+                continue
+            texts = [f"Frase {{n}}-{{k}} sobre el asunto." for k in range(20)]
+            with index.batch():
+                if index.model is None:
+                    index.bind_model("fake", "fp", 4)
+                index.add_article(make_article(f"a{{n}}", " ".join(texts)), [make_claim(f"a{{n}}", t) for t in texts],
+                                  np.random.default_rng(n).random((20, 4), dtype=np.float32))
+            print(n, flush=True)
+""")
+
+
+def _start_writer(path, first, last):
+    code = _BATCH_WRITER.format(tests=str(ROOT / "tests"))
+    return subprocess.Popen([sys.executable, "-c", code, str(path), str(first), str(last)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+
+
+def test_kill_9_at_random_moments_loses_nothing_committed(tmp_path):
+    import random
+    import signal
+    import time
+
+    rng = random.Random(20)
+    path = tmp_path / "ix"
+    for trial in range(20):
+        writer = _start_writer(path, 0, 400)
+        time.sleep(rng.uniform(0.3, 1.5))
+        writer.send_signal(signal.SIGKILL)
+        out, _ = writer.communicate()
+        committed = [int(line) for line in out.split()]
+        if not committed and not (path / "verify.sqlite").exists():
+            continue  # killed before it made the index
+        with ClaimIndex.open(path) as index:
+            assert index.check() == [], f"trial {trial}"
+            for n in committed:  # every article the writer saw committed is there, whole
+                assert len(index.claims(f"a{n}")) == 20
+    finisher = _start_writer(path, 0, 400)
+    _, err = finisher.communicate(timeout=600)
+    assert finisher.returncode == 0, err
+    with ClaimIndex.open(path) as index:
+        assert index.stats().articles == 400 and index.check() == []
+        assert len(index.vectors) == 400 * 20
+
+
+_ROUND_WRITER = textwrap.dedent("""
+    import sys
+    import numpy as np
+    sys.path.insert(0, {tests!r})
+    from conftest import make_article, make_claim
+    from verify.store import ClaimIndex
+    base, parity = sys.argv[1], int(sys.argv[2])
+    for line in sys.stdin:  # one round a line: its number; commit article a<2 * round + parity>
+        round_ = int(line)
+        n = 2 * round_ + parity
+        with ClaimIndex.open(f"{{base}}/ix{{round_ % 10}}", create=True) as index:
+            with index.batch():
+                if index.model is None:
+                    index.bind_model("fake", "fp", 4)
+                index.add_article(make_article(f"a{{n}}", f"Frase {{n}}."), [make_claim(f"a{{n}}", f"Frase {{n}}.")],
+                                  np.random.default_rng(n).random((1, 4), dtype=np.float32))
+        print(round_, flush=True)
+""")
+
+_READER = textwrap.dedent("""
+    import sys
+    import numpy as np
+    from verify.store import ClaimIndex
+    from verify.errors import VerifyError
+    reads = 0
+    while True:
+        for k in range(10):
+            try:
+                with ClaimIndex.open(f"{sys.argv[1]}/ix{k}") as index:
+                    index.search(np.ones((1, 4), dtype=np.float32), 3)
+                    reads += 1
+            except VerifyError as exc:
+                if "no verify index here" not in str(exc):  # before its first writer made it: fine
+                    print("ERROR", exc, flush=True)
+        if open(sys.argv[2]).read() == "stop":
+            break
+    print("reads", reads, flush=True)
+""")
+
+
+def test_writers_failing_writers_and_readers_on_one_index_50_rounds(tmp_path):
+    """Each round: two writers commit to one index (new for the first ten rounds, then grown), an
+    add whose only input is rejected runs on it at the same time, and two readers read all ten."""
+    import numpy as np
+
+    empty = tmp_path / "empty.txt"
+    empty.write_text("")
+    stop = tmp_path / "stop"
+    stop.write_text("")
+    code = _ROUND_WRITER.format(tests=str(ROOT / "tests"))
+    writers = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path), str(parity)], stdin=subprocess.PIPE,
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for parity in (0, 1)]
+    readers = [subprocess.Popen([sys.executable, "-c", _READER, str(tmp_path), str(stop)],
+                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for _ in range(2)]
+    try:
+        for round_ in range(50):
+            for writer in writers:
+                writer.stdin.write(f"{round_}\n")
+                writer.stdin.flush()
+            failing = CliRunner().invoke(cli, ["--index", str(tmp_path / f"ix{round_ % 10}"), "add", str(empty)])
+            assert failing.exit_code == 2 and "empty" in failing.stderr
+            for writer in writers:
+                assert writer.stdout.readline().strip() == str(round_), writer.stderr.read()[-2000:]
+        stop.write_text("stop")
+        for process in writers + readers:
+            out, err = process.communicate(timeout=120)  # closes a writer's stdin: it ends
+            assert process.returncode == 0 and "Traceback" not in err and "ERROR" not in out, (out, err[-2000:])
+    finally:
+        for process in writers + readers:
+            process.kill()
+    for k in range(10):
+        with ClaimIndex.open(tmp_path / f"ix{k}") as index:
+            assert index.stats().articles == 10 and index.check() == []  # 5 rounds x 2 writers, none lost
+            assert len(index.search(np.ones((1, 4), dtype=np.float32), 3)[1][0]) == 3

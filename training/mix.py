@@ -111,7 +111,10 @@ def _change_figure(text: str, rng: random.Random) -> str | None:
         return None
     m = rng.choice(found)
     value = int(re.sub(r"\D", "", m.group(1)))
-    new = value * rng.choice((2, 3, 5, 10)) if value < 10 or rng.random() < 0.5 else max(1, value // rng.choice((2, 3, 4)))
+    if value < 10 or rng.random() < 0.5:
+        new = value * rng.choice((2, 3, 5, 10))
+    else:
+        new = max(1, value // rng.choice((2, 3, 4)))
     if new == value:
         return None
     shown = f"{new:,}".replace(",", ".") if new >= 10000 else str(new)

@@ -159,8 +159,10 @@ def classify_many(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray
         findings = read_all(view)
         if view.judge is not None:
             outcome = combine(view, findings, policy)
-        elif judge is not None and d.relation == Relation.CONTRADICTS and not any(f.signal == "stance" for f in findings):
-            outcome = Outcome(Relation.UNRELATED, d.score, findings)  # soft without the judge's word (docstring)
+        elif judge is not None and d.relation == Relation.CONTRADICTS and not any(f.signal == "stance"
+                                                                                 for f in findings):
+            # Figures or directions alone, on a pair the judge did not read: soft evidence (docstring).
+            outcome = Outcome(Relation.UNRELATED, round(1.0 - d.score, 4), findings)
         else:
             outcome = Outcome(d.relation, d.score, findings)
         verdicts.append(PairVerdict(outcome.relation, outcome.score, explain(view, outcome)))

@@ -174,6 +174,9 @@ class Overlap:
                        f"{d.evidence.coverage:.0%} of words shared)")
 
 
+_JUDGE_RELATION = {"contradiction": Relation.CONTRADICTS, "entailment": Relation.SUPPORTS}
+
+
 class Judge:
     """The NLI judge's verdict, both readings."""
 
@@ -183,7 +186,7 @@ class Judge:
         if pair.judge is None:
             return None
         label, p = pair.judge.verdict()
-        relation = {"contradiction": Relation.CONTRADICTS, "entailment": Relation.SUPPORTS}.get(label, Relation.UNRELATED)
+        relation = _JUDGE_RELATION.get(label, Relation.UNRELATED)
         return Finding(self.name, relation, False, p, f"judge: {label} {p:.2f}")
 
 

@@ -218,15 +218,20 @@ class ClaimIndex:
             db.execute("PRAGMA foreign_keys = ON")
             db.execute("PRAGMA busy_timeout = 10000")
             if writable:
-                db.executescript(resources.files("verify.store").joinpath("schema.sql").read_text())
+                # One transaction: a process killed while creating the index leaves no half-made schema.
+                schema = resources.files("verify.store").joinpath("schema.sql").read_text()
+                db.executescript(f"BEGIN IMMEDIATE;\n{schema}\nINSERT OR IGNORE INTO meta VALUES "
+                                 f"('schema_version', '{SCHEMA_VERSION}');\nCOMMIT;")
                 cur = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-                if cur is None:
-                    db.execute("INSERT INTO meta VALUES ('schema_version', ?)", (str(SCHEMA_VERSION),))
-                elif cur[0] == "1":
+                if cur[0] == "1":
                     # Claims stored before have no side clauses (NULL); `verify rebuild` parses them anew.
                     with db:
                         db.execute("ALTER TABLE claims ADD COLUMN side_spans TEXT")
                         db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
+            if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is None:
+                db.close()
+                raise IndexError_(f"{path}: no verify index here (its creation was interrupted before anything "
+                                  f"was stored); create one with `verify add FILES --index {path}`")
             version = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
         except sqlite3.DatabaseError as exc:
             if open_lock is not None:
