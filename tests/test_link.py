@@ -58,3 +58,23 @@ def test_judge_verdict_and_its_name_are_stored_with_the_link(tmp_path, fake_enco
         (link,) = link_claims(index, b, fake_encoder.encode([b[0].text]), judge=_AlwaysContradicts())
         assert link.relation == Relation.CONTRADICTS and link.version.endswith("+tiny-nli")
         assert "judge: contradiction 0.95" in link.reason and "no rule evidence" in link.reason
+
+
+def test_the_judge_reads_each_new_claims_closest_pairs_and_more_where_one_side_denies():
+    from verify.link import judged_pairs
+    from verify.match.signals import JudgePolicy
+
+    import dataclasses
+
+    def with_id(claim, i):
+        return dataclasses.replace(claim, id=i)
+
+    new = with_id(make_claim("n", "Rusia envió armas a Libia en marzo."), 1)
+    plain = [with_id(make_claim(f"o{i}", f"Rusia envió armas a Libia en el mes {i}."), 10 + i) for i in range(3)]
+    denials = [with_id(make_claim(f"d{i}", f"Moscú negó que Rusia enviara armas a Libia, caso {i}."), 20 + i)
+               for i in range(3)]
+    pairs = [(new, c) for c in plain + denials] + [(new, with_id(make_claim("far", "Llueve en Lima."), 30))]
+    sims = np.array([0.95, 0.94, 0.93, 0.92, 0.91, 0.90, 0.70], dtype=np.float32)
+    judged = judged_pairs(pairs, sims, {1}, JudgePolicy(min_similarity=0.84, per_claim=1, per_claim_stance=2))
+    # the closest pair, then the two closest with a denial; the rest plain, far or over the caps
+    assert judged.tolist() == [True, False, False, True, True, False, False]

@@ -60,17 +60,29 @@ def candidate_pairs(index, claims: Sequence[Claim], vectors: np.ndarray,
 
 def judged_pairs(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray, new_ids: set[int],
                  policy) -> np.ndarray:
-    """Which candidate pairs the judge reads: at or above `policy.min_similarity`, and for each new
-    claim only its `policy.per_claim` closest candidates. The judge costs ~100x a rule, and the pairs
-    far down a claim's list are seldom about the same thing."""
+    """Which candidate pairs the judge reads (`JudgePolicy`): at or above `min_similarity`, and for
+    each new claim its `per_claim` closest candidates plus up to `per_claim_stance` more where one
+    claim denies or negates something. The judge costs ~100x a rule; far down a claim's list, pairs
+    are seldom about the same thing, and without a denial they seldom conflict."""
+    from verify.match import claim_features
+
+    def stance(claim: Claim) -> bool:
+        f = claim_features(claim)
+        return f.denied or f.text_negated or bool(f.denied_clauses)
+
     judged = np.zeros(len(pairs), dtype=bool)
-    taken: dict[int, int] = {}
+    closest: dict[int, int] = {}
+    with_stance: dict[int, int] = {}
     for i in np.argsort(-np.asarray(similarities), kind="stable").tolist():
         if similarities[i] < policy.min_similarity:
             break
-        a, b = pairs[i][0].id, pairs[i][1].id
-        owners = [x for x in (a, b) if x in new_ids] or [a]
-        if all(taken.get(x, 0) >= policy.per_claim for x in owners):
+        a, b = pairs[i]
+        owners = [c.id for c in (a, b) if c.id in new_ids] or [a.id]
+        if any(closest.get(x, 0) < policy.per_claim for x in owners):
+            taken = closest
+        elif (stance(a) or stance(b)) and any(with_stance.get(x, 0) < policy.per_claim_stance for x in owners):
+            taken = with_stance
+        else:
             continue
         judged[i] = True
         for x in owners:

@@ -202,8 +202,13 @@ class JudgePolicy:
     entailment: float = 0.60  # ... and a support from here
     same_thing: float = 0.50  # hard rule evidence counts when the judge's neutral is below this
     overrule_repeat: float = 0.90  # a near-verbatim repeat is a contradiction only if the judge is this sure
-    min_similarity: float = 0.80  # links: pairs below this cosine are not judged (or linked by soft evidence)
-    per_claim: int = 5  # links: at most this many judged candidates per new claim, closest first
+    # Which candidate pairs of `verify add` the judge reads (it costs ~100 rules): at or above this
+    # cosine (e5-small puts unrelated sentences of one story at ~0.88, every labelled contradiction of
+    # tests/data at >= 0.89), each new claim's `per_claim` closest, and up to `per_claim_stance` more
+    # where a claim denies or negates something (where contradictions are).
+    min_similarity: float = 0.84
+    per_claim: int = 1
+    per_claim_stance: int = 2
 
 
 DEFAULT_POLICY = JudgePolicy()
