@@ -56,8 +56,10 @@ def test_judge_verdict_and_its_name_are_stored_with_the_link(tmp_path, fake_enco
         _store(index, fake_encoder, "a1", ["El embargo de armas a Libia sigue vigente desde 2011."])
         b = _store(index, fake_encoder, "a2", ["El embargo de armas a Libia sigue vigente desde 2011."])
         (link,) = link_claims(index, b, fake_encoder.encode([b[0].text]), judge=_AlwaysContradicts())
-        assert link.relation == Relation.CONTRADICTS and link.version.endswith("+tiny-nli")
-        assert "judge: contradiction 0.95" in link.reason and "no rule evidence" in link.reason
+        # A near-verbatim repeat stays one whatever the judge says (verify.match.signals), and the
+        # reason still shows what it said.
+        assert link.relation == Relation.REPEATS and link.version.endswith("+tiny-nli")
+        assert "repeats" in link.reason and "judge: contradiction 0.95" in link.reason
 
 
 def test_the_judge_reads_each_new_claims_closest_pairs_and_more_where_one_side_denies():

@@ -229,6 +229,7 @@ def eval_pairs(path: str | Path, encoder, extractor=None, *, judge=None, thresho
               for r, v, s in zip(rows, verdicts, sims) if r["label"] != v.relation.value]
     return {
         "task": "pairs", "data": str(path), "pairs": len(rows), "model": getattr(encoder, "name", "?"),
+        "judge": getattr(judge, "name", None),
         "contradicts": classes["contradicts"], "accuracy": round(float((predicted == gold).mean()), 4),
         "per_class": classes, "labels": list(PAIR_LABELS), "confusion": matrix.tolist(), "errors": errors,
     }

@@ -228,8 +228,12 @@ class ClaimIndex:
                     with db:
                         db.execute("ALTER TABLE claims ADD COLUMN side_spans TEXT")
                         db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
-            if db.execute("SELECT 1 FROM sqlite_master WHERE name = 'meta'").fetchone() is None:
+            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+            if "meta" not in tables:
                 db.close()
+                if tables:
+                    raise IndexError_(f"{db_path}: not a readable verify index (a SQLite database without "
+                                      f"verify's tables: {', '.join(sorted(tables)[:3])})")
                 raise IndexError_(f"{path}: no verify index here (its creation was interrupted before anything "
                                   f"was stored); create one with `verify add FILES --index {path}`")
             version = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
