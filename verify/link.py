@@ -62,8 +62,9 @@ def judged_pairs(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray,
                  policy) -> np.ndarray:
     """Which candidate pairs the judge reads (`JudgePolicy`): at or above `min_similarity`, and for
     each new claim its `per_claim` closest candidates plus up to `per_claim_stance` more where one
-    claim denies or negates something. The judge costs ~100x a rule; far down a claim's list, pairs
-    are seldom about the same thing, and without a denial they seldom conflict."""
+    claim denies or negates something. The judge reads tens of pairs a second where the rules read
+    thousands (docs/BENCHMARKS.md); far down a claim's list, pairs are seldom about the same thing,
+    and without a denial they seldom conflict."""
     from verify.match import claim_features
 
     def stance(claim: Claim) -> bool:
@@ -118,7 +119,9 @@ def link_claims(index, claims: Sequence[Claim], vectors: np.ndarray, *, judge=No
     if not kept_pairs:
         return []
     kept_sims = np.array(kept_sims, dtype=np.float32)
-    judged = judged_pairs(kept_pairs, kept_sims, {c.id for c in claims}, DEFAULT_POLICY) if judge is not None else None
+    judged = None
+    if judge is not None:
+        judged = judged_pairs(kept_pairs, kept_sims, {c.id for c in claims}, DEFAULT_POLICY)
     verdicts = match.classify_many(kept_pairs, kept_sims, judge=judge, judged=judged)
     version = match.MATCHER_VERSION + (f"+{judge.name}" if judge is not None else "")
     links = []

@@ -66,13 +66,6 @@ def _softmax(logits: np.ndarray) -> np.ndarray:
     return e / e.sum(axis=1, keepdims=True)
 
 
-def _threads() -> int:
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:
-        return os.cpu_count() or 1
-
-
 class ShippedJudge:
     """verify's own NLI model (module docstring); loads on first use."""
 
@@ -154,7 +147,9 @@ class ShippedJudge:
         raise ModelError(f"the NLI judge cannot run here ({'; '.join(problems)}); turn it off with --nli none")
 
     def _runner(self, backend: str):
-        threads = _threads()
+        from verify.embed import _usable_cores
+
+        threads = _usable_cores()
         if backend == "openvino":
             from verify.embed import _import_openvino
 

@@ -204,7 +204,7 @@ class JudgePolicy:
     contradiction: float = 0.95  # the judge alone calls a contradiction from here
     entailment: float = 0.70  # ... and a support from here
     same_thing: float = 0.90  # hard rule evidence counts when the judge's neutral is below this
-    # Which candidate pairs of `verify add` the judge reads (it costs ~100 rules): at or above this
+    # Which candidate pairs of `verify add` the judge reads (it is slow: docs/BENCHMARKS.md): at or above this
     # cosine (e5-small puts unrelated sentences of one story at ~0.88, every labelled contradiction of
     # tests/data at >= 0.89), each new claim's `per_claim` closest, and up to `per_claim_stance` more
     # where a claim denies or negates something (where contradictions are).
