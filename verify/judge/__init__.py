@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Protocol, Sequence, runtime_checkable
@@ -60,6 +61,12 @@ def load_judge(spec: str | None = None) -> Judge | None:
     return CrossEncoderJudge(spec)
 
 
+@lru_cache(maxsize=4)
+def _weights_digest(path: str, size: int, mtime_ns: int) -> str:
+    """First 12 hex of the weights' sha256, read once per process (size and mtime key the cache)."""
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
+
+
 def _softmax(logits: np.ndarray) -> np.ndarray:
     z = logits - logits.max(axis=1, keepdims=True)
     e = np.exp(z)
@@ -73,7 +80,9 @@ class ShippedJudge:
         folder = shipped_dir()
         try:
             self.meta = json.loads((folder / JUDGE_META).read_text())
-            digest = hashlib.sha256((folder / JUDGE_WEIGHTS).read_bytes()).hexdigest()[:12]
+            weights = folder / JUDGE_WEIGHTS
+            stat = weights.stat()
+            digest = _weights_digest(str(weights), stat.st_size, stat.st_mtime_ns)
         except OSError:
             raise ModelError(f"{folder}: verify's NLI judge is not installed with this package; "
                              "reinstall verify, or turn the judge off with --nli none") from None
