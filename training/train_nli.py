@@ -124,6 +124,10 @@ def main(argv=None) -> int:
     parser.add_argument("--threads", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--probe", type=int, default=0, help="time this many steps on the real mix and stop")
     parser.add_argument("--export", action="store_true", help="write the best weights into verify/data/judge/")
+    parser.add_argument("--mix", type=int, choices=mix.MIX_VERSIONS, default=mix.MIX_VERSIONS[-1],
+                        help="data mix version (training/mix.py says what each holds)")
+    parser.add_argument("--init", type=Path, default=None,
+                        help="start from these trained weights (a run's best.safetensors) instead of the base model")
     parser.add_argument("--reschedule", action="store_true",
                         help="resume with another --epochs: the learning rate follows the new schedule from here")
     args = parser.parse_args(argv)
@@ -150,8 +154,8 @@ def main(argv=None) -> int:
 
     started = time.monotonic()
     pair_files = sorted((ROOT / "tests" / "data").glob("news_*.jsonl"))
-    derived = mix.derived_spanish(args.data, pair_files, args.seed)
-    train, dev, counts = mix.build_mix(args.data, args.seed, derived=derived)
+    derived = mix.derived_spanish(args.data, pair_files, args.seed, version=args.mix)
+    train, dev, counts = mix.build_mix(args.data, args.seed, derived=derived, version=args.mix)
     train_ids = tokenize(tokenizer, train, args.max_tokens)
     train_labels = [p.label for p in train]
     dev_ids = tokenize(tokenizer, dev, args.max_tokens)
@@ -164,6 +168,14 @@ def main(argv=None) -> int:
 
     net = build_network(base)
     names = trainable_names(net, args.train_layers)
+    if args.init is not None:
+        from safetensors.torch import load_file
+
+        start = load_file(str(args.init))
+        params = dict(net.named_parameters())
+        with torch.no_grad():
+            for n, value in start.items():
+                params[n].copy_(value)
     trained = set(names)
     for name, p in net.named_parameters():
         p.requires_grad = name in trained
