@@ -19,7 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from verify.extract import Extractor  # noqa: E402
-from verify.extract.entities import fold  # noqa: E402
+from verify.lang import fold_name as fold  # noqa: E402
 
 
 def speaker_matches(gold: dict, predicted: str | None) -> bool:

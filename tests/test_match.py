@@ -11,8 +11,11 @@ import pytest
 
 from verify.embed import FakeEncoder
 from verify.errors import InputError
-from verify.match import MATCHER_VERSION, PairVerdict, classify, classify_many, compare_texts
-from verify.match.text import features, parse_number, strip_frame
+from verify.compare import compare_texts
+from verify.match import MATCHER_VERSION, PairVerdict, classify, classify_many
+from verify.match.figures import parse_number
+from verify.match.frame import strip_frame
+from verify.match.text import features
 from verify.records import Claim, Entity, Polarity, Relation
 
 

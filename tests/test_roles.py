@@ -70,7 +70,7 @@ def test_a_different_role_or_holder_is_no_agreement():
 
 def test_compare_agrees_on_a_role_across_two_spellings():
     from verify.extract import Extractor
-    from verify.match import compare_texts
+    from verify.compare import compare_texts
 
     class Same:  # every text the same vector: similarity 1.0, so only the rules decide
         def encode(self, texts):

@@ -18,12 +18,13 @@ from __future__ import annotations
 
 import math
 import re
-import unicodedata
 import zlib
 from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
+
+from verify.lang import fold
 
 N_BUCKETS = 1 << 18
 WEIGHTS_PATH = Path(__file__).resolve().parent.parent / "data" / "checkworthy_es.npz"
@@ -52,12 +53,6 @@ _FIRST_PERSON = re.compile(r"\b(yo|me|mi|mis|nosotros|nuestro|nuestra|nuestros|n
 _IMPERATIVE = re.compile(r"^\W*(vota|votad|únete|unete|sigue|mira|lee|participa|ven|venid|descubre|no te pierdas|"
                          r"te esperamos|suscríbete|comparte|apoya)\b")
 _LAUGH = re.compile(r"\b(ja){2,}|\b(je){2,}|\blol\b")
-
-
-def fold(text: str) -> str:
-    """Lower-case and strip accents (NFKD, drop combining marks): 'Peskóv' -> 'peskov'."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).lower()
 
 
 def _normalise(text: str) -> str:

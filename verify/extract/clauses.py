@@ -84,18 +84,7 @@ def side_clause_spans(sent, shift: int, length: int) -> tuple[tuple[int, int], .
         end = min(right.idx + len(right.text) + shift, length)
         if end > start:
             spans.append((start, end))
-    for token in sent:
-        # A verb in the subjunctive (on itself or its auxiliary) is wished, aimed at, doubted or
-        # evaluated, not stated: "presionar a México y que éste pague", "que no le haya donado". As the
-        # complement of the main verb it is what that verb reports ("prevé que la inflación aumente",
-        # "negó que hubieran sido quemados"), and the stance is read from that verb instead.
-        complement = token.dep_ == "ccomp" or (token.dep_ == "conj" and token.head.dep_ == "ccomp")
-        if token.pos_ == "VERB" and token.dep_ != "ROOT" and not complement and any(
-                "Sub" in t.morph.get("Mood") for t in (token, *(c for c in token.children if c.dep_ == "aux"))):
-            start = max(token.idx + shift, 0)
-            end = min(token.idx + len(token.text) + shift, length)
-            if end > start:
-                spans.append((start, end))
+    spans += _subjunctive_spans(sent, shift, length)
     # A quoted slogan, title or message named by a noun is quoted, not said by the claim's speaker:
     # "una chaqueta con la frase «Realmente no me importa»".
     text = sent.text
@@ -111,3 +100,21 @@ def side_clause_spans(sent, shift: int, length: int) -> tuple[tuple[int, int], .
         else:
             merged.append((start, end))
     return tuple(merged)
+
+
+def _subjunctive_spans(sent, shift: int, length: int) -> list[tuple[int, int]]:
+    """The verbs in the subjunctive that are not the main verb's complement (see below), as claim offsets."""
+    spans: list[tuple[int, int]] = []
+    for token in sent:
+        # A verb in the subjunctive (on itself or its auxiliary) is wished, aimed at, doubted or
+        # evaluated, not stated: "presionar a México y que éste pague", "que no le haya donado". As the
+        # complement of the main verb it is what that verb reports ("prevé que la inflación aumente",
+        # "negó que hubieran sido quemados"), and the stance is read from that verb instead.
+        complement = token.dep_ == "ccomp" or (token.dep_ == "conj" and token.head.dep_ == "ccomp")
+        if token.pos_ == "VERB" and token.dep_ != "ROOT" and not complement and any(
+                "Sub" in t.morph.get("Mood") for t in (token, *(c for c in token.children if c.dep_ == "aux"))):
+            start = max(token.idx + shift, 0)
+            end = min(token.idx + len(token.text) + shift, length)
+            if end > start:
+                spans.append((start, end))
+    return spans

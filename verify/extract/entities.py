@@ -16,11 +16,12 @@ Thresholds were checked on the person names spaCy finds in ../shared/data/news_e
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz
+
+from verify.lang import fold_name
 
 KINDS = ("PER", "ORG", "LOC", "MISC")
 TOKEN_RATIO = 90.0  # folded token similarity for a surname / first name to agree without equal consonants
@@ -33,15 +34,8 @@ _TITLES = {"sr", "sra", "dr", "dra", "don", "doña", "mr", "mrs", "ms", "general
            "ministro", "strongman", "mariscal", "jeque", "rey", "papa", "príncipe", "principe"}
 
 
-def fold(text: str) -> str:
-    """Accent-folding processor for rapidfuzz: NFKD, drop combining marks, lower-case, squeeze spaces."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.lower().split())
-
-
 def _tokens(name: str) -> list[str]:
-    words = [w for w in re.split(r"[\s]+", fold(name).replace(".", " ")) if w]
+    words = [w for w in re.split(r"[\s]+", fold_name(name).replace(".", " ")) if w]
     return [w for w in words if w.strip("-") and w not in _TITLES]
 
 
@@ -143,7 +137,7 @@ class AliasTable:
         surface = self.clean(surface)
         if not surface:
             return surface
-        key = fold(surface)
+        key = fold_name(surface)
         if key in self._by_surface:
             entity = self._entities[self._by_surface[key]]
             self._count(entity, surface)
@@ -176,7 +170,7 @@ class AliasTable:
 
     def lookup(self, surface: str) -> str | None:
         """The canonical name of a surface already in the table, without learning anything."""
-        index = self._by_surface.get(fold(self.clean(surface)))
+        index = self._by_surface.get(fold_name(self.clean(surface)))
         return None if index is None else self._entities[index].canonical
 
     def _person_fits(self, toks: list[str], index: int) -> bool:
@@ -203,13 +197,13 @@ class AliasTable:
                 # a full name that fits several: the entity whose first names fit, most seen first
                 return max(fits, key=lambda i: sum(self._entities[i].surfaces.values()))
             return next(iter(fits), None)
-        key = fold(surface)
+        key = fold_name(surface)
         best, best_score = None, 0.0
         for i, entity in enumerate(self._entities):
             if entity.kind != kind:
                 continue
             for s in entity.surfaces:
-                score = fuzz.ratio(key, fold(s))
+                score = fuzz.ratio(key, fold_name(s))
                 if score > best_score:
                     best, best_score = i, score
         if best is not None and best_score >= NAME_RATIO and len(key) >= 6:
@@ -239,14 +233,14 @@ class AliasTable:
     # ----- sides -------------------------------------------------------------------------------
     def _names_of(self, speaker: str) -> list[str]:
         """Folded keys a speaker's side may be stored under: the speaker and every surface of its entity."""
-        key = fold(self.clean(speaker))
+        key = fold_name(self.clean(speaker))
         index = self._by_surface.get(key)
         if index is None:  # an unseen spelling of a known person ("Peskov" after "Dmitry Peskov")
             index = self._match(self.clean(speaker), "PER")
         if index is None:
             return [key]
         entity = self._entities[index]
-        return [fold(entity.canonical), key] + [fold(s) for s in entity.surfaces]
+        return [fold_name(entity.canonical), key] + [fold_name(s) for s in entity.surfaces]
 
     def side_of(self, speaker: str) -> str | None:
         """The side learned for a speaker (any surface of the same entity works: Peskov, Dmitry Peskov)."""
@@ -282,17 +276,17 @@ class AliasTable:
         for row in rows:
             surface, b, c = row
             canonical, kind = (c, b) if b in KINDS and c not in KINDS else (b, c)
-            index = groups.get(fold(canonical))
+            index = groups.get(fold_name(canonical))
             if index is None:
-                index = groups[fold(canonical)] = len(table._entities)
+                index = groups[fold_name(canonical)] = len(table._entities)
                 table._entities.append(_Entity(kind, pinned=canonical))
             entity = table._entities[index]
             entity.surfaces[surface] += 1
-            table._by_surface[fold(surface)] = index
+            table._by_surface[fold_name(surface)] = index
             if kind == "PER":
                 toks = _tokens(surface)
                 if toks:
                     table._by_surname.setdefault(toks[-1], set()).add(index)
         for speaker, side in side_rows:
-            table._sides[fold(speaker)] = side
+            table._sides[fold_name(speaker)] = side
         return table

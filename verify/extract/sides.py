@@ -2,14 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import re
 from functools import lru_cache
-from pathlib import Path
 
-from verify.extract.entities import fold
-
-SIDES_PATH = Path(__file__).resolve().parent.parent / "data" / "sides.json"
+from verify.lang import fold_name, load_data
 
 
 def _variants(word: str) -> list[str]:
@@ -21,13 +17,13 @@ def _variants(word: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _tables() -> tuple[list[tuple[re.Pattern, str]], list[tuple[re.Pattern, str]], re.Pattern]:
-    data = json.loads(SIDES_PATH.read_text(encoding="utf-8"))
+    data = load_data("sides.json")
 
     def pattern(surface: str) -> re.Pattern:
         # Acronyms match case-sensitively ("UE", "EI" are also words); names accent/case-insensitively.
         if surface.replace(".", "").replace(" ", "").isupper() and len(surface) <= 6:
             return re.compile(r"(?<![\w.])" + re.escape(surface) + r"(?![\w])")
-        return re.compile(r"\b" + re.escape(fold(surface)) + r"\b")
+        return re.compile(r"\b" + re.escape(fold_name(surface)) + r"\b")
 
     institutions = [(pattern(s), side) for s, side in data["institutions"].items()]
     governments = []
@@ -35,12 +31,12 @@ def _tables() -> tuple[list[tuple[re.Pattern, str]], list[tuple[re.Pattern, str]
         for w in words:
             for v in _variants(w) if w[:1].islower() else [w]:
                 governments.append((pattern(v), side))
-    roles = re.compile(r"\b(" + "|".join(re.escape(fold(r)) for r in data["role_nouns"]) + r")\b")
+    roles = re.compile(r"\b(" + "|".join(re.escape(fold_name(r)) for r in data["role_nouns"]) + r")\b")
     return institutions, governments, roles
 
 
 def _find(patterns: list[tuple[re.Pattern, str]], text: str) -> tuple[int, str] | None:
-    folded = fold(text)
+    folded = fold_name(text)
     best = None
     for pat, side in patterns:
         m = pat.search(text if pat.pattern.startswith("(?<![") else folded)
@@ -62,7 +58,7 @@ def side_for_phrase(phrase: str) -> str | None:
     gov = _find(governments, phrase)
     if gov is None:
         return None
-    folded = fold(phrase).strip()
+    folded = fold_name(phrase).strip()
     if roles.search(folded):
         return gov[1]
     # the whole phrase is a country ("Rusia", "Italia", "los estadounidenses")
@@ -72,4 +68,4 @@ def side_for_phrase(phrase: str) -> str | None:
 
 def has_role(phrase: str) -> bool:
     """The phrase names a role (portavoz, ministro, ...), so its side can stand for a person."""
-    return bool(_tables()[2].search(fold(phrase)))
+    return bool(_tables()[2].search(fold_name(phrase)))

@@ -2,7 +2,6 @@
 
     verdict = classify(claim_a, claim_b, similarity=0.91)
     verdicts = classify_many([(a1, b1), (a2, b2)], np.array([0.91, 0.74]))
-    verdict = compare_texts("Rusia envió armas.", "Rusia no envió armas.", encoder)
 
 The rules are in `verify.match.rules` (order and reasons in its docstring) and read what
 `verify.match.text` parses off each claim: the proposition without its attribution frame, negation
@@ -30,7 +29,9 @@ from verify.errors import InputError
 from verify.match.roles import role_facts
 from verify.match.rules import DEFAULT_THRESHOLDS, Decision, Thresholds, decide
 from verify.match.signals import DEFAULT_POLICY, JudgePolicy, JudgeReading, Outcome, PairView, combine, read_all
-from verify.match.text import ClaimFeatures, features, fold, fold_for_fuzz, text_negated
+from verify.lang import fold, fold_for_fuzz, words
+from verify.match.negation import text_negated
+from verify.match.text import ClaimFeatures, features
 from verify.records import Claim, Polarity, Relation
 
 if TYPE_CHECKING:
@@ -49,7 +50,6 @@ __all__ = [
     "Thresholds",
     "classify",
     "classify_many",
-    "compare_texts",
     "claim_from_text",
     "JudgePolicy",
 ]
@@ -69,9 +69,8 @@ class PairVerdict:
 
 # ---------------------------------------------------------------------------------------------- features
 
-_DENIAL_CUES = frozenset(
-    "nego niega negaron niegan desmintio desmiente desmintieron rechazo rechaza rechazaron denied denies".split()
-)
+# The extractor's cue, folded, that denies the whole claim ("negó", "desmiente", "rechazaron", "denied").
+_DENIAL_CUES = frozenset(words("denial_cue_forms"))
 
 
 @lru_cache(maxsize=65536)
@@ -252,16 +251,3 @@ def claim_from_text(text: str, extractor=None, *, label: str = "text") -> Claim:
     return dataclasses.replace(base, speaker=main.speaker, side=main.side, cue=main.cue, quote=main.quote,
                                polarity=main.polarity, entities=entities, language=main.language,
                                side_spans=side_spans)
-
-
-def compare_texts(a: str, b: str, encoder, extractor=None, *, judge: "Judge | None" = None,
-                  thresholds: Thresholds = DEFAULT_THRESHOLDS) -> PairVerdict:
-    """Relation, score and reason for two free texts (`verify compare "A" "B"`)."""
-    claim_a = claim_from_text(a, extractor, label="first text")
-    claim_b = claim_from_text(b, extractor, label="second text")
-    if hasattr(extractor, "refresh_entities"):
-        # The second text can give a name a better canonical form ("Haftar", then "Khalifa Hifter").
-        claim_a, claim_b = extractor.refresh_entities([claim_a, claim_b])
-    vectors = np.asarray(encoder.encode([claim_a.text, claim_b.text]), dtype=np.float32)
-    similarity = float(np.dot(vectors[0], vectors[1]))
-    return classify(claim_a, claim_b, similarity, thresholds=thresholds, judge=judge)

@@ -18,13 +18,11 @@ Plain string work on entity mentions, no parse: the extractor's entities carry t
 
 from __future__ import annotations
 
-import json
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 
-from verify.match.text import fold
+from verify.lang import fold, load_data
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 _TARGET_WINDOW = 4  # words between the role word and its target ("comandante del autoproclamado ENL")
@@ -50,7 +48,7 @@ class RoleFact:
 @lru_cache(maxsize=1)
 def role_words() -> dict[str, dict[str, str]]:
     """{language: {folded role word: role}} (verify/data/roles.json)."""
-    raw = json.loads(resources.files("verify").joinpath("data/roles.json").read_text(encoding="utf-8"))
+    raw = load_data("roles.json")
     table: dict[str, dict[str, str]] = {}
     for role, entries in raw["roles"].items():
         for language, words in entries:

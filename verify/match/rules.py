@@ -17,7 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from verify.match.text import ClaimFeatures, DeniedClause, Figure, predicate_synonyms
+from verify.lang import table, words
+from verify.match.denial import DeniedClause, predicate_synonyms
+from verify.match.figures import Figure
+from verify.match.text import ClaimFeatures
 from verify.records import Relation
 
 
@@ -105,9 +108,7 @@ def _asserted_coverage(a: ClaimFeatures, b: ClaimFeatures) -> float:
 
 
 # Durations in days, by the unit's stem, so "doce meses" and "cinco años" compare.
-_DAYS = {"minut": 1 / 1440, "hor": 1 / 24, "dia": 1, "dias": 1, "seman": 7, "mes": 30.4, "ano": 365, "anos": 365,
-         "dec": 3652, "sigl": 36525, "minute": 1 / 1440, "hour": 1 / 24, "day": 1, "week": 7, "month": 30.4,
-         "year": 365, "decad": 3652, "centuri": 36525}
+_DAYS = table("duration_days")
 
 
 def _in_days(f: Figure, claim: ClaimFeatures) -> Figure:
@@ -172,11 +173,10 @@ def _negated(word: str, claim: ClaimFeatures) -> bool:
     return word in claim.negated if word in claim.stems else bool(claim.cues or claim.denied)
 
 
-_PLAIN_NEGATORS = frozenset("no nunca jamas not never".split())
+_PLAIN_NEGATORS = frozenset(words("negators"))
 # Stems (Snowball, accent-folded) of light verbs: hacer / hecho / hizo, tener, dar, poner, llevar, ir,
 # and their English counterparts.
-_LIGHT_VERBS = frozenset("hac hech hiz hag tien ten tuv tendr dar dad dio da pon pus llev va fue iba "
-                         "make made do did have had give gave take took".split())
+_LIGHT_VERBS = frozenset(words("light_verb_stems"))
 
 
 def _states(clause: DeniedClause, other: ClaimFeatures, similarity: float, t: Thresholds,
@@ -354,13 +354,7 @@ def decide(
     conflict_ready = same_proposition
     conflicts = sum((ev.stance_conflict, ev.figure_conflict is not None, ev.antonyms is not None))
     if conflict_ready and conflicts:
-        # Stronger with more independent signals, higher similarity and overlap; a hedge on either
-        # side ("podría", "supuestamente") makes it weaker.
-        score = 0.45 + 0.15 * min(conflicts, 2) + 0.4 * _ramp(sim, t.related_similarity, 0.97) * 0.5
-        score += 0.15 * min(ev.coverage, 1.0)
-        if a.hedged or b.hedged:
-            score -= 0.15
-        return Decision(Relation.CONTRADICTS, _clip(score), ev)
+        return Decision(Relation.CONTRADICTS, _contradiction_score(a, b, ev, sim, conflicts, t), ev)
 
     words_a, words_b = len(a.proposition.split()), len(b.proposition.split())
     length_ratio = min(words_a, words_b) / max(words_a, words_b, 1)
@@ -394,6 +388,17 @@ def decide(
     # Confidence that they are unrelated falls as similarity and overlap rise.
     score = 1.0 - 0.6 * _ramp(sim, 0.7, t.supports_similarity) - 0.3 * min(ev.coverage, 1.0)
     return Decision(Relation.UNRELATED, _clip(score), ev)
+
+
+def _contradiction_score(a: ClaimFeatures, b: ClaimFeatures, ev: PairEvidence, sim: float, conflicts: int,
+                         t: Thresholds) -> float:
+    """Stronger with more independent signals, higher similarity and overlap; a hedge on either
+    side ("podría", "supuestamente") makes it weaker."""
+    score = 0.45 + 0.15 * min(conflicts, 2) + 0.4 * _ramp(sim, t.related_similarity, 0.97) * 0.5
+    score += 0.15 * min(ev.coverage, 1.0)
+    if a.hedged or b.hedged:
+        score -= 0.15
+    return _clip(score)
 
 
 def _ramp(x: float, lo: float, hi: float) -> float:

@@ -7,23 +7,14 @@ fetched only for what is on screen.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass, field, replace
 from typing import Sequence
 
+from verify.lang import fold_for_search as fold  # "peskov" finds "Peskov", "mexico" finds "México"
 from verify.store.index import ClaimSummary, LinkSummary
 
 RELATIONS = ("contradicts", "supports", "repeats")
-VERDICTS = ("confirmed", "rejected", "unsure")
-RATINGS = ("true", "false", "misleading", "unproven")
 UNREVIEWED = "unreviewed"  # a verdict filter value: links nobody has judged yet
-
-
-def fold(text: str | None) -> str:
-    """Lower case without accents, so "peskov" finds "Peskov" and "mexico" finds "México"."""
-    if not text:
-        return ""
-    return "".join(ch for ch in unicodedata.normalize("NFKD", text.casefold()) if not unicodedata.combining(ch))
 
 
 @dataclass(frozen=True)
@@ -31,7 +22,7 @@ class Filters:
     """The user's current filters; None means "any". Text fields match folded substrings."""
 
     relation: str | None = None
-    verdict: str | None = None  # one of VERDICTS, or UNREVIEWED
+    verdict: str | None = None  # a `Verdict`, or UNREVIEWED
     side: str | None = None
     speaker: str | None = None
     entity: str | None = None

@@ -1,0 +1,46 @@
+"""Opposite directions in a claim: words from the antonym table (verify/data/antonyms.json) such as
+"subió" / "bajó", "ganó" / "perdió", "elevó" / "redujo".
+
+Two claims about one thing that state opposite directions conflict (`verify.match.rules`); this
+module only finds which antonym groups a claim's words carry.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from verify.lang import fold, load_data
+from verify.match.vocabulary import NEGATION_WORDS, STOPWORDS, prop_raw_lower, stem
+
+
+@lru_cache(maxsize=1)
+def antonym_table() -> dict[str, dict[str, frozenset[int]]]:
+    """{language: {stem: {group ids}}}; groups 2k and 2k+1 are opposites (verify/data/antonyms.json)."""
+    raw = load_data("antonyms.json")
+    table: dict[str, dict[str, set[int]]] = {}
+    for k, (language, side_a, side_b) in enumerate(raw["pairs"]):
+        for offset, group in ((0, side_a), (1, side_b)):
+            for word in group:
+                table.setdefault(language, {}).setdefault(stem(fold(word), language), set()).add(2 * k + offset)
+    return {lang: {s: frozenset(g) for s, g in stems.items()} for lang, stems in table.items()}
+
+
+def antonym_groups(text: str, carriers: set[str], stem_words: dict[str, str], lang: str) -> dict[int, frozenset[str]]:
+    """{antonym group id: the claim's stems that carry it}, from `carriers` (the stems the claim
+    asserts) and from cue-like words (below). Adds the surface form of such words to `stem_words`."""
+    groups: dict[int, set[str]] = {}
+    table = antonym_table().get(lang, {})
+    for s in carriers:
+        for g in table.get(s, ()):
+            groups.setdefault(g, set()).add(s)
+    # Antonyms that fold onto a stopword or a cue still count when the accent shows they are a
+    # different word ("bajó" is not the preposition "bajo"), and negation cues count as themselves
+    # ("nunca" against "siempre").
+    for raw in re.findall(r"\w+", prop_raw_lower(text)):
+        tok = fold(raw)
+        if tok in NEGATION_WORDS or (tok in STOPWORDS and raw != tok):
+            for g in table.get(stem(tok, lang), ()):
+                groups.setdefault(g, set()).add(stem(tok, lang))
+                stem_words.setdefault(stem(tok, lang), raw)
+    return {g: frozenset(c) for g, c in groups.items()}

@@ -1,0 +1,98 @@
+"""Figures in a claim: a number as written, its value and the noun it counts ("20.000 manifestantes").
+
+Two claims conflict on a figure when they count the same noun with values that cannot both hold
+(`verify.match.rules`); this module only reads them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from verify.lang import table, words
+from verify.match.vocabulary import MULTIPLIERS, STOPWORDS, stem
+
+_WORD_NUMBERS = table("number_words")  # "dos" -> 2, "cien" -> 100, "twenty" -> 20
+# Words that make a figure approximate or a bound ("más de 1.000" is consistent with 1.200).
+_APPROX = frozenset(words("approximators"))
+_NUM_SKIP = frozenset(words("number_fillers"))  # between a figure and its noun: "20 por ciento de los ..."
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A number as written, its value and the noun it counts ("20.000 manifestantes")."""
+
+    text: str
+    value: float
+    unit: str  # stem of the counted noun, "%" for percentages, "year" for bare years, "" if none
+    approximate: bool
+    # stems of the content words right after the counted noun ("personas fueron asesinadas" ->
+    # {asesin}): "cinco personas asesinadas" and "quince personas heridas" count two things
+    context: frozenset[str] = frozenset()
+
+
+def parse_number(token: str, next_word: str = "") -> float | None:
+    """Spanish-first reading of a written figure: "1.000" -> 1000, "1,5" (+ "millones") -> 1.5, "20.000" -> 20000.
+
+    A comma followed by exactly three digits and no multiplier is read as an English thousands
+    separator ("1,000"); otherwise commas are decimal marks, as in Spanish.
+    """
+    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", token):
+        return float(token.replace(".", ""))
+    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", token) and next_word not in MULTIPLIERS:
+        return float(token.replace(",", ""))
+    if re.fullmatch(r"\d+,\d+", token):
+        return float(token.replace(",", "."))
+    if re.fullmatch(r"\d+\.\d+", token):
+        return float(token)
+    if token.isdigit():
+        return float(token)
+    return _WORD_NUMBERS.get(token)
+
+
+def figures(tokens: list[str], language: str = "es") -> list[Figure]:
+    """Figures in a folded token list, with multipliers applied and the counted noun attached."""
+    out: list[Figure] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        value = parse_number(token, nxt)
+        is_digit = token[:1].isdigit()
+        # Word numbers count only before a multiplier or a noun ("dos millones", "tres muertos"), and
+        # "un"/"una" only before a multiplier: otherwise they are articles.
+        if value is None or (not is_digit and token in ("un", "una", "uno") and nxt not in MULTIPLIERS):
+            i += 1
+            continue
+        # "mil" or "millones" right after a word that is no number, article or bound multiplies a
+        # figure this reading missed ("veintitrés mil", a masked "*NUMBER* mil"): its value is unknown.
+        prev = tokens[i - 1] if i else ""
+        if (not is_digit and token in MULTIPLIERS and prev and prev not in STOPWORDS and prev not in _APPROX
+                and parse_number(prev) is None):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(tokens) and tokens[j] in MULTIPLIERS:
+            value *= MULTIPLIERS[tokens[j]]
+            j += 1
+        unit = ""
+        k = j
+        if k < len(tokens) and tokens[k] in ("%", "por", "percent") and (
+            tokens[k] == "%" or tokens[k] == "percent" or (k + 1 < len(tokens) and tokens[k + 1] == "ciento")
+        ):
+            unit = "%"
+        else:
+            while k < len(tokens) and tokens[k] in _NUM_SKIP:
+                k += 1
+            if k < len(tokens) and not tokens[k][:1].isdigit() and tokens[k] not in STOPWORDS:
+                unit = stem(tokens[k], language)
+        if not unit and is_digit and len(token) == 4 and 1800 <= value <= 2100:
+            unit = "year"
+        approximate = any(t in _APPROX for t in tokens[max(0, i - 2):i])
+        after = tokens[k + 1:k + 4] if unit and unit != "%" else []
+        context = frozenset(stem(t, language) for t in after
+                            if t not in STOPWORDS and not t[:1].isdigit() and t not in MULTIPLIERS and len(t) > 2)
+        out.append(Figure(token, value, unit, approximate, context))
+        i = max(j, i + 1)
+    return out
+

@@ -1,0 +1,163 @@
+"""The attribution frame around a claim's proposition: "X dijo que ...", "según X, ...", "..., afirmó X",
+"X negó que / haber ...", and who speaks in it.
+
+The matcher compares propositions, not who reported them: "Peskov dijo que Rusia no envió armas"
+and "Rusia no envió armas" make one proposition. A denying verb in the frame ("negó que") denies the
+proposition; a negated one ("no descarta que") leaves it open. Works on accent-folded text.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from verify.lang import alternation, fold, words
+from verify.match.vocabulary import CLITICS, NEGATION_FIXED, QUOTES, STOPWORDS, TOKEN, stem
+
+# Reporting verbs that open an attribution frame ("X dijo que ...", "..., afirmó X"). Stems, so
+# dijo/dice/dijeron and afirmó/afirma/afirmaron all match; accent-folded.
+_REPORT = alternation(words("report_verbs"))
+# Verbs whose complement the speaker denies ("X negó que ...", "X desmintió haber ...").
+_DENY = alternation(words("deny_verbs"))
+_AUX_FRAME = frozenset(words("perfect_auxiliaries"))  # "ha negado", "habría dicho"
+_AUX = rf"(?:(?:{alternation(words('perfect_auxiliaries'))})\s+)?"
+# (Spanish: what may sit between a reporting verb and its "que")
+_BETWEEN = (
+    r"(?:\s+(?:a|al|ante|en|durante|desde|tras|con)\s+[^\s,;:.]+(?:\s+[^\s,;:.]+){0,2}?"
+    r"|\s+(?:el|este|esta)\s+(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|dia|mes|ano|fin de semana)"
+    r"|\s+(?:hoy|ayer|tambien|ademas|luego|entonces))?"
+)
+_FRAME_HEAD = re.compile(
+    # A time or an addressee may sit between the verb and "que" ("afirmó el martes que", "dijo a los
+    # periodistas que"); an object may not ("rechazó una propuesta que ...": a relative clause).
+    # The frame never spans a ";" ("Ochoa Reza llegó a Morena; dice que ...": two statements).
+    rf"^(?P<frame>[^;]{{0,160}}?)\b{_AUX}(?P<verb>{_REPORT}|{_DENY})\b(?:{_BETWEEN}\s+(?:que|that)\b|\s*:)",
+    re.IGNORECASE,
+)
+# "Peskov negó haber enviado armas", "se negó a declarar" (a refusal), "descarta la posibilidad de
+# atribuir ..." / "de que ...": the denied complement follows the verb, an infinitive or a clause. A
+# noun phrase ("rechazó una propuesta", "descartó cambios") is a decision, not the denial of a proposition.
+_DENIED_NOUNS = rf"(?:la\s+|el\s+)?(?:{alternation(words('denied_nouns'))})\s+de\s+"
+_DENY_INF = re.compile(rf"^(?P<frame>[^;]{{0,120}}?)\b{_AUX}(?P<verb>{_DENY})\b\s+"
+                       rf"(?P<lead>a\s+|{_DENIED_NOUNS}(?:que\s+)?)?(?P<rest>.+)$", re.IGNORECASE)
+_INFINITIVE = re.compile(r"(?:haber|\w+(?:ar|er|ir))\b")
+FRAME_VERB = re.compile(f"{_DENY}|{_REPORT}")
+_FRAME_NEGATORS = frozenset(words("negators") + words("additive_negators"))
+_FRAME_TAIL = re.compile(
+    # (one comma may follow: "..., sostuvo el candidato del PRI, José Antonio Meade")
+    rf"[,;]\s*(?:{_AUX})(?P<verb>{_REPORT}|{_DENY})\b(?P<rest>[^,;]{{0,80}}(?:,[^,;]{{1,40}})?)$", re.IGNORECASE
+)
+# After a trailing reporting verb comes who said it (", dijo el portavoz del Kremlin"), not what is
+# said: "..., descarta la posibilidad de atribuir este riesgo ..." is the claim's main verb.
+_TAIL_COMPLEMENT = re.compile(r"\bque\b|\b(?:a|de)\s+\w+(?:ar|er|ir)\b|\bposibilidad\b")
+# "Según X, ...", "de acuerdo con X", "para X" (in X's view) and the same at the end.
+# (a comma inside a figure, "9,4 millones", ends nothing)
+_ACCORDING_TO = alternation(words("according_to"))
+_VIEWPOINT = alternation(words("viewpoint_prepositions"))
+_SEGUN = re.compile(rf"^(?:{_ACCORDING_TO}|{_VIEWPOINT})\s+(?:[^,]|,(?=\d)){{1,80}},(?!\d)\s*", re.IGNORECASE)
+_SEGUN_TAIL = re.compile(rf",\s*(?:{_ACCORDING_TO})\s+[^,]{{1,80}}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The attribution frame stripped off a claim: what is left, and whether the frame denies it."""
+
+    proposition: str
+    frame: str
+    denied: bool
+    hedged: bool = False  # "no descarta que ...": the speaker leaves it open
+    verb: str = ""  # the denying verb, as folded ("nego", "descarta"), for reasons
+
+
+def strip_frame(text: str) -> Frame:
+    """Remove "X dijo que", "según X,", ", afirmó X", "X negó que/haber" around the proposition.
+
+    Works on the accent-folded text. A denial verb in the frame ("negó que", "desmintió") marks the
+    proposition as denied; an ordinary reporting verb leaves its stance alone.
+    """
+    t = fold(text).translate(QUOTES)
+    t = re.sub(r"\s+", " ", t).strip()
+    frame_parts: list[str] = []
+    denied = hedged = False
+    verb = ""
+    for _ in range(2):  # "Según X, Y dijo que ..." has two layers
+        m = _SEGUN.match(t)
+        if m:
+            frame_parts.append(m.group(0))
+            t = t[m.end():]
+            continue
+        m = _FRAME_HEAD.match(t)
+        if m and len(t) - m.end() > 10:
+            denies = re.fullmatch(_DENY, m.group("verb")) is not None
+            negation = _frame_negation(m.group("frame"))
+            if negation == "before verb" and denies:
+                hedged = True  # "no descarta que ..." / "no niega que ...": left open, not denied
+            elif negation:
+                # "no dijo que ...", or a negated clause of its own before the reporting verb ("López
+                # Obrador no fue cuestionado ..., y recalcó que ..."): that clause is the claim's.
+                break
+            elif denies:
+                denied, verb = True, m.group("verb")
+            frame_parts.append(m.group(0))
+            t = t[m.end():].strip(" ,:")
+            continue
+        break
+    if not frame_parts:
+        m = _DENY_INF.match(t)
+        lead = (m.group("lead") or "") if m else ""
+        if (m and len(m.group("frame").split()) <= 12 and len(m.group("rest")) > 10
+                and (lead.rstrip().endswith("que") or _INFINITIVE.match(m.group("rest")))):
+            negation = _frame_negation(m.group("frame"))
+            if negation != "elsewhere":
+                frame_parts.append(t[: m.start("rest")])
+                denied, hedged = negation is None, negation is not None
+                verb = m.group("verb")
+                t = m.group("rest")
+    m = _FRAME_TAIL.search(t)
+    if m and m.start() > 10 and not _TAIL_COMPLEMENT.search(m.group("rest")):
+        frame_parts.append(m.group(0))
+        if re.fullmatch(_DENY, m.group("verb")):
+            denied, verb = True, verb or m.group("verb")
+        t = t[: m.start()]
+    m = _SEGUN_TAIL.search(t)
+    if m and m.start() > 10:
+        frame_parts.append(m.group(0))
+        t = t[: m.start()]
+    return Frame(t.strip(" .,;:"), " ".join(frame_parts).strip(), denied, hedged, verb)
+
+
+def _frame_negation(frame: str) -> str | None:
+    """Where a frame is negated: "before verb" ("el Kremlin no descarta", "no ha negado"), "elsewhere"
+    (a clause of its own), or None."""
+    tokens = TOKEN.findall(NEGATION_FIXED.sub(" ", frame))  # "Peláez, no obstante, negó que ..." is no negation
+    hits = [i for i, w in enumerate(tokens) if w in _FRAME_NEGATORS]
+    if not hits:
+        return None
+    tail = tokens[hits[-1] + 1:]
+    return "before verb" if len(tail) <= 3 and all(w in CLITICS or w in _AUX_FRAME for w in tail) else "elsewhere"
+
+
+def as_written(folded_word: str, text: str) -> str:
+    """A folded word of the frame as the claim writes it ("nego" -> "negó"), for reasons."""
+    return next((w for w in re.findall(r"\w+", text) if fold(w) == folded_word), folded_word or "negó")
+
+
+def speaker_stems(speaker: str, frame: Frame, names: frozenset[str], lang: str) -> frozenset[str]:
+    """Stems of who speaks: the extractor's speaker, else the frame's last run of capitalised words
+    ("El portavoz del Kremlin, Dmitri Peskov, dijo que" -> Dmitri Peskov)."""
+    name = [w for w in TOKEN.findall(fold(speaker)) if w not in STOPWORDS]
+    if not name and frame.frame:
+        run: list[str] = []
+        for token in re.findall(r"\w+|[^\w\s]", frame.frame):
+            if token in names and token not in STOPWORDS and not FRAME_VERB.fullmatch(token):
+                run.append(token)
+                name = run
+            elif not (run and token in ("de", "del")):
+                run = []
+    return frozenset(stem(w, lang) for w in name if len(w) > 1)
+
+
+def frame_names(frame: Frame, names: frozenset[str], lang: str) -> frozenset[str]:
+    """Stems of every name in a claim's attribution frame ("Meade admitió que ..." -> {mead})."""
+    return frozenset(stem(t, lang) for t in TOKEN.findall(frame.frame)
+                     if t in names and t not in STOPWORDS and not FRAME_VERB.fullmatch(t))

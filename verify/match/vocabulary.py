@@ -1,0 +1,61 @@
+"""The matcher's words: sets built from verify.lang's lexicons, the tokeniser and the stemmer.
+
+Every set holds the Spanish and the English list of its key together, whatever a claim's language:
+news in Spanish quotes English and the language tag of a sentence is often a guess. The lists
+themselves live in `verify/data/lexicon/<language>.json`; what is here is how the matcher reads them.
+Words shared by several parts of the matcher (frame, negation, figures, features) are here; a part's
+own words sit in its module.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from verify.lang import table, words
+from verify.lang.folding import TOKEN
+
+__all__ = ["CLITICS", "MULTIPLIERS", "NEGATION_FIXED", "NEGATION_PHRASES", "NEGATION_WORDS", "NEGATORS", "QUOTES",
+           "STOPWORDS", "TOKEN", "prop_raw_lower", "stem"]
+
+# Quotes and brackets read as spaces: a quoted proposition is the proposition.
+QUOTES = str.maketrans({c: " " for c in "«»“”\"‘’'`´()[]{}"})
+
+STOPWORDS = frozenset(words("stopwords"))
+# Negation cues. Multi-word ones, in this order, before single words, so "no hay pruebas" wins over "no".
+NEGATION_PHRASES = words("negation_phrases")
+NEGATORS = frozenset(words("negators"))  # negate a verb: "no", "nunca", "never"
+NEGATION_WORDS = frozenset(
+    words("negators") + words("additive_negators") + words("negative_words") + words("falsity_words")
+    + words("denial_cue_forms") + words("deny_forms")
+)
+# "no" that does not negate the proposition ("no solo ... sino", "no obstante"): fixed expressions, Spanish
+# and English, with the grammar a word list cannot say ("más X jamás", "de ningún modo es imposible").
+NEGATION_FIXED = re.compile(
+    r"\bno\s+(?:solo|solamente|obstante|cabe duda|hay duda|hay dudas|mas de|menos de|only|more than|less than)\b"
+    r"|\bo no\b|\bsi o no\b|\bor not\b"
+    r"|\bni siquiera\b|\bsin (?:embargo|duda|dudas)\b|\bmas \w+ jamas\b|\bde ningun(?:a)? (?:manera|modo) es (?:in|im)\w+"
+    r"|\bwithout (?:a )?doubt\b|\bnonetheless\b"
+)
+CLITICS = frozenset(words("clitics"))
+MULTIPLIERS = table("multipliers")  # "mil" -> 1e3, "millones" -> 1e6, ...
+
+
+@lru_cache(maxsize=4)
+def _stemmer(language: str):
+    import snowballstemmer  # small pure-Python package; imported late so `verify --help` stays light
+
+    return snowballstemmer.stemmer("english" if language == "en" else "spanish")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str, language: str = "es") -> str:
+    # Cached per word: news repeats its vocabulary, and Snowball in pure Python was a third of
+    # ingest time without it (368k stemWord calls for 150 articles, issue #10's profile).
+    return _stemmer(language).stemWord(word)
+
+
+def prop_raw_lower(text: str) -> str:
+    """The claim lower-cased with its accents kept (folding merges "bajó" into the preposition "bajo")."""
+    return unicodedata.normalize("NFC", text.lower())
