@@ -326,7 +326,10 @@ def test_kill_9_at_random_moments_loses_nothing_committed(tmp_path):
         if not committed and not (path / "verify.sqlite").exists():
             continue  # killed before it made the index
         with ClaimIndex.open(path) as index:
-            assert index.check() == [], f"trial {trial}"
+            # A kill during a save leaves its .tmp: check() names it (the next add removes it, as the
+            # finisher's check below shows) but it is not damage; anything else would be.
+            damage = [p for p in index.check() if "half-written by a write that died" not in p]
+            assert damage == [], f"trial {trial}"
             for n in committed:  # every article the writer saw committed is there, whole
                 assert len(index.claims(f"a{n}")) == 20
     finisher = _start_writer(path, 0, 400)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-import verify.ingest as ingest
+from verify.ingest import fetch, limits
 from verify.errors import InputError
 from verify.evaluate import read_checkworthy
 from verify.ingest import MAX_ARTICLE_CHARS, SUFFIXES, Rejected, iter_sources
@@ -118,7 +118,7 @@ def test_a_trickling_server_is_given_up_at_the_deadline(monkeypatch, headers_fir
 
 @pytest.mark.parametrize("declare_length", [True, False], ids=["declared", "undeclared"])
 def test_a_page_over_the_size_limit_is_rejected(monkeypatch, declare_length):
-    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 10_000)
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 10_000)
     with serving(page(PAGE * 100, declare_length=declare_length)) as url:
         rejected = one(iter_sources([url]))
     assert isinstance(rejected, Rejected) and rejected.source == url
@@ -126,12 +126,12 @@ def test_a_page_over_the_size_limit_is_rejected(monkeypatch, declare_length):
 
 
 def test_the_default_size_message_names_megabytes():
-    assert ingest._too_large(ingest.MAX_FILE_BYTES).startswith("page is larger than 20 MB,")
+    assert fetch.too_large(limits.MAX_FILE_BYTES).startswith("page is larger than 20 MB,")
 
 
 def test_a_page_within_the_limits_is_read_in_chunks(monkeypatch):
     monkeypatch.setenv("VERIFY_FETCH_TIMEOUT", "10")
-    monkeypatch.setattr(ingest, "_FETCH_CHUNK", 64)
+    monkeypatch.setattr(fetch, "FETCH_CHUNK", 64)
     with serving(page(PAGE, declare_length=False)) as url:
         article = one(iter_sources([url]))
     assert isinstance(article, Article), article

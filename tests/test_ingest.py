@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-import verify.ingest as ingest
 from verify.errors import InputError
-from verify.ingest import MAX_FILE_BYTES, Rejected, article_from_text, clean_text, iter_sources
+from verify.ingest import MAX_FILE_BYTES, Rejected, article_from_text, clean_text, fetch, iter_sources, limits
 from verify.records import Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -345,7 +344,7 @@ def test_oversized_file_rejected_from_its_size_without_reading(tmp_path, monkeyp
 
 
 def test_oversized_jsonl_line_is_rejected_alone(tmp_path, monkeypatch):
-    monkeypatch.setattr(ingest, "MAX_FILE_BYTES", 1000)
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 1000)
     path = write(tmp_path / "l.jsonl", json.dumps({"text": "x" * 5000}) + "\n" + json.dumps({"text": BODY}) + "\n")
     items = list(iter_sources([str(path)]))
     assert isinstance(items[0], Rejected) and items[0].source == f"{path}:line 1"
@@ -380,7 +379,7 @@ def test_url_without_network_is_a_clear_rejection(monkeypatch):
     def no_network(url):
         raise OSError("[Errno -3] Temporary failure in name resolution")
 
-    monkeypatch.setattr(ingest, "_fetch_url", no_network)
+    monkeypatch.setattr(fetch, "fetch_url", no_network)
     rejected = one(iter_sources(["https://example.org/nota"]))
     assert rejected.source == "https://example.org/nota"
     assert rejected.reason == "could not fetch URL (no network?): [Errno -3] Temporary failure in name resolution"
@@ -388,7 +387,7 @@ def test_url_without_network_is_a_clear_rejection(monkeypatch):
 
 def test_url_page_is_extracted(monkeypatch):
     html = f"<html><head><title>T</title></head><body><article><p>{BODY}</p><p>{BODY}</p></article></body></html>"
-    monkeypatch.setattr(ingest, "_fetch_url", lambda url: (html.encode(), "utf-8"))
+    monkeypatch.setattr(fetch, "fetch_url", lambda url: (html.encode(), "utf-8"))
     article = one(iter_sources(["https://example.org/nota"]))
     assert article.url == "https://example.org/nota" and article.id.startswith("url-")
     assert BODY in article.text

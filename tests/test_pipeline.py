@@ -36,3 +36,29 @@ def test_claims_stored_under_an_old_name_follow_its_entity(tmp_path, fake_encode
         names = {e.canonical for c in index.claims() for e in c.entities if e.kind == "PER"}
         assert "Haftar" not in names and "Khalifa Hifter" in names
         assert len(index.claims_sharing_entities(["Khalifa Hifter"])) == 2
+
+
+def test_the_encoder_is_the_option_else_the_index_model_read_when_loaded(tmp_path, monkeypatch):
+    """One place decides an index's encoder: --model, else the model its vectors were made with, else the
+    default; read when the encoder is loaded, and loaded once."""
+    from verify import embed, judge
+    from verify.models import models_for_index
+
+    loaded = []
+
+    def load_encoder(name=None):
+        loaded.append(name)
+        return embed.FakeEncoder(4, name=name)
+
+    monkeypatch.setattr(embed, "load_encoder", load_encoder)
+    monkeypatch.setattr(judge, "load_judge", lambda spec=None: f"judge:{spec}")
+    with ClaimIndex.open(tmp_path / "ix", create=True) as index:
+        models = models_for_index(index, nli="none")
+        assert models.encoder_name is None  # a new index: the default model
+        with index.batch():
+            index.bind_model("another-model", "fp", 4)  # as a first add by another process would
+        assert models.encoder().name == "another-model" and models.encoder() is models.encoder()
+        assert models_for_index(index, model="mine").encoder_name == "mine"
+        assert models.judge() == "judge:none"
+    assert loaded == ["another-model"]
+    assert models_for_index(model="mine").encoder_name == "mine" and models_for_index().encoder_name is None

@@ -199,12 +199,12 @@ def _load_default(threads: int, backend: str | None) -> Encoder:
 
 def _onnx_runner(model_dir: Path, backend: str, threads: int):
     """(function ids, mask -> last hidden state, "runtime-precision" label) for an ONNX-based backend."""
-    from verify import e5model
+    from verify import e5onnx
 
     if backend == "openvino":
         openvino = _import_openvino()  # fails before exporting when the runtime is missing
 
-        graph = e5model.ensure_onnx(model_dir, quantised=False)
+        graph = e5onnx.ensure_onnx(model_dir, quantised=False)
         core = openvino.Core()
         if os.access(model_dir, os.W_OK):
             # OpenVINO's compiled-model cache turns a ~3 s compile on every load into a read after the first.
@@ -218,7 +218,7 @@ def _onnx_runner(model_dir: Path, backend: str, threads: int):
         return run, f"openvino-{precision}"
     import onnxruntime
 
-    graph = e5model.ensure_onnx(model_dir, quantised=backend == "onnx-int8")
+    graph = e5onnx.ensure_onnx(model_dir, quantised=backend == "onnx-int8")
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1

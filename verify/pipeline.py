@@ -9,6 +9,7 @@ from __future__ import annotations
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from typing import Callable, Iterable, Sequence, TextIO
 
 import numpy as np
@@ -59,10 +60,46 @@ def add_articles(index, items: Iterable, *, encoder, extractor, progress: Progre
     `encoder` may be an `Encoder` or a function returning one: it is then loaded only if some
     article is new or changed, so re-adding unchanged files never pays for loading a model.
     """
-    from verify.ingest import Rejected
-
     started = time.perf_counter()
     summary = AddSummary()
+    pending = _new_or_changed(index, items, summary)
+    total = len(pending)
+    if progress:
+        progress(0, total)
+    if pending and callable(encoder) and not hasattr(encoder, "encode"):
+        encoder = encoder()
+    if pending and index.model is not None:
+        index.bind_model(encoder.name, encoder.fingerprint, encoder.dim)  # refuse a foreign model before any work
+
+    # Rows of the store-wide tables already in the index: each batch writes only what is new or changed.
+    stored_rows = (set(index.aliases()), set(index.sides()))
+    extract = partial(_extract, extractor, stored_rows=stored_rows)
+    # Extraction (spaCy, mostly one core) of the next batch overlaps encoding, storing and linking of
+    # this one: on two cores that keeps both busy instead of taking turns.
+    batches = list(_batches(pending, batch_size))
+    done = 0
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="verify-extract") as pool:
+        upcoming = pool.submit(extract, batches[0]) if batches else None
+        for number, batch in enumerate(batches):
+            extracted = upcoming.result()
+            stop = cancelled is not None and cancelled()
+            if number + 1 < len(batches) and not stop:
+                upcoming = pool.submit(extract, batches[number + 1])
+            _store_batch(index, extracted, encoder=encoder, summary=summary, link=link, judge=judge)
+            done += len(batch)
+            if progress:
+                progress(done, total)
+            if stop:
+                break
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _new_or_changed(index, items: Iterable, summary: AddSummary) -> list[Article]:
+    """The articles of `items` that `index` does not hold with the same text; counts the rest in `summary`
+    (rejected, skipped, unchanged, or an id given twice with different texts)."""
+    from verify.ingest import Rejected
+
     pending: list[Article] = []
     seen: dict[str, tuple[str, str]] = {}  # article id -> (content hash, source) within this add
     for item in items:
@@ -80,62 +117,43 @@ def add_articles(index, items: Iterable, *, encoder, extractor, progress: Progre
             summary.unchanged += 1
             continue
         pending.append(item)
-
-    total = len(pending)
-    done = 0
-    if progress:
-        progress(0, total)
-    if pending and callable(encoder) and not hasattr(encoder, "encode"):
-        encoder = encoder()
-    if pending and index.model is not None:
-        index.bind_model(encoder.name, encoder.fingerprint, encoder.dim)  # refuse a foreign model before any work
-
-    # Rows of the store-wide tables already in the index: each batch writes only what is new or changed.
-    stored_rows = (set(index.aliases()), set(index.sides()))
-
-    def extract(batch: list[Article]):
-        claims = extractor.extract_many([a.text for a in batch], languages=[a.language for a in batch],
-                                        article_ids=[a.id for a in batch])
-        # Read the tables on the extracting thread, the only one that changes them. Entities whose
-        # canonical name changed during this batch are brought in line here; claims stored by earlier
-        # batches, by the renames `_store_batch` applies.
-        renames = extractor.aliases.take_renames() if hasattr(extractor, "aliases") else []
-        if renames and hasattr(extractor, "refresh_entities"):
-            claims = [extractor.refresh_entities(c) for c in claims]
-        return claims, _new_table_rows(extractor, stored_rows), renames
-
-    # Extraction (spaCy, mostly one core) of the next batch overlaps encoding, storing and linking of
-    # this one: on two cores that keeps both busy instead of taking turns.
-    batches = list(_batches(pending, batch_size))
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="verify-extract") as pool:
-        upcoming = pool.submit(extract, batches[0]) if batches else None
-        for number, batch in enumerate(batches):
-            claims_per_article, tables, renames = upcoming.result()
-            stop = cancelled is not None and cancelled()
-            if number + 1 < len(batches) and not stop:
-                upcoming = pool.submit(extract, batches[number + 1])
-            _store_batch(index, batch, claims_per_article, tables, encoder, summary, link, judge, renames)
-            done += len(batch)
-            if progress:
-                progress(done, total)
-            if stop:
-                break
-    summary.seconds = time.perf_counter() - started
-    return summary
+    return pending
 
 
-def _store_batch(index, batch: list[Article], claims_per_article: list[list[Claim]], tables, encoder,
-                 summary: AddSummary, link: bool, judge=None, renames=()) -> None:
+@dataclass(frozen=True, slots=True)
+class ExtractedBatch:
+    """One batch of articles and what the extractor made of them, to be stored in one commit."""
+
+    articles: list[Article]
+    claims: list[list[Claim]]  # per article, in the articles' order
+    tables: tuple[list, list] | None  # new rows of the store-wide tables: (aliases, speakers' sides)
+    renames: list[tuple[str, str]]  # (old, new) canonical entity names, for claims stored before
+
+
+def _extract(extractor, articles: list[Article], *, stored_rows: tuple[set, set]) -> ExtractedBatch:
+    """Extract one batch's claims, with the store-wide table rows and entity renames the batch brought."""
+    claims = extractor.extract_many([a.text for a in articles], languages=[a.language for a in articles],
+                                    article_ids=[a.id for a in articles])
+    # Read the tables on the extracting thread, the only one that changes them. Entities whose
+    # canonical name changed during this batch are brought in line here; claims stored by earlier
+    # batches, by the renames `_store_batch` applies.
+    renames = extractor.aliases.take_renames() if hasattr(extractor, "aliases") else []
+    if renames and hasattr(extractor, "refresh_entities"):
+        claims = [extractor.refresh_entities(c) for c in claims]
+    return ExtractedBatch(articles, claims, _new_table_rows(extractor, stored_rows), renames)
+
+
+def _store_batch(index, batch: ExtractedBatch, *, encoder, summary: AddSummary, link: bool, judge=None) -> None:
     """Encode one batch's claims, store them with their articles, link them: one atomic commit."""
-    texts = [c.text for claims in claims_per_article for c in claims]
+    texts = [c.text for claims in batch.claims for c in claims]
     vectors = encoder.encode(texts) if texts else np.zeros((0, encoder.dim), np.float32)
     with index.batch():
         if index.model is None:
             index.bind_model(encoder.name, encoder.fingerprint, encoder.dim)
-        index.rename_entities(renames)
+        index.rename_entities(batch.renames)
         new_claims: list[Claim] = []
         offset = 0
-        for article, claims in zip(batch, claims_per_article):
+        for article, claims in zip(batch.articles, batch.claims):
             if index.article_hash(article.id) is not None:
                 index.remove_article(article.id)
                 summary.replaced += 1
@@ -148,9 +166,9 @@ def _store_batch(index, batch: list[Article], claims_per_article: list[list[Clai
             from verify.link import link_claims
 
             summary.links += index.add_links(link_claims(index, new_claims, vectors, judge=judge))
-        if tables is not None:
-            index.save_aliases(tables[0])
-            index.save_sides(tables[1])
+        if batch.tables is not None:
+            index.save_aliases(batch.tables[0])
+            index.save_sides(batch.tables[1])
 
 
 def _new_table_rows(extractor, stored: tuple[set, set]) -> tuple[list, list] | None:

@@ -15,17 +15,18 @@ from verify.pipeline import AddSummary, add_articles, make_extractor
 
 
 def rebuild_index(path: Path, *, model: str | None = None, judge=None, progress=None) -> AddSummary:
-    from verify.embed import load_encoder
+    """Rebuild the index at `path` with `model` (default: the index's own) and `judge`; the summary of
+    re-adding its articles."""
+    from verify.models import models_for_index
     from verify.store import ClaimIndex
 
     path = Path(path)
     with ClaimIndex.open(path, writable=True) as old:
         articles = old.articles()
-        name = model or (old.model.name if old.model else None)
         old_claims = {c.id: (c.article_id, c.start, c.end) for c in old.claims()}
         verdicts = old.link_verdicts()
         ratings = old.claim_ratings()
-    encoder = load_encoder(name)
+        encoder = models_for_index(old, model=model).encoder()  # the old index's own model unless --model
     tmp = path.with_name(path.name + ".rebuild")
     shutil.rmtree(tmp, ignore_errors=True)
     with ClaimIndex.open(tmp, create=True) as new:

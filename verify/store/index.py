@@ -13,156 +13,40 @@ Atomicity: a write batch first saves the vector store under a *new* generation's
 before the commit leaves the database naming the previous file, which is still there; a crash
 after it leaves an orphan file that the next writer deletes. So the database and the FAISS file
 it names always agree, whatever moment the process dies.
+
+Modules: `database` opens the SQLite file (schema, migration, the `.open` lock), `generations` names
+and cleans up the vector files, `queries` holds the read side of `ClaimIndex`, `rows` the records it
+hands out; this one the writing, the vectors and the safety commands (backup, check).
 """
 
 from __future__ import annotations
 
 import contextlib
-import datetime as _dt
 import fcntl
 import json
 import os
-import re
 import shutil
 import sqlite3
 import tempfile
-from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import numpy as np
 
 from verify.errors import IndexError_
-from verify.records import Article, Claim, Entity, Link, OffsetMap, Polarity, QuoteKind, Relation
+from verify.records import Article, Claim, Link
+# DB_NAME, SCHEMA_VERSION, the summaries and ModelInfo / Stats are imported from here by the CLI and the TUI.
+from verify.store.database import DB_NAME, OPEN_LOCK, SCHEMA_VERSION, open_database
+from verify.store.generations import (checked_vectors_name, remove_generation, remove_orphans, storage_failure,
+                                      vectors_file)
+from verify.store.queries import ClaimQueries
+from verify.store.rows import ClaimSummary, LinkSummary, ModelInfo, Stats, utc_now, with_id
 
-SCHEMA_VERSION = 2
-# Schema 1 lacks claims.side_spans: opened writable it gains the column, read-only it reads as before.
-_READABLE_SCHEMAS = (1, 2)
-DB_NAME = "verify.sqlite"
-OPEN_LOCK = ".open"
-
-
-_VECTORS_NAME = re.compile(r"vectors-\d{6}\.faiss")
-
-
-def _checked_vectors_name(path: Path, name: str) -> str:
-    """The vector file name the database gives, if it is one verify writes: never a path elsewhere."""
-    if not _VECTORS_NAME.fullmatch(name or ""):
-        raise IndexError_(f"{path}: the database names {name!r} as its vector file, which verify never writes; "
-                          f"the index is damaged: restore a backup or run `verify rebuild --index {path}`")
-    return name
+__all__ = ["DB_NAME", "OPEN_LOCK", "SCHEMA_VERSION", "ClaimIndex", "ClaimSummary", "LinkSummary", "ModelInfo",
+           "Stats"]
 
 
-def _roll_back_hot_journal(path: Path) -> None:
-    """A write that died mid-commit leaves a hot journal, which a read-only connection cannot roll
-    back ("attempt to write a readonly database"): nothing is corrupt, the last commit is intact.
-    Roll it back with a short writable connection when the folder allows it, else say what it is."""
-    journal = path / f"{DB_NAME}-journal"
-    try:
-        if journal.stat().st_size == 0:
-            return
-    except FileNotFoundError:
-        return
-    if not (os.access(path, os.W_OK) and os.access(path / DB_NAME, os.W_OK)):
-        return  # a live writer's journal, or one we cannot roll back: the read-only open tells which
-    try:
-        db = sqlite3.connect(path / DB_NAME, isolation_level=None, timeout=10)
-        try:
-            db.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()  # the first read rolls a hot journal back
-        finally:
-            db.close()
-    except sqlite3.DatabaseError as exc:
-        raise IndexError_(f"{path / DB_NAME}: not a readable verify index ({exc}); run `verify check --index "
-                          f"{path}`, or restore a backup") from None
-
-
-def _hold_open_lock(path: Path):
-    """A shared flock on `path/.open`, held while this process has the index open for writing.
-
-    A discarding process (`ClaimIndex.discard_if_unused`) takes it exclusively and unlinks it; if
-    that happened between our open() and our flock(), the file we hold is no longer the one at the
-    path, and we start again on a fresh one (the usual lock-file-with-unlink pattern).
-    """
-    lock_path = path / OPEN_LOCK
-    while True:
-        path.mkdir(parents=True, exist_ok=True)
-        try:
-            fh = open(lock_path, "a+")
-        except FileNotFoundError:  # the folder went away between mkdir and open: make it again
-            continue
-        fcntl.flock(fh, fcntl.LOCK_SH)
-        try:
-            current = os.stat(lock_path).st_ino
-        except FileNotFoundError:
-            current = None
-        if current == os.fstat(fh.fileno()).st_ino:
-            return fh
-        fh.close()
-
-
-@dataclass(frozen=True, slots=True)
-class ModelInfo:
-    """Which encoder made the vectors: an index only ever holds vectors of one model."""
-
-    name: str
-    fingerprint: str
-    dim: int
-
-
-class LinkSummary(NamedTuple):
-    """One link with just what a list row shows: no entities, no article text (cheap for 20k rows).
-
-    A named tuple rather than a frozen dataclass: building 20k of them is 3x faster.
-    """
-
-    a: int
-    b: int
-    relation: str
-    score: float
-    verdict: str | None
-    created_at: str
-    a_article: str
-    b_article: str
-    a_speaker: str | None
-    b_speaker: str | None
-    a_side: str | None
-    b_side: str | None
-    a_text: str
-    b_text: str
-    a_date: str | None  # the articles' dates, for "newest story first"
-    b_date: str | None
-
-
-class ClaimSummary(NamedTuple):
-    """One claim with just what a list row shows, plus how many links it has."""
-
-    id: int
-    article_id: str
-    speaker: str | None
-    side: str | None
-    polarity: str
-    text: str
-    date: str | None
-    links: int
-
-
-@dataclass(frozen=True, slots=True)
-class Stats:
-    articles: int
-    claims: int
-    links: dict[str, int]
-    model: ModelInfo | None
-    index_bytes: int
-    path: str
-    link_versions: dict[str, int] = field(default_factory=dict)  # matcher version -> links it made
-
-
-def _now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
-
-
-class ClaimIndex:
+class ClaimIndex(ClaimQueries):
     """Articles, claims, their vectors and links, under one directory.
 
     Open with `ClaimIndex.open(path)`; read freely; write inside `with index.batch():` so that all
@@ -187,71 +71,7 @@ class ClaimIndex:
         Raises `IndexError_` with a one-line reason for a missing, read-only, foreign or corrupt index.
         """
         path = Path(path)
-        db_path = path / DB_NAME
-        if path.exists() and not path.is_dir():
-            raise IndexError_(f"{path}: is a file, not an index directory; give a folder with --index")
-        if not db_path.exists():
-            if not create:
-                raise IndexError_(f"{path}: no verify index here; create one with `verify add FILES --index {path}`")
-            try:
-                path.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise IndexError_(f"{path}: cannot create the index directory: {exc.strerror}") from None
-        open_lock = None
-        if writable or create:
-            if not os.access(path, os.W_OK) or (db_path.exists() and not os.access(db_path, os.W_OK)):
-                raise IndexError_(f"{path}: the index directory is read-only; nothing was changed")
-            writable = True
-            try:
-                open_lock = _hold_open_lock(path)
-            except OSError as exc:
-                raise IndexError_(f"{path}: cannot open the index for writing: {exc.strerror}") from None
-        if not writable:
-            _roll_back_hot_journal(path)
-        try:
-            if writable:
-                db = sqlite3.connect(db_path, isolation_level=None, check_same_thread=False)
-            else:
-                db = sqlite3.connect(f"{db_path.resolve().as_uri()}?mode=ro", uri=True, isolation_level=None,
-                                     check_same_thread=False)
-            db.row_factory = sqlite3.Row
-            db.execute("PRAGMA foreign_keys = ON")
-            db.execute("PRAGMA busy_timeout = 10000")
-            if writable:
-                # One transaction: a process killed while creating the index leaves no half-made schema.
-                schema = resources.files("verify.store").joinpath("schema.sql").read_text()
-                db.executescript(f"BEGIN IMMEDIATE;\n{schema}\nINSERT OR IGNORE INTO meta VALUES "
-                                 f"('schema_version', '{SCHEMA_VERSION}');\nCOMMIT;")
-                cur = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-                if cur[0] == "1":
-                    # Claims stored before have no side clauses (NULL); `verify rebuild` parses them anew.
-                    with db:
-                        db.execute("ALTER TABLE claims ADD COLUMN side_spans TEXT")
-                        db.execute("UPDATE meta SET value=? WHERE key='schema_version'", (str(SCHEMA_VERSION),))
-            tables = {r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if "meta" not in tables:
-                db.close()
-                if tables:
-                    raise IndexError_(f"{db_path}: not a readable verify index (a SQLite database without "
-                                      f"verify's tables: {', '.join(sorted(tables)[:3])})")
-                raise IndexError_(f"{path}: no verify index here (its creation was interrupted before anything "
-                                  f"was stored); create one with `verify add FILES --index {path}`")
-            version = db.execute("SELECT value FROM meta WHERE key='schema_version'").fetchone()
-        except sqlite3.DatabaseError as exc:
-            if open_lock is not None:
-                open_lock.close()
-            if "readonly" in str(exc) and (path / f"{DB_NAME}-journal").exists():
-                raise IndexError_(f"{path}: a write was interrupted and its journal must be rolled back, which "
-                                  "needs write access to the index folder; the last committed state is intact: "
-                                  "run `verify check` as a user who can write there") from None
-            raise IndexError_(f"{db_path}: not a readable verify index ({exc}); run `verify check --index {path}`, "
-                              "or restore a backup") from None
-        if version is None or not version[0].isdigit() or int(version[0]) not in _READABLE_SCHEMAS:
-            found = version[0] if version else "none"
-            if open_lock is not None:
-                open_lock.close()
-            raise IndexError_(f"{db_path}: index schema version {found}, this verify reads {SCHEMA_VERSION}; "
-                              "rebuild it with `verify rebuild`")
+        db, writable, open_lock = open_database(path, create=create, writable=writable)
         return cls(path, db, writable, open_lock)
 
     def close(self) -> None:
@@ -376,7 +196,7 @@ class ClaimIndex:
 
         for attempt in range(attempts):
             name, expected = self._vectors_file, int(self._meta("vectors_count") or 0)
-            file = self.path / _checked_vectors_name(self.path, name)
+            file = self.path / checked_vectors_name(self.path, name)
             try:
                 vectors = FaissFlatStore.load(file, dim)
             except (RuntimeError, ValueError, OSError) as exc:
@@ -422,7 +242,7 @@ class ClaimIndex:
                 yield self
                 if self._dirty_vectors:
                     generation = self.generation + 1
-                    new_file = f"vectors-{generation:06d}.faiss"
+                    new_file = vectors_file(generation)
                     self.vectors.save(self.path / new_file)
                     self._set_meta("vectors_file", new_file)
                     self._set_meta("vectors_count", str(len(self.vectors)))
@@ -434,29 +254,17 @@ class ClaimIndex:
                 self._vectors = None  # drop in-memory changes; reload the committed file when needed
                 self._dirty_vectors = False
                 if new_file is not None:  # a half-written generation (disk full, I/O error) goes
-                    for leftover in (self.path / new_file, self.path / f"{new_file}.tmp"):
-                        leftover.unlink(missing_ok=True)
-                if _is_storage_error(exc):
-                    raise IndexError_(f"{self.path}: cannot write the index ({_storage_reason(exc)}); nothing of "
-                                      "this batch was stored and the index is as it was: free space and run "
-                                      "the command again") from None
+                    remove_generation(self.path, new_file)
+                failure = storage_failure(self.path, exc)
+                if failure is not None:
+                    raise failure from None
                 raise
             if new_file is not None:
                 self._vectors_file = new_file
                 self._dirty_vectors = False
-            self._remove_orphans()
+            remove_orphans(self.path, self._vectors_file)
         finally:
             self._release_lock()
-
-    def _remove_orphans(self) -> None:
-        for file in self.path.glob("vectors-*.faiss*"):
-            if file.name != self._vectors_file:
-                with contextlib.suppress(OSError):
-                    file.unlink()
-
-    def article_hash(self, article_id: str) -> str | None:
-        row = self._db.execute("SELECT content_hash FROM articles WHERE id=?", (article_id,)).fetchone()
-        return row[0] if row else None
 
     def remove_article(self, article_id: str) -> int:
         """Drop an article with its claims, vectors and links; returns the number of claims removed."""
@@ -479,7 +287,7 @@ class ClaimIndex:
             " content_hash, text, original_text, offsets, added_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (article.id, article.title, article.source, article.outlet, article.date, article.url, article.language,
              article.dateline, article.credit, article.content_hash, article.text, article.original_text,
-             json.dumps(article.offsets.to_json()), _now()))
+             json.dumps(article.offsets.to_json()), utc_now()))
         stored: list[Claim] = []
         for claim in claims:
             cur = self._db.execute(
@@ -492,7 +300,7 @@ class ClaimIndex:
             self._db.executemany(
                 "INSERT INTO claim_entities (claim_id, canonical, surface, kind) VALUES (?,?,?,?)",
                 [(claim_id, e.canonical, e.surface, e.kind) for e in claim.entities])
-            stored.append(_with_id(claim, claim_id, article.id))
+            stored.append(with_id(claim, claim_id, article.id))
         if stored:
             self.vectors.add(np.array([c.id for c in stored], dtype=np.int64), vectors)
             self._dirty_vectors = True
@@ -501,7 +309,7 @@ class ClaimIndex:
     def add_links(self, links: Iterable[Link]) -> int:
         """Store links (replacing an older link between the same two claims)."""
         self._require_batch()
-        rows = [(l.a, l.b, str(l.relation), float(l.score), l.reason, float(l.similarity), l.version, _now())
+        rows = [(l.a, l.b, str(l.relation), float(l.score), l.reason, float(l.similarity), l.version, utc_now())
                 for l in links]
         self._db.executemany("INSERT OR REPLACE INTO links VALUES (?,?,?,?,?,?,?,?)", rows)
         return len(rows)
@@ -524,150 +332,13 @@ class ClaimIndex:
     def set_link_verdict(self, a: int, b: int, verdict: str, note: str | None = None) -> None:
         self._require_batch()
         a, b = min(a, b), max(a, b)
-        self._db.execute("INSERT OR REPLACE INTO link_verdicts VALUES (?,?,?,?,?)", (a, b, verdict, note, _now()))
+        self._db.execute("INSERT OR REPLACE INTO link_verdicts VALUES (?,?,?,?,?)", (a, b, verdict, note, utc_now()))
 
     def set_claim_rating(self, claim_id: int, rating: str, note: str | None = None) -> None:
         self._require_batch()
-        self._db.execute("INSERT OR REPLACE INTO claim_ratings VALUES (?,?,?,?)", (claim_id, rating, note, _now()))
+        self._db.execute("INSERT OR REPLACE INTO claim_ratings VALUES (?,?,?,?)", (claim_id, rating, note, utc_now()))
 
-    # ------------------------------------------------------------------ reading
-    def aliases(self) -> list[tuple[str, str, str]]:
-        """The store-wide alias table as (surface, canonical, kind) rows."""
-        return [tuple(r) for r in self._db.execute("SELECT surface, canonical, kind FROM aliases")]
-
-    def sides(self) -> list[tuple[str, str]]:
-        return [tuple(r) for r in self._db.execute("SELECT speaker, side FROM speaker_sides")]
-
-    def article(self, article_id: str) -> Article | None:
-        row = self._db.execute("SELECT * FROM articles WHERE id=?", (article_id,)).fetchone()
-        return _article(row) if row else None
-
-    def articles(self) -> list[Article]:
-        return [_article(r) for r in self._db.execute("SELECT * FROM articles ORDER BY id")]
-
-    def article_ids(self) -> list[str]:
-        return [r[0] for r in self._db.execute("SELECT id FROM articles ORDER BY id")]
-
-    def claims(self, article_id: str | None = None, ids: Sequence[int] | None = None) -> list[Claim]:
-        """Claims of one article, of given ids (in that order), or all, with their entities."""
-        if ids is not None:
-            ids = [int(i) for i in ids]  # numpy integers would not bind as SQLite parameters
-            found = {}
-            for chunk in _chunks(ids, 500):
-                q = f"SELECT * FROM claims WHERE id IN ({','.join('?' * len(chunk))})"
-                for row in self._db.execute(q, chunk):
-                    found[row["id"]] = row
-            rows = [found[i] for i in ids if i in found]
-        elif article_id is not None:
-            rows = list(self._db.execute("SELECT * FROM claims WHERE article_id=? ORDER BY start", (article_id,)))
-        else:
-            rows = list(self._db.execute("SELECT * FROM claims ORDER BY article_id, start"))
-        entities = self._entities_of([r["id"] for r in rows])
-        return [_claim(r, entities.get(r["id"], ())) for r in rows]
-
-    def claim(self, claim_id: int) -> Claim | None:
-        found = self.claims(ids=[claim_id])
-        return found[0] if found else None
-
-    def _entities_of(self, claim_ids: list[int]) -> dict[int, tuple[Entity, ...]]:
-        out: dict[int, list[Entity]] = {}
-        for chunk in _chunks(claim_ids, 500):
-            q = f"SELECT claim_id, canonical, surface, kind FROM claim_entities WHERE claim_id IN ({','.join('?' * len(chunk))})"
-            for cid, canonical, surface, kind in self._db.execute(q, chunk):
-                out.setdefault(cid, []).append(Entity(surface, canonical, kind))
-        return {k: tuple(v) for k, v in out.items()}
-
-    def claims_sharing_entities(self, canonicals: Sequence[str], *, limit: int = 50) -> list[int]:
-        """Claim ids that mention any of these entities, rarest entity first (bounded, for candidates)."""
-        if not canonicals:
-            return []
-        q = (f"SELECT canonical, COUNT(*) FROM claim_entities WHERE canonical IN ({','.join('?' * len(canonicals))})"
-             " GROUP BY canonical ORDER BY COUNT(*)")
-        out: list[int] = []
-        for canonical, _count in self._db.execute(q, list(canonicals)).fetchall():
-            for (cid,) in self._db.execute("SELECT claim_id FROM claim_entities WHERE canonical=? LIMIT ?",
-                                           (canonical, limit)):
-                if cid not in out:
-                    out.append(cid)
-            if len(out) >= limit:
-                break
-        return out[:limit]
-
-    def links(self, *, claim_id: int | None = None, article_id: str | None = None,
-              relation: str | None = None, min_score: float = 0.0, verdict: str | None = None) -> list[Link]:
-        """Stored links, strongest first, filtered."""
-        where, args = ["l.score >= ?"], [min_score]
-        if claim_id is not None:
-            where.append("(l.a = ? OR l.b = ?)")
-            args += [claim_id, claim_id]
-        if article_id is not None:
-            where.append("(l.a IN (SELECT id FROM claims WHERE article_id=?) OR "
-                         "l.b IN (SELECT id FROM claims WHERE article_id=?))")
-            args += [article_id, article_id]
-        if relation is not None and relation != "all":
-            where.append("l.relation = ?")
-            args.append(relation)
-        if verdict is not None:
-            where.append("v.verdict = ?")
-            args.append(verdict)
-        q = ("SELECT l.* FROM links l LEFT JOIN link_verdicts v ON v.a = l.a AND v.b = l.b WHERE "
-             + " AND ".join(where) + " ORDER BY l.score DESC, l.a, l.b")
-        return [_link(r) for r in self._db.execute(q, args)]
-
-    def link_summaries(self) -> list[LinkSummary]:
-        """Every link as a light `LinkSummary`, strongest first (no entities, no article text).
-
-        For lists that show thousands of links at once (the TUI): building full `Claim`s and
-        `Article`s for 20k links costs seconds, these rows cost tens of milliseconds.
-        """
-        # Article dates and verdicts come in their own small queries: joining them per link row
-        # costs 40k index lookups into the (wide) articles table, three times the whole rest.
-        dates = dict(self._db.execute("SELECT id, date FROM articles"))
-        verdicts = {(a, b): v for a, b, v in self._db.execute("SELECT a, b, verdict FROM link_verdicts")}
-        q = ("SELECT l.a, l.b, l.relation, l.score, l.created_at, ca.article_id, cb.article_id,"
-             " ca.speaker, cb.speaker, ca.side, cb.side, ca.text, cb.text"
-             " FROM links l JOIN claims ca ON ca.id = l.a JOIN claims cb ON cb.id = l.b")
-        cursor = self._db.cursor()
-        cursor.row_factory = None  # plain tuples: sqlite3.Row objects cost more than the query
-        make = LinkSummary._make
-        rows = [make((a, b, rel, score, verdicts.get((a, b)), created, aa, ab, sa, sb, da, db, ta, tb,
-                      dates.get(aa), dates.get(ab)))
-                for a, b, rel, score, created, aa, ab, sa, sb, da, db, ta, tb in cursor.execute(q)]
-        # Sorting here rather than in SQL: SQLite's sorter would copy every wide row once more.
-        rows.sort(key=lambda r: (-r[3], r[0], r[1]))
-        return rows
-
-    def claim_summaries(self, *, ids: Sequence[int] | None = None, article_id: str | None = None,
-                        entities: Sequence[str] | None = None) -> list[ClaimSummary]:
-        """Claims as light `ClaimSummary` rows with their link counts: all, or of these ids, this
-        article, or mentioning any of these canonical entity names. Ordered by article, then position."""
-        where, args = [], []
-        if ids is not None:
-            ids = list(ids)
-            if not ids:
-                return []
-            where.append(f"c.id IN (SELECT value FROM json_each(?))")
-            args.append(json.dumps(ids))
-        if article_id is not None:
-            where.append("c.article_id = ?")
-            args.append(article_id)
-        if entities is not None:
-            where.append("c.id IN (SELECT claim_id FROM claim_entities WHERE canonical IN"
-                         " (SELECT value FROM json_each(?)))")
-            args.append(json.dumps(list(entities)))
-        q = ("SELECT c.id, c.article_id, c.speaker, c.side, c.polarity, c.text, a.date,"
-             " (SELECT COUNT(*) FROM links WHERE links.a = c.id) + (SELECT COUNT(*) FROM links WHERE links.b = c.id)"
-             " FROM claims c LEFT JOIN articles a ON a.id = c.article_id"
-             + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY c.article_id, c.start")
-        cursor = self._db.cursor()
-        cursor.row_factory = None
-        return [ClaimSummary._make(row) for row in cursor.execute(q, args)]
-
-    def entity_names(self) -> list[tuple[str, int]]:
-        """Canonical entity names with how many claims mention each, commonest first."""
-        return [(r[0], r[1]) for r in self._db.execute(
-            "SELECT canonical, COUNT(*) FROM claim_entities GROUP BY canonical ORDER BY COUNT(*) DESC, canonical")]
-
+    # ------------------------------------------------------------------ reading: `ClaimQueries`
     # ------------------------------------------------------------------ safety
     def backup(self, dest: str | os.PathLike) -> Path:
         """A consistent copy of the index in `dest` (a new or empty folder), while others read and write.
@@ -694,14 +365,15 @@ class ClaimIndex:
                 finally:
                     target.close()
                 if name is not None:
-                    shutil.copy2(self.path / _checked_vectors_name(self.path, name[0]), tmp / name[0])
+                    shutil.copy2(self.path / checked_vectors_name(self.path, name[0]), tmp / name[0])
             finally:
                 self._release_lock()
             if dest.exists():
                 dest.rmdir()
             tmp.rename(dest)
-        except OSError as exc:
-            raise IndexError_(f"{dest}: cannot write the backup ({exc.strerror or exc}); nothing was kept") from None
+        except (OSError, sqlite3.Error) as exc:  # disk full reaches the backup API as "disk I/O error"
+            reason = getattr(exc, "strerror", None) or str(exc).splitlines()[0]
+            raise IndexError_(f"{dest}: cannot write the backup ({reason}); nothing was kept") from None
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
         return dest
@@ -742,13 +414,6 @@ class ClaimIndex:
             problems.append(f"{leftover}: half-written by a write that died; the next `verify add` removes it")
         return problems
 
-    def link_verdicts(self) -> dict[tuple[int, int], tuple[str, str | None]]:
-        return {(r[0], r[1]): (r[2], r[3]) for r in self._db.execute("SELECT a, b, verdict, note FROM link_verdicts")}
-
-    def claim_ratings(self) -> dict[int, tuple[str, str | None, str]]:
-        return {r[0]: (r[1], r[2], r[3]) for r in self._db.execute(
-            "SELECT claim_id, rating, note, updated_at FROM claim_ratings")}
-
     def search(self, vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """k nearest claims for each query vector: (scores, claim ids), -1 where fewer exist."""
         if self.model is None or self._vectors_file is None:
@@ -763,60 +428,3 @@ class ClaimIndex:
             claims=self._db.execute("SELECT COUNT(*) FROM claims").fetchone()[0],
             links=links, model=self.model, index_bytes=size, path=str(self.path),
             link_versions={r[0]: r[1] for r in self._db.execute("SELECT version, COUNT(*) FROM links GROUP BY version")})
-
-
-def _is_storage_error(exc: BaseException) -> bool:
-    """Disk full, file too large, I/O error: the OS refused a write (FAISS reports it as RuntimeError)."""
-    if isinstance(exc, OSError):
-        return True
-    text = str(exc)
-    if isinstance(exc, sqlite3.OperationalError):
-        return "disk" in text or "full" in text or "I/O" in text
-    return isinstance(exc, RuntimeError) and ("No space left" in text or "Error writing" in text
-                                               or "fwrite" in text or "File too large" in text)
-
-
-def _storage_reason(exc: BaseException) -> str:
-    if isinstance(exc, OSError) and exc.strerror:
-        return exc.strerror
-    for known in ("No space left on device", "File too large", "database or disk is full", "disk I/O error"):
-        if known in str(exc):
-            return known
-    return str(exc).splitlines()[-1][:120]
-
-
-def _chunks(items: list, n: int) -> Iterator[list]:
-    for i in range(0, len(items), n):
-        yield items[i:i + n]
-
-
-def _with_id(claim: Claim, claim_id: int, article_id: str) -> Claim:
-    from dataclasses import replace
-
-    return replace(claim, id=claim_id, article_id=article_id)
-
-
-def _article(row: sqlite3.Row) -> Article:
-    return Article(
-        id=row["id"], text=row["text"], source=row["source"], content_hash=row["content_hash"], title=row["title"],
-        outlet=row["outlet"], date=row["date"], url=row["url"], language=row["language"], dateline=row["dateline"],
-        credit=row["credit"], original_text=row["original_text"],
-        offsets=OffsetMap.from_json(json.loads(row["offsets"]) if row["offsets"] else None))
-
-
-def _claim(row: sqlite3.Row, entities: tuple[Entity, ...]) -> Claim:
-    return Claim(
-        id=row["id"], article_id=row["article_id"], text=row["text"], start=row["start"], end=row["end"],
-        checkworthiness=row["checkworthiness"], speaker=row["speaker"], side=row["side"], cue=row["cue"],
-        quote=QuoteKind(row["quote"]), polarity=Polarity(row["polarity"]), entities=entities,
-        language=row["language"], side_spans=_spans(row))
-
-
-def _spans(row: sqlite3.Row) -> tuple[tuple[int, int], ...]:
-    raw = row["side_spans"] if "side_spans" in row.keys() else None
-    return tuple((int(a), int(b)) for a, b in json.loads(raw)) if raw else ()
-
-
-def _link(row: sqlite3.Row) -> Link:
-    return Link(a=row["a"], b=row["b"], relation=Relation(row["relation"]), score=row["score"],
-                reason=row["reason"], similarity=row["similarity"], version=row["version"])

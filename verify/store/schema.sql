@@ -1,4 +1,4 @@
--- verify index metadata. Bump SCHEMA_VERSION in index.py when this changes.
+-- verify index metadata. Bump SCHEMA_VERSION in database.py when this changes.
 CREATE TABLE IF NOT EXISTS meta (
     key TEXT PRIMARY KEY,
     value TEXT NOT NULL
