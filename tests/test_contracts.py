@@ -6,7 +6,8 @@ import subprocess
 import sys
 
 CORE = ["verify.records", "verify.ingest", "verify.extract", "verify.embed", "verify.store", "verify.link",
-        "verify.match", "verify.pipeline", "verify.report", "verify.rebuild", "verify.claimreview", "verify.evaluate"]
+        "verify.match", "verify.compare", "verify.pipeline", "verify.report", "verify.rebuild", "verify.claimreview",
+        "verify.evaluate"]
 
 
 def _loaded_after(code: str) -> set[str]:

@@ -9,7 +9,8 @@ import pytest
 
 from verify.embed import FakeEncoder
 from verify.errors import InputError
-from verify.evaluate import confusion, eval_nli, eval_pairs, eval_sts, format_confusion, per_class, read_nli
+from verify.evaluate import (confusion, eval_nli, eval_pairs, eval_sts, format_confusion, per_class, read_nli,
+                             read_pairs)
 
 
 def test_confusion_and_per_class():
@@ -43,6 +44,30 @@ def test_read_nli_skips_a_header_and_rejects_bad_labels(tmp_path):
     bad.write_text("A\tB\tentailment\n", encoding="utf-8")
     with pytest.raises(InputError, match="bad.tsv: line 1"):
         read_nli(bad)
+
+
+def test_read_nli_json_lines_and_their_errors(tmp_path):
+    good = tmp_path / "nli.jsonl"
+    good.write_text('{"premise": "A", "hypothesis": "B", "label": "contradiction"}\n\n'
+                    '{"premise": "C", "hypothesis": "D", "label": 0}\n', encoding="utf-8")
+    a, b, gold = read_nli(good)
+    assert (a, b, gold.tolist()) == (["A", "C"], ["B", "D"], [2, 0])
+    for n, body in enumerate(['{"premise": "A", "label": "neutral"}', "not json", '["A", "B", 1]']):
+        bad = tmp_path / f"bad{n}.jsonl"
+        bad.write_text('{"premise": "A", "hypothesis": "B", "label": 1}\n' + body + "\n", encoding="utf-8")
+        with pytest.raises(InputError, match="line 2: expected a JSON object with premise, hypothesis and label"):
+            read_nli(bad)
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("\n", encoding="utf-8")
+    with pytest.raises(InputError, match="no rows"):
+        read_nli(empty)
+
+
+def test_read_pairs_names_a_line_that_is_not_json(tmp_path):
+    bad = tmp_path / "pairs.jsonl"
+    bad.write_text('{"a": "x", "b": "y", "label": "repeats"}\n{"a": \n', encoding="utf-8")
+    with pytest.raises(InputError, match=r"line 2: not JSON \("):
+        read_pairs(bad)
 
 
 def test_eval_nli_maps_relations_and_splits_rows(tmp_path):

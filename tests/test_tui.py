@@ -515,6 +515,17 @@ def test_claim_reviews_only_for_rated_claims(small_index):
     assert "reviewBody" not in review
 
 
+def test_claim_reviews_take_the_speaker_kind_from_the_alias_table(small_index):
+    # The words of "John Kirby" say person; an alias row saying ORG must win (it is the store's knowledge).
+    path, ids = small_index
+    with ClaimIndex.open(path, writable=True) as index:
+        with index.batch():
+            index.set_claim_rating(ids["John Kirby"], "unproven", None)
+            index.save_aliases([("Kirby", "John Kirby", "ORG")])
+        [review] = claim_reviews(index)
+    assert review["itemReviewed"]["author"]["@type"] == "Organization"
+
+
 # ------------------------------------------------------------------------------- snapshots
 def _app(path):
     return make_app(path, poll_interval=0)

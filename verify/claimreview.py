@@ -11,11 +11,11 @@ from __future__ import annotations
 
 import json
 
-from verify.records import Article, Claim
+from verify.records import Article, Claim, Rating
 
 # ratingValue on schema.org's usual 1 (worst) .. 5 (best) scale; alternateName is what readers see.
-RATING_SCALE = {"false": 1, "misleading": 2, "unproven": 3, "true": 5}
-RATING_NAMES = {"true": "True", "false": "False", "misleading": "Misleading", "unproven": "Unproven"}
+RATING_SCALE = {Rating.FALSE: 1, Rating.MISLEADING: 2, Rating.UNPROVEN: 3, Rating.TRUE: 5}
+RATING_NAMES = {rating: rating.value.capitalize() for rating in Rating}
 
 # Words that make a speaker an organisation rather than a person ("el Kremlin", "el gobierno de Rusia").
 _ORG_WORDS = {"gobierno", "kremlin", "ministerio", "ministry", "government", "casa", "blanca", "agencia", "agency",
@@ -38,7 +38,7 @@ def speaker_type(speaker: str, entity_kinds: dict[str, str] | None = None) -> st
     return "Person"
 
 
-def claim_review(claim: Claim, article: Article, rating: str, note: str | None, rated_at: str,
+def claim_review(claim: Claim, article: Article, rating: Rating | str, note: str | None, rated_at: str,
                  *, entity_kinds: dict[str, str] | None = None, reviewer: str | None = None) -> dict:
     """One ClaimReview object for a rated claim."""
     if rating not in RATING_SCALE:
@@ -80,8 +80,9 @@ def claim_reviews(index, *, reviewer: str | None = None) -> list[dict]:
     """ClaimReview objects for every rated claim in `index`, in claim id order."""
     ratings = index.claim_ratings()
     claims = index.claims(ids=sorted(ratings))
-    kinds = {surface.casefold(): kind for surface, kind, _ in index.aliases()}
-    kinds.update({canonical.casefold(): kind for _, kind, canonical in index.aliases()})
+    aliases = index.aliases()  # (surface, canonical, kind) rows
+    kinds = {surface.casefold(): kind for surface, _, kind in aliases}
+    kinds.update({canonical.casefold(): kind for _, canonical, kind in aliases})
     articles: dict[str, Article] = {}
     out = []
     for claim in claims:

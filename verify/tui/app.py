@@ -36,15 +36,15 @@ THEMES = ("textual-dark", "textual-light")
 
 
 def _default_encoder(index: ClaimIndex):
-    from verify.embed import load_encoder
+    from verify.models import models_for_index
 
-    return load_encoder(index.model.name if index.model else None)
+    return models_for_index(index, model=os.environ.get("VERIFY_MODEL")).encoder()
 
 
 def _default_judge():
-    from verify.judge import load_judge
+    from verify.models import models_for_index
 
-    return load_judge(os.environ.get("VERIFY_NLI"))  # as `verify add` does: verify's own unless "none"
+    return models_for_index(nli=os.environ.get("VERIFY_NLI")).judge()  # as `verify add`: verify's own unless "none"
 
 
 def _default_extractor(index: ClaimIndex):

@@ -6,6 +6,8 @@ from functools import partial
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
+from verify.records import Rating, Verdict
+
 # (name, help, action on the main screen or the app); "screen." actions need the browser open.
 COMMANDS: list[tuple[str, str, str]] = [
     ("view: toggle pairs / claims", "list linked pairs or single claims", "screen.toggle_mode"),
@@ -17,8 +19,8 @@ COMMANDS: list[tuple[str, str, str]] = [
     ("filter: edit…", "relation, verdict, side, speaker, entity, article, minimum score", "screen.filters"),
     ("filter: find text…", "find in claims, speakers and sides", "screen.find"),
     ("filter: back", "the previous filters", "screen.back"),
-    ("verdict: set on link…", "confirmed / rejected / unsure, with a note", "screen.verdict"),
-    ("claim: rate…", "true / false / misleading / unproven, with a note", "screen.rate"),
+    ("verdict: set on link…", " / ".join(Verdict) + ", with a note", "screen.verdict"),
+    ("claim: rate…", " / ".join(Rating) + ", with a note", "screen.rate"),
     ("claim: its links", "every link of the active claim", "screen.claim_links"),
     ("claim: same speaker", "other claims of the active claim's speaker", "screen.same_speaker"),
     ("claim: same entity", "other claims naming one of its entities", "screen.same_entity"),

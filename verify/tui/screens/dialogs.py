@@ -11,8 +11,9 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
+from verify.records import Verdict
 from verify.report import FORMATS
-from verify.tui.model import RELATIONS, UNREVIEWED, VERDICTS, Filters
+from verify.tui.model import RELATIONS, UNREVIEWED, Filters
 
 DIALOG_CSS = """
 {name} {{ align: center middle; }}
@@ -101,7 +102,7 @@ class FilterScreen(ModalScreen[Filters | None]):
                 yield Select([(r, r) for r in RELATIONS], value=f.relation or Select.NULL, prompt="any",
                              id="relation")
                 yield Label("verdict")
-                yield Select([(v, v) for v in (*VERDICTS, UNREVIEWED)], value=f.verdict or Select.NULL,
+                yield Select([(v, v) for v in (*Verdict, UNREVIEWED)], value=f.verdict or Select.NULL,
                              prompt="any", id="verdict")
                 for name in ("side", "speaker", "entity", "article"):
                     yield Label(name)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-
 from time import monotonic
 
 from rich.text import Text
-from textual import on, work
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
@@ -16,11 +15,11 @@ from textual.reactive import reactive
 from textual.screen import Screen
 from textual.widgets import ContentSwitcher, Footer, Header, Input, Static
 
-from verify.records import Article, Claim
-from verify.tui.model import RATINGS, VERDICTS, BrowseModel, Filters
+from verify.records import Article, Claim, Rating, Verdict
+from verify.tui.model import BrowseModel, Filters
 from verify.tui.screens.article import ArticleScreen
 from verify.tui.screens.dialogs import ChoiceNoteScreen, ExportScreen, FilterScreen, HelpScreen, PickScreen
-from verify.tui.widgets.claim_card import ClaimCard, ClaimDetail, PairView, paragraph_around
+from verify.tui.widgets.claim_card import ClaimCard, ClaimDetail, PairView, claim_links_text, claim_with_source
 from verify.tui.widgets.progress import AddProgress
 from verify.tui.widgets.row_list import BADGES, ClaimList, LinkList, RowList, who
 
@@ -213,17 +212,7 @@ class MainScreen(Screen):
             self._shown = (claim, None)
             switcher.current = "detail"
             links = [r for r in self.model.links if row.id in (r.a, r.b)]
-            text = Text()
-            for r in links[:200]:
-                badge, _ = BADGES.get(r.relation, (r.relation, ""))
-                mine_a = r.a == row.id
-                other = who(r.b_speaker if mine_a else r.a_speaker, r.b_side if mine_a else r.a_side)
-                text.append(f"{badge:<10} {r.score:.2f} ", "bold")
-                text.append(f"{other}: ", "italic")
-                text.append((r.b_text if mine_a else r.a_text) + "\n")
-            if not links:
-                text.append("no links", "dim")
-            self.query_one(ClaimDetail).show(*self._card(claim), text, len(links))
+            self.query_one(ClaimDetail).show(*self._card(claim), claim_links_text(row.id, links), len(links))
 
     def _card(self, claim: Claim | None) -> tuple:
         if claim is None:
@@ -347,7 +336,7 @@ class MainScreen(Screen):
             if result is not None:
                 self.app.save_verdict(row.a, row.b, result[0] or None, result[1])
 
-        self.app.push_screen(ChoiceNoteScreen("Verdict on this link", subject, VERDICTS, current[0], current[1]), done)
+        self.app.push_screen(ChoiceNoteScreen("Verdict on this link", subject, tuple(Verdict), current[0], current[1]), done)
 
     def action_rate(self) -> None:
         claim = self.active_claim
@@ -360,7 +349,7 @@ class MainScreen(Screen):
                 self.app.save_rating(claim.id, result[0] or None, result[1])
 
         self.app.push_screen(ChoiceNoteScreen(f"Rate claim #{claim.id}", f"{who(claim.speaker, claim.side)}: {claim.text}",
-                                              RATINGS, current[0], current[1]), done)
+                                              tuple(Rating), current[0], current[1]), done)
 
     def action_claim_links(self) -> None:
         claim = self.active_claim
@@ -438,7 +427,7 @@ class MainScreen(Screen):
 
 HELP_INTRO = Text.from_markup(
     "[b]verify browse[/b]: links between claims on the left, the two claims on the right.\n"
-    "Verdicts (confirmed / rejected / unsure) go on links; ratings (true / false / misleading / unproven) on "
+    f"Verdicts ({' / '.join(Verdict)}) go on links; ratings ({' / '.join(Rating)}) on "
     "claims. Both are saved in the index: `verify report --verdict confirmed`, `verify export --claimreview FILE`.\n"
     "ctrl+p opens the command palette.\n")
 
@@ -455,18 +444,3 @@ def help_sections(screen: MainScreen) -> list[tuple[str, list[tuple[str, str]]]]
     return [("Browser", rows(MainScreen.BINDINGS)), ("List", rows(RowList.BINDINGS)),
             ("Anywhere", [("ctrl+p", "command palette"), ("tab / shift+tab", "move focus"),
                           ("ctrl+q", "quit")])]
-
-
-def claim_with_source(claim: Claim, article: Article | None) -> str:
-    """The claim as a fact-checker pastes it: quote, who, where, and the paragraph around it."""
-    lines = [f"“{claim.text}”", f"— {who(claim.speaker, claim.side)}"
-             + (f" ({claim.side})" if claim.speaker and claim.side else "")
-             + (f", {claim.cue}" if claim.cue else "")]
-    if article is not None:
-        meta = " · ".join(x for x in (article.title, article.outlet, article.date) if x)
-        if meta:
-            lines.append(meta)
-        lines.append(article.url or article.source)
-        para, _o, _s, _e = paragraph_around(article.text, claim.start, claim.end)
-        lines += ["", para.strip()]
-    return "\n".join(lines) + "\n"

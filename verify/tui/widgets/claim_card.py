@@ -1,4 +1,4 @@
-"""A claim with who said it, where, and its source paragraph with the claim highlighted."""
+"""A claim with who said it, where, and its source paragraph with the claim highlighted (and as text)."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Static
 
 from verify.records import Article, Claim
+from verify.tui.widgets.row_list import BADGES, who
 
 MAX_PARAGRAPH = 500  # characters of context around a claim in a very long paragraph
 
@@ -57,6 +58,36 @@ def highlighted_paragraph(claim: Claim, article: Article | None) -> Text:
     para, _offset, s, e = paragraph_around(article.text, claim.start, claim.end)
     text = Text(para)
     text.stylize("bold reverse", max(s, 0), min(e, len(para)))
+    return text
+
+
+def claim_with_source(claim: Claim, article: Article | None) -> str:
+    """The claim as a fact-checker pastes it: quote, who, where, and the paragraph around it."""
+    lines = [f"“{claim.text}”", f"— {who(claim.speaker, claim.side)}"
+             + (f" ({claim.side})" if claim.speaker and claim.side else "")
+             + (f", {claim.cue}" if claim.cue else "")]
+    if article is not None:
+        meta = " · ".join(x for x in (article.title, article.outlet, article.date) if x)
+        if meta:
+            lines.append(meta)
+        lines.append(article.url or article.source)
+        para, _o, _s, _e = paragraph_around(article.text, claim.start, claim.end)
+        lines += ["", para.strip()]
+    return "\n".join(lines) + "\n"
+
+
+def claim_links_text(claim_id: int, links, limit: int = 200) -> Text:
+    """The links of one claim (link summary rows), one line each: relation, score, the other claim."""
+    text = Text()
+    for r in links[:limit]:
+        badge, _ = BADGES.get(r.relation, (r.relation, ""))
+        mine_a = r.a == claim_id
+        other = who(r.b_speaker if mine_a else r.a_speaker, r.b_side if mine_a else r.a_side)
+        text.append(f"{badge:<10} {r.score:.2f} ", "bold")
+        text.append(f"{other}: ", "italic")
+        text.append((r.b_text if mine_a else r.a_text) + "\n")
+    if not links:
+        text.append("no links", "dim")
     return text
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 from typing import Generic, Sequence, TypeVar
 
 from rich.segment import Segment
-from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding
@@ -19,13 +18,14 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from verify.records import Verdict
 from verify.store.index import ClaimSummary, LinkSummary
 
 Row = TypeVar("Row")
 
 BADGES = {"contradicts": ("✗ contra", "row--contradicts"), "supports": ("✓ supports", "row--supports"),
           "repeats": ("= repeats", "row--repeats")}
-VERDICT_MARKS = {"confirmed": "●", "rejected": "○", "unsure": "?"}
+VERDICT_MARKS = {Verdict.CONFIRMED: "●", Verdict.REJECTED: "○", Verdict.UNSURE: "?"}
 
 
 def who(speaker: str | None, side: str | None) -> str:

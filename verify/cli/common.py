@@ -1,0 +1,164 @@
+"""What the commands share: options, the index and encoder they open once, and output helpers.
+
+Only click and the standard library at module level: `verify --help` imports this.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from pathlib import Path
+
+import click
+
+from verify.errors import InputError
+
+DEFAULT_INDEX = "index"
+
+NLI_HELP = ("The judge of related pairs: default verify's own NLI model; 'none' for rules only; "
+            "or a CrossEncoder NLI model (local folder or cached id). Env VERIFY_NLI.")
+
+
+def nli_option(help: str = NLI_HELP):
+    """The --nli option (env VERIFY_NLI) of the commands that judge pairs or expect judged links."""
+    return click.option("--nli", envvar="VERIFY_NLI", default=None, help=help)
+
+
+class Context:
+    """Options shared by every command, and the objects they open once."""
+
+    def __init__(self, index_dir: str, model: str | None):
+        self.index_dir = Path(index_dir)
+        self.model = model
+        self._encoder = None
+
+    def open_index(self, *, writable: bool = False, create: bool = False):
+        from verify.store import ClaimIndex
+
+        index = ClaimIndex.open(self.index_dir, writable=writable, create=create)
+        index.check_model(self.model)
+        return index
+
+    def encoder_for(self, index=None):
+        """The encoder named by --model, else the one the index was built with, else the default."""
+        if self._encoder is None:
+            from verify.models import models_for_index
+
+            self._encoder = models_for_index(index, model=self.model).encoder()
+        return self._encoder
+
+
+def load_judge(nli: str | None):
+    """The judge --nli names: verify's own by default, None for 'none' (verify.models decides)."""
+    from verify.models import models_for_index
+
+    return models_for_index(nli=nli).judge()
+
+
+def echo_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def json_lines(path: str):
+    """(line number, object or None) for each non-blank line of a JSON-lines file or stdin ("-")."""
+    try:
+        stream = sys.stdin if path == "-" else open(path, encoding="utf-8")
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror}", source=path) from None
+    with stream:
+        for number, line in enumerate(stream, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError:
+                record = None
+            yield number, record if isinstance(record, dict) else None
+
+
+def print_claims(article_id: str, claims) -> None:
+    click.secho(f"{article_id}: {len(claims)} claims", bold=True)
+    for c in claims:
+        who = c.speaker or "(narrator)"
+        side = f" [{c.side}]" if c.side else ""
+        cue = f" {c.cue}" if c.cue else ""
+        click.echo(f"  {c.start:>5}-{c.end:<5} {c.polarity:<8} {who}{side}{cue} ({c.checkworthiness:.2f})")
+        click.echo(f"      {c.text}")
+        if c.entities:
+            click.echo("      entities: " + ", ".join(sorted({e.canonical for e in c.entities})))
+
+
+def write_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)  # a half-written report (disk full) must not stay beside the real one
+        raise InputError(f"cannot write: {exc.strerror}", source=str(path)) from None
+
+
+class Progress:
+    """A rich progress bar on a terminal; in a log (stderr not a terminal), one line every few seconds
+    with done / total, rate and time left, so a batch job shows it is alive."""
+
+    def __init__(self, label: str, every: float | None = None):
+        self.label = label
+        self.every = progress_seconds() if every is None else every
+        self._bar = None
+        self._task = None
+        self._started = self._last = 0.0
+
+    def __enter__(self):
+        import time
+
+        self._started = self._last = time.monotonic()
+        if not sys.stderr.isatty():
+            return self.log_line
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+        self._bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                             TimeRemainingColumn(), transient=True, console=Console(stderr=True))
+        self._bar.start()
+        self._task = self._bar.add_task(self.label, total=None)
+        return self.update
+
+    def update(self, done: int, total: int) -> None:
+        self._bar.update(self._task, completed=done, total=total)
+
+    def log_line(self, done: int, total: int) -> None:
+        import time
+
+        if total == 0:
+            return  # nothing to do, nothing to report: a rejected input keeps its one line
+        now = time.monotonic()
+        if now - self._last < self.every and done < total:
+            return
+        self._last = now
+        rate = done / max(now - self._started, 1e-9)
+        left = f", about {duration((total - done) / rate)} left" if rate > 0 and done < total else ""
+        click.echo(f"{self.label}: {done}/{total} ({100 * done / max(total, 1):.0f} %), {rate:.1f}/s{left}", err=True)
+
+    def __exit__(self, *exc):
+        if self._bar is not None:
+            self._bar.stop()
+
+
+def progress_seconds() -> float:
+    """Seconds between progress lines in a log: VERIFY_PROGRESS_SECONDS, default 5."""
+    raw = os.environ.get("VERIFY_PROGRESS_SECONDS", "5")
+    try:
+        seconds = float(raw)
+    except ValueError:
+        seconds = float("nan")
+    if not seconds >= 0 or seconds == float("inf"):  # 0: a line at every step
+        raise InputError(f"VERIFY_PROGRESS_SECONDS must be a number of seconds (0 or more), not {raw!r}")
+    return seconds
+
+
+def duration(seconds: float) -> str:
+    seconds = int(seconds)
+    return f"{seconds // 3600}h{seconds % 3600 // 60:02d}m" if seconds >= 3600 else \
+        f"{seconds // 60}m{seconds % 60:02d}s" if seconds >= 60 else f"{seconds}s"
