@@ -88,7 +88,7 @@ def main() -> None:
         approx = hnsw.search(queries, args.k)[1]
         query = median_time(lambda: hnsw.search(queries, args.k), runs=args.runs, warmup=1)
         recall = recall_at_k(exact, approx)
-        rows.append([f"approximate: FaissHNSWStore (HNSW32, efConstruction 40)", ef, f"{hnsw_build:.1f}",
+        rows.append(["approximate: FaissHNSWStore (HNSW32, efConstruction 40)", ef, f"{hnsw_build:.1f}",
                      f"{query:.3f}", f"{len(queries) / query:,.0f}", f"{flat_query / query:.1f}", f"{recall:.3f}"])
         results["hnsw"].append({"ef": ef, "build_s": hnsw_build, "query_s": query, "recall_at_10": recall,
                                 "speed_ratio": flat_query / query})

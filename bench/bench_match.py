@@ -46,7 +46,8 @@ def clear_match_caches() -> int:
     import verify.match
 
     cleared = 0
-    modules = [m for name, m in sorted(sys.modules.items()) if name == "verify.match" or name.startswith("verify.match.")]
+    modules = [m for name, m in sorted(sys.modules.items())
+               if name == "verify.match" or name.startswith("verify.match.")]
     for module in modules:
         for value in list(vars(module).values()):
             if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", "") == module.__name__:

@@ -49,12 +49,14 @@ def evaluate(gold_path: Path = ROOT / "tests" / "data" / "seeds_gold.jsonl", see
                 print(f"MISSED  {g['article'][:3]} {g['substring'][:60]!r}")
             continue
         found += 1
-        s_ok, d_ok, p_ok = speaker_matches(g, match.speaker), g["side"] == match.side, g["polarity"] == str(match.polarity)
+        s_ok = speaker_matches(g, match.speaker)
+        d_ok, p_ok = g["side"] == match.side, g["polarity"] == str(match.polarity)
         speaker_ok += s_ok
         side_ok += d_ok
         polarity_ok += p_ok
         if verbose and not (s_ok and d_ok and p_ok):
-            print(f"WRONG   {g['article'][:3]} {g['substring'][:50]!r}: speaker {match.speaker!r} (gold {g['speaker']!r}) "
+            print(f"WRONG   {g['article'][:3]} {g['substring'][:50]!r}: "
+                  f"speaker {match.speaker!r} (gold {g['speaker']!r}) "
                   f"side {match.side!r} (gold {g['side']!r}) polarity {match.polarity} (gold {g['polarity']})")
     n_claims = sum(len(c) for c in claims.values())
     return {"gold": len(gold), "found": found, "extracted": n_claims, "recall": found / len(gold),

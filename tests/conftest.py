@@ -30,3 +30,24 @@ def make_claim(article_id: str, text: str, start: int = 0, *, speaker=None, side
     return Claim(article_id=article_id, text=text, start=start, end=start + len(text), checkworthiness=0.9,
                  speaker=speaker, side=side, polarity=polarity,
                  entities=tuple(Entity(e, e, "LOC") for e in entities), side_spans=tuple(side_spans))
+
+
+# ------------------------------------------------------------------ the shared store's throwaway cluster
+@pytest.fixture(scope="session")
+def cluster():
+    """One throwaway PostgreSQL cluster for the session (tests/pg.py); skips, naming what to install,
+    where psycopg or the server binaries are missing."""
+    pytest.importorskip("psycopg", reason="needs psycopg: pip install 'psycopg[binary]' (the team extra)")
+    from pg import MISSING, server_binaries, throwaway_cluster
+
+    bindir = server_binaries()
+    if bindir is None:
+        pytest.skip(MISSING)
+    with throwaway_cluster(bindir) as server:
+        yield server
+
+
+@pytest.fixture
+def pg_url(cluster) -> str:
+    """A fresh, empty database on the cluster."""
+    return cluster.url(cluster.new_database())

@@ -30,10 +30,10 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Callable, Iterator
 
 import pytest
 
@@ -74,7 +74,7 @@ def _noise(size: int) -> bytes:
 class Case:
     """One row's own folder (the command's working directory) and what the row asks for."""
 
-    def __init__(self, root: Path, setting: "Setting"):
+    def __init__(self, root: Path, setting: Setting):
         self.root = root
         self.setting = setting
         self.ix = root / "ix"  # the index the command uses (absolute), watched byte for byte
@@ -162,25 +162,25 @@ class Case:
         self.cleanups.append(lambda: subprocess.run(["chattr", "-i", str(path)], check=False))
 
     # --- how to run
-    def with_env(self, **env: str) -> "Case":
+    def with_env(self, **env: str) -> Case:
         self.env.update(env)
         return self
 
-    def with_stdin(self, data: bytes) -> "Case":
+    def with_stdin(self, data: bytes) -> Case:
         self.stdin = data
         return self
 
-    def faked(self) -> "Case":
+    def faked(self) -> Case:
         self.fake = True
         return self
 
-    def disk_room(self, limit: int) -> "Case":
+    def disk_room(self, limit: int) -> Case:
         """Files the command writes cannot grow past `limit` bytes (RLIMIT_FSIZE, SIGXFSZ ignored: a
         write past it fails with EFBIG), as on a full disk."""
         self.file_size_limit = limit
         return self
 
-    def waiting_at_most(self, seconds: float) -> "Case":
+    def waiting_at_most(self, seconds: float) -> Case:
         self.timeout = seconds
         return self
 

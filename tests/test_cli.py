@@ -17,11 +17,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEEDS
 
 from verify import embed
 from verify.cli import cli
-
-from conftest import SEEDS
 
 SEED_000 = next(SEEDS.glob("000_*.txt"))
 SEED_002 = next(SEEDS.glob("002_*.txt"))
@@ -258,7 +257,8 @@ def test_compare_two_texts_and_bad_ones(run):
 
 def test_compare_pairs_file_reports_broken_line_and_answers_the_rest(run, tmp_path):
     pairs = tmp_path / "pairs.jsonl"
-    pairs.write_text('{"a": "El paro en España subió en marzo un 5 %.", "b": "El paro en España bajó en marzo un 5 %.", "id": 1}\n'
+    pairs.write_text('{"a": "El paro en España subió en marzo un 5 %.", '
+                     '"b": "El paro en España bajó en marzo un 5 %.", "id": 1}\n'
                      '{"a": "sin b"}\n'
                      "esto no es json\n"
                      '{"a": "Chile exportó cobre.", "b": "Chile exportó cobre."}\n', encoding="utf-8")

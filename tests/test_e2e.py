@@ -8,14 +8,13 @@ default) and after `verify add seeds/ --nli none` (the rules alone).
 from __future__ import annotations
 
 import pytest
+from conftest import SEEDS
 
 from verify.embed import load_encoder
 from verify.judge import load_judge
 from verify.pipeline import add_sources, make_extractor
 from verify.records import Relation
 from verify.store import ClaimIndex
-
-from conftest import SEEDS
 
 pytestmark = pytest.mark.e2e
 
@@ -51,7 +50,7 @@ def test_the_two_expected_contradictions_and_no_others(seeded):
     kremlin = [t for t in texts if "no hay pruebas" in t and "1.000 contenedores" in t]
     peskov = [t for t in texts if "no estaba respaldando a Haftar" in t and "acusada de enviar agentes" in t]
     assert kremlin and peskov, texts
-    for a, b, link in found:
+    for _a, _b, link in found:
         assert "denies what" in link.reason and 0.0 <= link.score <= 1.0
 
 

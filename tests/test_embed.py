@@ -195,7 +195,8 @@ def test_any_sentence_transformers_folder_loads_with_a_weight_fingerprint(tmp_pa
     """A tiny BERT built here stands for a user's own model folder."""
     import torch
     from sentence_transformers import SentenceTransformer, models
-    from tokenizers import Tokenizer, models as tok_models, pre_tokenizers
+    from tokenizers import Tokenizer, pre_tokenizers
+    from tokenizers import models as tok_models
     from transformers import BertConfig, BertModel, PreTrainedTokenizerFast
 
     words = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "rusia", "libia", "armas", "paella", "envió", "a"]

@@ -9,8 +9,7 @@ import pytest
 
 from verify.embed import FakeEncoder
 from verify.errors import InputError
-from verify.evaluate import (confusion, eval_nli, eval_pairs, eval_sts, format_confusion, per_class, read_nli,
-                             read_pairs)
+from verify.evaluate import confusion, eval_nli, eval_pairs, eval_sts, format_confusion, per_class, read_nli, read_pairs
 
 
 def test_confusion_and_per_class():

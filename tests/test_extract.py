@@ -43,7 +43,8 @@ def test_sentences_do_not_split_inside_abbreviations_numbers_or_acronyms(languag
 
 @pytest.mark.parametrize("language", ["es", "en"])
 def test_a_quote_spanning_sentences_stays_with_its_attribution(language):
-    text = '"Hablamos en general. He explicado nuestra posición. Rusia respetará el embargo", ha indicado Haftar. Otra frase aquí.'
+    text = ('"Hablamos en general. He explicado nuestra posición. Rusia respetará el embargo", ha indicado Haftar. '
+            'Otra frase aquí.')
     first, second = _sentences(text, language)
     assert first.endswith("ha indicado Haftar.") and first.startswith('"Hablamos')
     assert second == "Otra frase aquí."
@@ -88,7 +89,8 @@ def test_speaker_side_cue_and_denial_from_the_parse(extractor):
             "El secretario de Estado, Antony Blinken, dijo que Washington tiene pruebas de 300 envíos de armas.")
     claims = list(_one(extractor, text).values())
     peskov, blinken = claims
-    assert (peskov.speaker, peskov.side, peskov.cue, peskov.polarity) == ("Dmitri Peskov", "Kremlin", "negó", Polarity.DENIES)
+    assert (peskov.speaker, peskov.side, peskov.cue, peskov.polarity) == ("Dmitri Peskov", "Kremlin", "negó",
+                                                                          Polarity.DENIES)
     assert blinken.speaker == "Antony Blinken" and blinken.polarity == Polarity.ASSERTS
     assert blinken.quote == QuoteKind.INDIRECT
 
@@ -121,7 +123,8 @@ def test_negation_in_a_relative_clause_is_out_of_scope(extractor):
 
 def test_impersonal_reporting_has_no_speaker(extractor):
     claims = extractor.extract("El ministro de Salud, Juan Pérez, dijo que hay 30 casos en Lima. "
-                               "También se ha afirmado que el virus llegó desde Ecuador en enero de 2020.", language="es")
+                               "También se ha afirmado que el virus llegó desde Ecuador en enero de 2020.",
+                               language="es")
     assert claims[1].speaker is None
 
 
@@ -141,7 +144,8 @@ def test_boilerplate_questions_and_headlines_are_not_claims(extractor):
             "Este contenido se hizo gracias al apoyo de la comunidad de El Destape. Sumate.\nMás noticias\n"
             "El gobierno de Libia anunció que celebrará elecciones el 24 de diciembre de 2024.")
     claims = extractor.extract(text, language="es")
-    assert [c.text for c in claims] == ["El gobierno de Libia anunció que celebrará elecciones el 24 de diciembre de 2024."]
+    assert [c.text for c in claims] == [
+        "El gobierno de Libia anunció que celebrará elecciones el 24 de diciembre de 2024."]
 
 
 def test_english_article_gets_sentences_claims_speakers_and_polarity(extractor):
@@ -163,7 +167,8 @@ def test_alias_table_merges_transliterations_not_namesakes():
     names = ["Jalifa Haftar", "Haftar", "Hifter", "Hiftar", "Hafter", "Khalifa Haftar"]
     assert len({table.canonical(n, "PER") for n in names}) == 1
     assert table.canonical("Gadafi", "PER") == table.canonical("Gadhafi", "PER")
-    assert table.canonical("Dmitri Peskov", "PER") == table.canonical("Dmitry Peskov", "PER") == table.canonical("Peskov", "PER")
+    assert (table.canonical("Dmitri Peskov", "PER") == table.canonical("Dmitry Peskov", "PER")
+            == table.canonical("Peskov", "PER"))
     assert table.canonical("Pedro Sánchez", "PER") != table.canonical("María Sánchez", "PER")
     assert table.canonical("Fidel Castro", "PER") != table.canonical("Raúl Castro", "PER")
     assert table.canonical("Corea del Norte", "LOC") != table.canonical("Corea del Sur", "LOC")
@@ -234,7 +239,8 @@ def test_alias_table_round_trips_and_sides_carry_across_articles():
 
 def test_side_learned_in_one_article_is_used_in_the_next():
     extractor = Extractor()
-    extractor.extract("El portavoz del Kremlin, Dmitri Peskov, dijo que Rusia enviará 300 médicos a Siria.", language="es")
+    extractor.extract("El portavoz del Kremlin, Dmitri Peskov, dijo que Rusia enviará 300 médicos a Siria.",
+                      language="es")
     claims = extractor.extract("Peskov afirmó el lunes que Moscú no tiene tropas en Libia desde 2019.", language="es")
     assert claims[0].side == "Kremlin"
 
@@ -306,7 +312,8 @@ def test_reported_complements_and_purposes_are_stated(extractor, text, stated):
 
 def test_subjunctive_verbs_and_named_quotes_are_not_stated(extractor):
     (claim,) = extractor.extract("Tras varios intentos para presionar a México y que éste pague por la construcción "
-                                 "del muro fronterizo, el presidente Donald Trump ha encontrado la herramienta perfecta.")
+                                 "del muro fronterizo, el presidente Donald Trump ha encontrado la herramienta "
+                                 "perfecta.")
     assert "pague" in [claim.text[a:b] for a, b in claim.side_spans]
     from verify.extract.clauses import _NAMED_QUOTE
 

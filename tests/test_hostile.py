@@ -7,11 +7,10 @@ import sys
 import textwrap
 
 from click.testing import CliRunner
+from conftest import ROOT
 
 from verify.cli import cli
 from verify.store import ClaimIndex
-
-from conftest import ROOT
 
 # A second process: opens (creating) the index, says so, waits for a line on stdin, then commits one
 # article with a fake vector. Stands in for a good `verify add` that is still extracting.
@@ -77,7 +76,6 @@ def test_an_index_with_a_committed_batch_is_never_discarded(tmp_path):
 
 def _index_with_one_article(path):
     import numpy as np
-
     from conftest import make_article, make_claim
 
     index = ClaimIndex.open(path, create=True)
@@ -110,7 +108,7 @@ def test_a_vector_file_named_outside_the_index_is_refused(tmp_path):
     db.commit()
     db.close()
     with ClaimIndex.open(path) as index, pytest.raises(IndexError_, match="never writes.*restore a backup"):
-        index.vectors
+        _ = index.vectors
 
 
 def test_an_index_path_that_is_a_file_is_one_line_and_exit_2(tmp_path):
@@ -187,7 +185,6 @@ def test_readers_during_writes_never_hear_rebuild_advice(tmp_path):
     import threading
 
     import numpy as np
-
     from conftest import make_article, make_claim
 
     path = tmp_path / "ix"
@@ -223,7 +220,6 @@ def test_backup_is_a_consistent_copy_taken_while_a_writer_writes(tmp_path):
     import threading
 
     import numpy as np
-
     from conftest import make_article, make_claim
 
     path = tmp_path / "ix"

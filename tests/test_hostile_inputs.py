@@ -15,10 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from verify.ingest import fetch, limits
 from verify.errors import InputError
 from verify.evaluate import read_checkworthy
-from verify.ingest import MAX_ARTICLE_CHARS, SUFFIXES, Rejected, iter_sources
+from verify.ingest import MAX_ARTICLE_CHARS, SUFFIXES, Rejected, fetch, iter_sources, limits
 from verify.records import Article
 
 BODY = ("El portavoz del Kremlin, Dmitri Peskov, dijo que no hay pruebas de que Corea del Norte "

@@ -12,13 +12,12 @@ import re
 from html.parser import HTMLParser
 
 import pytest
+from conftest import make_article, make_claim
 from markdown_it import MarkdownIt
 
 from verify.records import Link, Relation
 from verify.report import build_report, display_source, render
 from verify.store import ClaimIndex
-
-from conftest import make_article, make_claim
 
 LOCAL = "/home/alice/secret-folder/nota.txt"
 URL = "https://example.org/a.html"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from verify.errors import InputError
-from verify.ingest import MAX_FILE_BYTES, Rejected, article_from_text, clean_text, fetch, iter_sources, limits
+from verify.ingest import Rejected, article_from_text, clean_text, fetch, iter_sources, limits
 from verify.records import Article
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -398,7 +398,8 @@ def test_ingest_does_not_import_heavy_modules():
     import sys
 
     code = ("import sys, verify.ingest; "
-            "print(sorted(m for m in ('trafilatura', 'textual', 'torch', 'py3langid', 'dateparser') if m in sys.modules))")
+            "print(sorted(m for m in ('trafilatura', 'textual', 'torch', 'py3langid', 'dateparser') "
+            "if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 

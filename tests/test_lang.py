@@ -6,8 +6,18 @@ import pytest
 
 from verify.errors import InputError
 from verify.extract.extractor import article_language
-from verify.lang import (LANGUAGES, alternation, detect_language, fold, fold_for_fuzz, fold_for_search, fold_name,
-                         lexicon, table, words)
+from verify.lang import (
+    LANGUAGES,
+    alternation,
+    detect_language,
+    fold,
+    fold_for_fuzz,
+    fold_for_search,
+    fold_name,
+    lexicon,
+    table,
+    words,
+)
 
 
 @pytest.mark.parametrize("text, folded", [

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 import numpy as np
+from conftest import make_article, make_claim
 
 from verify.link import candidate_pairs, link_claims
-from verify.match import PairVerdict
 from verify.records import Relation
 from verify.store import ClaimIndex
-
-from conftest import make_article, make_claim
 
 
 def _store(index, encoder, article_id, sentences, speaker=None):
@@ -63,10 +61,10 @@ def test_judge_verdict_and_its_name_are_stored_with_the_link(tmp_path, fake_enco
 
 
 def test_the_judge_reads_each_new_claims_closest_pairs_and_more_where_one_side_denies():
+    import dataclasses
+
     from verify.link import judged_pairs
     from verify.match.signals import JudgePolicy
-
-    import dataclasses
 
     def with_id(claim, i):
         return dataclasses.replace(claim, id=i)

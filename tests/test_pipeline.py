@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from conftest import SEEDS
+
 from verify.pipeline import add_sources, make_extractor
 from verify.store import ClaimIndex
-
-from conftest import SEEDS
 
 
 def test_store_wide_tables_match_the_extractor_after_many_batches(tmp_path, fake_encoder):

@@ -1,126 +1,34 @@
 """The shared PostgreSQL store (issue #12): the SQLite store's contract, plus many writers and readers.
 
-A session fixture starts a throwaway PostgreSQL cluster on loopback with the installed server
-binaries (Debian's `postgresql` package); without them every test here is skipped, saying so.
+The `cluster` session fixture (tests/conftest.py, tests/pg.py) starts a throwaway PostgreSQL cluster
+on loopback with the installed server binaries (Debian's `postgresql` package); without them every
+test here is skipped, saying so.
 """
 
 from __future__ import annotations
 
-import glob
-import itertools
-import os
-import pwd
-import shutil
-import socket
 import subprocess
 import sys
-import tempfile
 import textwrap
 import time
 from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import make_article, make_claim
+from pg import PASSWORD, free_port
 
 from verify.embed import FakeEncoder
 from verify.errors import IndexError_
 from verify.records import Link, Relation
 from verify.store import ClaimIndex
 
-from conftest import make_article, make_claim
-
 psycopg = pytest.importorskip("psycopg", reason="needs psycopg: pip install 'psycopg[binary]' (the team extra)")
 
 from verify.store.postgres import PostgresClaimIndex, open_store  # noqa: E402
 
 DIM = 8
-PASSWORD = "verify-test-pw"
 ROOT = Path(__file__).resolve().parent.parent
-
-
-# ------------------------------------------------------------------------------- the throwaway cluster
-def _server_binaries() -> Path | None:
-    """The newest installed server's bin folder (Debian keeps them per major version)."""
-    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"), key=lambda p: int(p.split("/")[4]))
-    candidates = [Path(p).parent for p in reversed(found)]
-    if shutil.which("initdb"):
-        candidates.append(Path(shutil.which("initdb")).resolve().parent)
-    for bindir in candidates:
-        if (bindir / "initdb").exists() and (bindir / "pg_ctl").exists() and (bindir / "postgres").exists():
-            return bindir
-    return None
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Cluster:
-    def __init__(self, bindir: Path, root: Path, port: int, demote):
-        self.bindir, self.root, self.port, self._demote = bindir, root, port, demote
-        self.data = root / "data"
-        self._names = itertools.count(1)
-
-    def run(self, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([str(self.bindir / args[0]), *args[1:]], cwd=self.root, preexec_fn=self._demote,
-                              capture_output=True, text=True, timeout=120)
-
-    def url(self, dbname: str, *, password: str = PASSWORD, user: str = "verify") -> str:
-        return f"postgresql://{user}:{password}@127.0.0.1:{self.port}/{dbname}"
-
-    def admin(self, sql: str, dbname: str = "postgres", args=None) -> list:
-        with psycopg.connect(self.url(dbname), autocommit=True) as conn:
-            cur = conn.execute(sql, args)
-            return cur.fetchall() if cur.description else []
-
-    def new_database(self) -> str:
-        name = f"t{next(self._names)}"
-        self.admin(f"CREATE DATABASE {name}")
-        return name
-
-
-@pytest.fixture(scope="session")
-def cluster():
-    bindir = _server_binaries()
-    if bindir is None:
-        pytest.skip("PostgreSQL server binaries (initdb, pg_ctl) not found: install Debian's `postgresql` package "
-                    "(apt-get install postgresql) to run the shared-store tests")
-    root = Path(tempfile.mkdtemp(prefix="verify-pg-"))
-    demote = None
-    if os.geteuid() == 0:  # initdb refuses root: the cluster runs as nobody, in a folder nobody owns
-        nobody = pwd.getpwnam("nobody")
-
-        def demote():
-            os.setgroups([])
-            os.setgid(nobody.pw_gid)
-            os.setuid(nobody.pw_uid)
-
-        os.chown(root, nobody.pw_uid, nobody.pw_gid)
-    (root / "pw").write_text(PASSWORD)
-    if demote is not None:
-        os.chown(root / "pw", pwd.getpwnam("nobody").pw_uid, -1)
-    server = Cluster(bindir, root, _free_port(), demote)
-    try:
-        made = server.run("initdb", "-D", str(server.data), "-U", "verify", f"--pwfile={root / 'pw'}",
-                          "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync")
-        assert made.returncode == 0, made.stderr
-        options = (f"-c listen_addresses=127.0.0.1 -p {server.port} -c unix_socket_directories={root} "
-                   "-c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=60")
-        started = server.run("pg_ctl", "-D", str(server.data), "-l", str(root / "log"), "-w", "-t", "60",
-                             "-o", options, "start")
-        assert started.returncode == 0, started.stderr + (root / "log").read_text(errors="replace")
-        yield server
-    finally:
-        server.run("pg_ctl", "-D", str(server.data), "-m", "immediate", "-w", "stop")
-        shutil.rmtree(root, ignore_errors=True)
-
-
-@pytest.fixture
-def pg_url(cluster) -> str:
-    """A fresh, empty database on the cluster."""
-    return cluster.url(cluster.new_database())
 
 
 @pytest.fixture
@@ -401,7 +309,7 @@ def _foreign_schema(cluster) -> str:
 
 
 USER_ERRORS = {
-    "server down": (lambda c: f"postgresql://verify:{PASSWORD}@127.0.0.1:{_free_port()}/x",
+    "server down": (lambda c: f"postgresql://verify:{PASSWORD}@127.0.0.1:{free_port()}/x",
                     "the PostgreSQL server is not running there"),
     "wrong password": (lambda c: c.url("postgres", password="not-the-password"), "refused the user name or password"),
     "unknown user": (lambda c: c.url("postgres", user="nobody_here"), "refused the user name or password"),
@@ -490,10 +398,12 @@ def test_verdict_history_with_two_users(pg_url, encoder):
         assert bob.link_verdicts() == {(a, b): ("unsure", "asked the desk")}
         history = alice.verdict_history(a, b)
         assert [(c.value, c.user, c.note) for c in history] == [
-            ("confirmed", "alice", None), ("rejected", "bob", "not the same quote"), ("unsure", "alice", "asked the desk")]
+            ("confirmed", "alice", None), ("rejected", "bob", "not the same quote"),
+            ("unsure", "alice", "asked the desk")]
         assert all(c.kind == "verdict" and c.db_role == "verify" and len(c.at) == 25 for c in history)
         assert [(c.value, c.user) for c in alice.rating_history(a)] == [("misleading", "bob")]
-        assert [(c.kind, c.value) for c in alice.changes(user="bob")] == [("rating", "misleading"), ("verdict", "rejected")]
+        assert [(c.kind, c.value) for c in alice.changes(user="bob")] == [("rating", "misleading"),
+                                                                          ("verdict", "rejected")]
         assert [c.value for c in alice.changes(limit=2)] == ["misleading", "unsure"]
     with PostgresClaimIndex.open(pg_url, writable=True) as index:  # the login name by default
         with index.batch():

@@ -7,13 +7,12 @@ import io
 import json
 
 import pytest
+from conftest import make_article, make_claim
 
 from verify.errors import InputError
 from verify.records import Link, Polarity, Relation
 from verify.report import build_report, render
 from verify.store import ClaimIndex
-
-from conftest import make_article, make_claim
 
 
 @pytest.fixture
@@ -37,7 +36,8 @@ def index(tmp_path, fake_encoder):
             stored[aid] = ix.add_article(make_article(aid, text, title=f"Título {aid} & <b>", date="2024-05-01"),
                                          claims, fake_encoder.encode(sentences))
         ix.add_links([
-            Link(stored["a1"][0].id, stored["a2"][0].id, Relation.CONTRADICTS, 0.9, "Kremlin denies what A asserts", 0.9, "t"),
+            Link(stored["a1"][0].id, stored["a2"][0].id, Relation.CONTRADICTS, 0.9, "Kremlin denies what A asserts",
+                 0.9, "t"),
             Link(stored["a3"][0].id, stored["a4"][0].id, Relation.CONTRADICTS, 0.7, "más vs menos", 0.95, "t"),
             Link(stored["a1"][0].id, stored["a1"][1].id, Relation.SUPPORTS, 0.6, "same story", 0.8, "t"),
         ])

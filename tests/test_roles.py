@@ -21,7 +21,8 @@ def facts(text, *entities):
 def test_a_role_after_an_apposition_belongs_to_the_subject():
     text = ("Haftar, aliado de las antiguas autoridades de Tobruk, ha estado al frente del Ejército Nacional "
             "de Libia en la lucha contra los milicianos islamistas.")
-    assert facts(text, HAFTAR, LNA, ("Tobruk", "Tobruk", "LOC")) == {("Jalifa Haftar", "leads", "Ejército Nacional de Libia")}
+    assert facts(text, HAFTAR, LNA, ("Tobruk", "Tobruk", "LOC")) == {
+        ("Jalifa Haftar", "leads", "Ejército Nacional de Libia")}
 
 
 def test_a_role_in_apposition_and_a_spokesman_named_after_his_employer():
@@ -69,8 +70,8 @@ def test_a_different_role_or_holder_is_no_agreement():
 
 
 def test_compare_agrees_on_a_role_across_two_spellings():
-    from verify.extract import Extractor
     from verify.compare import compare_texts
+    from verify.extract import Extractor
 
     class Same:  # every text the same vector: similarity 1.0, so only the rules decide
         def encode(self, texts):
@@ -89,10 +90,12 @@ def test_compare_agrees_on_a_role_across_two_spellings():
 def test_a_role_of_the_speaker_is_attribution_not_agreement():
     peskov = ("Dmitri Peskov", "Dmitri Peskov", "PER")
     kremlin = ("Kremlin", "Kremlin", "ORG")
-    a = Claim(article_id="000", text="Moscú está en contacto con los libios, ha informado el portavoz del Kremlin, Dmitri Peskov.",
+    a = Claim(article_id="000",
+              text="Moscú está en contacto con los libios, ha informado el portavoz del Kremlin, Dmitri Peskov.",
               start=0, end=90, checkworthiness=0.8, speaker="Dmitri Peskov",
               entities=tuple(Entity(surface=s, canonical=c, kind=k) for c, s, k in (peskov, kremlin)))
-    b = Claim(article_id="003", text="El portavoz del Kremlin, Dmitri Peskov, dijo que Rusia no estaba respaldando a Haftar.",
+    b = Claim(article_id="003",
+              text="El portavoz del Kremlin, Dmitri Peskov, dijo que Rusia no estaba respaldando a Haftar.",
               start=0, end=86, checkworthiness=0.8, speaker="Dmitri Peskov",
               entities=tuple(Entity(surface=s, canonical=c, kind=k) for c, s, k in (peskov, kremlin)))
     assert classify(a, b, similarity=0.91).relation != Relation.SUPPORTS

@@ -8,13 +8,12 @@ import sys
 
 import numpy as np
 import pytest
+from conftest import make_article, make_claim
 
 from verify.errors import IndexError_
 from verify.records import Link, Relation
 from verify.store import ClaimIndex
 from verify.store.vectors import FaissFlatStore
-
-from conftest import make_article, make_claim
 
 
 def _add(index, encoder, article_id, sentences, **claim_fields):

@@ -12,14 +12,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from conftest import SEEDS, make_article, make_claim
 from textual.widgets import Static
 
-from conftest import SEEDS, make_article, make_claim
-from verify.cli import cli
 from verify.claimreview import claim_reviews, speaker_type
+from verify.cli import cli
 from verify.embed import FakeEncoder
 from verify.records import Claim, Link, Polarity, Relation
-from verify.report import build_report
 from verify.store.index import ClaimIndex
 from verify.tui.app import make_app
 from verify.tui.model import BrowseModel, Filters, fold, order_newest_story_first
@@ -252,7 +251,7 @@ async def test_rating_a_claim_and_claimreview_export(small_index, tmp_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         await pilot.press("l", "r")  # claim B (the Kremlin's denial), rate it
-        assert "#%d" % ids["el Kremlin"] in app.screen.title_text
+        assert f"#{ids['el Kremlin']}" in app.screen.title_text
         await pilot.press("down", "enter", *"Kirby mostró imágenes", "enter")  # "false"
         await settle(app, pilot)
         assert "rated false" in shown_text(app)

@@ -135,11 +135,13 @@ def _change_figure(text: str, rng: random.Random) -> str | None:
 def _negate(doc) -> str | None:
     """The sentence with its main verb negated ("no" before its clitics and auxiliaries)."""
     root = next((t for t in doc if t.dep_ == "ROOT"), None)
-    if root is None or root.pos_ not in ("VERB", "AUX") or any(c.dep_ == "advmod" and c.lower_ in ("no", "nunca") for c in root.children):
+    if root is None or root.pos_ not in ("VERB", "AUX") or any(c.dep_ == "advmod" and c.lower_ in ("no", "nunca")
+                                                               for c in root.children):
         return None
     first = root
     for child in root.children:
-        if child.i < first.i and child.dep_ in ("aux", "aux:pass", "expl:pv", "expl:impers", "obj", "iobj", "cop") and child.pos_ in ("AUX", "PRON"):
+        if (child.i < first.i and child.dep_ in ("aux", "aux:pass", "expl:pv", "expl:impers", "obj", "iobj", "cop")
+                and child.pos_ in ("AUX", "PRON")):
             first = child if child.i < first.i else first
     # only contiguous words before the verb: "se lo ha dicho" -> "no se lo ha dicho"
     if any(t.pos_ not in ("AUX", "PRON") for t in doc[first.i:root.i]):

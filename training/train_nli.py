@@ -200,12 +200,15 @@ def main(argv=None) -> int:
             raise SystemExit(f"{state_path} was made with another data mix; use another --run folder")
         if state["config"]["total_steps"] != total_steps:
             if not args.reschedule:
-                raise SystemExit(f"{state_path} was made for {state['config']['total_steps']} steps, not {total_steps}: "
+                raise SystemExit(f"{state_path} was made for {state['config']['total_steps']} steps, "
+                                 f"not {total_steps}: "
                                  "give the same --epochs, or --reschedule to change the schedule from here")
             # The optimiser state carries on; only the learning-rate curve is recomputed for the new length.
             config["rescheduled"] = state["config"].get("rescheduled", []) + [
-                {"at_step": state["step"], "from_total_steps": state["config"]["total_steps"], "to_total_steps": total_steps}]
-            print(f"rescheduled at step {state['step']}: {state['config']['total_steps']} -> {total_steps} steps", flush=True)
+                {"at_step": state["step"], "from_total_steps": state["config"]["total_steps"],
+                 "to_total_steps": total_steps}]
+            print(f"rescheduled at step {state['step']}: {state['config']['total_steps']} -> {total_steps} steps",
+                  flush=True)
         params = dict(net.named_parameters())
         with torch.no_grad():
             for n, value in state["weights"].items():

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 
+from verify.protocols import ClaimStore
 from verify.records import Article, Claim, Rating
 
 # ratingValue on schema.org's usual 1 (worst) .. 5 (best) scale; alternateName is what readers see.
@@ -43,8 +44,9 @@ def claim_review(claim: Claim, article: Article, rating: Rating | str, note: str
     """One ClaimReview object for a rated claim."""
     if rating not in RATING_SCALE:
         raise ValueError(f"unknown rating '{rating}'; use one of: {', '.join(RATING_SCALE)}")
+    rating = Rating(rating)
     url = article.url or article.source
-    appearance = {"@type": "CreativeWork", "url": url}
+    appearance: dict[str, object] = {"@type": "CreativeWork", "url": url}
     if article.title:
         appearance["headline"] = article.title
     if article.outlet:
@@ -76,21 +78,23 @@ def claim_review(claim: Claim, article: Article, rating: Rating | str, note: str
     return review
 
 
-def claim_reviews(index, *, reviewer: str | None = None) -> list[dict]:
+def claim_reviews(index: ClaimStore, *, reviewer: str | None = None) -> list[dict]:
     """ClaimReview objects for every rated claim in `index`, in claim id order."""
     ratings = index.claim_ratings()
     claims = index.claims(ids=sorted(ratings))
     aliases = index.aliases()  # (surface, canonical, kind) rows
     kinds = {surface.casefold(): kind for surface, _, kind in aliases}
     kinds.update({canonical.casefold(): kind for _, canonical, kind in aliases})
-    articles: dict[str, Article] = {}
+    articles: dict[str, Article | None] = {}
     out = []
     for claim in claims:
         if claim.article_id not in articles:
             articles[claim.article_id] = index.article(claim.article_id)
-        rating, note, rated_at = ratings[claim.id]
-        out.append(claim_review(claim, articles[claim.article_id], rating, note, rated_at,
-                                entity_kinds=kinds, reviewer=reviewer))
+        article = articles[claim.article_id]
+        if article is None:  # removed by another process between the reads
+            continue
+        rating, note, rated_at = ratings[claim.stored_id()]
+        out.append(claim_review(claim, article, rating, note, rated_at, entity_kinds=kinds, reviewer=reviewer))
     return out
 
 

@@ -9,22 +9,18 @@ when given) decides the relation.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import numpy as np
 
 from verify.match import DEFAULT_THRESHOLDS, PairVerdict, Thresholds, claim_from_text, classify
-
-if TYPE_CHECKING:
-    from verify.judge import Judge
+from verify.protocols import ClaimExtractor, Encoder, Judge, LearningExtractor
 
 
-def compare_texts(a: str, b: str, encoder, extractor=None, *, judge: "Judge | None" = None,
-                  thresholds: Thresholds = DEFAULT_THRESHOLDS) -> PairVerdict:
+def compare_texts(a: str, b: str, encoder: Encoder, extractor: ClaimExtractor | None = None, *,
+                  judge: Judge | None = None, thresholds: Thresholds = DEFAULT_THRESHOLDS) -> PairVerdict:
     """Relation, score and reason for two free texts (`verify compare "A" "B"`)."""
     claim_a = claim_from_text(a, extractor, label="first text")
     claim_b = claim_from_text(b, extractor, label="second text")
-    if hasattr(extractor, "refresh_entities"):
+    if isinstance(extractor, LearningExtractor):
         # The second text can give a name a better canonical form ("Haftar", then "Khalifa Hifter").
         claim_a, claim_b = extractor.refresh_entities([claim_a, claim_b])
     vectors = np.asarray(encoder.encode([claim_a.text, claim_b.text]), dtype=np.float32)

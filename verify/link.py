@@ -8,12 +8,17 @@ so linking new-vs-all covers both directions.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 
+from verify.protocols import ClaimStore, Judge
 from verify.records import Claim, Link, Relation
+
+if TYPE_CHECKING:
+    from verify.match.signals import JudgePolicy
 
 
 @dataclass(frozen=True, slots=True)
@@ -24,7 +29,7 @@ class LinkConfig:
     min_entity_similarity: float = 0.55  # entity-overlap candidates still need some topical closeness
 
 
-def candidate_pairs(index, claims: Sequence[Claim], vectors: np.ndarray,
+def candidate_pairs(index: ClaimStore, claims: Sequence[Claim], vectors: np.ndarray,
                     config: LinkConfig = LinkConfig()) -> tuple[list[tuple[int, int]], np.ndarray]:
     """Pairs (new claim id, other claim id) worth classifying, with their cosine similarity.
 
@@ -33,7 +38,7 @@ def candidate_pairs(index, claims: Sequence[Claim], vectors: np.ndarray,
     """
     if not claims:
         return [], np.zeros(0, np.float32)
-    ids = np.array([c.id for c in claims], dtype=np.int64)
+    ids = np.array([c.stored_id() for c in claims], dtype=np.int64)
     scores, neighbours = index.search(vectors, config.k + 1)
     pairs: dict[tuple[int, int], float] = {}
     for row, claim_id in enumerate(ids.tolist()):
@@ -43,23 +48,24 @@ def candidate_pairs(index, claims: Sequence[Claim], vectors: np.ndarray,
                 continue
             pairs[(min(claim_id, other), max(claim_id, other))] = score
     if config.entity_candidates:
-        by_id = {c.id: row for row, c in enumerate(claims)}
+        by_id = {c.stored_id(): row for row, c in enumerate(claims)}
         for claim in claims:
+            cid = claim.stored_id()
             names = sorted({e.canonical for e in claim.entities})
             others = [o for o in index.claims_sharing_entities(names, limit=config.entity_candidates)
-                      if o != claim.id and (min(claim.id, o), max(claim.id, o)) not in pairs]
+                      if o != cid and (min(cid, o), max(cid, o)) not in pairs]
             if not others:
                 continue
-            sims = index.vectors.get(np.array(others, dtype=np.int64)) @ vectors[by_id[claim.id]]
+            sims = index.vectors.get(np.array(others, dtype=np.int64)) @ vectors[by_id[cid]]
             for other, sim in zip(others, sims):
                 if sim >= config.min_entity_similarity:
-                    pairs[(min(claim.id, other), max(claim.id, other))] = float(sim)
+                    pairs[(min(cid, other), max(cid, other))] = float(sim)
     keys = list(pairs)
     return keys, np.array([pairs[k] for k in keys], dtype=np.float32)
 
 
 def judged_pairs(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray, new_ids: set[int],
-                 policy) -> np.ndarray:
+                 policy: JudgePolicy) -> np.ndarray:
     """Which candidate pairs the judge reads (`JudgePolicy`): at or above `min_similarity`, and for
     each new claim its `per_claim` closest candidates plus up to `per_claim_stance` more where one
     claim denies or negates something. The judge reads tens of pairs a second where the rules read
@@ -91,7 +97,7 @@ def judged_pairs(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray,
     return judged
 
 
-def link_claims(index, claims: Sequence[Claim], vectors: np.ndarray, *, judge=None,
+def link_claims(index: ClaimStore, claims: Sequence[Claim], vectors: np.ndarray, *, judge: Judge | None = None,
                 config: LinkConfig = LinkConfig()) -> list[Link]:
     """Classify the candidate pairs of these (already stored) claims; returns the related ones.
 
@@ -104,10 +110,11 @@ def link_claims(index, claims: Sequence[Claim], vectors: np.ndarray, *, judge=No
     pairs, sims = candidate_pairs(index, claims, vectors, config)
     if not pairs:
         return []
-    known = {c.id: c for c in claims}
+    known = {c.stored_id(): c for c in claims}
     missing = sorted({i for pair in pairs for i in pair if i not in known})
-    known.update({c.id: c for c in index.claims(ids=missing)})
-    kept_pairs, kept_sims = [], []
+    known.update({c.stored_id(): c for c in index.claims(ids=missing)})
+    kept_pairs: list[tuple[Claim, Claim]] = []
+    kept: list[float] = []
     for (a, b), sim in zip(pairs, sims):
         ca, cb = known.get(a), known.get(b)
         if ca is None or cb is None:
@@ -115,19 +122,19 @@ def link_claims(index, claims: Sequence[Claim], vectors: np.ndarray, *, judge=No
         if ca.article_id == cb.article_id and (ca.speaker or None) == (cb.speaker or None):
             continue
         kept_pairs.append((ca, cb))
-        kept_sims.append(sim)
+        kept.append(sim)
     if not kept_pairs:
         return []
-    kept_sims = np.array(kept_sims, dtype=np.float32)
+    kept_sims = np.array(kept, dtype=np.float32)
     judged = None
     if judge is not None:
-        judged = judged_pairs(kept_pairs, kept_sims, {c.id for c in claims}, DEFAULT_POLICY)
+        judged = judged_pairs(kept_pairs, kept_sims, {c.stored_id() for c in claims}, DEFAULT_POLICY)
     verdicts = match.classify_many(kept_pairs, kept_sims, judge=judge, judged=judged)
     version = match.MATCHER_VERSION + (f"+{judge.name}" if judge is not None else "")
     links = []
     for (ca, cb), sim, verdict in zip(kept_pairs, kept_sims, verdicts):
         if verdict.relation == Relation.UNRELATED:
             continue
-        links.append(Link(a=ca.id, b=cb.id, relation=verdict.relation, score=float(verdict.score),
+        links.append(Link(a=ca.stored_id(), b=cb.stored_id(), relation=verdict.relation, score=float(verdict.score),
                           reason=verdict.reason, similarity=float(sim), version=version))
     return links

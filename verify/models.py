@@ -11,18 +11,13 @@ files nor a TUI that only browses needs one.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from verify.embed import Encoder
-    from verify.judge import Judge
-    from verify.store import ClaimIndex
+from verify.protocols import ClaimStore, Encoder, Judge
 
 
 class IndexModels:
     """The encoder and the judge for one index (or none), each loaded on first use and then kept."""
 
-    def __init__(self, index: ClaimIndex | None, *, model: str | None = None, nli: str | None = None):
+    def __init__(self, index: ClaimStore | None, *, model: str | None = None, nli: str | None = None):
         self.index = index
         self.model = model
         self.nli = nli
@@ -55,7 +50,7 @@ class IndexModels:
         return self._judge[0]
 
 
-def models_for_index(index: ClaimIndex | None = None, *, model: str | None = None,
+def models_for_index(index: ClaimStore | None = None, *, model: str | None = None,
                      nli: str | None = None) -> IndexModels:
     """The encoder and judge to use with `index` (None where there is no index: `verify compare`, `eval`).
 

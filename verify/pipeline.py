@@ -7,16 +7,28 @@ keeps every batch committed before the interruption and nothing half-written.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
-from typing import Callable, Iterable, Sequence, TextIO
+from typing import TYPE_CHECKING, Any, TextIO, TypeVar
 
 import numpy as np
 
+from verify.protocols import ClaimExtractor, ClaimStore, Encoder, Judge, LearningExtractor
 from verify.records import Article, Claim
 
+if TYPE_CHECKING:
+    from verify.extract import Extractor
+    from verify.ingest import Rejected
+
 ProgressFn = Callable[[int, int], None]  # (articles done, articles total)
+# An encoder, or a function returning one: called only when some article needs encoding.
+LazyEncoder = Encoder | Callable[[], Encoder]
+AliasRow = tuple[str, str, str]  # (surface, canonical, kind)
+SideRow = tuple[str, str]  # (speaker, side)
+TableRows = tuple[list[AliasRow], list[SideRow]]  # rows of the store-wide tables
+T = TypeVar("T")
 
 
 @dataclass
@@ -24,8 +36,8 @@ class AddSummary:
     added: int = 0
     replaced: int = 0
     unchanged: int = 0
-    rejected: list = field(default_factory=list)  # verify.ingest.Rejected
-    skipped: list = field(default_factory=list)  # files in folders with extensions verify does not read
+    rejected: list[Rejected] = field(default_factory=list)
+    skipped: list[Rejected] = field(default_factory=list)  # files in folders with extensions verify does not read
     claims: int = 0
     links: int = 0
     seconds: float = 0.0
@@ -39,21 +51,22 @@ class AddSummary:
                 f"time: {self.seconds:.1f} s")
 
 
-def _batches(items: Sequence, n: int):
+def _batches(items: Sequence[T], n: int) -> Iterator[Sequence[T]]:
     for i in range(0, len(items), n):
         yield items[i:i + n]
 
 
-def add_sources(index, sources: Sequence[str], *, encoder, extractor, stdin: TextIO | None = None,
-                **options) -> AddSummary:
+def add_sources(index: ClaimStore, sources: Sequence[str], *, encoder: LazyEncoder, extractor: ClaimExtractor,
+                stdin: TextIO | None = None, **options: Any) -> AddSummary:
     """Add articles from files, folders, URLs or stdin to `index`; new claims are linked to all others."""
     from verify.ingest import iter_sources
 
     return add_articles(index, iter_sources(sources, stdin=stdin), encoder=encoder, extractor=extractor, **options)
 
 
-def add_articles(index, items: Iterable, *, encoder, extractor, progress: ProgressFn | None = None,
-                 link: bool = True, batch_size: int = 16, judge=None,
+def add_articles(index: ClaimStore, items: Iterable[Article | Rejected], *, encoder: LazyEncoder,
+                 extractor: ClaimExtractor, progress: ProgressFn | None = None, link: bool = True,
+                 batch_size: int = 16, judge: Judge | None = None,
                  cancelled: Callable[[], bool] | None = None) -> AddSummary:
     """Add `Article`s (and count `Rejected` items) to `index`, in committed batches.
 
@@ -66,11 +79,20 @@ def add_articles(index, items: Iterable, *, encoder, extractor, progress: Progre
     total = len(pending)
     if progress:
         progress(0, total)
-    if pending and callable(encoder) and not hasattr(encoder, "encode"):
-        encoder = encoder()
-    if pending and index.model is not None:
-        index.bind_model(encoder.name, encoder.fingerprint, encoder.dim)  # refuse a foreign model before any work
+    if pending:
+        loaded = encoder if isinstance(encoder, Encoder) else encoder()
+        if index.model is not None:
+            index.bind_model(loaded.name, loaded.fingerprint, loaded.dim)  # refuse a foreign model before any work
+        _add_pending(index, pending, summary, encoder=loaded, extractor=extractor, progress=progress, link=link,
+                     batch_size=batch_size, judge=judge, cancelled=cancelled)
+    summary.seconds = time.perf_counter() - started
+    return summary
 
+
+def _add_pending(index: ClaimStore, pending: list[Article], summary: AddSummary, *, encoder: Encoder,
+                 extractor: ClaimExtractor, progress: ProgressFn | None, link: bool, batch_size: int,
+                 judge: Judge | None, cancelled: Callable[[], bool] | None) -> None:
+    """Extract, encode, store and link `pending` in committed batches of `batch_size` articles."""
     # Rows of the store-wide tables already in the index: each batch writes only what is new or changed.
     stored_rows = (set(index.aliases()), set(index.sides()))
     extract = partial(_extract, extractor, stored_rows=stored_rows)
@@ -79,7 +101,7 @@ def add_articles(index, items: Iterable, *, encoder, extractor, progress: Progre
     batches = list(_batches(pending, batch_size))
     done = 0
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="verify-extract") as pool:
-        upcoming = pool.submit(extract, batches[0]) if batches else None
+        upcoming = pool.submit(extract, batches[0])
         for number, batch in enumerate(batches):
             extracted = upcoming.result()
             stop = cancelled is not None and cancelled()
@@ -88,14 +110,12 @@ def add_articles(index, items: Iterable, *, encoder, extractor, progress: Progre
             _store_batch(index, extracted, encoder=encoder, summary=summary, link=link, judge=judge)
             done += len(batch)
             if progress:
-                progress(done, total)
+                progress(done, len(pending))
             if stop:
                 break
-    summary.seconds = time.perf_counter() - started
-    return summary
 
 
-def _new_or_changed(index, items: Iterable, summary: AddSummary) -> list[Article]:
+def _new_or_changed(index: ClaimStore, items: Iterable[Article | Rejected], summary: AddSummary) -> list[Article]:
     """The articles of `items` that `index` does not hold with the same text; counts the rest in `summary`
     (rejected, skipped, unchanged, or an id given twice with different texts)."""
     from verify.ingest import Rejected
@@ -124,26 +144,30 @@ def _new_or_changed(index, items: Iterable, summary: AddSummary) -> list[Article
 class ExtractedBatch:
     """One batch of articles and what the extractor made of them, to be stored in one commit."""
 
-    articles: list[Article]
+    articles: Sequence[Article]
     claims: list[list[Claim]]  # per article, in the articles' order
-    tables: tuple[list, list] | None  # new rows of the store-wide tables: (aliases, speakers' sides)
+    tables: TableRows | None  # new rows of the store-wide tables: (aliases, speakers' sides)
     renames: list[tuple[str, str]]  # (old, new) canonical entity names, for claims stored before
 
 
-def _extract(extractor, articles: list[Article], *, stored_rows: tuple[set, set]) -> ExtractedBatch:
+def _extract(extractor: ClaimExtractor, articles: Sequence[Article], *,
+             stored_rows: tuple[set[AliasRow], set[SideRow]]) -> ExtractedBatch:
     """Extract one batch's claims, with the store-wide table rows and entity renames the batch brought."""
     claims = extractor.extract_many([a.text for a in articles], languages=[a.language for a in articles],
                                     article_ids=[a.id for a in articles])
+    if not isinstance(extractor, LearningExtractor):  # it learns nothing for the store to keep
+        return ExtractedBatch(articles, claims, None, [])
     # Read the tables on the extracting thread, the only one that changes them. Entities whose
     # canonical name changed during this batch are brought in line here; claims stored by earlier
     # batches, by the renames `_store_batch` applies.
-    renames = extractor.aliases.take_renames() if hasattr(extractor, "aliases") else []
-    if renames and hasattr(extractor, "refresh_entities"):
+    renames = extractor.aliases.take_renames()
+    if renames:
         claims = [extractor.refresh_entities(c) for c in claims]
     return ExtractedBatch(articles, claims, _new_table_rows(extractor, stored_rows), renames)
 
 
-def _store_batch(index, batch: ExtractedBatch, *, encoder, summary: AddSummary, link: bool, judge=None) -> None:
+def _store_batch(index: ClaimStore, batch: ExtractedBatch, *, encoder: Encoder, summary: AddSummary, link: bool,
+                 judge: Judge | None = None) -> None:
     """Encode one batch's claims, store them with their articles, link them: one atomic commit."""
     texts = [c.text for claims in batch.claims for c in claims]
     vectors = encoder.encode(texts) if texts else np.zeros((0, encoder.dim), np.float32)
@@ -171,20 +195,16 @@ def _store_batch(index, batch: ExtractedBatch, *, encoder, summary: AddSummary, 
             index.save_sides(batch.tables[1])
 
 
-def _new_table_rows(extractor, stored: tuple[set, set]) -> tuple[list, list] | None:
+def _new_table_rows(extractor: LearningExtractor, stored: tuple[set[AliasRow], set[SideRow]]) -> TableRows:
     """What the extractor learned store-wide (entity aliases, speakers' sides) since `stored`; updates it."""
-    aliases = getattr(extractor, "aliases", None)
-    if aliases is None:
-        return None
-    new = []
-    for rows, seen in ((aliases.rows(), stored[0]), (aliases.side_rows(), stored[1])):
-        fresh = [row for row in map(tuple, rows) if row not in seen]
-        seen.update(fresh)
-        new.append(fresh)
-    return new[0], new[1]
+    aliases = [row for row in extractor.aliases.rows() if row not in stored[0]]
+    sides = [row for row in extractor.aliases.side_rows() if row not in stored[1]]
+    stored[0].update(aliases)
+    stored[1].update(sides)
+    return aliases, sides
 
 
-def make_extractor(index=None):
+def make_extractor(index: ClaimStore | None = None) -> Extractor:
     """An Extractor whose alias table starts from the index's store-wide table."""
     from verify.extract import AliasTable, Extractor
 

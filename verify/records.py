@@ -36,6 +36,9 @@ class Relation(StrEnum):
     UNRELATED = "unrelated"
 
 
+# What a stored link can be (never UNRELATED), in the order reports and the browser offer them: conflicts first.
+LINK_RELATIONS = (Relation.CONTRADICTS, Relation.SUPPORTS, Relation.REPEATS)
+
 class Verdict(StrEnum):
     """A fact-checker's judgement of a link (`verify browse`; `verify report --verdict`)."""
 
@@ -74,7 +77,7 @@ class OffsetMap:
         return [list(a) for a in self.anchors]
 
     @classmethod
-    def from_json(cls, data: list[list[int]] | None) -> "OffsetMap":
+    def from_json(cls, data: list[list[int]] | None) -> OffsetMap:
         if not data:
             return cls()
         return cls(tuple((int(a), int(b)) for a, b in data))
@@ -100,7 +103,8 @@ class Article:
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """The span [start, end) of `text` as offsets into `original_text`."""
-        return self.offsets.to_original(start), self.offsets.to_original(max(end - 1, start)) + (1 if end > start else 0)
+        last = self.offsets.to_original(max(end - 1, start))
+        return self.offsets.to_original(start), last + (1 if end > start else 0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,6 +138,12 @@ class Claim:
     # "..., que murieron en 1990", "es inexplicable que ..."). Their words are mentioned, not asserted,
     # and a negation inside them denies nothing the claim states. Empty: none found, or not parsed.
     side_spans: tuple[tuple[int, int], ...] = ()
+
+    def stored_id(self) -> int:
+        """`id` of a claim the store has handed out (linking, ratings); an error for one not stored yet."""
+        if self.id is None:
+            raise ValueError(f"claim {self.text[:40]!r} has no id: the store gives one when it adds the claim")
+        return self.id
 
     def to_dict(self) -> dict:
         return {

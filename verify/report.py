@@ -17,13 +17,14 @@ import io
 import json
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Sequence
 
 from verify.errors import InputError
-from verify.records import Article, Claim, Link
+from verify.protocols import ClaimStore
+from verify.records import LINK_RELATIONS, Article, Claim, Link
 
-RELATIONS = ("contradicts", "supports", "repeats", "all")
+RELATIONS = (*(r.value for r in LINK_RELATIONS), "all")  # values of --relation
 FORMATS = ("md", "html", "json", "csv")
 
 
@@ -74,7 +75,7 @@ def check_options(relation: str, min_score: float, fmt: str = "md") -> None:
         raise InputError(f"unknown format '{fmt}'; use one of: {', '.join(FORMATS)}")
 
 
-def build_report(index, *, relation: str = "contradicts", min_score: float = 0.0,
+def build_report(index: ClaimStore, *, relation: str = "contradicts", min_score: float = 0.0,
                  verdict: str | None = None, links: Sequence[Link] | None = None) -> Report:
     """Collect links (all matching ones, or the given ones) with their claims and articles, grouped by story."""
     check_options(relation, min_score)
@@ -82,7 +83,7 @@ def build_report(index, *, relation: str = "contradicts", min_score: float = 0.0
         links = index.links(relation=None if relation == "all" else relation, min_score=min_score, verdict=verdict)
     claim_ids = sorted({i for l in links for i in (l.a, l.b)})
     claims = {c.id: c for c in index.claims(ids=claim_ids)}
-    articles: dict[str, Article] = {}
+    articles: dict[str, Article | None] = {}
     for c in claims.values():
         if c.article_id not in articles:
             articles[c.article_id] = index.article(c.article_id)
@@ -92,9 +93,11 @@ def build_report(index, *, relation: str = "contradicts", min_score: float = 0.0
         a, b = claims.get(l.a), claims.get(l.b)
         if a is None or b is None:
             continue
+        article_a, article_b = articles[a.article_id], articles[b.article_id]
+        if article_a is None or article_b is None:  # removed by another process between the reads
+            continue
         v = verdicts.get((l.a, l.b))
-        rows.append(ReportLink(l, a, b, articles[a.article_id], articles[b.article_id],
-                               v[0] if v else None, v[1] if v else None))
+        rows.append(ReportLink(l, a, b, article_a, article_b, v[0] if v else None, v[1] if v else None))
     stats = index.stats()
     return Report(relation, min_score, stats.articles, stats.claims, stats.model.name if stats.model else None,
                   group_stories(rows))
@@ -182,12 +185,12 @@ def render_csv(report: Report) -> str:
     for programs that may need to find the file again."""
     out = io.StringIO()
     writer = csv.writer(out)
+    claim_columns = ("id", "text", "speaker", "side", "polarity", "article", "title", "source", "date")
     writer.writerow(["story", "relation", "score", "reason", "verdict",
-                     "a_id", "a_text", "a_speaker", "a_side", "a_polarity", "a_article", "a_title", "a_source", "a_date",
-                     "b_id", "b_text", "b_speaker", "b_side", "b_polarity", "b_article", "b_title", "b_source", "b_date"])
+                     *(f"a_{c}" for c in claim_columns), *(f"b_{c}" for c in claim_columns)])
     for story in report.stories:
         for r in story.links:
-            row = [_csv_text(story.title), _csv_text(str(r.link.relation)), f"{r.link.score:.3f}",
+            row: list[object] = [_csv_text(story.title), _csv_text(str(r.link.relation)), f"{r.link.score:.3f}",
                    _csv_text(r.link.reason), _csv_text(r.verdict)]
             for c, art in ((r.a, r.article_a), (r.b, r.article_b)):
                 row += [c.id, *map(_csv_text, (c.text, c.speaker, c.side, str(c.polarity), art.id, art.title,

@@ -7,7 +7,7 @@ commands so `verify --help` answers at once.
     verify.cli.common   what every command shares: the index and encoder (`Context`), output helpers
     verify.cli.manage   the index itself: add, rebuild, stats, backup, check
     verify.cli.texts    texts without an index: extract, compare, eval
-    verify.cli.review   reading the index: claims, search, links, report, browse, export
+    verify.cli.review   reading the index: claims, search, links, report, browse, export, history
 """
 
 from __future__ import annotations
@@ -39,20 +39,45 @@ class _Group(click.Group):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.option("--index", "index_dir", envvar="VERIFY_INDEX", default=DEFAULT_INDEX, show_default=True,
-              type=click.Path(), help="Index directory (env VERIFY_INDEX).")
+@click.option("--index", "index", envvar="VERIFY_INDEX", default=DEFAULT_INDEX, show_default=True,
+              type=click.Path(), metavar="DIR|URL",
+              help="Index directory, or the postgresql://USER@HOST/DB URL of a shared index "
+                   "(docs/TEAM.md) (env VERIFY_INDEX).")
 @click.option("--model", envvar="VERIFY_MODEL", default=None,
               help="Sentence-transformers model id or local folder (env VERIFY_MODEL); "
                    "default: the embedded multilingual-e5-small, or the index's own model.")
+@click.option("--user", envvar="VERIFY_USER", default=None,
+              help="Who verdicts and ratings are recorded as on a shared index (env VERIFY_USER); "
+                   "default: the login name.")
 @click.version_option(package_name="verify")
 @click.pass_context
-def cli(ctx: click.Context, index_dir: str, model: str | None) -> None:
-    """verify: find claims in news and the claims that repeat, support or contradict them."""
-    ctx.obj = Context(index_dir, model)
+def cli(ctx: click.Context, index: str, model: str | None, user: str | None) -> None:
+    """verify: find claims in news and the claims that repeat, support or contradict them.
+
+    --index, --model and --user may also follow the command: verify add FILES --index DIR|URL."""
+    ctx.obj = Context(index, model, user)
+
+
+def _after_the_command(name: str):
+    """`--index`, `--model` and `--user` are also taken after the command (`verify add FILES --index URL`,
+    as the messages and docs write them); there they win over the ones before it and the environment."""
+    def apply(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
+        if value is not None:
+            obj = ctx.find_object(Context)
+            assert obj is not None  # the group made it
+            if name == "index":
+                obj.set_index(value)
+            elif name == "model":
+                obj.model = value
+            else:
+                obj.user = value.strip() or None
+
+    return click.Option([f"--{name}"], default=None, expose_value=False, hidden=True, callback=apply)
 
 
 for _module in (manage, texts, review):
     for _command in _module.COMMANDS:
+        _command.params.extend(_after_the_command(name) for name in ("index", "model", "user"))
         cli.add_command(_command)
 
 

@@ -9,10 +9,14 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from verify.errors import InputError
+
+if TYPE_CHECKING:
+    from verify.protocols import Encoder
 
 DEFAULT_INDEX = "index"
 
@@ -25,19 +29,56 @@ def nli_option(help: str = NLI_HELP):
     return click.option("--nli", envvar="VERIFY_NLI", default=None, help=help)
 
 
-class Context:
-    """Options shared by every command, and the objects they open once."""
+# The schemes `verify.store.postgres.is_postgres_url` knows, tested here without importing the store.
+URL_SCHEMES = ("postgresql://", "postgres://")
 
-    def __init__(self, index_dir: str, model: str | None):
-        self.index_dir = Path(index_dir)
+
+class Context:
+    """Options shared by every command, and the objects they open once.
+
+    `index` is what --index names: a `Path` for the SQLite index folder, or the `postgresql://` URL of
+    a shared index as given (a str: a Path would fold its //). `index_name` is how messages show it,
+    never with a password. `user` is who verdicts and ratings are recorded as (None: the login name).
+    """
+
+    def __init__(self, index: str, model: str | None, user: str | None = None):
+        self.set_index(index)
         self.model = model
-        self._encoder = None
+        self.user = (user or "").strip() or None
+        self._encoder: Encoder | None = None
+
+    def set_index(self, index: str | os.PathLike) -> None:
+        index = os.fspath(index)
+        self._given = index
+        self.is_url = index.startswith(URL_SCHEMES)
+        self.index: str | Path = index if self.is_url else Path(index)
+
+    @property
+    def index_name(self) -> str:
+        if not self.is_url:
+            return str(self.index)
+        from verify.store.postgres import redact
+
+        return redact(self.index)
+
+    def index_spec(self) -> str | Path:
+        """The index to open; refuses a URL of another kind than PostgreSQL's (it is no folder name)."""
+        if not self.is_url and "://" in self._given:
+            from verify.store.postgres import redact
+
+            raise InputError(f"{redact(self._given)}: not an index folder nor a postgresql:// URL; give a folder "
+                             "(--index index) or postgresql://USER@HOST/DBNAME (see docs/TEAM.md)")
+        return self.index
 
     def open_index(self, *, writable: bool = False, create: bool = False):
-        from verify.store import ClaimIndex
+        from verify.store.postgres import open_store
 
-        index = ClaimIndex.open(self.index_dir, writable=writable, create=create)
-        index.check_model(self.model)
+        index = open_store(self.index_spec(), writable=writable, create=create, user=self.user)
+        try:
+            index.check_model(self.model)
+        except BaseException:
+            index.close()
+            raise
         return index
 
     def encoder_for(self, index=None):
@@ -106,8 +147,8 @@ class Progress:
     def __init__(self, label: str, every: float | None = None):
         self.label = label
         self.every = progress_seconds() if every is None else every
-        self._bar = None
-        self._task = None
+        self._bar: Any = None  # a rich.progress.Progress on a terminal (rich is imported only then)
+        self._task: Any = None  # its task id
         self._started = self._last = 0.0
 
     def __enter__(self):

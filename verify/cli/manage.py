@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+from pathlib import Path
 
 import click
 
@@ -20,18 +21,23 @@ def add(obj: Context, sources: tuple[str, ...], no_link: bool, nli: str | None) 
     """Add articles: files (.txt .md .html .json .jsonl .csv), folders, URLs, or - for stdin."""
     from verify.pipeline import add_sources, make_extractor
 
-    from verify.store.index import DB_NAME
+    # A folder this add makes goes again if it stores nothing; a shared database (a URL) always stays.
+    folder = None if obj.is_url else Path(obj.index_spec())
+    dir_existed = index_existed = True
+    made_parents: list[Path] = []
+    if folder is not None:
+        from verify.store.index import DB_NAME
 
-    dir_existed = obj.index_dir.exists()
-    index_existed = (obj.index_dir / DB_NAME).exists()
-    # The folders this add makes above the index (`--index new/sub/ix`) go too if it stores nothing.
-    made_parents = [p for p in obj.index_dir.absolute().parents if not p.exists()]
+        dir_existed = folder.exists()
+        index_existed = (folder / DB_NAME).exists()
+        # The folders this add makes above the index (`--index new/sub/ix`) go too if it stores nothing.
+        made_parents = [p for p in folder.absolute().parents if not p.exists()]
     try:
         index = obj.open_index(writable=True, create=True)
     except VerifyError:
-        if not dir_existed:
+        if folder is not None and not dir_existed:
             with contextlib.suppress(OSError):
-                obj.index_dir.rmdir()  # only if still empty: never anything another process put there
+                folder.rmdir()  # only if still empty: never anything another process put there
         _remove_if_empty(made_parents)
         raise
     summary = None
@@ -107,15 +113,23 @@ def stats(obj: Context, as_json: bool, nli: str | None) -> None:
 
 
 @click.command()
+@click.option("--into", "into", default=None, metavar="TARGET",
+              help="Build the new index in TARGET (a new folder or an empty postgresql:// database) and leave "
+                   "this one as it is; a shared index is rebuilt only so.")
 @nli_option()
 @click.pass_obj
-def rebuild(obj: Context, nli: str | None) -> None:
+def rebuild(obj: Context, into: str | None, nli: str | None) -> None:
     """Rebuild the index from its stored articles (new model, new extraction rules, new judge)."""
     from verify.rebuild import rebuild_index
 
+    target = None if into is None else Context(into, obj.model, obj.user)
     with Progress("rebuilding") as progress:
-        summary = rebuild_index(obj.index_dir, model=obj.model, judge=load_judge(nli), progress=progress)
+        summary = rebuild_index(obj.index_spec(), into=None if target is None else target.index_spec(),
+                                model=obj.model, judge=load_judge(nli), progress=progress, user=obj.user)
     click.echo(summary.line())
+    if target is not None:
+        click.echo(f"rebuilt into {target.index_name}; {obj.index_name} is unchanged: point verify at the new "
+                   f"one (--index or VERIFY_INDEX)")
 
 
 @click.command()
@@ -125,7 +139,7 @@ def backup(obj: Context, dest: str) -> None:
     """Copy the index to DEST (a new folder), consistent even while others read and write."""
     with obj.open_index() as index:
         path = index.backup(dest)
-    click.echo(f"backup of {obj.index_dir} written to {path}")
+    click.echo(f"backup of {obj.index_name} written to {path}")
 
 
 @click.command()
@@ -138,7 +152,7 @@ def check(obj: Context) -> None:
         click.echo(f"damaged: {problem}", err=True)
     if problems:
         sys.exit(2)
-    click.echo(f"{obj.index_dir}: ok")
+    click.echo(f"{obj.index_name}: ok")
 
 
 COMMANDS = (add, stats, rebuild, backup, check)

@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from verify.extract.entities import AliasTable
 from verify.extract.filters import QUOTE_CHARS
 from verify.extract.sides import side_for_phrase
 from verify.lang import fold, lexicon
 from verify.records import QuoteKind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _LEXICON = lexicon("es")
 REPORTING_LEMMAS = frozenset(_LEXICON["report_lemmas"])
@@ -34,7 +38,7 @@ class Attribution:
     side: str | None = None
     quote: QuoteKind = QuoteKind.NONE
     via_segun: bool = False
-    verb: object = None  # spaCy token of the reporting verb
+    verb: Token | None = None  # the reporting verb
     explicit: bool = False  # the speaker is named in this sentence
     impersonal: bool = False  # "se ha afirmado", "ha sido acusada": no speaker to carry over
 
@@ -87,7 +91,8 @@ def attribute(text: str, start: int, end: int, sent, quotes: list[tuple[int, int
             subject = _agent(verb)
         if subject is not None:
             attr.phrase = _phrase(subject, strip_relative=False, exclude={
-                c for c in subject.children if c.dep_ == "nmod" and any(g.lower_ == "a" and g.dep_ == "case" for g in c.children)})
+                c for c in subject.children
+                if c.dep_ == "nmod" and any(g.lower_ == "a" and g.dep_ == "case" for g in c.children)})
             attr.speaker = _speaker_name(subject)
             attr.explicit = True
         attr.quote = QuoteKind.DIRECT if direct else QuoteKind.INDIRECT
@@ -120,13 +125,14 @@ def resolve_speaker(attr: Attribution, history: History, aliases: AliasTable, te
     `sentences[k]` is this sentence, `next_attr` the next one's attribution."""
     if attr.cue is not None and attr.speaker is None and attr.verb is not None and not attr.impersonal:
         # pro-drop: "ha añadido" -> the previous speaker, if the verb is third person
-        if "1" not in attr.verb.morph.get("Person") and history.last:
+        if "1" not in attr.verb.morph.get("Person", []) and history.last:
             attr.speaker, attr.phrase, attr.side = history.last
     elif attr.speaker is None and attr.quote == QuoteKind.DIRECT and attr.cue is None:
         # a bare quote: its speaker is named in the next sentence, else it continues the last one
         if next_attr is not None and next_attr.explicit and next_attr.speaker and text[start] in QUOTE_CHARS:
             attr.speaker, attr.phrase, attr.cue = next_attr.speaker, next_attr.phrase, next_attr.cue
-        elif history.last and k > 0 and text[sentences[k - 1][0]:sentences[k - 1][1]].rstrip().endswith((":", '"', "”", "»")):
+        elif (history.last and k > 0
+              and text[sentences[k - 1][0]:sentences[k - 1][1]].rstrip().endswith((":", '"', "”", "»"))):
             attr.speaker, attr.phrase, attr.side = history.last
     if attr.speaker and ROLE_ONLY.match(attr.speaker.strip()):
         found = history.by_role(attr.speaker)
@@ -171,7 +177,8 @@ def _lemma_guess(word: str) -> str:
 def _is_attribution(verb, direct: bool) -> bool:
     lemma = verb.lemma_.lower() if verb.lemma_.lower() in REPORTING_LEMMAS else _lemma_guess(verb.text)
     if lemma == "dar":
-        return any(c.lower_ == "conocer" for c in verb.children) or "conocer" in verb.sent.text[verb.idx - verb.sent.start_char:][:30]
+        return (any(c.lower_ == "conocer" for c in verb.children)
+                or "conocer" in verb.sent.text[verb.idx - verb.sent.start_char:][:30])
     if lemma == "negar" and any(c.lower_ == "se" for c in verb.children):
         nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
         if nxt is not None and (nxt.lower_ == "a" or any(c.lower_ == "a" for c in verb.children)):
@@ -182,7 +189,8 @@ def _is_attribution(verb, direct: bool) -> bool:
         return True
     if verb.dep_ in ("parataxis", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         return True  # "..., indicó un vocero": the verb reports the clause it hangs from
-    if verb.dep_ == "ROOT" and any(c.dep_ in ("ccomp", "parataxis", "advcl", "conj") and c.i < verb.i for c in verb.children):
+    if verb.dep_ == "ROOT" and any(c.dep_ in ("ccomp", "parataxis", "advcl", "conj") and c.i < verb.i
+                                   for c in verb.children):
         return True
     return False
 
@@ -193,7 +201,8 @@ def _impersonal(verb) -> bool:
     kids = list(verb.children)
     if any(c.lower_ == "se" and c.dep_ in ("expl:pass", "expl:impers", "obj", "iobj", "expl") for c in kids):
         return verb.lemma_.lower() != "negar"
-    if any(c.dep_ in ("aux:pass", "aux") and c.lemma_ == "ser" for c in kids) and "Part" in verb.morph.get("VerbForm"):
+    if (any(c.dep_ in ("aux:pass", "aux") and c.lemma_ == "ser" for c in kids)
+            and "Part" in verb.morph.get("VerbForm", [])):
         return True
     return any(c.dep_ == "nsubj:pass" for c in kids)
 
@@ -201,7 +210,8 @@ def _impersonal(verb) -> bool:
 def _agent(verb):
     """The "por X" agent of a passive reporting verb, if named."""
     for c in verb.children:
-        if c.dep_ in ("obl:agent", "obl") and any(g.lower_ == "por" for g in c.children) and c.pos_ in ("PROPN", "NOUN"):
+        if (c.dep_ in ("obl:agent", "obl") and any(g.lower_ == "por" for g in c.children)
+                and c.pos_ in ("PROPN", "NOUN")):
             return c
     return None
 
@@ -226,16 +236,16 @@ def _own_subject(verb):
                 return child
     # the small model sometimes hangs a post-verbal name on the verb as xcomp/obj ("ha señalado Haftar")
     for child in verb.children:
-        if child.i > verb.i and child.pos_ == "PROPN" and child.ent_type_ == "PER" and child.dep_ in ("xcomp", "obj", "appos") \
-                and not any(g.dep_ == "case" for g in child.children):
+        if (child.i > verb.i and child.pos_ == "PROPN" and child.ent_type_ == "PER"
+                and child.dep_ in ("xcomp", "obj", "appos") and not any(g.dep_ == "case" for g in child.children)):
             return child
     return None
 
 
 def _phrase(head, *, exclude=frozenset(), strip_relative: bool = True) -> str:
     """The text of `head`'s subtree (minus excluded children and, optionally, relative clauses)."""
-    toks = []
-    skip = set()
+    toks: list[Token] = []
+    skip: set[int] = set()
     for child in head.children:
         if child in exclude or (strip_relative and child.dep_ in ("acl", "acl:relcl")):
             skip.update(t.i for t in child.subtree)
@@ -260,18 +270,20 @@ def _speaker_name(subject) -> str:
             parts.sort(key=lambda t: t.i)
             return " ".join(t.text for t in parts)
     return _phrase(subject, exclude={c for c in subject.children if c.dep_ in ("appos",) or c.text == ","
-                                     or (c.dep_ == "nmod" and any(g.lower_ == "a" and g.dep_ == "case" for g in c.children))})
+                                     or (c.dep_ == "nmod"
+                                         and any(g.lower_ == "a" and g.dep_ == "case" for g in c.children))})
 
 
 def _segun_phrase(sent, segun) -> str | None:
     doc = sent.doc
-    toks = []
+    toks: list[Token] = []
     for t in doc[segun.i + 1: sent.end]:
         if t.text in (",", ".", ";", ":") or t.is_space or (t.pos_ in ("VERB", "AUX") and toks):
             break
         toks.append(t)
     phrase = " ".join(t.text for t in toks).strip(QUOTE_CHARS + " ")
-    if not phrase or phrase.split()[0].lower() in ("han", "ha", "informaron", "informó", "dijo", "el", "la") and len(toks) == 1:
+    if not phrase or (phrase.split()[0].lower() in ("han", "ha", "informaron", "informó", "dijo", "el", "la")
+                      and len(toks) == 1):
         return None
     if toks and toks[0].pos_ in ("VERB", "AUX"):  # "según han informado varios medios": the subject follows
         verb = toks[0]

@@ -143,8 +143,9 @@ def news_checkworthiness(learned: float, *, attributed: bool, has_number: bool, 
                          is_question: bool, n_words: int) -> float:
     """Combine the learned score with news evidence, in log-odds so each piece shifts, none decides.
 
-    `NEWS_PRIOR` moves the tweet model's base rate to news. Attribution (a named speaker or a reporting cue) and entities are what make a news sentence a claim
-    someone can be held to; numbers make it checkable. Questions and fragments are not claims.
+    `NEWS_PRIOR` moves the tweet model's base rate to news. Attribution (a named speaker or a reporting
+    cue) and entities are what make a news sentence a claim someone can be held to; numbers make it
+    checkable. Questions and fragments are not claims.
     """
     p = min(max(learned, 1e-4), 1 - 1e-4)
     z = math.log(p / (1 - p)) + NEWS_PRIOR

@@ -45,7 +45,8 @@ _CONCESSIVE = frozenset({"aunque"})
 
 def _indicative(verb) -> bool:
     """The clause's verb (or its auxiliary) is in the indicative."""
-    return any("Ind" in t.morph.get("Mood") for t in (verb, *(c for c in verb.children if c.dep_ in ("aux", "cop"))))
+    return any("Ind" in t.morph.get("Mood", [])
+               for t in (verb, *(c for c in verb.children if c.dep_ in ("aux", "cop"))))
 
 
 def side_clause_spans(sent, shift: int, length: int) -> tuple[tuple[int, int], ...]:
@@ -112,7 +113,7 @@ def _subjunctive_spans(sent, shift: int, length: int) -> list[tuple[int, int]]:
         # "negó que hubieran sido quemados"), and the stance is read from that verb instead.
         complement = token.dep_ == "ccomp" or (token.dep_ == "conj" and token.head.dep_ == "ccomp")
         if token.pos_ == "VERB" and token.dep_ != "ROOT" and not complement and any(
-                "Sub" in t.morph.get("Mood") for t in (token, *(c for c in token.children if c.dep_ == "aux"))):
+                "Sub" in t.morph.get("Mood", []) for t in (token, *(c for c in token.children if c.dep_ == "aux"))):
             start = max(token.idx + shift, 0)
             end = min(token.idx + len(token.text) + shift, length)
             if end > start:

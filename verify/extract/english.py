@@ -17,7 +17,8 @@ from verify.lang import alternation, lexicon
 from verify.records import Claim, Polarity, QuoteKind
 
 _EN = lexicon("en")
-_EN_NP = r"([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}(?:\s+(?:officials|spokesman|spokeswoman|spokesperson|sources|authorities|ministry|government|military))?)"
+_EN_NP = (r"([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3}"
+          r"(?:\s+(?:officials|spokesman|spokeswoman|spokesperson|sources|authorities|ministry|government|military))?)")
 EN_SAID = re.compile(r"(?:,\s*|\b)" + _EN_NP + r"\s+(said|says|told|stated|claimed|denied|added|warned)\b"
                      r"|\b(said|says|told|stated|claimed|denied|added|warned)\s+([A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})")
 EN_ACCORDING = re.compile(r"\baccording to ((?:the )?[A-Z][\w.'-]+(?:\s+[A-Z][\w.'-]+){0,3})")

@@ -6,10 +6,11 @@ compared with the entities already seen, and joins one when the names agree.
 
 Person names (kind PER) are compared token-wise: the surnames (last tokens) must agree, and the first
 names must agree too unless one side has none. Two tokens agree when, after accent folding, either
-their rapidfuzz ratio reaches `TOKEN_RATIO`, or their consonant skeletons are equal (ratio >= `SKELETON_RATIO`), and they start alike (transliteration
-mostly moves vowels and 'h': Hifter / Haftar -> "ftr", Jalifa / Khalifa -> "jlf"). A bare surname that
-fits two different people (Fidel / Raúl Castro) joins neither. Other kinds merge only on a high
-whole-name ratio (`NAME_RATIO`): "Corea del Norte" and "Corea del Sur" must stay apart.
+their rapidfuzz ratio reaches `TOKEN_RATIO`, or their consonant skeletons are equal (ratio >=
+`SKELETON_RATIO`), and they start alike (transliteration mostly moves vowels and 'h': Hifter / Haftar
+-> "ftr", Jalifa / Khalifa -> "jlf"). A bare surname that fits two different people (Fidel / Raúl
+Castro) joins neither. Other kinds merge only on a high whole-name ratio (`NAME_RATIO`): "Corea del
+Norte" and "Corea del Sur" must stay apart.
 Thresholds were checked on the person names spaCy finds in ../shared/data/news_es.
 """
 
@@ -42,7 +43,7 @@ def _tokens(name: str) -> list[str]:
 def _skeleton(token: str) -> str:
     """Consonants only, 'kh' read as 'j' (Spanish transliteration), 'h' and doubled letters dropped."""
     token = token.replace("kh", "j").replace("y", "i").replace("-", "")
-    out = []
+    out: list[str] = []
     for ch in token:
         if ch in "aeiouh" or not ch.isalpha():
             continue
@@ -265,7 +266,7 @@ class AliasTable:
         return sorted(self._sides.items())
 
     @classmethod
-    def from_rows(cls, rows=(), side_rows=()) -> "AliasTable":
+    def from_rows(cls, rows=(), side_rows=()) -> AliasTable:
         """Rebuild a table from `rows()` and `side_rows()` output.
 
         Rows are (surface, canonical, kind); rows stored as (surface, kind, canonical) are recognised by

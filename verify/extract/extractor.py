@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from typing import Sequence
+from collections.abc import Sequence
 
 from verify.errors import InputError
 from verify.extract.attribution import History, attribute, resolve_speaker
@@ -26,7 +26,8 @@ from verify.lang import detect_language
 from verify.records import Claim, Entity
 
 MAX_TEXT = 2_000_000  # characters; longer input is refused rather than parsed for minutes
-_LEADS = re.compile(r"\b(al frente|controla|controlaba|dirige|dirigía|lidera|lideraba|encabeza|encabezaba|comanda|comandaba)\b")
+_LEADS = re.compile(r"\b(al frente|controla|controlaba|dirige|dirigía|lidera|lideraba|encabeza|encabezaba"
+                    r"|comanda|comandaba)\b")
 
 
 class Extractor:
@@ -87,7 +88,7 @@ class Extractor:
         """
         out = []
         for claim in claims:
-            entities = {}
+            entities: dict[tuple[str, str], Entity] = {}
             for e in claim.entities:
                 canonical = self.aliases.lookup(e.surface) or e.canonical
                 entities.setdefault((canonical, e.kind), Entity(surface=e.surface, canonical=canonical, kind=e.kind))

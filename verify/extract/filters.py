@@ -13,7 +13,8 @@ BOILERPLATE = re.compile(
     r"te puede interesar|suscríbete|sumate|síguenos|con información de|este contenido|comparte|compartir|"
     r"etiquetas|temas|noticias relacionadas|relacionado|copyright|©|todos los derechos)\b", re.I)
 CREDIT_LINE = re.compile(r"^[A-ZÁÉÍÓÚÑ .\-']{3,}\s*/\s*[A-ZÁÉÍÓÚÑ .\-']{2,}$")  # "ESAM AL-FETORI / REUTERS"
-DATELINE = re.compile(r"^[^\n.]{0,60}?\((?:AP|EFE|AFP|EP|Reuters|Reuters/EP|Europa Press|ANSA|Télam|DPA|Xinhua|[A-Z]{2,6})\)\s*[-–—]\s*")
+DATELINE = re.compile(r"^[^\n.]{0,60}?\((?:AP|EFE|AFP|EP|Reuters|Reuters/EP|Europa Press|ANSA|Télam|DPA|Xinhua"
+                      r"|[A-Z]{2,6})\)\s*[-–—]\s*")
 
 
 def skip_dateline(text: str, start: int, end: int) -> int:
@@ -37,6 +38,6 @@ def not_a_claim(sentence: str, sent) -> bool:
         if not s.rstrip(QUOTE_CHARS + " )").endswith((".", "!", "…", ":")) and len(s.split()) < 10:
             return True  # an unpunctuated short line: a headline
         root = next((t for t in sent if t.dep_ == "ROOT" and not t.is_space), None)
-        if root is not None and "Imp" in root.morph.get("Mood") and not any(ch in s for ch in QUOTE_CHARS):
+        if root is not None and "Imp" in root.morph.get("Mood", []) and not any(ch in s for ch in QUOTE_CHARS):
             return True  # "Sigamos haciendo historia", "Suscríbete"
     return False

@@ -100,16 +100,17 @@ def polarity(sent, attr: Attribution, text: str) -> Polarity:
             return Polarity.DENIES
     if lemma in HEDGING_CUES or attr.via_segun:
         return Polarity.HEDGES
-    past_report = verb is not None and "Past" in verb.morph.get("Tense") or (
+    past_report = verb is not None and "Past" in verb.morph.get("Tense", []) or (
         verb is not None and any(a.dep_ == "aux" and a.lemma_ == "haber" for a in verb.children))
     for head in heads:
         # poder / deber hedge in the conditional ("podría", "debería"); "puede" / "debía" state a
         # permission or a schedule ("puede suministrar armas", "debía reunirse hoy").
         modal = [c for c in head.children if c.dep_ == "aux" and c.lemma_.lower() in MODALS] + \
             ([head] if head.lemma_.lower() in MODALS else [])
-        if any("Cnd" in m.morph.get("Mood") or m.lower_.endswith("ría") for m in modal):
+        if any("Cnd" in m.morph.get("Mood", []) or m.lower_.endswith("ría") for m in modal):
             return Polarity.HEDGES
-        conditional = "Cnd" in head.morph.get("Mood") or any("Cnd" in c.morph.get("Mood") for c in head.children if c.dep_ in ("aux", "cop"))
+        conditional = "Cnd" in head.morph.get("Mood", []) or any(
+            "Cnd" in c.morph.get("Mood", []) for c in head.children if c.dep_ in ("aux", "cop"))
         has_if = any(c.dep_ == "advcl" and any(m.lower_ == "si" for m in c.children) for c in head.children)
         if conditional and not past_report and not has_if:
             return Polarity.HEDGES

@@ -16,8 +16,8 @@ from __future__ import annotations
 import re
 
 # Abbreviations after which a period never ends a sentence.
-_NON_FINAL = re.compile(r"(?:\b(?:Sr|Sra|Srta|Dr|Dra|Lic|Ing|Gral|Gen|Cnel|Tte|Mons|Av|Avda|núm|No|Nº|pág|Mr|Mrs|Ms|St|Prof|"
-                        r"aprox|etc|vs|art|Art|inc|Inc|Corp|Co|Jr|Sen|Rep|Gov|EE|Sres|Dña|Excmo|Excma)\.)\s*$")
+_NON_FINAL = re.compile(r"(?:\b(?:Sr|Sra|Srta|Dr|Dra|Lic|Ing|Gral|Gen|Cnel|Tte|Mons|Av|Avda|núm|No|Nº|pág|"
+                        r"Mr|Mrs|Ms|St|Prof|aprox|etc|vs|art|Art|inc|Inc|Corp|Co|Jr|Sen|Rep|Gov|EE|Sres|Dña|Excmo|Excma)\.)\s*$")
 # Acronyms that may or may not end a sentence.
 _ACRONYM = re.compile(r"(?:\bEE\.\s?UU\.|\b(?:[A-Z]\.){2,})\s*$")
 _NUMBER_END = re.compile(r"\d[.,]$")

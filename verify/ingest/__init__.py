@@ -27,24 +27,30 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Iterator, Sequence, TextIO
+from typing import TextIO
 
 # Every name verify.ingest had before it was split into these modules is still importable from here.
-from verify.ingest.articles import (Rejected, article_from_html, article_from_record, article_from_text,
-                                    content_hash)
+from verify.ingest.articles import Rejected, article_from_html, article_from_record, article_from_text, content_hash
 from verify.ingest.clean import CleanResult, clean_text
 from verify.ingest.decode import decode_bytes
 from verify.ingest.fetch import read_url
 from verify.ingest.limits import FETCH_TIMEOUT_ENV, FETCH_TIMEOUT_S, MAX_ARTICLE_CHARS, MAX_FILE_BYTES
 from verify.ingest.readers import HTML_SUFFIXES, SUFFIXES, TEXT_SUFFIXES, read_file, read_folder, read_stdin
+
 # An article's language: py3langid on its first 2,000 characters, None for text with no letter (the
 # rule verify.lang keeps for ingest and the extractor alike).
 from verify.lang import detect_language
 from verify.records import Article
 
 __all__ = [
+    "FETCH_TIMEOUT_ENV",
     "FETCH_TIMEOUT_S",
+    "HTML_SUFFIXES",
+    "TEXT_SUFFIXES",
+    "content_hash",
+    "detect_language",
     "MAX_ARTICLE_CHARS",
     "MAX_FILE_BYTES",
     "SUFFIXES",

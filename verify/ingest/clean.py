@@ -13,8 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from verify.ingest.boilerplate import (CAPS_PLACE_RE, INLINE_RE, PHOTO_PREFIX_RE, TIMESTAMP_RE, line_rule,
-                                       match_dateline)
+from verify.ingest.boilerplate import CAPS_PLACE_RE, INLINE_RE, PHOTO_PREFIX_RE, TIMESTAMP_RE, line_rule, match_dateline
 from verify.records import OffsetMap
 
 # Characters with no visible content that scraping leaves in text (zero-width space, BOM, soft hyphen,
@@ -151,16 +150,17 @@ class _Cleaning:
         if self.in_tail_list and self._in_link_list(s, a, b):
             return
         if i == self.first:
-            a = self._past_headline(s, a, b)
-            if a is None:
+            past = self._past_headline(s, a, b)
+            if past is None:
                 return
-            s = self.raw[a:b]
+            a, s = past, self.raw[past:b]
         if self._dropped_as_boilerplate(s, words, i, a, b):
             return
         if self.dateline is None and i in self.head_zone:
-            a = self._past_dateline(s, i, a, b)
-            if a is None:
+            past = self._past_dateline(s, i, a, b)
+            if past is None:
                 return
+            a = past
         self.kept.append((a, b, line_end, self.blank_pending))
         self.blank_pending = False
 

@@ -128,7 +128,7 @@ def _download(url: str, deadline: float, limit: int, connections: list) -> tuple
     """
     import urllib.request
 
-    class Listed:
+    class Listed(urllib.request.AbstractHTTPHandler):
         def do_open(self, http_class, req, **kwargs):
             def connection(*args, **kw):
                 connections.append(http_class(*args, **kw))

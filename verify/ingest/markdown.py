@@ -70,8 +70,8 @@ def _compose(outer: OffsetMap, outer_len: int, inner: OffsetMap, inner_len: int)
     """The map clean -> original from clean -> intermediate (`outer`) and intermediate -> original."""
     inner_starts = [a for a, _ in inner.anchors] + [inner_len]
     anchors: list[tuple[int, int]] = []
-    outer_bounds = list(outer.anchors) + [(outer_len, None)]
-    for (c0, t0), (c1, _) in zip(outer_bounds, outer_bounds[1:]):
+    ends = [c for c, _ in outer.anchors[1:]] + [outer_len]  # where each outer slice ends
+    for (c0, t0), c1 in zip(outer.anchors, ends):
         length = c1 - c0
         pos = 0
         while pos < length:

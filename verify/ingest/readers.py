@@ -11,13 +11,13 @@ import io
 import json
 import os
 import stat
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import IO, Iterable, Iterator, Sequence, TextIO
+from typing import IO, TextIO
 
 from verify.errors import InputError
 from verify.ingest import limits
-from verify.ingest.articles import (Rejected, article_from_html, article_from_record, article_from_text,
-                                    rejection_reason)
+from verify.ingest.articles import Rejected, article_from_html, article_from_record, article_from_text, rejection_reason
 from verify.ingest.decode import SNIFF_BYTES, WIDE_ENCODINGS, decode_bytes, sniff_encoding
 from verify.ingest.markdown import article_from_markdown
 from verify.records import Article
@@ -233,8 +233,9 @@ def read_stdin(stream: TextIO) -> Iterator[Article | Rejected]:
     """Standard input: JSONL when its first non-blank line is a JSON object, else one article's text."""
     source = "-"
     buffer = getattr(stream, "buffer", None)
-    text_stream: TextIO = (io.TextIOWrapper(buffer, encoding="utf-8-sig", errors="strict", newline="")
-                           if buffer is not None else stream)
+    wrapper = (io.TextIOWrapper(buffer, encoding="utf-8-sig", errors="strict", newline="")
+               if buffer is not None else None)
+    text_stream: TextIO = wrapper if wrapper is not None else stream
     try:
         first = text_stream.readline(limits.MAX_FILE_BYTES + 1)
         blanks = ""
@@ -269,8 +270,8 @@ def read_stdin(stream: TextIO) -> Iterator[Article | Rejected]:
     except InputError as err:
         yield Rejected(source, rejection_reason(err))
     finally:
-        if buffer is not None:
-            text_stream.detach()  # leave sys.stdin usable
+        if wrapper is not None:
+            wrapper.detach()  # leave sys.stdin usable
 
 
 def _is_json_object(line: str) -> bool:

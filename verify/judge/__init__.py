@@ -20,32 +20,28 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Protocol, Sequence, runtime_checkable
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from verify.errors import ModelError
-from verify.judge.net import LABELS  # net.py imports torch only inside its functions
+from verify.judge.net import LABELS as LABELS  # net.py imports torch only inside its functions
+from verify.protocols import Judge  # the protocol lives in verify.protocols; imported from here too
+
+if TYPE_CHECKING:
+    from tokenizers import Tokenizer
+
+Runner = Callable[[np.ndarray, np.ndarray], np.ndarray]  # (token ids, attention mask) -> logits
 
 JUDGE_WEIGHTS = "judge.safetensors"
 JUDGE_META = "judge.json"
 # Values of --nli / VERIFY_NLI that name the shipped judge or no judge at all.
 DEFAULT_NAMES = ("default", "verify", "")
 OFF_NAMES = ("none", "off", "no")
-
-
-@runtime_checkable
-class Judge(Protocol):
-    """Anything that scores premise/hypothesis pairs; `name` is stored with every link it made."""
-
-    name: str
-
-    def probabilities(self, premises: Sequence[str], hypotheses: Sequence[str]) -> np.ndarray:
-        """(n, 3) probabilities, columns in LABELS order."""
-        ...
 
 
 def shipped_dir() -> Path:
@@ -92,8 +88,8 @@ class ShippedJudge:
         self.batch_size = batch_size
         self.backend = backend or os.environ.get("VERIFY_JUDGE_BACKEND") or None
         self.runtime: str | None = None
-        self._run = None
-        self._tokenizer = None
+        self._run: Runner | None = None
+        self._tokenizer: Tokenizer | None = None
         self.calls = 0  # pairs scored, for tests and benchmarks
 
     # ------------------------------------------------------------------ loading
@@ -135,27 +131,28 @@ class ShippedJudge:
             shutil.rmtree(tmp, ignore_errors=True)
         return graph
 
-    def _load(self):
-        if self._run is not None:
-            return self._run
+    def _load(self) -> tuple[Runner, Tokenizer]:
+        if self._run is not None and self._tokenizer is not None:
+            return self._run, self._tokenizer
         from tokenizers import Tokenizer
 
         from verify import e5model
 
         base = e5model.ensure_default_model()
-        self._tokenizer = Tokenizer.from_file(str(base / "tokenizer.json"))
-        self._tokenizer.enable_truncation(max_length=self.max_tokens)
+        tokenizer = self._tokenizer = Tokenizer.from_file(str(base / "tokenizer.json"))
+        tokenizer.enable_truncation(max_length=self.max_tokens)
         order = (self.backend,) if self.backend else ("openvino", "onnx", "torch")
         problems = []
         for backend in order:
             try:
-                self._run, self.runtime = self._runner(backend)
-                return self._run
+                run, self.runtime = self._runner(backend)
+                self._run = run
+                return run, tokenizer
             except (ImportError, OSError) as exc:
                 problems.append(f"{backend}: {exc}")
         raise ModelError(f"the NLI judge cannot run here ({'; '.join(problems)}); turn it off with --nli none")
 
-    def _runner(self, backend: str):
+    def _runner(self, backend: str) -> tuple[Runner, str]:
         from verify.embed import _usable_cores
 
         threads = _usable_cores()
@@ -203,8 +200,8 @@ class ShippedJudge:
             raise ValueError("one hypothesis per premise")
         if not premises:
             return np.zeros((0, 3), dtype=np.float32)
-        run = self._load()
-        encoded = self._tokenizer.encode_batch(list(zip(premises, hypotheses)))
+        run, tokenizer = self._load()
+        encoded = tokenizer.encode_batch(list(zip(premises, hypotheses)))
         # Sorted by length so each batch pads little; results go back to the callers' order.
         order = sorted(range(len(encoded)), key=lambda i: len(encoded[i].ids))
         out = np.zeros((len(encoded), 3), dtype=np.float32)
@@ -230,10 +227,10 @@ class CrossEncoderJudge:
         self.batch_size = batch_size
         self.max_length = max_length
         self._model = None
-        self._columns: list[int] | None = None
+        self._columns: list[int] = []  # per model output, its LABELS column (-1: none); set on loading
         self.calls = 0
 
-    def _load(self):
+    def _load(self) -> Any:
         if self._model is not None:
             return self._model
         os.environ.setdefault("HF_HUB_OFFLINE", "1")  # never a download: a cached id or a folder

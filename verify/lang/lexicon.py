@@ -10,24 +10,25 @@ from __future__ import annotations
 
 import json
 import re
-from functools import lru_cache
+from collections.abc import Iterable, Mapping
+from functools import cache
 from importlib import resources
 from types import MappingProxyType
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from verify.errors import InputError
 
 LANGUAGES = ("es", "en")  # languages with a lexicon; the matcher reads them together, in this order
 
 
-@lru_cache(maxsize=None)
+@cache
 def load_data(name: str) -> Any:
     """The parsed JSON of `verify/data/<name>` (e.g. "antonyms.json", "lexicon/es.json"), read once:
     shared by every caller, so read it, never change it."""
     return json.loads(resources.files("verify").joinpath(f"data/{name}").read_text(encoding="utf-8"))
 
 
-@lru_cache(maxsize=None)
+@cache
 def lexicon(language: str) -> Mapping[str, Any]:
     """Every lexicon of one language: key -> tuple of words, or key -> read-only word -> number table."""
     if language not in LANGUAGES:

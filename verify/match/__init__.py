@@ -18,24 +18,21 @@ Headless: nothing here imports textual, torch or sentence-transformers at module
 from __future__ import annotations
 
 import dataclasses
-import inspect
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Sequence
 
 import numpy as np
 
 from verify.errors import InputError
+from verify.lang import fold, fold_for_fuzz, words
+from verify.match.negation import text_negated
 from verify.match.roles import role_facts
 from verify.match.rules import DEFAULT_THRESHOLDS, Decision, Thresholds, decide
 from verify.match.signals import DEFAULT_POLICY, JudgePolicy, JudgeReading, Outcome, PairView, combine, read_all
-from verify.lang import fold, fold_for_fuzz, words
-from verify.match.negation import text_negated
 from verify.match.text import ClaimFeatures, features
+from verify.protocols import ClaimExtractor, Judge
 from verify.records import Claim, Polarity, Relation
-
-if TYPE_CHECKING:
-    from verify.judge import Judge
 
 # Stored with every link: bump when a rule, a threshold, a word list or the NLI mapping changes, so
 # links made by older rules can be found and recomputed.
@@ -116,14 +113,14 @@ def claim_features(claim: Claim) -> ClaimFeatures:
 
 
 def classify(a: Claim, b: Claim, similarity: float, *, thresholds: Thresholds = DEFAULT_THRESHOLDS,
-             judge: "Judge | None" = None, policy: JudgePolicy = DEFAULT_POLICY) -> PairVerdict:
+             judge: Judge | None = None, policy: JudgePolicy = DEFAULT_POLICY) -> PairVerdict:
     """Classify one pair of claims given their embedding cosine similarity."""
     return classify_many([(a, b)], np.array([similarity], dtype=np.float32), thresholds=thresholds,
                          judge=judge, policy=policy)[0]
 
 
 def classify_many(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray, *,
-                  thresholds: Thresholds = DEFAULT_THRESHOLDS, judge: "Judge | None" = None,
+                  thresholds: Thresholds = DEFAULT_THRESHOLDS, judge: Judge | None = None,
                   policy: JudgePolicy = DEFAULT_POLICY, judged: np.ndarray | None = None) -> list[PairVerdict]:
     """Classify aligned pairs; `similarities[i]` is the cosine of `pairs[i]`.
 
@@ -168,7 +165,7 @@ def classify_many(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray
     return verdicts
 
 
-def read_judge(judge: "Judge", pairs: Sequence[tuple[Claim, Claim]]) -> list[JudgeReading]:
+def read_judge(judge: Judge, pairs: Sequence[tuple[Claim, Claim]]) -> list[JudgeReading]:
     """The judge's reading of each pair, both ways round, in one batch."""
     if not pairs:
         return []
@@ -222,11 +219,10 @@ def explain(view: PairView, outcome: Outcome) -> str:
 # ---------------------------------------------------------------------------------------------- free text
 
 
-def claim_from_text(text: str, extractor=None, *, label: str = "text") -> Claim:
+def claim_from_text(text: str, extractor: ClaimExtractor | None = None, *, label: str = "text") -> Claim:
     """A `Claim` covering a whole free text, as `verify compare` needs.
 
-    With an extractor (anything with `.extract(text)` returning Claims, or an object with `.claims`),
-    speaker, side, cue, polarity and entities come from the claim covering most of the text; without
+    With an extractor, speaker, side, cue, polarity and entities come from the claim covering most of the text; without
     one, the claim has only the text and the rules read the stance off it themselves.
     """
     if not isinstance(text, str) or not text.strip():
@@ -238,10 +234,8 @@ def claim_from_text(text: str, extractor=None, *, label: str = "text") -> Claim:
     base = Claim(article_id="-", text=text, start=0, end=len(text), checkworthiness=1.0)
     if extractor is None:
         return base
-    # Every sentence of a text given to compare counts, check-worthy or not (when the extractor can say so).
-    keep_all = "min_checkworthiness" in inspect.signature(extractor.extract).parameters
-    found = extractor.extract(text, min_checkworthiness=0.0) if keep_all else extractor.extract(text)
-    claims = list(getattr(found, "claims", found) or [])
+    # Every sentence of a text given to compare counts, check-worthy or not.
+    claims = extractor.extract(text, min_checkworthiness=0.0)
     if not claims:
         return base
     main = max(claims, key=lambda c: (c.end - c.start, c.checkworthiness))

@@ -15,8 +15,16 @@ from functools import lru_cache
 from verify.lang import fold, load_data, words
 from verify.match.frame import FRAME_VERB, Frame, as_written, frame_names
 from verify.match.negation import SCOPE_ENDS
-from verify.match.vocabulary import (CLITICS, MULTIPLIERS, NEGATION_PHRASES, NEGATION_WORDS, NEGATORS, STOPWORDS,
-                                     TOKEN, stem)
+from verify.match.vocabulary import (
+    CLITICS,
+    MULTIPLIERS,
+    NEGATION_PHRASES,
+    NEGATION_WORDS,
+    NEGATORS,
+    STOPWORDS,
+    TOKEN,
+    stem,
+)
 
 # Words between a negation and its predicate that are not the predicate: auxiliaries, modals,
 # periphrases ("no estaba respaldando", "no ha podido confirmar", "no va a dimitir").

@@ -34,7 +34,7 @@ class Thresholds:
     rules-2 (a denial must meet its own predicate, a named subject and an argument in the other claim)
     trades the rest of it for news precision: XNLI-es odd rows contradiction F1 0.021 (9 of 848 found,
     precision 0.5); real linker pairs (tests/data/news_links_real.jsonl) precision 1.0 on 1 prediction
-    where rules-1 made 68 with precision 0.03. Measured with `python -m verify.evaluate nli|pairs`.
+    where rules-1 made 68 with precision 0.03. Measured with `verify eval nli|pairs` (then a module entry).
     rules-3: a claim both negated and hedged ("no ha confirmado si ...") supports nothing.
     rules-4: side clauses, subject heads, light verbs, standing roles (docs/QUALITY.md).
     rules-5: refusals and "descarta la posibilidad de", passives, who speaks as the subject of a denial
@@ -213,7 +213,6 @@ def _states(clause: DeniedClause, other: ClaimFeatures, similarity: float, t: Th
     # contradicted by "estudiantes quemaron papeles".
     if clause.subject_head and clause.subject_head not in named and not (clause.subject_names & named):
         return False
-    shared = ((clause.subject | clause.arguments) - preds) & other.stems
     shared_args = (clause.arguments - preds) & other.stems
     # Subject and one more argument; an intransitive denial ("la fábrica no cerró") only its subject.
     # A denial without a subject of its own ("y como no lo apoyaba", a pronoun) cannot be checked.
@@ -277,7 +276,7 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     # thing agree, and a denial of another predicate in the same story is no conflict.
     clause, denier = _stance(a, b, similarity, thresholds)
     stance_conflict = clause is not None
-    stance_words = ((clause.predicate,) + tuple(sorted(((clause.subject | clause.arguments) & shared)))
+    stance_words = ((clause.predicate,) + tuple(sorted((clause.subject | clause.arguments) & shared))
                     if clause is not None else ())
     antonyms = _antonyms(a, b)
     others = shared.difference(*a.antonym_groups.values(), *b.antonym_groups.values())

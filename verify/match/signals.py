@@ -57,7 +57,7 @@ class JudgeReading:
 
     def verdict(self) -> tuple[str, float]:
         scores = {"contradiction": self.contradiction, "entailment": self.entailment, "neutral": self.neutral}
-        label = max(scores, key=scores.get)
+        label = max(scores, key=scores.__getitem__)
         return label, scores[label]
 
 
@@ -65,10 +65,10 @@ class JudgeReading:
 class PairView:
     a: Claim
     b: Claim
-    fa: "ClaimFeatures"
-    fb: "ClaimFeatures"
+    fa: ClaimFeatures
+    fb: ClaimFeatures
     similarity: float
-    decision: "Decision"
+    decision: Decision
     judge: JudgeReading | None = None
     who_a: str = "claim A"
     who_b: str = "claim B"

@@ -29,7 +29,8 @@ _REQUEST_VERBS = words("request_verbs")
 # Nouns that state something is missing: "ausencia de negociación" does not assert a negotiation.
 _ABSENCE = frozenset(words("absence_words"))
 _PLACEHOLDER = re.compile(r"\*\s*([A-Z]{3,})\s*\*")
-_CAP = re.compile(r"\b[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+(?:\s+(?:de\s+|del\s+|la\s+|da\s+|do\s+|dos\s+|van\s+|von\s+|di\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+)*")
+_CAP = re.compile(r"\b[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+"
+                  r"(?:\s+(?:de\s+|del\s+|la\s+|da\s+|do\s+|dos\s+|van\s+|von\s+|di\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+)*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,7 +35,8 @@ NEGATION_WORDS = frozenset(
 NEGATION_FIXED = re.compile(
     r"\bno\s+(?:solo|solamente|obstante|cabe duda|hay duda|hay dudas|mas de|menos de|only|more than|less than)\b"
     r"|\bo no\b|\bsi o no\b|\bor not\b"
-    r"|\bni siquiera\b|\bsin (?:embargo|duda|dudas)\b|\bmas \w+ jamas\b|\bde ningun(?:a)? (?:manera|modo) es (?:in|im)\w+"
+    r"|\bni siquiera\b|\bsin (?:embargo|duda|dudas)\b|\bmas \w+ jamas\b"
+    r"|\bde ningun(?:a)? (?:manera|modo) es (?:in|im)\w+"
     r"|\bwithout (?:a )?doubt\b|\bnonetheless\b"
 )
 CLITICS = frozenset(words("clitics"))

@@ -22,9 +22,9 @@ def vectors_file(generation: int) -> str:
     return f"vectors-{generation:06d}.faiss"
 
 
-def checked_vectors_name(path: Path, name: str) -> str:
+def checked_vectors_name(path: Path, name: str | None) -> str:
     """The vector file name the database gives, if it is one verify writes: never a path elsewhere."""
-    if not _VECTORS_NAME.fullmatch(name or ""):
+    if name is None or not _VECTORS_NAME.fullmatch(name):
         raise IndexError_(f"{path}: the database names {name!r} as its vector file, which verify never writes; "
                           f"the index is damaged: restore a backup or run `verify rebuild --index {path}`")
     return name

@@ -28,17 +28,25 @@ import os
 import shutil
 import sqlite3
 import tempfile
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Iterable, Iterator, Sequence
+from typing import IO
 
 import numpy as np
 
 from verify.errors import IndexError_
+from verify.protocols import VectorStore
 from verify.records import Article, Claim, Link
+
 # DB_NAME, SCHEMA_VERSION, the summaries and ModelInfo / Stats are imported from here by the CLI and the TUI.
 from verify.store.database import DB_NAME, OPEN_LOCK, SCHEMA_VERSION, open_database
-from verify.store.generations import (checked_vectors_name, remove_generation, remove_orphans, storage_failure,
-                                      vectors_file)
+from verify.store.generations import (
+    checked_vectors_name,
+    remove_generation,
+    remove_orphans,
+    storage_failure,
+    vectors_file,
+)
 from verify.store.queries import ClaimQueries
 from verify.store.rows import ClaimSummary, LinkSummary, ModelInfo, Stats, utc_now, with_id
 
@@ -58,14 +66,14 @@ class ClaimIndex(ClaimQueries):
         self._db = db
         self.writable = writable
         self._open_lock = open_lock
-        self._vectors = None  # loaded on first use: listing claims needs no FAISS
+        self._vectors: VectorStore | None = None  # loaded on first use: listing claims needs no FAISS
         self._vectors_file: str | None = self._meta("vectors_file")
-        self._lock_fh = None
+        self._lock_fh: IO[str] | None = None
         self._dirty_vectors = False
 
     # ----------------------------------------------------------------- opening
     @classmethod
-    def open(cls, path: str | os.PathLike, *, create: bool = False, writable: bool = False) -> "ClaimIndex":
+    def open(cls, path: str | os.PathLike, *, create: bool = False, writable: bool = False) -> ClaimIndex:
         """Open the index at `path`; with `create`, make it if it does not exist.
 
         Raises `IndexError_` with a one-line reason for a missing, read-only, foreign or corrupt index.
@@ -115,7 +123,7 @@ class ClaimIndex(ClaimQueries):
             self._open_lock.close()
             self._open_lock = None
 
-    def __enter__(self) -> "ClaimIndex":
+    def __enter__(self) -> ClaimIndex:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -156,7 +164,8 @@ class ClaimIndex(ClaimQueries):
         if model is not None and requested is not None and requested != model.name:
             raise IndexError_(
                 f"{self.path}: this index was built with model '{model.name}', not '{requested}'; "
-                f"use --model {model.name}, or rebuild it with `verify rebuild --model {requested} --index {self.path}`")
+                f"use --model {model.name}, or rebuild it with "
+                f"`verify rebuild --model {requested} --index {self.path}`")
 
     def bind_model(self, name: str, fingerprint: str, dim: int) -> None:
         """Record the encoder for a new index, or check it against the one recorded."""
@@ -171,25 +180,26 @@ class ClaimIndex(ClaimQueries):
         if model.fingerprint != fingerprint or model.dim != dim:
             raise IndexError_(
                 f"{self.path}: model '{name}' has changed since this index was built "
-                f"(fingerprint {fingerprint} != {model.fingerprint}); rebuild it with `verify rebuild --index {self.path}`")
+                f"(fingerprint {fingerprint} != {model.fingerprint}); "
+                f"rebuild it with `verify rebuild --index {self.path}`")
 
     # ------------------------------------------------------------------ vectors
     @property
-    def vectors(self):
+    def vectors(self) -> VectorStore:
         """The vector store (FAISS behind the `VectorStore` protocol), loaded on first use."""
         if self._vectors is None:
             from verify.store.vectors import FaissFlatStore
 
             model = self.model
+            if model is None:
+                raise IndexError_(f"{self.path}: the index has no model yet; add articles first")
             if self._vectors_file is None:
-                if model is None:
-                    raise IndexError_(f"{self.path}: the index has no model yet; add articles first")
                 self._vectors = FaissFlatStore(model.dim)
             else:
                 self._vectors = self._load_vectors(model.dim)
         return self._vectors
 
-    def _load_vectors(self, dim: int, attempts: int = 5):
+    def _load_vectors(self, dim: int, attempts: int = 5) -> VectorStore:
         """Load the generation the database names. A writer may commit a newer one (and delete this
         file) between our read of its name and our open: then read the name again and load that."""
         from verify.store.vectors import FaissFlatStore
@@ -228,7 +238,7 @@ class ClaimIndex(ClaimQueries):
             raise RuntimeError("index writes must happen inside `with index.batch():`")
 
     @contextlib.contextmanager
-    def batch(self) -> Iterator["ClaimIndex"]:
+    def batch(self) -> Iterator[ClaimIndex]:
         """All writes inside land together: vectors saved under a new generation, then one commit."""
         if not self.writable:
             raise IndexError_(f"{self.path}: index opened read-only")
@@ -296,7 +306,9 @@ class ClaimIndex(ClaimQueries):
                 (article.id, claim.start, claim.end, claim.text, float(claim.checkworthiness), claim.speaker,
                  claim.side, claim.cue, str(claim.quote), str(claim.polarity), claim.language,
                  json.dumps([list(span) for span in claim.side_spans])))
-            claim_id = int(cur.lastrowid)
+            if cur.lastrowid is None:  # never after an INSERT
+                raise RuntimeError("SQLite gave the new claim no id")
+            claim_id = cur.lastrowid
             self._db.executemany(
                 "INSERT INTO claim_entities (claim_id, canonical, surface, kind) VALUES (?,?,?,?)",
                 [(claim_id, e.canonical, e.surface, e.kind) for e in claim.entities])
@@ -427,4 +439,5 @@ class ClaimIndex(ClaimQueries):
             articles=self._db.execute("SELECT COUNT(*) FROM articles").fetchone()[0],
             claims=self._db.execute("SELECT COUNT(*) FROM claims").fetchone()[0],
             links=links, model=self.model, index_bytes=size, path=str(self.path),
-            link_versions={r[0]: r[1] for r in self._db.execute("SELECT version, COUNT(*) FROM links GROUP BY version")})
+            link_versions={r[0]: r[1]
+                           for r in self._db.execute("SELECT version, COUNT(*) FROM links GROUP BY version")})

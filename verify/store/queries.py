@@ -8,11 +8,10 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from typing import Sequence
+from collections.abc import Sequence
 
 from verify.records import Article, Claim, Entity, Link
-from verify.store.rows import (ClaimSummary, LinkSummary, article_from_row, chunks, claim_from_row,
-                               link_from_row)
+from verify.store.rows import ClaimSummary, LinkSummary, article_from_row, chunks, claim_from_row, link_from_row
 
 
 class ClaimQueries:
@@ -65,7 +64,8 @@ class ClaimQueries:
     def _entities_of(self, claim_ids: list[int]) -> dict[int, tuple[Entity, ...]]:
         out: dict[int, list[Entity]] = {}
         for chunk in chunks(claim_ids, 500):
-            q = f"SELECT claim_id, canonical, surface, kind FROM claim_entities WHERE claim_id IN ({','.join('?' * len(chunk))})"
+            q = ("SELECT claim_id, canonical, surface, kind FROM claim_entities"
+                 f" WHERE claim_id IN ({','.join('?' * len(chunk))})")
             for cid, canonical, surface, kind in self._db.execute(q, chunk):
                 out.setdefault(cid, []).append(Entity(surface, canonical, kind))
         return {k: tuple(v) for k, v in out.items()}
@@ -89,7 +89,8 @@ class ClaimQueries:
     def links(self, *, claim_id: int | None = None, article_id: str | None = None,
               relation: str | None = None, min_score: float = 0.0, verdict: str | None = None) -> list[Link]:
         """Stored links, strongest first, filtered."""
-        where, args = ["l.score >= ?"], [min_score]
+        where: list[str] = ["l.score >= ?"]
+        args: list[object] = [min_score]
         if claim_id is not None:
             where.append("(l.a = ? OR l.b = ?)")
             args += [claim_id, claim_id]
@@ -134,12 +135,13 @@ class ClaimQueries:
                         entities: Sequence[str] | None = None) -> list[ClaimSummary]:
         """Claims as light `ClaimSummary` rows with their link counts: all, or of these ids, this
         article, or mentioning any of these canonical entity names. Ordered by article, then position."""
-        where, args = [], []
+        where: list[str] = []
+        args: list[object] = []
         if ids is not None:
             ids = list(ids)
             if not ids:
                 return []
-            where.append(f"c.id IN (SELECT value FROM json_each(?))")
+            where.append("c.id IN (SELECT value FROM json_each(?))")
             args.append(json.dumps(ids))
         if article_id is not None:
             where.append("c.article_id = ?")

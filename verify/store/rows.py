@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import sqlite3
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
-from typing import Iterator, NamedTuple
+from typing import NamedTuple
 
 from verify.records import Article, Claim, Entity, Link, OffsetMap, Polarity, QuoteKind, Relation
 
@@ -73,7 +74,7 @@ class Stats:
 
 
 def utc_now() -> str:
-    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds")
+    return _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
 
 
 def chunks(items: list, n: int) -> Iterator[list]:

@@ -9,33 +9,11 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Protocol
 
 import numpy as np
 
-
-class VectorStore(Protocol):
-    dim: int
-
-    def __len__(self) -> int: ...
-
-    def add(self, ids: np.ndarray, vectors: np.ndarray) -> None:
-        """Add vectors under the given claim ids (ids must be new)."""
-
-    def remove(self, ids: np.ndarray) -> int:
-        """Remove the given ids; returns how many were there."""
-
-    def search(self, queries: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
-        """(scores, ids), each (len(queries), k), best first; missing neighbours have id -1."""
-
-    def get(self, ids: np.ndarray) -> np.ndarray:
-        """The stored vectors of these ids, (len(ids), dim)."""
-
-    def ids(self) -> np.ndarray:
-        """All ids held."""
-
-    def save(self, path: Path) -> None:
-        """Write the whole store to `path` atomically (temp file, fsync, rename)."""
+# The protocol lives in verify.protocols; imported from here too.
+from verify.protocols import VectorStore as VectorStore
 
 
 class FaissFlatStore:
@@ -98,7 +76,7 @@ class FaissFlatStore:
         os.replace(tmp, path)
 
     @classmethod
-    def load(cls, path: Path, dim: int) -> "FaissFlatStore":
+    def load(cls, path: Path, dim: int) -> FaissFlatStore:
         import faiss
 
         index = faiss.read_index(str(path))
@@ -140,9 +118,10 @@ class FaissHNSWStore:
             hnsw.hnsw.efConstruction = self.EF_CONSTRUCTION
             index = faiss.IndexIDMap2(hnsw)
         self._index = index
-        self._hnsw = faiss.downcast_index(index.index)
-        if not isinstance(self._hnsw, faiss.IndexHNSW):
-            raise ValueError(f"expected an HNSW index inside the id map, got {type(self._hnsw).__name__}")
+        graph = faiss.downcast_index(index.index)
+        if not isinstance(graph, faiss.IndexHNSW):
+            raise ValueError(f"expected an HNSW index inside the id map, got {type(graph).__name__}")
+        self._hnsw = graph
         self.ef_search = ef_search
         self._tombstones = (np.unique(np.asarray(tombstones, dtype=np.int64)) if tombstones is not None
                             else np.zeros(0, np.int64))
@@ -201,7 +180,8 @@ class FaissHNSWStore:
         if len(self) == 0 or len(queries) == 0:
             return (np.zeros((len(queries), k), np.float32), np.full((len(queries), k), -1, np.int64))
         # ef below k would cap the result list at ef neighbours.
-        params = faiss.SearchParametersHNSW(efSearch=max(self.ef_search, k))
+        # faiss-cpu's type stub lacks SearchParametersHNSW, which the library has.
+        params = faiss.SearchParametersHNSW(efSearch=max(self.ef_search, k))  # type: ignore[attr-defined]
         if len(self._tombstones):
             # IndexIDMap2 translates the selector to internal labels, so it is given claim ids.
             # Keep the Python objects alive while FAISS holds raw pointers to them.
@@ -224,7 +204,7 @@ class FaissHNSWStore:
         all_ids = self._all_ids()
         return all_ids[~np.isin(all_ids, self._tombstones)]
 
-    def compacted(self) -> "FaissHNSWStore":
+    def compacted(self) -> FaissHNSWStore:
         """A new store holding only the live vectors, its graph rebuilt without the tombstones."""
         fresh = FaissHNSWStore(self.dim, ef_search=self.ef_search)
         live = self.ids()
@@ -252,7 +232,7 @@ class FaissHNSWStore:
         return path.with_name(path.name + cls.TOMBSTONES_SUFFIX)
 
     @classmethod
-    def load(cls, path: Path, dim: int, *, ef_search: int = 64) -> "FaissHNSWStore":
+    def load(cls, path: Path, dim: int, *, ef_search: int = 64) -> FaissHNSWStore:
         import faiss
 
         index = faiss.read_index(str(path))

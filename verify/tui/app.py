@@ -3,7 +3,9 @@
 The app reads the index through a read-only connection and writes (verdicts, ratings, added
 articles) through short-lived writable ones in worker threads, so a long `verify add` in another
 process holding the write lock never freezes the screen. It polls the index's generation to
-notice that other process's commits and reloads.
+notice that other process's commits and reloads: on a shared PostgreSQL index (a `postgresql://`
+URL) the same, one tiny query a tick when nothing changed, run off the main thread so a slow or
+unreachable server never freezes the screen; verdicts and ratings are recorded as `user`.
 """
 
 from __future__ import annotations
@@ -11,8 +13,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 from textual import work
 from textual.app import App
@@ -20,34 +22,35 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from verify.errors import VerifyError
-from verify.store.index import DB_NAME, ClaimIndex
+from verify.protocols import ClaimExtractor, ClaimStore, Encoder, Judge
+from verify.store.postgres import is_postgres_url, open_store, redact
 from verify.tui.commands import VerifyCommands
 from verify.tui.model import BrowseModel
-from verify.tui.preload import Preload, load_model
+from verify.tui.preload import Preload, index_exists, load_model
 from verify.tui.screens.dialogs import PromptScreen
 from verify.tui.screens.main import MainScreen
 from verify.tui.screens.start import EmptyScreen, ErrorScreen
 
-EncoderFactory = Callable[[ClaimIndex], object]  # index -> Encoder
-JudgeFactory = Callable[[], object]  # -> Judge or None
-ExtractorFactory = Callable[[ClaimIndex], object]  # index -> Extractor
+EncoderFactory = Callable[[ClaimStore], Encoder]  # index -> Encoder
+JudgeFactory = Callable[[], Judge | None]  # -> Judge or None
+ExtractorFactory = Callable[[ClaimStore], ClaimExtractor]  # index -> Extractor
 
 THEMES = ("textual-dark", "textual-light")
 
 
-def _default_encoder(index: ClaimIndex):
+def _default_encoder(index: ClaimStore) -> Encoder:
     from verify.models import models_for_index
 
     return models_for_index(index, model=os.environ.get("VERIFY_MODEL")).encoder()
 
 
-def _default_judge():
+def _default_judge() -> Judge | None:
     from verify.models import models_for_index
 
     return models_for_index(nli=os.environ.get("VERIFY_NLI")).judge()  # as `verify add`: verify's own unless "none"
 
 
-def _default_extractor(index: ClaimIndex):
+def _default_extractor(index: ClaimStore) -> ClaimExtractor:
     from verify.pipeline import make_extractor
 
     return make_extractor(index)
@@ -63,25 +66,27 @@ class VerifyApp(App):
 
     def __init__(self, index_path: str | os.PathLike, *, encoder_factory: EncoderFactory | None = None,
                  extractor_factory: ExtractorFactory | None = None, judge_factory: JudgeFactory | None = None,
-                 poll_interval: float = 2.0,
+                 poll_interval: float = 2.0, user: str | None = None,
                  theme: str = "textual-dark", preload: Preload | None = None) -> None:
         super().__init__()
-        self.index_path = Path(index_path)
+        self.index_path = index_path if is_postgres_url(index_path) else Path(index_path)
+        self.user = user  # who verdicts and ratings are recorded as (None: the login name)
+        self._polling = False
         self.encoder_factory = encoder_factory or _default_encoder
         self.extractor_factory = extractor_factory or _default_extractor
         self.judge_factory = judge_factory or _default_judge
         self._judge_loaded: list = []  # [judge or None] once loaded: its model compiles on first use
         self.poll_interval = poll_interval
         self.model: BrowseModel | None = None
-        self._encoder = None
+        self._encoder: Encoder | None = None
         self._add_cancel: threading.Event | None = None
         self._start_theme = theme
-        self._preload = preload if preload is not None else Preload(self.index_path)
+        self._preload: Preload | None = preload if preload is not None else Preload(self.index_path)
 
     # ------------------------------------------------------------------ start
     def on_mount(self) -> None:
         self.theme = self._start_theme
-        self.sub_title = str(self.index_path)
+        self.sub_title = redact(self.index_path)
         self.push_screen(self.first_screen())
         if self.poll_interval > 0:
             self.set_interval(self.poll_interval, self.poll_index)
@@ -95,7 +100,7 @@ class VerifyApp(App):
         if "error" in found:
             return ErrorScreen(found["error"])
         if "model" not in found:
-            return EmptyScreen(str(self.index_path))
+            return EmptyScreen(redact(self.index_path))
         self.model = found["model"]
         return MainScreen(self.model)
 
@@ -108,22 +113,37 @@ class VerifyApp(App):
 
     # ---------------------------------------------------- other processes' writes
     def poll_index(self) -> None:
-        """A fresh read of the index generation; reload when another process committed."""
-        if self._add_cancel is not None:
-            return  # our own add reloads when it ends
+        """Each tick: look for another process's commits in a worker thread, and reload if there were any."""
+        if self._add_cancel is not None or self._polling:
+            return  # our own add reloads when it ends; a poll still waiting (a slow server) is not doubled
+        self._polling = True
+        self._poll_worker(isinstance(self.screen, EmptyScreen))
+
+    @work(thread=True, group="poll", exit_on_error=False)
+    def _poll_worker(self, on_empty_screen: bool) -> None:
         try:
-            if self.model is None:
-                if isinstance(self.screen, EmptyScreen) and (self.index_path / DB_NAME).exists():
-                    with ClaimIndex.open(self.index_path) as index:
-                        has_articles = index.stats().articles > 0
-                    if has_articles:
-                        self.show_browser("articles were added by another process")
-                return
-            generation = self.model.index.generation
+            change = self._look_for_change(on_empty_screen)
+        finally:
+            self._polling = False
+        if change == "articles":
+            self.call_from_thread(self.show_browser, "articles were added by another process")
+        elif change == "generation":
+            self.call_from_thread(self.reload, "the index was changed by another process")
+
+    def _look_for_change(self, on_empty_screen: bool) -> str | None:
+        """A fresh read of the index generation (one tiny query); what changed, if anything."""
+        try:
+            model = self.model
+            if model is None:
+                if on_empty_screen and index_exists(self.index_path):
+                    with open_store(self.index_path) as index:
+                        if index.stats().articles > 0:
+                            return "articles"
+                return None
+            generation = model.index.generation
         except (sqlite3.Error, VerifyError, OSError):
-            return  # a writer is mid-commit or the directory is moving: try again next tick
-        if generation != self.model.generation:
-            self.reload("the index was changed by another process")
+            return None  # a writer is mid-commit, the directory is moving, the server is away: next tick
+        return "generation" if generation != model.generation else None
 
     def show_browser(self, message: str | None = None) -> None:
         screen = self.first_screen()
@@ -164,10 +184,10 @@ class VerifyApp(App):
         self.reload("reloaded")
 
     # --------------------------------------------------------------- writes
-    def _write(self, change: Callable[[ClaimIndex], None]) -> bool:
+    def _write(self, change: Callable[[ClaimStore], None]) -> bool:
         """Apply one change in its own batch; True when no other process wrote meanwhile."""
         before = self.model.generation if self.model else -1
-        with ClaimIndex.open(self.index_path, writable=True) as index:
+        with open_store(self.index_path, writable=True, user=self.user) as index:
             with index.batch():
                 change(index)
             after = index.generation
@@ -216,7 +236,7 @@ class VerifyApp(App):
 
         wanted = set(keys)
         try:
-            index = self.model.index
+            index = self.model.index  # type: ignore[union-attr]  # export is offered by the browser, which has a model
             links = [link for link in index.links() if (link.a, link.b) in wanted]
             text = render(build_report(index, relation=relation, links=links), fmt)
             target = Path(path).expanduser()
@@ -256,7 +276,7 @@ class VerifyApp(App):
 
         summary, error = None, None
         try:
-            with ClaimIndex.open(self.index_path, writable=True, create=True) as index:
+            with open_store(self.index_path, writable=True, create=True, user=self.user) as index:
                 extractor = self.extractor_factory(index)
                 summary = add_sources(index, [source], encoder=lambda: self._encoder_for(index), extractor=extractor,
                                       progress=lambda done, total: self.call_from_thread(self._add_progress, done,
@@ -268,12 +288,12 @@ class VerifyApp(App):
             error = f"{type(exc).__name__}: {exc}"
         self.call_from_thread(self._add_finished, source, summary, error, cancel.is_set())
 
-    def _judge(self):
+    def _judge(self) -> Judge | None:
         if not self._judge_loaded:
             self._judge_loaded.append(self.judge_factory())
         return self._judge_loaded[0]
 
-    def _encoder_for(self, index: ClaimIndex):
+    def _encoder_for(self, index: ClaimStore) -> Encoder:
         if self._encoder is None:
             self._encoder = self.encoder_factory(index)
         return self._encoder
@@ -293,7 +313,7 @@ class VerifyApp(App):
                 self.notify(f"rejected {rejected.source}: {rejected.reason}", severity="warning", timeout=8)
             self.notify(("cancelled; kept what was committed: " if cancelled else "") + summary.line(), timeout=6)
         if self.model is None:
-            if (self.index_path / DB_NAME).exists():
+            if index_exists(self.index_path):
                 self.show_browser()
         else:
             self.reload()
@@ -316,15 +336,18 @@ class VerifyApp(App):
 
 def make_app(index_path: str | os.PathLike, *, encoder_factory: EncoderFactory | None = None,
              extractor_factory: ExtractorFactory | None = None, judge_factory: JudgeFactory | None = None,
-             poll_interval: float = 2.0, theme: str = "textual-dark", preload: Preload | None = None) -> VerifyApp:
+             poll_interval: float = 2.0, user: str | None = None, theme: str = "textual-dark",
+             preload: Preload | None = None) -> VerifyApp:
     """The browser on the index at `index_path`.
 
     `encoder_factory(index)` and `extractor_factory(index)` make what adding articles needs (default:
     the index's own model via `verify.embed.load_encoder`, and `verify.pipeline.make_extractor`);
     `judge_factory()` the judge of new links (default: as `verify add`, env VERIFY_NLI); tests pass
-    fakes. `poll_interval` is how often (seconds) to look for other processes' writes
-    (0: never). `theme` is a Textual theme name; ctrl+t switches dark/light. `preload`: an index
-    read already under way (`verify.tui.make_app` starts one before importing Textual).
+    fakes. `index_path` is a folder or a `postgresql://` URL. `poll_interval` is how often (seconds) to
+    look for other processes' writes (0: never). `user`: who verdicts and ratings are recorded as on a
+    shared index (default: the login name). `theme` is a Textual theme name; ctrl+t switches dark/light.
+    `preload`: an index read already under way (`verify.tui.make_app` starts one before importing Textual).
     """
     return VerifyApp(index_path, encoder_factory=encoder_factory, extractor_factory=extractor_factory,
-                     judge_factory=judge_factory, poll_interval=poll_interval, theme=theme, preload=preload)
+                     judge_factory=judge_factory, poll_interval=poll_interval, user=user, theme=theme,
+                     preload=preload)

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from functools import partial
+from typing import TYPE_CHECKING, cast
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
 
 from verify.records import Rating, Verdict
+
+if TYPE_CHECKING:
+    from verify.tui.app import VerifyApp
 
 # (name, help, action on the main screen or the app); "screen." actions need the browser open.
 COMMANDS: list[tuple[str, str, str]] = [
@@ -49,7 +53,7 @@ class VerifyCommands(Provider):
         from verify.tui.screens.main import MainScreen
 
         if action.startswith("screen."):
-            main = self.app.main
+            main = cast("VerifyApp", self.app).main
             if isinstance(main, MainScreen):
                 await main.run_action(action.removeprefix("screen."))
         else:

@@ -7,13 +7,15 @@ fetched only for what is on screen.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
-from typing import Sequence
 
 from verify.lang import fold_for_search as fold  # "peskov" finds "Peskov", "mexico" finds "México"
+from verify.protocols import ClaimStore
+from verify.records import LINK_RELATIONS
 from verify.store.index import ClaimSummary, LinkSummary
 
-RELATIONS = ("contradicts", "supports", "repeats")
+RELATIONS = tuple(r.value for r in LINK_RELATIONS)
 UNREVIEWED = "unreviewed"  # a verdict filter value: links nobody has judged yet
 
 
@@ -46,7 +48,7 @@ class Filters:
             bits.append(f"/{self.find}")
         return " · ".join(bits) or "no filters"
 
-    def with_(self, **changes) -> "Filters":
+    def with_(self, **changes) -> Filters:
         return replace(self, **changes)
 
 
@@ -54,7 +56,7 @@ class Filters:
 class BrowseModel:
     """The index as the browser sees it: all link rows in display order, claim rows on demand."""
 
-    index: object
+    index: ClaimStore
     links: list[LinkSummary] = field(default_factory=list)
     generation: int = -1
     _claims: list[ClaimSummary] | None = None

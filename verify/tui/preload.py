@@ -1,17 +1,20 @@
 """Read the index in a thread while Textual is imported and starts up (no Textual import here).
 
 SQLite releases the GIL while it steps through rows, so reading 20k link rows overlaps with
-importing and starting Textual, and the first paint comes sooner.
+importing and starting Textual, and the first paint comes sooner. A shared PostgreSQL index
+(a `postgresql://` URL) is read the same way, over its connection.
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import threading
 from pathlib import Path
 
 from verify.errors import VerifyError
-from verify.store.index import DB_NAME, ClaimIndex
+from verify.store.index import DB_NAME
+from verify.store.postgres import is_postgres_url, open_store, redact
 from verify.tui.model import BrowseModel
 
 
@@ -22,8 +25,8 @@ class Preload:
     articles yet), or "error" (a one-line reason the index cannot be read).
     """
 
-    def __init__(self, path: str | Path) -> None:
-        self.path = Path(path)
+    def __init__(self, path: str | os.PathLike) -> None:
+        self.path = path if is_postgres_url(path) else Path(path)
         self._result: dict = {}
         self._thread = threading.Thread(target=self._run, name="verify-preload", daemon=True)
         self._thread.start()
@@ -36,23 +39,45 @@ class Preload:
         return self._result
 
 
-def load_model(path: Path) -> dict:
-    """What `Preload` computes, synchronously."""
-    if path.exists() and not path.is_dir():
-        return {"error": f"{path}: is a file, not an index directory"}
-    if not (path / DB_NAME).is_file():
-        return {"empty": True}
+def index_exists(path: str | os.PathLike) -> bool:
+    """Whether there may be an index to open: a URL always (its database says), a folder when it holds one."""
+    return is_postgres_url(path) or (Path(path) / DB_NAME).is_file()
+
+
+def _no_store_error() -> tuple[type[Exception], ...]:
+    """The error of a database without verify's schema, if psycopg is there (else opening says what to install)."""
     try:
-        index = ClaimIndex.open(path)
+        from verify.store.postgres.migrations import NoStoreError
+    except ImportError:
+        return ()
+    return (NoStoreError,)
+
+
+def load_model(path: str | os.PathLike) -> dict:
+    """What `Preload` computes, synchronously."""
+    if is_postgres_url(path):
+        shown = redact(path)
+    else:
+        path = Path(path)
+        shown = str(path / DB_NAME)
+        if path.exists() and not path.is_dir():
+            return {"error": f"{path}: is a file, not an index directory"}
+        if not index_exists(path):
+            return {"empty": True}
+    no_store = _no_store_error() if is_postgres_url(path) else ()
+    try:
+        index = open_store(path)
         if index.stats().articles == 0:
             index.close()
             return {"empty": True}
         model = BrowseModel(index)
         model.load()
         return {"model": model}
+    except no_store:  # a new database: the empty screen says how to add articles (which makes the store)
+        return {"empty": True}
     except VerifyError as exc:
         return {"error": str(exc)}
     except sqlite3.DatabaseError as exc:
-        return {"error": f"{path / DB_NAME}: not a readable verify index ({exc})"}
+        return {"error": f"{shown}: not a readable verify index ({exc})"}
     except Exception as exc:  # damaged rows (bad JSON, unknown enum values): a message, not a traceback
-        return {"error": f"{path / DB_NAME}: not a readable verify index ({type(exc).__name__}: {exc})"}
+        return {"error": f"{shown}: not a readable verify index ({type(exc).__name__}: {exc})"}

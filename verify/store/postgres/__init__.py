@@ -12,12 +12,24 @@ import re
 
 from verify.errors import IndexError_
 
-__all__ = ["PostgresClaimIndex", "Change", "open_store", "is_postgres_url"]
+__all__ = ["PostgresClaimIndex", "Change", "open_store", "is_postgres_url", "redact"]
+
+URL_SCHEMES = ("postgresql://", "postgres://")
+# The password of `scheme://user:PASSWORD@host` (up to the last @: an unencoded @ in it is masked too)
+# and of `?password=...` / `&password=...`.
+_PASSWORD = re.compile(r"(://[^:/@\s]*):\S*@")
+_PASSWORD_PARAM = re.compile(r"([?&]password=)[^&\s]*", re.IGNORECASE)
 
 
 def is_postgres_url(spec) -> bool:
     """True for a PostgreSQL URL (postgresql:// or postgres://), False for an index folder."""
-    return isinstance(spec, str) and spec.startswith(("postgresql://", "postgres://"))
+    return isinstance(spec, str) and spec.startswith(URL_SCHEMES)
+
+
+def redact(spec: str | os.PathLike) -> str:
+    """`spec` as it may be shown: any password in a URL replaced by ***; a folder as it is."""
+    text = os.fspath(spec)
+    return _PASSWORD_PARAM.sub(r"\1***", _PASSWORD.sub(r"\1:***@", text))
 
 
 _MISSING = ("PostgreSQL support is not installed: pip install 'verify[team]' (or: pip install 'psycopg[binary]')")
@@ -31,8 +43,7 @@ def open_store(spec: str | os.PathLike, *, create: bool = False, writable: bool 
             from verify.store.postgres.store import PostgresClaimIndex
         except ModuleNotFoundError as exc:
             if (exc.name or "").startswith("psycopg"):
-                shown = re.sub(r"(://[^:/@\s]*):[^@\s]*@", r"\1:***@", spec)
-                raise IndexError_(f"{shown}: {_MISSING}") from None
+                raise IndexError_(f"{redact(spec)}: {_MISSING}") from None
             raise
         return PostgresClaimIndex.open(spec, create=create, writable=writable, user=user)
     from verify.store import ClaimIndex

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import re
-from typing import Iterator
+from collections.abc import Iterator
 
 import psycopg
 from psycopg import errors as pg_errors
@@ -18,12 +18,13 @@ from verify.errors import IndexError_
 
 SCHEMA = "verify"  # every table lives in this PostgreSQL schema of the database
 CONNECT_TIMEOUT = 10  # seconds: a server that does not answer is reported, not waited on forever
-_PASSWORD = re.compile(r"(://[^:/@\s]*):[^@\s]*@")
 
 
 def redact(url: str) -> str:
     """The URL as it may be shown: the password (if any) replaced by ***."""
-    return _PASSWORD.sub(r"\1:***@", url)
+    from verify.store.postgres import redact as _redact
+
+    return _redact(url)
 
 
 def display_name(url: str) -> str:

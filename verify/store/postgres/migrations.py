@@ -23,11 +23,17 @@ import psycopg
 
 from verify.errors import IndexError_
 from verify.store.postgres.connect import SCHEMA, _first_line
+from verify.store.postgres.rows import first
 
 # Transaction-level advisory lock keys (two int4s): ("veri" as an int, purpose).
 LOCK_CLASS = 0x76657269
 WRITE_LOCK = (LOCK_CLASS, 1)
 MIGRATE_LOCK = (LOCK_CLASS, 2)
+
+
+class NoStoreError(IndexError_):
+    """The database holds no verify store yet (a writable open with `create` makes one)."""
+
 
 _USER = "coalesce(nullif(current_setting('verify.user', true), ''), session_user)"
 
@@ -158,12 +164,12 @@ LATEST = MIGRATIONS[-1][0]
 
 def _applied(conn: psycopg.Connection, display: str) -> int | None:
     """The newest migration applied, or None when the database has no verify store."""
-    if conn.execute("SELECT to_regclass(%s)", (f"{SCHEMA}.schema_migrations",)).fetchone()[0] is None:
+    if first(conn.execute("SELECT to_regclass(%s)", (f"{SCHEMA}.schema_migrations",)).fetchone()) is None:
         return None
     try:
         # `name` too: a schema_migrations table of another tool (Rails, golang-migrate) has none.
-        return int(conn.execute(f"SELECT coalesce(max(version), 0), count(name) FROM {SCHEMA}.schema_migrations")
-                   .fetchone()[0])
+        return int(first(conn.execute(f"SELECT coalesce(max(version), 0), count(name) FROM {SCHEMA}.schema_migrations")
+                         .fetchone()))
     except psycopg.Error as exc:
         raise IndexError_(f"{display}: not a verify database (its {SCHEMA}.schema_migrations table is not "
                           f"verify's: {_first_line(exc)})") from None
@@ -174,7 +180,7 @@ def prepare(conn: psycopg.Connection, display: str, *, create: bool, writable: b
     try:
         version = _applied(conn, display)
         if version is None and not create:
-            raise IndexError_(f"{display}: no verify index in this database; create one with "
+            raise NoStoreError(f"{display}: no verify index in this database; create one with "
                               f"`verify add FILES --index {display}`")
         if version is not None and version > LATEST:
             raise IndexError_(f"{display}: index schema version {version}, this verify reads up to {LATEST}; "
@@ -194,7 +200,7 @@ def _migrate(conn: psycopg.Connection, display: str) -> int:
     """Apply the missing migrations in one transaction, under the migration lock."""
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s, %s)", MIGRATE_LOCK)
-        if conn.execute("SELECT to_regnamespace(%s)", (SCHEMA,)).fetchone()[0] is None:
+        if first(conn.execute("SELECT to_regnamespace(%s)", (SCHEMA,)).fetchone()) is None:
             conn.execute(f"CREATE SCHEMA {SCHEMA}")
         conn.execute(f"""CREATE TABLE IF NOT EXISTS {SCHEMA}.schema_migrations (
             version INTEGER PRIMARY KEY, name TEXT NOT NULL,

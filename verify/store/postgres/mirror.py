@@ -36,7 +36,7 @@ class VectorMirror:
 
     # --------------------------------------------------------------- reading the database
     @classmethod
-    def load(cls, conn, dim: int) -> "VectorMirror":
+    def load(cls, conn, dim: int) -> VectorMirror:
         """Every vector the connection sees now (call inside one snapshot, or under the writer lock)."""
         last_deletion = conn.execute("SELECT coalesce(max(id), 0) FROM claim_deletions").fetchone()[0]
         count = conn.execute("SELECT count(*) FROM claims").fetchone()[0]

@@ -2,17 +2,29 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, Any
 
 from verify.records import Article, Claim, Entity, Link
 from verify.store.index import ClaimSummary, LinkSummary
 from verify.store.postgres import rows as R
+
+if TYPE_CHECKING:
+    import psycopg
 
 _CHUNK = 50_000  # ids per array parameter
 
 
 class Reads:
     """Mixin of `PostgresClaimIndex`: articles, claims, links, tables, verdicts, ratings and their history."""
+
+    if TYPE_CHECKING:  # what it uses of `PostgresClaimIndex`
+        def _all(self, sql: str, args: Any = None) -> list[tuple]: ...
+
+        def _one(self, sql: str, args: Any = None) -> tuple | None: ...
+
+        def _snapshot(self) -> AbstractContextManager[psycopg.Connection]: ...
 
     def aliases(self) -> list[tuple[str, str, str]]:
         """The store-wide alias table as (surface, canonical, kind) rows, oldest first."""
@@ -87,7 +99,8 @@ class Reads:
     def links(self, *, claim_id: int | None = None, article_id: str | None = None,
               relation: str | None = None, min_score: float = 0.0, verdict: str | None = None) -> list[Link]:
         """Stored links, strongest first, filtered."""
-        where, args = ["l.score >= %s"], [float(min_score)]
+        where: list[str] = ["l.score >= %s"]
+        args: list[object] = [float(min_score)]
         if claim_id is not None:
             where.append("(l.a = %s OR l.b = %s)")
             args += [int(claim_id), int(claim_id)]
@@ -108,7 +121,7 @@ class Reads:
     def link_summaries(self) -> list[LinkSummary]:
         """Every link as a light `LinkSummary`, strongest first (no entities, no article text)."""
         with self._snapshot() as conn:
-            dates = dict(conn.execute("SELECT id, date FROM articles").fetchall())
+            dates: dict[str, str | None] = dict(conn.execute("SELECT id, date FROM articles").fetchall())
             verdicts = {(a, b): v for a, b, v in conn.execute("SELECT a, b, verdict FROM link_verdicts")}
             found = conn.execute(
                 f"SELECT l.a, l.b, l.relation, l.score, {R.iso('l.created_at')}, ca.article_id, cb.article_id,"
@@ -124,7 +137,8 @@ class Reads:
     def claim_summaries(self, *, ids: Sequence[int] | None = None, article_id: str | None = None,
                         entities: Sequence[str] | None = None) -> list[ClaimSummary]:
         """Claims as light `ClaimSummary` rows with their link counts, ordered by article, then position."""
-        where, args = [], []
+        where: list[str] = []
+        args: list[object] = []
         if ids is not None:
             ids = [int(i) for i in ids]
             if not ids:

@@ -3,9 +3,17 @@
 from __future__ import annotations
 
 import json
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from verify.records import Article, Claim, Entity, Link, OffsetMap, Polarity, QuoteKind, Relation
+
+
+def first(row: tuple[Any, ...] | None) -> Any:
+    """The first column of the one row of a query that always has one (count(*), max(), RETURNING)."""
+    if row is None:
+        raise LookupError("the query returned no row")
+    return row[0]
+
 
 # Timestamps are returned as the SQLite store writes them: ISO 8601, UTC, whole seconds.
 def iso(column: str) -> str:

@@ -22,7 +22,7 @@ import contextlib
 import getpass
 import os
 import threading
-from typing import Iterator
+from collections.abc import Iterator
 
 import numpy as np
 import psycopg
@@ -33,6 +33,7 @@ from verify.store.postgres.connect import SCHEMA, connect, db_errors, display_na
 from verify.store.postgres.migrations import WRITE_LOCK, prepare
 from verify.store.postgres.mirror import VectorMirror
 from verify.store.postgres.reads import Reads
+from verify.store.postgres.rows import first
 from verify.store.postgres.writes import Writes
 
 NOTIFY_CHANNEL = "verify_changed"
@@ -72,7 +73,7 @@ class PostgresClaimIndex(Reads, Writes):
     # ----------------------------------------------------------------- opening
     @classmethod
     def open(cls, url: str | os.PathLike, *, create: bool = False, writable: bool = False,
-             user: str | None = None) -> "PostgresClaimIndex":
+             user: str | None = None) -> PostgresClaimIndex:
         """Connect; with `create`, make the store's tables if the database has none. Writable opens apply
         pending schema migrations. Raises `IndexError_` with a one-line reason for anything a user can fix."""
         url = os.fspath(url)
@@ -98,7 +99,7 @@ class PostgresClaimIndex(Reads, Writes):
         self.close()
         return False
 
-    def __enter__(self) -> "PostgresClaimIndex":
+    def __enter__(self) -> PostgresClaimIndex:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -122,7 +123,7 @@ class PostgresClaimIndex(Reads, Writes):
         self._writer_locked = True
         conn.execute("SELECT pg_advisory_xact_lock(%s::int, %s::int)", WRITE_LOCK)
         if self._mirror is not None:
-            if int(conn.execute("SELECT generation FROM store_state").fetchone()[0]) != self._generation:
+            if int(first(conn.execute("SELECT generation FROM store_state").fetchone())) != self._generation:
                 self._mirror.catch_up(conn)
 
     @contextlib.contextmanager
@@ -169,14 +170,15 @@ class PostgresClaimIndex(Reads, Writes):
     def model(self) -> ModelInfo | None:
         """Which encoder made the vectors (bound once, by the first batch that stores any)."""
         if self._model is None:
-            meta = dict(self._all("SELECT key, value FROM meta WHERE key IN ('model_name', 'model_fingerprint', 'model_dim')"))
+            meta = dict(self._all("SELECT key, value FROM meta"
+                                  " WHERE key IN ('model_name', 'model_fingerprint', 'model_dim')"))
             if "model_name" in meta:
                 self._model = ModelInfo(meta["model_name"], meta.get("model_fingerprint", ""),
                                         int(meta.get("model_dim") or 0))
         return self._model
 
     def _read_generation(self) -> int:
-        return int(self._one("SELECT generation FROM store_state")[0])
+        return int(first(self._one("SELECT generation FROM store_state")))
 
     @property
     def generation(self) -> int:
@@ -191,7 +193,7 @@ class PostgresClaimIndex(Reads, Writes):
         if self._read_generation() == self._generation:
             return False
         with self._snapshot() as conn:
-            generation = int(conn.execute("SELECT generation FROM store_state").fetchone()[0])
+            generation = int(first(conn.execute("SELECT generation FROM store_state").fetchone()))
             if self._mirror is not None:
                 self._mirror.catch_up(conn)
         self._generation = generation  # only once caught up: a failure half-way is retried next time
@@ -252,7 +254,7 @@ class PostgresClaimIndex(Reads, Writes):
 
     # ------------------------------------------------------------------ writing
     @contextlib.contextmanager
-    def batch(self) -> Iterator["PostgresClaimIndex"]:
+    def batch(self) -> Iterator[PostgresClaimIndex]:
         """All writes inside land together, in one transaction, or not at all.
 
         The batch's first read or write takes the writer lock (held until it commits), except for
@@ -277,13 +279,13 @@ class PostgresClaimIndex(Reads, Writes):
 
     def _commit(self) -> int:
         with self._without_writer_lock(), self._db() as conn:
-            generation = int(conn.execute(
+            generation = int(first(conn.execute(
                 "WITH g AS (UPDATE store_state SET generation = generation + 1 RETURNING generation)"
-                " SELECT generation, pg_notify(%s, generation::text) FROM g", (NOTIFY_CHANNEL,)).fetchone()[0])
+                " SELECT generation, pg_notify(%s, generation::text) FROM g", (NOTIFY_CHANNEL,)).fetchone()))
             if self._mirror is not None and self._deleted_in_batch:
                 # Our own removals are in the mirror already; under the lock nobody else logged any.
                 self._mirror.last_deletion = int(
-                    conn.execute("SELECT coalesce(max(id), 0) FROM claim_deletions").fetchone()[0])
+                    first(conn.execute("SELECT coalesce(max(id), 0) FROM claim_deletions").fetchone()))
             conn.execute("COMMIT")
         return generation
 
@@ -304,12 +306,12 @@ class PostgresClaimIndex(Reads, Writes):
         problems = []
         model = self.model
         with self._snapshot() as conn:
-            claims = conn.execute("SELECT count(*) FROM claims").fetchone()[0]
+            claims = first(conn.execute("SELECT count(*) FROM claims").fetchone())
             if model is None and claims:
                 problems.append(f"{self.path}: {claims} claims but no model recorded; build a new database")
             if model is not None:
-                bad = conn.execute("SELECT count(*) FROM claims WHERE length(vector) <> %s",
-                                   (model.dim * 4,)).fetchone()[0]
+                bad = first(conn.execute("SELECT count(*) FROM claims WHERE length(vector) <> %s",
+                                         (model.dim * 4,)).fetchone())
                 if bad:
                     problems.append(f"{self.path}: {bad} claims hold vectors of another size than the model's "
                                     f"{model.dim} dimensions; add their articles again")
@@ -328,7 +330,7 @@ class PostgresClaimIndex(Reads, Writes):
 
     def stats(self) -> Stats:
         with self._snapshot() as conn:
-            one = lambda q, args=None: conn.execute(q, args).fetchone()[0]  # noqa: E731
+            one = lambda q, args=None: first(conn.execute(q, args).fetchone())  # noqa: E731
             links = dict(conn.execute("SELECT relation, count(*) FROM links GROUP BY relation").fetchall())
             versions = dict(conn.execute("SELECT version, count(*) FROM links GROUP BY version").fetchall())
             size = one("SELECT coalesce(sum(pg_total_relation_size(c.oid)), 0) FROM pg_class c JOIN pg_namespace n"

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
+from contextlib import AbstractContextManager
 from dataclasses import replace
-from typing import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from psycopg import errors as pg_errors
@@ -12,6 +14,12 @@ from verify.errors import IndexError_
 from verify.records import Article, Claim, Link
 from verify.store.postgres import rows as R
 from verify.store.postgres.mirror import to_bytes
+
+if TYPE_CHECKING:
+    import psycopg
+
+    from verify.store.postgres.mirror import VectorMirror
+    from verify.store.rows import ModelInfo
 
 _UPSERT_VERDICT = (
     "INSERT INTO link_verdicts (a, b, verdict, note, updated_at, updated_by) VALUES (%s, %s, %s, %s, now(), %s)"
@@ -50,6 +58,24 @@ _ADD_LINKS = (
 
 class Writes:
     """Mixin of `PostgresClaimIndex`: articles, claims, links, tables, verdicts and ratings."""
+
+    if TYPE_CHECKING:  # what it uses of `PostgresClaimIndex`
+        path: str
+        user: str
+        _in_batch: bool
+        _deleted_in_batch: bool
+        _mirror: VectorMirror | None
+
+        @property
+        def model(self) -> ModelInfo | None: ...
+
+        def _one(self, sql: str, args: Any = None) -> tuple | None: ...
+
+        def _many(self, sql: str, rows: list) -> None: ...
+
+        def _db(self) -> AbstractContextManager[psycopg.Connection]: ...
+
+        def _without_writer_lock(self) -> AbstractContextManager[None]: ...
 
     def _require_batch(self) -> None:
         if not self._in_batch:
@@ -110,7 +136,8 @@ class Writes:
     def rename_entities(self, renames: Iterable[tuple[str, str]]) -> None:
         """Move stored claims' entities from old canonical names to new ones, in the order given."""
         self._require_batch()
-        self._many("UPDATE claim_entities SET canonical = %s WHERE canonical = %s", [(new, old) for old, new in renames])
+        self._many("UPDATE claim_entities SET canonical = %s WHERE canonical = %s",
+                   [(new, old) for old, new in renames])
 
     def save_aliases(self, rows: Iterable[tuple[str, str, str]]) -> None:
         """Store (surface, canonical, kind) rows of the alias table."""

@@ -7,13 +7,14 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, Vertical, VerticalScroll
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from verify.records import Verdict
+from verify.records import Rating, Verdict
 from verify.report import FORMATS
 from verify.tui.model import RELATIONS, UNREVIEWED, Filters
+from verify.tui.widgets.row_list import RowList
 
 DIALOG_CSS = """
 {name} {{ align: center middle; }}
@@ -211,7 +212,7 @@ class HelpScreen(ModalScreen[None]):
     """
     BINDINGS = [Binding("escape,q,question_mark,f1", "dismiss", "Close", id="dialog.close")]
 
-    def __init__(self, sections: list[tuple[str, list[tuple[str, str]]]], intro: str) -> None:
+    def __init__(self, sections: list[tuple[str, list[tuple[str, str]]]], intro: str | Text) -> None:
         super().__init__()
         self.sections = sections
         self.intro = intro
@@ -229,7 +230,8 @@ class HelpScreen(ModalScreen[None]):
                     table.add_row(keys, description)
                 yield Static(table)
 
-    def action_dismiss(self, result=None) -> None:
+    # Textual's own action_dismiss is async; this one dismisses at once, which Textual accepts as well.
+    def action_dismiss(self, result=None) -> None:  # type: ignore[override]
         self.dismiss(None)
 
 
@@ -259,3 +261,24 @@ class PickScreen(ModalScreen[str | None]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+
+HELP_INTRO = Text.from_markup(
+    "[b]verify browse[/b]: links between claims on the left, the two claims on the right.\n"
+    f"Verdicts ({' / '.join(Verdict)}) go on links; ratings ({' / '.join(Rating)}) on "
+    "claims. Both are saved in the index: `verify report --verdict confirmed`, `verify export --claimreview FILE`.\n"
+    "ctrl+p opens the command palette.\n")
+
+
+def help_sections(screen: Screen) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Keys from the live bindings of `screen` (the browser), so help never disagrees with them."""
+    def rows(bindings) -> list[tuple[str, str]]:
+        out = []
+        for b in bindings:
+            keys = ", ".join(screen.app.get_key_display(Binding(k, "")) for k in b.key.split(","))
+            out.append((keys, b.description))
+        return out
+
+    return [("Browser", rows(type(screen).BINDINGS)), ("List", rows(RowList.BINDINGS)),
+            ("Anywhere", [("ctrl+p", "command palette"), ("tab / shift+tab", "move focus"),
+                          ("ctrl+q", "quit")])]

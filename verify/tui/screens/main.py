@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from time import monotonic
+from typing import TYPE_CHECKING, cast
 
 from rich.text import Text
 from textual import on
@@ -13,15 +15,28 @@ from textual.content import Content
 from textual.events import Resize
 from textual.reactive import reactive
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Footer, Header, Input, Static
 
 from verify.records import Article, Claim, Rating, Verdict
 from verify.tui.model import BrowseModel, Filters
 from verify.tui.screens.article import ArticleScreen
-from verify.tui.screens.dialogs import ChoiceNoteScreen, ExportScreen, FilterScreen, HelpScreen, PickScreen
+from verify.tui.screens.dialogs import (
+    HELP_INTRO,
+    ChoiceNoteScreen,
+    ExportScreen,
+    FilterScreen,
+    HelpScreen,
+    PickScreen,
+    help_sections,
+)
 from verify.tui.widgets.claim_card import ClaimCard, ClaimDetail, PairView, claim_links_text, claim_with_source
 from verify.tui.widgets.progress import AddProgress
 from verify.tui.widgets.row_list import BADGES, ClaimList, LinkList, RowList, who
+
+if TYPE_CHECKING:
+    from verify.store.index import ClaimSummary, LinkSummary
+    from verify.tui.app import VerifyApp
 
 DETAIL_REST = 0.12  # seconds between cursor moves under which the detail pane waits for the cursor to rest
 NARROW = 110  # columns below which the list goes above the claims instead of beside them
@@ -85,7 +100,7 @@ class MainScreen(Screen):
         self.ratings: dict[int, tuple] = {}
         self.verdict_notes: dict[tuple[int, int], tuple[str, str | None]] = {}
         self._last_detail = 0.0
-        self._detail_timer = None
+        self._detail_timer: Timer | None = None
 
     @property
     def index(self):
@@ -123,6 +138,11 @@ class MainScreen(Screen):
         self.ratings = self.index.claim_ratings()
         self.verdict_notes = self.index.link_verdicts()
 
+    @property
+    def browser(self) -> VerifyApp:
+        """The running app, as verify's own (Textual types `app` as any App)."""
+        return cast("VerifyApp", self.app)
+
     # ------------------------------------------------------------- list state
     @property
     def row_list(self) -> RowList:
@@ -133,6 +153,7 @@ class MainScreen(Screen):
         rows_list = self.row_list
         if keep is None and rows_list.current is not None:
             keep = rows_list.row_key(rows_list.current)
+        rows: Sequence[LinkSummary] | Sequence[ClaimSummary]
         if self.mode == "pairs":
             rows = self.model.filter_links(self.filters)
             total = len(self.model.links)
@@ -214,10 +235,10 @@ class MainScreen(Screen):
             links = [r for r in self.model.links if row.id in (r.a, r.b)]
             self.query_one(ClaimDetail).show(*self._card(claim), claim_links_text(row.id, links), len(links))
 
-    def _card(self, claim: Claim | None) -> tuple:
+    def _card(self, claim: Claim | None) -> tuple[Claim | None, Article | None, tuple | None]:
         if claim is None:
             return (None, None, None)
-        return (claim, self.article(claim.article_id), self.ratings.get(claim.id))
+        return (claim, self.article(claim.article_id), self.ratings.get(claim.stored_id()))
 
     def link_line(self, row) -> Text:
         badge, _ = BADGES.get(row.relation, (row.relation, ""))
@@ -295,7 +316,7 @@ class MainScreen(Screen):
         self.row_list.focus()
 
     def action_back(self) -> None:
-        if self.app.cancel_add():
+        if self.browser.cancel_add():
             return
         find = self.query_one("#find", Input)
         if find.has_class("-shown"):
@@ -322,7 +343,7 @@ class MainScreen(Screen):
             panes = [(article_a, [("A", a), ("B", b)])]
         else:
             panes = [(article_a, [("A", a)]), (self.article(b.article_id), [("B", b)])]
-        self.app.push_screen(ArticleScreen([p for p in panes if p[0] is not None]))
+        self.app.push_screen(ArticleScreen([(article, claims) for article, claims in panes if article is not None]))
 
     def action_verdict(self) -> None:
         row = self.query_one("#links", LinkList).current if self.mode == "pairs" else None
@@ -334,21 +355,23 @@ class MainScreen(Screen):
 
         def done(result) -> None:
             if result is not None:
-                self.app.save_verdict(row.a, row.b, result[0] or None, result[1])
+                self.browser.save_verdict(row.a, row.b, result[0] or None, result[1])
 
-        self.app.push_screen(ChoiceNoteScreen("Verdict on this link", subject, tuple(Verdict), current[0], current[1]), done)
+        self.app.push_screen(ChoiceNoteScreen("Verdict on this link", subject, tuple(Verdict), current[0], current[1]),
+                             done)
 
     def action_rate(self) -> None:
         claim = self.active_claim
         if claim is None:
             return
-        current = self.ratings.get(claim.id, (None, None))
+        current = self.ratings.get(claim.stored_id(), (None, None))
 
         def done(result) -> None:
             if result is not None:
-                self.app.save_rating(claim.id, result[0] or None, result[1])
+                self.browser.save_rating(claim.stored_id(), result[0] or None, result[1])
 
-        self.app.push_screen(ChoiceNoteScreen(f"Rate claim #{claim.id}", f"{who(claim.speaker, claim.side)}: {claim.text}",
+        self.app.push_screen(ChoiceNoteScreen(f"Rate claim #{claim.id}",
+                                              f"{who(claim.speaker, claim.side)}: {claim.text}",
                                               tuple(Rating), current[0], current[1]), done)
 
     def action_claim_links(self) -> None:
@@ -400,7 +423,7 @@ class MainScreen(Screen):
 
         def done(result) -> None:
             if result is not None:
-                self.app.export_view(keys, self.filters.relation or "all", result[0], result[1])
+                self.browser.export_view(keys, self.filters.relation or "all", result[0], result[1])
 
         self.app.push_screen(ExportScreen(), done)
 
@@ -423,24 +446,3 @@ class MainScreen(Screen):
         else:
             self.ratings.pop(claim_id, None)
         self.show_current()
-
-
-HELP_INTRO = Text.from_markup(
-    "[b]verify browse[/b]: links between claims on the left, the two claims on the right.\n"
-    f"Verdicts ({' / '.join(Verdict)}) go on links; ratings ({' / '.join(Rating)}) on "
-    "claims. Both are saved in the index: `verify report --verdict confirmed`, `verify export --claimreview FILE`.\n"
-    "ctrl+p opens the command palette.\n")
-
-
-def help_sections(screen: MainScreen) -> list[tuple[str, list[tuple[str, str]]]]:
-    """Keys from the live bindings, so help never disagrees with them."""
-    def rows(bindings) -> list[tuple[str, str]]:
-        out = []
-        for b in bindings:
-            keys = ", ".join(screen.app.get_key_display(Binding(k, "")) for k in b.key.split(","))
-            out.append((keys, b.description))
-        return out
-
-    return [("Browser", rows(MainScreen.BINDINGS)), ("List", rows(RowList.BINDINGS)),
-            ("Anywhere", [("ctrl+p", "command palette"), ("tab / shift+tab", "move focus"),
-                          ("ctrl+q", "quit")])]

@@ -6,7 +6,8 @@ thirty or so visible ones. Nothing creates a widget per row.
 
 from __future__ import annotations
 
-from typing import Generic, Sequence, TypeVar
+from collections.abc import Sequence
+from typing import Generic, TypeVar
 
 from rich.segment import Segment
 from rich.text import Text
@@ -18,14 +19,15 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
-from verify.records import Verdict
+from verify.records import Relation, Verdict
 from verify.store.index import ClaimSummary, LinkSummary
 
 Row = TypeVar("Row")
 
-BADGES = {"contradicts": ("✗ contra", "row--contradicts"), "supports": ("✓ supports", "row--supports"),
-          "repeats": ("= repeats", "row--repeats")}
-VERDICT_MARKS = {Verdict.CONFIRMED: "●", Verdict.REJECTED: "○", Verdict.UNSURE: "?"}
+# Each relation's badge and component class (row--contradicts ...: colours in DEFAULT_CSS below).
+BADGES = {relation.value: (badge, f"row--{relation.value}") for relation, badge in
+          ((Relation.CONTRADICTS, "✗ contra"), (Relation.SUPPORTS, "✓ supports"), (Relation.REPEATS, "= repeats"))}
+VERDICT_MARKS: dict[str | None, str] = {Verdict.CONFIRMED: "●", Verdict.REJECTED: "○", Verdict.UNSURE: "?"}
 
 
 def who(speaker: str | None, side: str | None) -> str:
@@ -36,13 +38,13 @@ def who(speaker: str | None, side: str | None) -> str:
 class _RowMessage(Message):
     """A message about one row of a `RowList` (the list is its control, for `@on(..., "#id")`)."""
 
-    def __init__(self, sender: "RowList", row) -> None:
+    def __init__(self, sender: RowList, row) -> None:
         super().__init__()
         self.list = sender
         self.row = row
 
     @property
-    def control(self) -> "RowList":
+    def control(self) -> RowList:
         return self.list
 
 
