@@ -33,14 +33,16 @@ def export_trained(run: Path, *, weights: str = "best.safetensors", dest: Path |
     from verify.judge.net import LABELS
 
     meta = {
-        "version": config.get("version", 1),
+        # The judge's version is its data mix's (training/mix.py): judge1, judge2, ...
+        "version": config.get("version", config["args"].get("mix", 1)),
         "labels": list(LABELS),
         "max_tokens": int(config["args"]["max_tokens"]),
         "train_layers": int(config["args"]["train_layers"]),
         "base": config["base"],
         "trained": {"mix": config["mix"], "total_steps": config["total_steps"], "seed": config["args"]["seed"],
                     "epochs": config["args"]["epochs"], "weights": weights,
-                    "step": best["step"] if best else None, "dev": best["dev"] if best else None},
+                    "step": best["step"] if best else None, "dev": best["dev"] if best else None,
+                    "init": config["args"].get("init"), "rescheduled": config.get("rescheduled", [])},
     }
     (dest / JUDGE_META).write_text(json.dumps(meta, indent=2) + "\n")
     (dest / JUDGE_WEIGHTS).chmod(0o644)  # safetensors writes owner-only; the package file is for everyone
