@@ -1,0 +1,217 @@
+"""Each signal of `verify.match.signals` on Spanish and English claim pairs, and how `combine` weighs
+them against the judge under the calibrated policy (no model: similarities and the judge are faked)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from rapidfuzz import fuzz, process
+
+from verify.lang import fold_for_fuzz
+from verify.match import claim_features
+from verify.match.rules import DEFAULT_THRESHOLDS, decide
+from verify.match.signals import (
+    DEFAULT_POLICY,
+    Directions,
+    Figures,
+    Judge,
+    JudgeReading,
+    Overlap,
+    PairView,
+    Repeat,
+    Roles,
+    Signal,
+    Stance,
+    combine,
+    read_all,
+)
+from verify.records import Claim, Entity, Relation
+
+HAFTAR = ("Jalifa Haftar", "Haftar", "PER")
+HIFTER = ("Jalifa Haftar", "Khalifa Hifter", "PER")
+LNA_ES = ("Ejército Nacional de Libia", "Ejército Nacional de Libia", "ORG")
+LNA_EN = ("Libyan National Army", "Libyan National Army", "ORG")
+
+
+def _claim(text: str, language: str, entities: tuple) -> Claim:
+    return Claim(article_id="art", text=text, start=0, end=len(text), checkworthiness=0.9, language=language,
+                 entities=tuple(Entity(surface=s, canonical=c, kind=k) for c, s, k in entities))
+
+
+def view(language: str, a: str, b: str, similarity: float, judge: JudgeReading | None = None,
+         entities_a: tuple = (), entities_b: tuple = ()) -> PairView:
+    """The pair as `classify_many` builds it: features, the two fuzzy scores, the rules' decision."""
+    ca, cb = _claim(a, language, entities_a), _claim(b, language, entities_b)
+    fa, fb = claim_features(ca), claim_features(cb)
+    token_set, token_sort = (
+        float(process.cpdist([fa.proposition], [fb.proposition], scorer=scorer, processor=fold_for_fuzz)[0])
+        for scorer in (fuzz.token_set_ratio, fuzz.token_sort_ratio))
+    decision = decide(fa, fb, similarity, token_set, DEFAULT_THRESHOLDS, token_sort)
+    return PairView(ca, cb, fa, fb, similarity, decision, judge)
+
+
+def reading(forward: tuple[float, float, float], backward: tuple[float, float, float] | None = None) -> JudgeReading:
+    """A judge's probabilities (entailment, neutral, contradiction), both ways round."""
+    return JudgeReading(np.array(forward, np.float32), np.array(backward or forward, np.float32))
+
+
+# ---------------------------------------------------------------------------------------------- pairs
+
+DENIAL = {
+    "es": ("El Gobierno de Chile subsidia el transporte público de Santiago.",
+           "El Gobierno de Chile no subsidia el transporte público de Santiago."),
+    "en": ("The government of Chile subsidises public transport in Santiago.",
+           "The government of Chile does not subsidise public transport in Santiago."),
+}
+TWO_DENIALS = {
+    "es": ("El club negó que el entrenador vaya a dimitir.",
+           "El entrenador no va a dimitir, aseguró el presidente del club."),
+    "en": ("The club denied that the coach will resign.", "The coach will not resign, the club president said."),
+}
+FIGURES = {
+    "es": ("La empresa despidió a 200 trabajadores en Madrid.", "La empresa despidió a 500 trabajadores en Madrid."),
+    "en": ("The company laid off 200 workers in Madrid.", "The company laid off 500 workers in Madrid."),
+}
+COMPATIBLE_FIGURES = {
+    "es": ("Más de 1.000 soldados participaron en las maniobras.",
+           "Unos 1.200 soldados participaron en las maniobras."),
+    "en": ("More than 1,000 soldiers took part in the exercise.", "About 1,200 soldiers took part in the exercise."),
+}
+DIRECTIONS = {
+    "es": ("El paro subió un 3 % en marzo.", "El paro bajó un 3 % en marzo."),
+    "en": ("Unemployment rose 3 % in March.", "Unemployment fell 3 % in March."),
+}
+NEGATED_OPPOSITE = {
+    "es": ("El precio del aceite de oliva subió en junio.", "El precio del aceite de oliva no bajó en junio."),
+    "en": ("The price of olive oil rose in June.", "The price of olive oil did not fall in June."),
+}
+REPEAT = {
+    "es": ("El embargo de armas a Libia sigue vigente desde 2011.",
+           "El embargo de armas a Libia sigue vigente desde 2011."),
+    "en": ("The arms embargo on Libya has been in force since 2011.",
+           "The arms embargo on Libya has been in force since 2011."),
+}
+LONGER = {
+    "es": ("El Banco Central Europeo mantuvo los tipos de interés.",
+           "El Banco Central Europeo mantuvo los tipos de interés pese a la presión de varios gobiernos del sur "
+           "de Europa que pedían una bajada inmediata."),
+    "en": ("The European Central Bank held interest rates.",
+           "The European Central Bank held interest rates despite pressure from several southern European "
+           "governments calling for an immediate cut."),
+}
+DIFFERENT = {
+    "es": ("Lula da Silva viajó a Pekín para firmar acuerdos comerciales con China.",
+           "Lula da Silva criticó al Banco Central por mantener altos los tipos de interés."),
+    "en": ("Lula da Silva travelled to Beijing to sign trade deals with China.",
+           "Lula da Silva criticised the Central Bank for keeping interest rates high."),
+}
+ROLE = {
+    "es": ("Haftar, aliado de Egipto, ha estado al frente del Ejército Nacional de Libia.",
+           "El rival general, Khalifa Hifter, comandante del autoproclamado Ejército Nacional de Libia, rechazó "
+           "la reunión."),
+    "en": ("Haftar, an ally of Egypt, is the head of the Libyan National Army.",
+           "Khalifa Hifter, commander of the Libyan National Army, rejected the meeting."),
+}
+ROLE_ENTITIES = {"es": ((HAFTAR, LNA_ES), (HIFTER, LNA_ES)), "en": ((HAFTAR, LNA_EN), (HIFTER, LNA_EN))}
+
+
+def pair(table: dict, language: str, similarity: float, judge: JudgeReading | None = None) -> PairView:
+    a, b = table[language]
+    entities = ROLE_ENTITIES[language] if table is ROLE else ((), ())
+    return view(language, a, b, similarity, judge, *entities)
+
+
+# ---------------------------------------------------------------------------------------------- each signal
+
+C, S, R = Relation.CONTRADICTS, Relation.SUPPORTS, Relation.REPEATS
+
+SIGNAL_ROWS = [
+    # signal, pair, language, similarity, expected (relation, hard) or None
+    (Stance(), DENIAL, "es", 0.95, (C, True)),
+    (Stance(), DENIAL, "en", 0.95, (C, True)),
+    (Stance(), TWO_DENIALS, "es", 0.92, None),
+    (Stance(), TWO_DENIALS, "en", 0.92, None),
+    (Figures(), FIGURES, "es", 0.95, (C, True)),
+    (Figures(), FIGURES, "en", 0.95, (C, True)),
+    (Figures(), COMPATIBLE_FIGURES, "es", 0.95, None),
+    (Figures(), COMPATIBLE_FIGURES, "en", 0.95, None),
+    (Directions(), DIRECTIONS, "es", 0.93, (C, True)),
+    (Directions(), DIRECTIONS, "en", 0.93, (C, True)),
+    (Directions(), NEGATED_OPPOSITE, "es", 0.95, None),
+    (Directions(), NEGATED_OPPOSITE, "en", 0.95, None),
+    (Roles(), ROLE, "es", 0.85, (S, True)),
+    (Roles(), ROLE, "en", 0.85, (S, True)),
+    (Roles(), ROLE, "es", 0.72, None),  # far apart in meaning: a role named in passing is not enough
+    (Roles(), DIFFERENT, "en", 0.85, None),
+    (Repeat(), REPEAT, "es", 0.99, (R, True)),
+    (Repeat(), REPEAT, "en", 0.99, (R, True)),
+    (Repeat(), LONGER, "es", 0.90, None),
+    (Repeat(), LONGER, "en", 0.90, None),
+    (Overlap(), LONGER, "es", 0.90, (S, False)),
+    (Overlap(), LONGER, "en", 0.90, (S, False)),
+    (Overlap(), REPEAT, "es", 0.99, None),  # a repeat is the repeat signal's, not an overlap
+    (Overlap(), ROLE, "es", 0.85, None),  # a support by role is the roles signal's
+    (Overlap(), DIFFERENT, "en", 0.85, None),
+]
+
+
+@pytest.mark.parametrize(("signal", "table", "language", "similarity", "expected"), SIGNAL_ROWS,
+                         ids=[f"{s.name}-{lang}-{i}" for i, (s, _, lang, _, _) in enumerate(SIGNAL_ROWS)])
+def test_signal_reads_a_pair(signal: Signal, table: dict, language: str, similarity: float,
+                             expected: tuple[Relation, bool] | None):
+    finding = signal.read(pair(table, language, similarity))
+    if expected is None:
+        assert finding is None
+    else:
+        assert finding is not None and finding.signal == signal.name
+        assert (finding.relation, finding.hard) == expected
+        assert 0.0 < finding.strength <= 1.0 and finding.text
+
+
+JUDGE_ROWS = [
+    # pair, language, judge's reading or None, expected (relation, hard) or None
+    (DENIAL, "es", None, None),
+    (DENIAL, "en", reading((0.02, 0.03, 0.95)), (C, False)),
+    (LONGER, "es", reading((0.80, 0.15, 0.05), (0.30, 0.60, 0.10)), (S, False)),  # entailment either way round
+    (LONGER, "en", reading((0.30, 0.65, 0.05)), (Relation.UNRELATED, False)),
+    (DIFFERENT, "es", reading((0.05, 0.15, 0.80), (0.05, 0.85, 0.10)), (Relation.UNRELATED, False)),  # mean 0.5
+]
+
+
+@pytest.mark.parametrize(("table", "language", "judge", "expected"), JUDGE_ROWS)
+def test_judge_signal_reads_the_judges_verdict(table: dict, language: str, judge: JudgeReading | None,
+                                               expected: tuple[Relation, bool] | None):
+    finding = Judge().read(pair(table, language, 0.9, judge))
+    assert (None if finding is None else (finding.relation, finding.hard)) == expected
+
+
+# ---------------------------------------------------------------------------------------------- combine
+
+COMBINE_ROWS = [
+    # pair, language, similarity, judge's reading, expected relation, signals that decided it
+    ("repeat wins over the judge", REPEAT, "es", 0.99, reading((0.01, 0.01, 0.98)), R, ("repeat",)),
+    ("repeat wins over the judge", REPEAT, "en", 0.99, reading((0.01, 0.01, 0.98)), R, ("repeat",)),
+    ("judge alone from the threshold", DIFFERENT, "es", 0.85, reading((0.02, 0.02, 0.96)), C, ("judge",)),
+    ("judge alone below it", DIFFERENT, "en", 0.85, reading((0.02, 0.08, 0.90)), Relation.UNRELATED, ()),
+    ("judge and stance", DENIAL, "en", 0.95, reading((0.01, 0.02, 0.97)), C, ("judge", "stance")),
+    ("stance on the same thing", DENIAL, "es", 0.95, reading((0.10, 0.40, 0.50)), C, ("stance",)),
+    ("figures on the same thing", FIGURES, "en", 0.95, reading((0.20, 0.60, 0.20)), C, ("figures",)),
+    ("figures, judge neutral", FIGURES, "es", 0.95, reading((0.10, 0.80, 0.10)), Relation.UNRELATED, ()),
+    ("directions, judge neutral", DIRECTIONS, "en", 0.93, reading((0.05, 0.75, 0.20)), Relation.UNRELATED, ()),
+    ("directions on the same thing", DIRECTIONS, "es", 0.93, reading((0.05, 0.30, 0.65)), C, ("directions",)),
+    ("entailment supports", LONGER, "es", 0.90, reading((0.75, 0.20, 0.05), (0.20, 0.70, 0.10)), S, ("judge",)),
+    ("entailment below it", LONGER, "en", 0.90, reading((0.65, 0.30, 0.05)), Relation.UNRELATED, ()),
+    ("roles support", ROLE, "es", 0.85, reading((0.10, 0.85, 0.05)), S, ("roles",)),
+    ("roles support", ROLE, "en", 0.85, reading((0.10, 0.85, 0.05)), S, ("roles",)),
+    ("roles, judge contradicts", ROLE, "es", 0.85, reading((0.01, 0.02, 0.97)), C, ("judge",)),
+]
+
+
+@pytest.mark.parametrize(("case", "table", "language", "similarity", "judge", "relation", "decided_by"),
+                         COMBINE_ROWS, ids=[f"{row[0]}-{row[2]}" for row in COMBINE_ROWS])
+def test_combine_under_the_default_policy(case: str, table: dict, language: str, similarity: float,
+                                          judge: JudgeReading, relation: Relation, decided_by: tuple[str, ...]):
+    view_ = pair(table, language, similarity, judge)
+    outcome = combine(view_, read_all(view_), DEFAULT_POLICY)
+    assert (outcome.relation, outcome.decided_by) == (relation, decided_by)
+    assert 0.0 <= outcome.score <= 1.0

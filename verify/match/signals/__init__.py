@@ -1,0 +1,101 @@
+"""Evidence about a pair, one signal per kind, and how the judge and the rules' evidence combine.
+
+Each signal reads a pair (`PairView`: the claims, their features, their similarity, the rules'
+decision and, when a judge ran, its probabilities) and returns a `Finding` or None: the relation
+the evidence argues for, whether it is hard evidence a person can check in the two texts, its
+strength, and its clause in the reason. Each signal is a class in its own module here; `SIGNALS` is
+the list `combine` and the reason text loop over: a new kind of evidence is one module and one line
+there. The shared types (`PairView`, `JudgeReading`, `Finding`, `Signal`) are in `base`.
+
+Policy (`combine`, with a judge; why):
+- A near-verbatim repeat stays a repeat, whatever the judge says: NLI adds nothing to copy, a negation
+  toggled in copied text is caught by the stance rule first, and the judge reads some long sentences
+  with a negation in them as contradicting themselves (identical texts at 0.98 in news_es).
+- The judge decides contradiction and support on its own above `JudgePolicy.contradiction` /
+  `entailment`: it reads paraphrases ("ha preferido callar" / "respondió") no word list does.
+- Hard rule evidence (a denial of what the other asserts, conflicting figures, opposite directions)
+  counts below that only when the judge says the two are about the same thing (not neutral):
+  "mayores de 16 años" vs "mayores de 18 años" for two vaccines are two quantities, not one.
+- A standing role both claims state (Haftar / Hifter at the head of one army) supports, unless the
+  judge says they conflict.
+The thresholds are calibrated on data whose figures are not reported as final (docs/QUALITY.md).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from verify.match.signals.base import Finding, JudgeReading, PairView, Signal
+from verify.match.signals.directions import Directions
+from verify.match.signals.figures import Figures
+from verify.match.signals.judge import Judge
+from verify.match.signals.overlap import Overlap
+from verify.match.signals.repeat import Repeat
+from verify.match.signals.roles import Roles
+from verify.match.signals.stance import Stance
+from verify.records import Relation
+
+__all__ = [
+    "CONFLICT_SIGNALS", "DEFAULT_POLICY", "SIGNALS", "Directions", "Figures", "Finding", "Judge", "JudgePolicy",
+    "JudgeReading", "Outcome", "Overlap", "PairView", "Repeat", "Roles", "Signal", "Stance", "combine", "read_all",
+]
+
+SIGNALS: tuple[Signal, ...] = (Repeat(), Stance(), Figures(), Directions(), Roles(), Overlap(), Judge())
+CONFLICT_SIGNALS = ("stance", "figures", "directions")
+
+
+@dataclass(frozen=True, slots=True)
+class JudgePolicy:
+    """How the judge and the rules' evidence combine (module docstring); calibrated in docs/QUALITY.md."""
+
+    # Chosen by bench/calibrate_judge.py on the four pair files of tests/data other than the blind one
+    # (585 pairs): the best contradicts F1 with precision >= 0.8 there (docs/QUALITY.md has the curve).
+    contradiction: float = 0.95  # the judge alone calls a contradiction from here
+    entailment: float = 0.70  # ... and a support from here
+    # Hard rule evidence counts when the judge's neutral is below this. 0.90 with judge1; judge2 on the
+    # open corpus (bench/corpus_contradictions.py) let through a consistent pair at neutral 0.885 on a
+    # stance cue, and the seeds' contradictions all sit far under 0.70.
+    same_thing: float = 0.70
+    # Which candidate pairs of `verify add` the judge reads (it is slow: docs/BENCHMARKS.md): at or above this
+    # cosine (e5-small puts unrelated sentences of one story at ~0.88, every labelled contradiction of
+    # tests/data at >= 0.89), each new claim's `per_claim` closest, and up to `per_claim_stance` more
+    # where a claim denies or negates something (where contradictions are).
+    min_similarity: float = 0.84
+    per_claim: int = 1
+    per_claim_stance: int = 2
+
+
+DEFAULT_POLICY = JudgePolicy()
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    relation: Relation
+    score: float
+    findings: tuple[Finding, ...] = field(default=())
+    decided_by: tuple[str, ...] = ()  # the signals whose findings made the relation
+
+
+def read_all(pair: PairView) -> tuple[Finding, ...]:
+    return tuple(f for f in (s.read(pair) for s in SIGNALS) if f is not None)
+
+
+def combine(pair: PairView, findings: tuple[Finding, ...], policy: JudgePolicy = DEFAULT_POLICY) -> Outcome:
+    """The relation of a judged pair from its findings (policy in the module docstring)."""
+    judge = pair.judge
+    assert judge is not None, "combine is for judged pairs; unjudged ones keep the rules' decision"
+    by_name = {f.signal: f for f in findings}
+    c, e, n = judge.contradiction, judge.entailment, judge.neutral
+    if "repeat" in by_name:
+        return Outcome(Relation.REPEATS, by_name["repeat"].strength, findings, ("repeat",))
+    conflicts = [f for f in findings if f.signal in CONFLICT_SIGNALS]
+    if c >= policy.contradiction:
+        return Outcome(Relation.CONTRADICTS, round(c, 4), findings, ("judge", *(f.signal for f in conflicts)))
+    if conflicts and n < policy.same_thing:
+        score = max(c, min(0.95, max(f.strength for f in conflicts) * (1.0 - n)))
+        return Outcome(Relation.CONTRADICTS, round(score, 4), findings, tuple(f.signal for f in conflicts))
+    if e >= policy.entailment:
+        return Outcome(Relation.SUPPORTS, round(e, 4), findings, ("judge",))
+    if "roles" in by_name:
+        return Outcome(Relation.SUPPORTS, by_name["roles"].strength, findings, ("roles",))
+    return Outcome(Relation.UNRELATED, round(max(n, 1.0 - max(c, e)), 4), findings, ())

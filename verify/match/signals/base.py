@@ -1,0 +1,70 @@
+"""What every signal shares: the pair it reads (`PairView`, with the judge's `JudgeReading`), the
+`Finding` it returns, and the `Signal` protocol (the package docstring says how they combine)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Protocol
+
+import numpy as np
+
+from verify.records import Claim, Relation
+
+if TYPE_CHECKING:
+    from verify.match.rules import Decision
+    from verify.match.text import ClaimFeatures
+
+
+@dataclass(frozen=True, slots=True)
+class JudgeReading:
+    """The judge's probabilities for one pair, read both ways (entailment is directional)."""
+
+    forward: np.ndarray  # (3,) A as premise, B as hypothesis: entailment, neutral, contradiction
+    backward: np.ndarray  # (3,) B as premise, A as hypothesis
+
+    @property
+    def contradiction(self) -> float:
+        # Contradiction is symmetric: the mean of both readings is steadier than either.
+        return float((self.forward[2] + self.backward[2]) / 2)
+
+    @property
+    def entailment(self) -> float:
+        # Either way round: "supports" is one claim backing the other.
+        return float(max(self.forward[0], self.backward[0]))
+
+    @property
+    def neutral(self) -> float:
+        return float((self.forward[1] + self.backward[1]) / 2)
+
+    def verdict(self) -> tuple[str, float]:
+        scores = {"contradiction": self.contradiction, "entailment": self.entailment, "neutral": self.neutral}
+        label = max(scores, key=scores.__getitem__)
+        return label, scores[label]
+
+
+@dataclass(frozen=True, slots=True)
+class PairView:
+    a: Claim
+    b: Claim
+    fa: ClaimFeatures
+    fb: ClaimFeatures
+    similarity: float
+    decision: Decision
+    judge: JudgeReading | None = None
+    who_a: str = "claim A"
+    who_b: str = "claim B"
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    signal: str
+    relation: Relation
+    hard: bool  # checkable in the texts (a quoted denial, two figures, two words); the judge's is not
+    strength: float
+    text: str
+
+
+class Signal(Protocol):
+    name: str
+
+    def read(self, pair: PairView) -> Finding | None: ...
