@@ -96,3 +96,24 @@ def test_eval_pairs_reports_errors_and_rejects_bad_lines(tmp_path):
     bad.write_text('{"a": "x", "b": "y", "label": "maybe"}\n', encoding="utf-8")
     with pytest.raises(InputError, match="line 1: needs a, b and label"):
         eval_pairs(bad, FakeEncoder())
+
+
+def test_eval_pairs_reports_progress_and_the_same_result(tmp_path, monkeypatch):
+    import verify.evaluate as evaluate
+
+    monkeypatch.setattr(evaluate, "_CLASSIFY_CHUNK", 2)  # several chunks from a small file
+    path = tmp_path / "pairs.jsonl"
+    rows = [("El paro bajó al 12 %.", "El paro subió al 12 %.", "contradicts"),
+            ("Peskov dijo que no hay pruebas.", "Peskov negó que haya pruebas.", "supports"),
+            ("La lluvia cerró el puerto.", "El puerto cerró por la lluvia.", "repeats"),
+            ("Rusia envió agentes a Libia.", "El festival abre en mayo.", "unrelated"),
+            ("El paro bajó al 12 %.", "El festival abre en mayo.", "unrelated")]
+    path.write_text("".join(json.dumps({"a": a, "b": b, "label": label}) + "\n" for a, b, label in rows))
+    calls: list[tuple[int, int]] = []
+    with_progress = eval_pairs(path, FakeEncoder(), progress=lambda done, total: calls.append((done, total)))
+    monkeypatch.setattr(evaluate, "_CLASSIFY_CHUNK", 512)
+    assert with_progress == eval_pairs(path, FakeEncoder())
+    texts = len({t for a, b, _ in rows for t in (a, b)})
+    assert calls[-1] == (texts + len(rows), texts + len(rows))
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+    assert len(calls) == texts + 3  # one per text, then one per chunk of two pairs

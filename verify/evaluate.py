@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import csv
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -184,19 +184,37 @@ def eval_sts(path: str | Path, encoder: Encoder) -> dict:
             "spearman": round(spearman(sims, gold), 4)}
 
 
+_CLASSIFY_CHUNK = 512  # pairs classified (and judged) per progress step; each pair is decided on its own
+
+
 def _classify_texts(a: Sequence[str], b: Sequence[str], encoder: Encoder, extractor: ClaimExtractor | None = None,
-                    judge: Judge | None = None,
-                    thresholds: Thresholds | None = None) -> tuple[list[PairVerdict], np.ndarray]:
+                    judge: Judge | None = None, thresholds: Thresholds | None = None,
+                    progress: Callable[[int, int], None] | None = None) -> tuple[list[PairVerdict], np.ndarray]:
+    """Verdicts for aligned texts; `progress(done, total)` counts texts extracted, then pairs decided."""
     from verify.match import DEFAULT_THRESHOLDS, claim_from_text, classify_many
 
     sims = _encode_pairs(a, b, encoder)
-    claims = {t: claim_from_text(t, extractor) for t in set(a) | set(b)}
+    texts = sorted(set(a) | set(b))
+    total = len(texts) + len(a)
+    claims = {}
+    for done, text in enumerate(texts, 1):
+        claims[text] = claim_from_text(text, extractor)
+        if progress is not None:
+            progress(done, total)
     pairs = [(claims[x], claims[y]) for x, y in zip(a, b)]
-    return classify_many(pairs, sims, thresholds=thresholds or DEFAULT_THRESHOLDS, judge=judge), sims
+    verdicts: list[PairVerdict] = []
+    for start in range(0, len(pairs), _CLASSIFY_CHUNK):
+        end = start + _CLASSIFY_CHUNK
+        verdicts += classify_many(pairs[start:end], sims[start:end], thresholds=thresholds or DEFAULT_THRESHOLDS,
+                                  judge=judge)
+        if progress is not None:
+            progress(len(texts) + len(verdicts), total)
+    return verdicts, sims
 
 
 def eval_nli(path: str | Path, encoder: Encoder, extractor: ClaimExtractor | None = None, *,
-             judge: Judge | None = None, rows: str = "all", thresholds: Thresholds | None = None) -> dict:
+             judge: Judge | None = None, rows: str = "all", thresholds: Thresholds | None = None,
+             progress: Callable[[int, int], None] | None = None) -> dict:
     """`compare` on an NLI file: contradiction precision/recall/F1, 3-class accuracy, confusion matrix.
 
     Mapping: entailment -> supports (repeats counts as supports), neutral -> unrelated,
@@ -211,7 +229,7 @@ def eval_nli(path: str | Path, encoder: Encoder, extractor: ClaimExtractor | Non
         a = [x for x, k in zip(a, keep) if k]
         b = [x for x, k in zip(b, keep) if k]
         gold = gold[keep]
-    verdicts, _ = _classify_texts(a, b, encoder, extractor, judge, thresholds)
+    verdicts, _ = _classify_texts(a, b, encoder, extractor, judge, thresholds, progress)
     predicted = np.array([_RELATION_TO_NLI[v.relation] for v in verdicts], dtype=np.int64)
     matrix = confusion(gold, predicted, 3)
     classes = per_class(matrix, NLI_LABELS)
@@ -225,12 +243,13 @@ def eval_nli(path: str | Path, encoder: Encoder, extractor: ClaimExtractor | Non
 
 
 def eval_pairs(path: str | Path, encoder: Encoder, extractor: ClaimExtractor | None = None, *,
-               judge: Judge | None = None, thresholds: Thresholds | None = None) -> dict:
+               judge: Judge | None = None, thresholds: Thresholds | None = None,
+               progress: Callable[[int, int], None] | None = None) -> dict:
     """`compare` on a labelled pair file: per-relation precision/recall, accuracy, confusion, errors."""
     rows = read_pairs(path)
     a = [r["a"] for r in rows]
     b = [r["b"] for r in rows]
-    verdicts, sims = _classify_texts(a, b, encoder, extractor, judge, thresholds)
+    verdicts, sims = _classify_texts(a, b, encoder, extractor, judge, thresholds, progress)
     index = {label: k for k, label in enumerate(PAIR_LABELS)}
     gold = np.array([index[r["label"]] for r in rows], dtype=np.int64)
     predicted = np.array([index[v.relation.value] for v in verdicts], dtype=np.int64)

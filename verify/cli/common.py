@@ -150,6 +150,7 @@ class Progress:
         self._bar: Any = None  # a rich.progress.Progress on a terminal (rich is imported only then)
         self._task: Any = None  # its task id
         self._started = self._last = 0.0
+        self._first: tuple[float, int] | None = None  # (time, done) of the first step reported
 
     def __enter__(self):
         import time
@@ -178,8 +179,13 @@ class Progress:
         if now - self._last < self.every and done < total:
             return
         self._last = now
-        rate = done / max(now - self._started, 1e-9)
-        left = f", about {duration((total - done) / rate)} left" if rate > 0 and done < total else ""
+        # Rate and time left from the first step on: model loading before it is not work still to come.
+        if self._first is None:
+            self._first = (now, done)
+        first_time, first_done = self._first
+        steady = done > first_done and now > first_time
+        rate = (done - first_done) / (now - first_time) if steady else done / max(now - self._started, 1e-9)
+        left = f", about {duration((total - done) / rate)} left" if steady and rate > 0 and done < total else ""
         click.echo(f"{self.label}: {done}/{total} ({100 * done / max(total, 1):.0f} %), {rate:.1f}/s{left}", err=True)
 
     def __exit__(self, *exc):

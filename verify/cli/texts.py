@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from verify.cli.common import Context, echo_json, json_lines, load_judge, nli_option, print_claims
+from verify.cli.common import Context, Progress, echo_json, json_lines, load_judge, nli_option, print_claims
 from verify.errors import InputError
 
 
@@ -128,10 +128,12 @@ def eval_(obj: Context, task: str, data: str, rows: str, nli: str | None, as_jso
         else:
             from verify.extract import Extractor
 
-            if task == "nli":
-                result = evaluate.eval_nli(data, encoder, Extractor(), judge=load_judge(nli), rows=rows)
-            else:
-                result = evaluate.eval_pairs(data, encoder, Extractor(), judge=load_judge(nli))
+            judge = load_judge(nli)
+            with Progress(f"evaluating {task}") as progress:
+                if task == "nli":
+                    result = evaluate.eval_nli(data, encoder, Extractor(), judge=judge, rows=rows, progress=progress)
+                else:
+                    result = evaluate.eval_pairs(data, encoder, Extractor(), judge=judge, progress=progress)
     result.pop("errors", None)
     if as_json:
         echo_json(result)
