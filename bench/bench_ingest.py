@@ -1,19 +1,26 @@
 """Raw encoder throughput against ingest pipeline throughput, measured in the same run.
 
     .venv/bin/python bench/bench_ingest.py [--runs 3] [--articles 971]
+    .venv/bin/python bench/bench_ingest.py --rss [--nli default --nli none]
 
 Each run: (1) the default encoder alone encodes the claim texts of the corpus (sentences/s);
 (2) `verify add` as a library call ingests the same articles into a fresh index: read, clean,
 extract, encode, store, link, commit (claims/s). The ratio (2)/(1) says how much of the encoder's
 speed the whole pipeline keeps. Reported as medians over the runs.
+
+`--rss` instead runs `verify add` on all of news_es as a user does (a separate process, a fresh
+index, each `--nli` given) and reports its peak resident memory (the kernel's ru_maxrss of the
+child): issue #10 asks for under 2 GB.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -30,7 +37,12 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--articles", type=int, default=971)
+    parser.add_argument("--rss", action="store_true", help="peak memory of `verify add` on news_es instead")
+    parser.add_argument("--nli", action="append", help="with --rss: judge settings to run (default: default, none)")
     args = parser.parse_args()
+    if args.rss:
+        peak_memory(args.nli or ["default", "none"])
+        return
 
     from verify.embed import load_encoder
     from verify.ingest import iter_sources
@@ -74,6 +86,29 @@ def main() -> None:
     print(f"median: encoder {statistics.median(raw_rates):.0f} sentences/s, pipeline "
           f"{statistics.median(pipe_rates):.1f} claims/s, ratio {statistics.median(ratios):.3f}")
     print(json.dumps({"raw": raw_rates, "pipeline": pipe_rates, "ratio": ratios, "extract_alone": extract_rate}))
+
+
+def peak_memory(judges: list[str]) -> None:
+    """One `verify add` of all news_es per judge setting, each in its own process on a fresh index."""
+    rows = []
+    for nli in judges:
+        work = Path(tempfile.mkdtemp(prefix="bench-rss-"))
+        try:
+            t = time.perf_counter()
+            # ru_maxrss of RUSAGE_CHILDREN is the largest child so far: one child per process keeps it exact.
+            code = ("import resource, subprocess, sys; r = subprocess.run(sys.argv[1:]); "
+                    "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(r.returncode)")
+            verify = str(ROOT / ".venv" / "bin" / "verify")
+            out = subprocess.run([sys.executable, "-c", code, verify, "--index", str(work / "ix"), "add", str(NEWS),
+                                  "--nli", nli], capture_output=True, text=True, env=dict(os.environ), check=True)
+            elapsed = time.perf_counter() - t
+        finally:
+            shutil.rmtree(work, ignore_errors=True)
+        lines = out.stdout.strip().splitlines()
+        peak_mib = int(lines[-1]) / 1024  # Linux reports KiB
+        rows.append([nli, f"{peak_mib:.0f}", "yes" if peak_mib < 2048 else "no", f"{elapsed:.0f}", lines[-2]])
+    print(f"machine: {machine()}; `verify add` of all news_es ({NEWS.name}), one process each\n")
+    print(table(["--nli", "peak RSS MiB", "under 2 GB", "seconds", "summary"], rows))
 
 
 if __name__ == "__main__":
