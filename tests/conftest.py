@@ -32,6 +32,21 @@ def make_claim(article_id: str, text: str, start: int = 0, *, speaker=None, side
                  entities=tuple(Entity(e, e, "LOC") for e in entities), side_spans=tuple(side_spans))
 
 
+def add_sentences(index, encoder, article_id: str, sentences, **claim_fields):
+    """Store one article made of `sentences`, one claim each, in its own batch (any store)."""
+    text = " ".join(sentences)
+    article = make_article(article_id, text)
+    claims, pos = [], 0
+    for s in sentences:
+        start = text.index(s, pos)
+        claims.append(make_claim(article_id, s, start, **claim_fields))
+        pos = start + len(s)
+    with index.batch():
+        if index.model is None:
+            index.bind_model(encoder.name, encoder.fingerprint, encoder.dim)
+        return index.add_article(article, claims, encoder.encode(sentences))
+
+
 # ------------------------------------------------------------------ the shared store's throwaway cluster
 @pytest.fixture(scope="session")
 def cluster():

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import make_article, make_claim
+from conftest import add_sentences, make_article, make_claim
 from pg import PASSWORD, free_port
 
 from verify.embed import FakeEncoder
@@ -36,18 +36,7 @@ def encoder() -> FakeEncoder:
     return FakeEncoder(dim=DIM)
 
 
-def _add(index, encoder, article_id, sentences, **claim_fields):
-    text = " ".join(sentences)
-    article = make_article(article_id, text)
-    claims, pos = [], 0
-    for s in sentences:
-        start = text.index(s, pos)
-        claims.append(make_claim(article_id, s, start, **claim_fields))
-        pos = start + len(s)
-    with index.batch():
-        if index.model is None:
-            index.bind_model(encoder.name, encoder.fingerprint, encoder.dim)
-        return index.add_article(article, claims, encoder.encode(sentences))
+_add = add_sentences
 
 
 # ------------------------------------------------------------------------------- the contract

@@ -8,26 +8,14 @@ import sys
 
 import numpy as np
 import pytest
-from conftest import make_article, make_claim
+from conftest import add_sentences, make_article
 
 from verify.errors import IndexError_
 from verify.records import Link, Relation
 from verify.store import ClaimIndex
 from verify.store.vectors import FaissFlatStore
 
-
-def _add(index, encoder, article_id, sentences, **claim_fields):
-    text = " ".join(sentences)
-    article = make_article(article_id, text)
-    claims, pos = [], 0
-    for s in sentences:
-        start = text.index(s, pos)
-        claims.append(make_claim(article_id, s, start, **claim_fields))
-        pos = start + len(s)
-    with index.batch():
-        if index.model is None:
-            index.bind_model(encoder.name, encoder.fingerprint, encoder.dim)
-        return index.add_article(article, claims, encoder.encode(sentences))
+_add = add_sentences
 
 
 def test_claims_and_vectors_survive_reopen(tmp_path, fake_encoder):
