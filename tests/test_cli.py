@@ -289,7 +289,7 @@ def test_eval_nli_on_the_odd_rows(run, tmp_path):
     data.write_text("El museo abre los lunes.\tEl museo abre los lunes.\t0\n"
                     "El museo abre los lunes.\tEl museo no abre los lunes.\t2\n"
                     "La fábrica cerró en 2020.\tMañana lloverá en Quito.\t1\n", encoding="utf-8")
-    figures = json.loads(run("eval", "nli", "--data", str(data), "--rows", "odd", "--json").output)
+    figures = json.loads(run("eval", "nli", "--data", str(data), "--rows", "odd", "--json").stdout)
     assert figures["rows"] == "odd" and figures["pairs"] == 1
     result = run("eval", "sts", "--data", str(data), "--rows", "odd")
     assert result.exit_code == 2 and "--rows is for the nli task only" in result.output
