@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import hashlib
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
@@ -18,6 +22,23 @@ SHARED = ROOT.parent / "shared"
 @pytest.fixture
 def fake_encoder() -> FakeEncoder:
     return FakeEncoder(dim=64)
+
+
+@contextmanager
+def http_server(handler, stop: threading.Event) -> Iterator[str]:
+    """Serve `handler` (a BaseHTTPRequestHandler class) on 127.0.0.1 at a free port; yields the base URL.
+    On exit `stop` is set first, so handlers that trickle or wait give up, then the server stops."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    server.daemon_threads = True
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        stop.set()
+        server.shutdown()
+        server.server_close()
+        thread.join(5)
 
 
 def make_article(article_id: str, text: str, **fields) -> Article:

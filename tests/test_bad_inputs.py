@@ -32,10 +32,11 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from conftest import http_server
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -532,17 +533,8 @@ def _handler(stop: threading.Event):
 def serving() -> Iterator[str]:
     """The hostile HTTP server on 127.0.0.1 (a free port); stopped on exit."""
     stop = threading.Event()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), _handler(stop))
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        stop.set()
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with http_server(_handler(stop), stop) as base:
+        yield base
 
 
 def _closed_port() -> int:

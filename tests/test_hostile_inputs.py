@@ -10,10 +10,11 @@ import random
 import threading
 import time
 from contextlib import contextmanager
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
 import pytest
+from conftest import http_server
 
 from verify.errors import InputError
 from verify.evaluate import read_checkworthy
@@ -50,17 +51,8 @@ def serving(respond):
         def log_message(self, *args):
             pass
 
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/nota"
-    finally:
-        stop.set()
-        server.shutdown()
-        server.server_close()
-        thread.join(5)
+    with http_server(Handler, stop) as base:
+        yield f"{base}/nota"
 
 
 def trickle(handler, stop, *, headers_first: bool):
