@@ -335,3 +335,21 @@ def test_a_name_opening_an_apposition_is_kept_in_a_lone_text(extractor):
                                    "Ejército Nacional de Libia en la lucha contra los milicianos islamistas.",
                                    language="es")
     assert "Haftar" in {e.surface for e in claim.entities}
+
+
+def test_an_articles_claims_do_not_depend_on_what_the_alias_table_learned_before():
+    # The store-wide table once admitted a name met in any earlier article: "Cuando", tagged a name
+    # by the small model somewhere, became an entity here, lifting a borderline sentence over the
+    # claim threshold, so the same article gave more claims on an index that had read more (and, on
+    # a shared index, depended on which writer read first).
+    # (news_es, fncs-train-230, CC BY 4.0)
+    text = ("Se siguió la pista de las sustancias relacionadas con esos fallecimientos y la DEA llegó a un "
+            "laboratorio en México. Cuando fue desmantelado, la sustancia casi desapareció del mercado.\n"
+            "Según las autoridades de Estados Unidos, la droga producida en México atraviesa la frontera "
+            "suroccidental y llega a California y Arizona.")
+    learned = AliasTable()
+    learned.canonical("Cuando", "PER")
+    fresh = Extractor().extract(text)
+    after = Extractor(aliases=learned).extract(text)
+    assert [(c.text, c.checkworthiness, c.speaker) for c in after] == \
+        [(c.text, c.checkworthiness, c.speaker) for c in fresh]

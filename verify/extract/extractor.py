@@ -22,7 +22,7 @@ from verify.extract.filters import QUOTE_CHARS, not_a_claim, skip_dateline
 from verify.extract.polarity import polarity
 from verify.extract.sentences import correct, line_spans, quote_regions
 from verify.extract.sides import has_role, side_for_phrase
-from verify.lang import detect_language
+from verify.lang import detect_language, fold_name
 from verify.records import Claim, Entity
 
 MAX_TEXT = 2_000_000  # characters; longer input is refused rather than parsed for minutes
@@ -114,6 +114,7 @@ class Extractor:
                         for s, e, sent, base in sentences]
         history = History()
         claims: list[Claim] = []
+        names_met = _proper_names(parsed)
         for k, ((start, end, sent, base), attr) in enumerate(zip(sentences, attributions)):
             resolve_speaker(attr, history, self.aliases, text, start, end, quotes,
                             attributions[k + 1] if k + 1 < len(attributions) else None, sentences, k)
@@ -122,7 +123,7 @@ class Extractor:
             claim_text = text[start:end]
             if not_a_claim(claim_text, sent):
                 continue
-            entities = self._entities(sent)
+            entities = self._entities(sent, names_met)
             words = len(re.findall(r"\w+", claim_text))
             score = news_checkworthiness(
                 learned_checkworthiness(claim_text), attributed=attr.speaker is not None or attr.cue is not None,
@@ -168,7 +169,11 @@ class Extractor:
                     self.aliases.learn_side(ent.text, side)
                     break
 
-    def _entities(self, sent) -> tuple[Entity, ...]:
+    def _entities(self, sent, names_met: set[str]) -> tuple[Entity, ...]:
+        """The sentence's names. `names_met` holds the folded names this article has used so far; it
+        grows here. It is the article's own, not the store's alias table: which claims an article
+        yields must not depend on what other articles were read before it (nor, on a shared index,
+        on which writer got there first); the table only decides what the names are called."""
         seen, out = set(), []
         for ent in sent.ents:
             proper = sum(t.pos_ == "PROPN" for t in ent)
@@ -180,7 +185,7 @@ class Extractor:
             elif ent.label_ not in ("PER", "ORG", "LOC"):
                 continue
             elif not proper and (len(ent) == 1 or ent.label_ == "PER") \
-                    and not self.aliases.known(ent.text.strip(" ,.;:" + QUOTE_CHARS)) \
+                    and fold_name(_name_surface(ent.text)) not in names_met \
                     and not _opens_apposition(ent):
                 # The small model tags "Según", "Estoy", "Está" as names; a name already met in the
                 # article ("Haftar" opening a sentence, tagged as a noun there) is still one, and so
@@ -191,6 +196,7 @@ class Extractor:
                 continue
             if _redacted(sent.doc.text, ent.start_char, ent.end_char):
                 continue
+            names_met.add(fold_name(surface))
             canonical = self.aliases.canonical(surface, ent.label_)
             if (canonical, ent.label_) in seen:
                 continue
@@ -228,6 +234,20 @@ def _redacted(text: str, start: int, end: int) -> bool:
     that has one would otherwise share an entity with every other."""
     inner = text[start:end].strip("*")
     return inner.isupper() and ("*" in text[start:end] or text[start - 1:start] == "*" or text[end:end + 1] == "*")
+
+
+def _proper_names(parsed: list) -> set[str]:
+    """Folded names the article writes as proper nouns, with each word of a person's name (a surname
+    alone, or a first name opening a sentence, is still the same person)."""
+    names: set[str] = set()
+    for _, doc in parsed:
+        for ent in doc.ents:
+            if ent.label_ in ("PER", "ORG", "LOC", "MISC") and any(t.pos_ == "PROPN" for t in ent):
+                surface = _name_surface(ent.text)
+                names.add(fold_name(surface))
+                if ent.label_ == "PER":
+                    names.update(fold_name(word) for word in surface.split() if len(word) > 2)
+    return names
 
 
 def _opens_apposition(ent) -> bool:
