@@ -20,6 +20,16 @@ consistent sentences of one story contradictions:
 - a sentence against itself, half of them sentences with a negation (entailment);
 - twice as many same-article pairs (neutral);
 - the MultiNLI pairs twice, since XNLI (our held-out test) is MultiNLI's genres translated.
+
+Mix 3 (the third judge) keeps mix 2 and adds Spanish pairs written for this project, committed under
+`training/data/` (its README says who wrote them, how, and under which license), each seen twice:
+- `mnli_es`: TaxiNLI/MultiNLI pairs translated into Spanish, labels taken from the MultiNLI gold by id
+  (translate-train: the judge saw MultiNLI's genres only in English, and XNLI-es is them in Spanish);
+- `news_es_written`: a sentence copied from a news_es article (lines n % 5 == 0, not in any pair file)
+  against a sentence written as another source might print it, labelled contradiction (denial, a
+  different figure for the same quantity, the opposite direction, another version of the event),
+  entailment, or neutral, most of them hard (a figure on another quantity, a negation about
+  something else), the mistakes verify's rules made on the open corpus.
 """
 
 from __future__ import annotations
@@ -47,8 +57,10 @@ MIX = {
 # Spanish is what verify reads first and InferES is the only native Spanish NLI set: seen twice per epoch.
 INFERES_REPEAT = 2
 # file -> times seen per epoch, by mix version (the module docstring says why mix 2 differs).
-REPEAT = {1: {}, 2: {"taxinli_mnli": 2}}
-MIX_VERSIONS = (1, 2)
+REPEAT = {1: {}, 2: {"taxinli_mnli": 2}, 3: {"taxinli_mnli": 2}}
+MIX_VERSIONS = (1, 2, 3)
+WRITTEN = Path(__file__).resolve().parent / "data"
+WRITTEN_REPEAT = 2
 DEV_SIZE = 600  # InferES train pairs held out for choosing checkpoints and calibrating verify's policy
 
 
@@ -93,8 +105,42 @@ def build_mix(data: Path, seed: int, *, derived: list[Pair], version: int = 1) -
         counts[name] = len(rows) * times
     pairs += derived
     counts["derived_spanish"] = len(derived)
+    if version >= 3:
+        for name, written in written_spanish(data).items():
+            pairs += written * WRITTEN_REPEAT
+            counts[name] = len(written) * WRITTEN_REPEAT
     rng.shuffle(pairs)
     return pairs, dev, counts
+
+
+def written_spanish(data: Path, folder: Path = WRITTEN) -> dict[str, list[Pair]]:
+    """The pairs written for this project (mix 3), by set, in file order; a malformed line is an error."""
+    gold = {r["id"]: r["label"] for r in _read_jsonl(data / "nli" / "taxinli_mnli.jsonl")}
+    out: dict[str, list[Pair]] = {"mnli_es": [], "news_es_written": []}
+    for path in sorted((folder / "mnli_es").glob("part-*.tsv")):
+        for number, fields in _tsv(path, 3):
+            pair_id, premise, hypothesis = fields
+            if pair_id not in gold:
+                raise ValueError(f"{path}:{number}: {pair_id} is not a TaxiNLI pair id")
+            out["mnli_es"].append(Pair(premise, hypothesis, LABEL_IDS[gold[pair_id]], "mnli_es"))
+    for path in sorted((folder / "news_es_written").glob("part-*.tsv")):
+        for number, fields in _tsv(path, 5):
+            _article, label, _kind, premise, hypothesis = fields
+            if label not in LABEL_IDS:
+                raise ValueError(f"{path}:{number}: unknown label {label!r}")
+            out["news_es_written"].append(Pair(premise, hypothesis, LABEL_IDS[label], "news_es_written"))
+    return out
+
+
+def _tsv(path: Path, width: int):
+    with open(path, encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            if not line.strip():
+                continue
+            fields = [field.strip() for field in line.rstrip("\n").split("\t")]
+            if len(fields) != width or not all(fields):
+                raise ValueError(f"{path}:{number}: expected {width} non-empty tab-separated fields")
+            yield number, fields
 
 
 # ------------------------------------------------------------------------------ derived Spanish pairs
