@@ -55,6 +55,23 @@ def test_add_logs_progress_lines_when_stderr_is_not_a_terminal(run, monkeypatch)
     assert lines and lines[-1].startswith("adding articles: 2/2 (100 %), ")
 
 
+def test_report_logs_progress_on_stderr_and_leaves_stdout_the_report(run, monkeypatch, tmp_path):
+    for country in ("Rusia", "Irán"):
+        (tmp_path / f"a_{country}.txt").write_text(
+            f"El portavoz John Kirby dijo que Corea del Norte suministró armas a {country}.\n", encoding="utf-8")
+        (tmp_path / f"b_{country}.txt").write_text(
+            f"El portavoz Dmitri Peskov dijo que Corea del Norte no suministró armas a {country}.\n", encoding="utf-8")
+    assert run("add", str(tmp_path)).exit_code == 0
+    quiet = run("report", "--relation", "all", "--format", "json")
+    monkeypatch.setenv("VERIFY_PROGRESS_SECONDS", "0")
+    logged = run("report", "--relation", "all", "--format", "json")
+    links = len(json.loads(logged.stdout)["links"])
+    assert links >= 2
+    assert logged.stdout == quiet.stdout
+    lines = [line for line in logged.stderr.splitlines() if line.startswith("building the report: ")]
+    assert lines and lines[-1].startswith(f"building the report: {links}/{links} (100 %)")
+
+
 def test_add_then_readd_is_a_noop(run):
     first = run("add", str(SEED_000), str(SEED_002))
     assert first.exit_code == 0, first.output

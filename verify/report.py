@@ -17,7 +17,7 @@ import io
 import json
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 from verify.errors import InputError
@@ -76,23 +76,30 @@ def check_options(relation: str, min_score: float, fmt: str = "md") -> None:
 
 
 def build_report(index: ClaimStore, *, relation: str = "contradicts", min_score: float = 0.0,
-                 verdict: str | None = None, links: Sequence[Link] | None = None) -> Report:
-    """Collect links (all matching ones, or the given ones) with their claims and articles, grouped by story."""
+                 verdict: str | None = None, links: Sequence[Link] | None = None,
+                 progress: Callable[[int, int], None] | None = None) -> Report:
+    """Collect links (all matching ones, or the given ones) with their claims and articles, grouped by story.
+
+    `progress(done, total)` follows the links read; on a large index the articles' texts, one read per
+    article, are most of the time.
+    """
     check_options(relation, min_score)
     if links is None:
         links = index.links(relation=None if relation == "all" else relation, min_score=min_score, verdict=verdict)
     claim_ids = sorted({i for l in links for i in (l.a, l.b)})
     claims = {c.id: c for c in index.claims(ids=claim_ids)}
     articles: dict[str, Article | None] = {}
-    for c in claims.values():
-        if c.article_id not in articles:
-            articles[c.article_id] = index.article(c.article_id)
     verdicts = index.link_verdicts()
     rows = []
-    for l in links:
+    for done, l in enumerate(links, 1):
+        if progress and (done % 200 == 0 or done == len(links)):
+            progress(done, len(links))
         a, b = claims.get(l.a), claims.get(l.b)
         if a is None or b is None:
             continue
+        for c in (a, b):
+            if c.article_id not in articles:
+                articles[c.article_id] = index.article(c.article_id)
         article_a, article_b = articles[a.article_id], articles[b.article_id]
         if article_a is None or article_b is None:  # removed by another process between the reads
             continue

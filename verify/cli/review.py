@@ -7,7 +7,7 @@ from typing import NamedTuple
 
 import click
 
-from verify.cli.common import Context, echo_json, print_claims, write_atomic
+from verify.cli.common import Context, Progress, echo_json, print_claims, write_atomic
 from verify.errors import InputError
 from verify.records import LINK_RELATIONS, Verdict
 
@@ -101,8 +101,9 @@ def report(obj: Context, relation: str, min_score: float, verdict: str | None, f
     from verify.report import build_report, check_options, render
 
     check_options(relation, min_score, fmt)
-    with obj.open_index() as index:
-        text = render(build_report(index, relation=relation, min_score=min_score, verdict=verdict), fmt)
+    with obj.open_index() as index, Progress("building the report") as progress:
+        text = render(build_report(index, relation=relation, min_score=min_score, verdict=verdict,
+                                   progress=progress), fmt)
     if out:
         write_atomic(Path(out), text)
         click.echo(f"wrote {out}", err=True)
