@@ -6,30 +6,15 @@ import os
 import subprocess
 import sys
 
-import numpy as np
 import pytest
-from conftest import add_sentences, make_article
+from conftest import add_sentences
 
 from verify.errors import IndexError_
-from verify.records import Link, Relation
 from verify.store import ClaimIndex
 from verify.store.vectors import FaissFlatStore
 
 _add = add_sentences
 
-
-def test_claims_and_vectors_survive_reopen(tmp_path, fake_encoder):
-    with ClaimIndex.open(tmp_path / "ix", create=True) as index:
-        stored = _add(index, fake_encoder, "a1", ["Rusia envió armas a Libia.", "El embargo sigue vigente."],
-                      entities=["Rusia"])
-        assert [c.id for c in stored] == [1, 2]
-    with ClaimIndex.open(tmp_path / "ix") as index:
-        claims = index.claims(article_id="a1")
-        assert [c.text for c in claims] == ["Rusia envió armas a Libia.", "El embargo sigue vigente."]
-        assert claims[0].entities[0].canonical == "Rusia"
-        scores, ids = index.search(fake_encoder.encode(["Rusia envió armas a Libia."]), 2)
-        assert ids[0][0] == 1 and scores[0][0] == pytest.approx(1.0, abs=1e-5)
-        assert index.stats().claims == 2 and index.model.name == "fake"
 
 
 def test_add_is_incremental_and_ids_never_reused(tmp_path, fake_encoder):
@@ -98,31 +83,6 @@ _add(index, FakeEncoder(64), "a2", ["Otra afirmación cualquiera."])
         assert len(index.vectors) == 1
 
 
-def test_links_stored_once_and_filtered(tmp_path, fake_encoder):
-    with ClaimIndex.open(tmp_path / "ix", create=True) as index:
-        a = _add(index, fake_encoder, "a1", ["Rusia apoya a Haftar."])
-        b = _add(index, fake_encoder, "a2", ["Rusia no apoya a Haftar."])
-        with index.batch():
-            index.add_links([Link(a[0].id, b[0].id, Relation.CONTRADICTS, 0.9, "denial", 0.95, "t")])
-            index.set_link_verdict(b[0].id, a[0].id, "confirmed", "checked")
-        assert [l.relation for l in index.links(relation="contradicts")] == [Relation.CONTRADICTS]
-        assert index.links(relation="supports") == []
-        assert len(index.links(verdict="confirmed")) == 1
-        assert index.links(min_score=0.95) == []
-        with index.batch():
-            index.remove_article("a2")  # links and verdicts go with the claims
-        assert index.links() == [] and index.link_verdicts() == {}
-
-
-def test_foreign_model_refused(tmp_path, fake_encoder):
-    with ClaimIndex.open(tmp_path / "ix", create=True) as index:
-        _add(index, fake_encoder, "a1", ["Una afirmación."])
-    with ClaimIndex.open(tmp_path / "ix", writable=True) as index:
-        with pytest.raises(IndexError_, match="built with model 'fake'"):
-            index.check_model("otro-modelo")
-        with pytest.raises(IndexError_, match="rebuild"):
-            with index.batch():
-                index.bind_model("fake", "another-fingerprint", 64)
 
 
 def test_missing_and_corrupt_index(tmp_path):
@@ -134,17 +94,6 @@ def test_missing_and_corrupt_index(tmp_path):
         ClaimIndex.open(tmp_path / "bad")
 
 
-def test_writes_outside_batch_are_refused(tmp_path, fake_encoder):
-    with ClaimIndex.open(tmp_path / "ix", create=True) as index:
-        with pytest.raises(RuntimeError, match="batch"):
-            index.add_article(make_article("a", "x"), [], np.zeros((0, 64), np.float32))
-
-
-def test_side_spans_survive_reopen(tmp_path, fake_encoder):
-    with ClaimIndex.open(tmp_path / "ix", create=True) as index:
-        _add(index, fake_encoder, "a1", ["Si Rusia no envía armas, la guerra acaba."], side_spans=[(0, 25)])
-    with ClaimIndex.open(tmp_path / "ix") as index:
-        assert index.claims(article_id="a1")[0].side_spans == ((0, 25),)
 
 
 def test_schema_1_index_is_read_and_upgraded(tmp_path, fake_encoder):

@@ -176,8 +176,8 @@ class Progress:
         if total == 0:
             return  # nothing to do, nothing to report: a rejected input keeps its one line
         now = time.monotonic()
-        if now - self._last < self.every and done < total:
-            return
+        if now - self._last < self.every and (done < total or now - self._started < self.every):
+            return  # the last step too, when the whole job took less than one interval: a log keeps quiet
         self._last = now
         # Rate and time left from the first step on: model loading before it is not work still to come.
         if self._first is None:

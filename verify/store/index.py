@@ -344,10 +344,17 @@ class ClaimIndex(ClaimQueries):
     def set_link_verdict(self, a: int, b: int, verdict: str, note: str | None = None) -> None:
         self._require_batch()
         a, b = min(a, b), max(a, b)
+        if self._db.execute("SELECT 1 FROM links WHERE a=? AND b=?", (a, b)).fetchone() is None:
+            # Not the foreign key's IntegrityError: the TUI shows this line (the shared store says the same).
+            raise IndexError_(f"{self.path}: there is no link between claims {a} and {b} (gone since: its article "
+                              "was added again?); reload and look again")
         self._db.execute("INSERT OR REPLACE INTO link_verdicts VALUES (?,?,?,?,?)", (a, b, verdict, note, utc_now()))
 
     def set_claim_rating(self, claim_id: int, rating: str, note: str | None = None) -> None:
         self._require_batch()
+        if self._db.execute("SELECT 1 FROM claims WHERE id=?", (claim_id,)).fetchone() is None:
+            raise IndexError_(f"{self.path}: there is no claim {claim_id} (gone since: its article was added "
+                              "again?); reload and look again")
         self._db.execute("INSERT OR REPLACE INTO claim_ratings VALUES (?,?,?,?)", (claim_id, rating, note, utc_now()))
 
     # ------------------------------------------------------------------ reading: `ClaimQueries`
