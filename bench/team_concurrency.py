@@ -7,8 +7,10 @@ On a throwaway PostgreSQL cluster (tests/pg.py), for `--seconds`:
     each) cut from its slice of the news_es corpus; the slices overlap (each third plus half of its
     neighbours), writer 1 walks its slice backwards so that overlapping articles arrive at the same
     time; a writer done with its slice adds its files again (all unchanged) until the time is up;
-  * 5 readers, each looping `verify report --format json`, `verify search`, `verify links --json`,
-    `verify stats --json` (each a process; its JSON must parse);
+  * 5 readers: four each looping `verify report --format json`, `verify search`, `verify links --json`,
+    `verify stats --json` (each a process; its JSON must parse), and one the Textual TUI under Pilot
+    (a process of its own: it moves the cursor, looks for others' writes every 0.5 s, and at the end
+    must show as many links as the database holds, without a restart);
   (before the clock starts, 9 short articles with a repeat and two contradictions each, the ones of
   tests/test_team_cli.py about three countries, are added, so that there are links to judge);
   * 2 reviewers, alice and bob, each a process setting verdicts on the same links through the store
@@ -17,8 +19,9 @@ On a throwaway PostgreSQL cluster (tests/pg.py), for `--seconds`:
 The fake encoder of the CLI tests stands in for the model and `--nli none` is passed, so the run
 measures the store. Then it checks: no process exited non-zero or printed a traceback; no duplicate
 article or claim; both claims of every link present; every committed verdict in the history; the
-article and claim counts equal to a serial run of the same files into a fresh database. The Textual
-TUI is not part of the load. Prints a Markdown summary; exits 1 if a check fails.
+article and claim counts equal to a serial run of the same files into a fresh database; the TUI saw
+the link count change while it ran and ends with the database's. Prints a Markdown summary; exits 1 if
+a check fails.
 """
 
 from __future__ import annotations
@@ -79,7 +82,7 @@ class Log:
         self._lock = threading.Lock()
 
     def run(self, role: str, cmd: list[str], *, parse_json: bool = False) -> subprocess.CompletedProcess:
-        what = cmd[cmd.index("--index") + 2:] if "--index" in cmd else ["reviewer"]
+        what = cmd[cmd.index("--index") + 2:] if "--index" in cmd else ["tui"] if "--tui" in cmd else ["reviewer"]
         what = what[2:] if what[:1] == ["--user"] else what
         t = time.perf_counter()
         done = subprocess.run(cmd, capture_output=True, text=True)
@@ -151,6 +154,42 @@ def reviewer(url: str, user: str, until: float, log_path: str) -> None:
             time.sleep(0.05)
 
 
+# ------------------------------------------------------------------------------ TUI reader process
+def tui_reader(url: str, until: float, log_path: str) -> None:
+    """The browser under Pilot until `until`, moving the cursor; then, once the writers have finished
+    (`writers.done` beside the log), until it shows the database's link count (30 s at most). Logs the
+    link counts it showed, in order."""
+    import asyncio
+
+    from verify.store.postgres import open_store
+    from verify.tui.app import make_app
+
+    async def drive() -> None:
+        app = make_app(url, poll_interval=0.5, user="tui-reader")
+        seen: list[int] = []
+        async with app.run_test(size=(120, 36)) as pilot:
+            while time.time() < until:
+                await pilot.press("down" if int(time.time()) % 4 else "up")
+                await pilot.pause(0.5)
+                if not seen or seen[-1] != len(app.model.links):
+                    seen.append(len(app.model.links))
+            done = Path(log_path).with_name("writers.done")
+            while not done.exists():
+                await pilot.pause(0.5)
+            deadline = time.time() + 30
+            while time.time() < deadline:
+                with open_store(url) as store:
+                    expected = len(store.links())
+                await pilot.pause(1.0)
+                if len(app.model.links) == expected:
+                    break
+            seen.append(len(app.model.links))
+        with open(log_path, "w", encoding="utf-8") as out:
+            json.dump({"seen": seen, "expected": expected}, out)
+
+    asyncio.run(drive())
+
+
 # ----------------------------------------------------------------------------------------- checks
 def db_checks(cluster, dbname: str) -> dict:
     one = lambda sql: cluster.admin(sql, dbname)[0][0]  # noqa: E731
@@ -175,7 +214,11 @@ def main() -> None:
     parser.add_argument("--seconds", type=float, default=300)
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--reviewer", nargs=4, metavar=("URL", "USER", "UNTIL", "LOG"), help=argparse.SUPPRESS)
+    parser.add_argument("--tui", nargs=3, metavar=("URL", "UNTIL", "LOG"), help=argparse.SUPPRESS)
     args = parser.parse_args()
+    if args.tui:
+        tui_reader(args.tui[0], float(args.tui[1]), args.tui[2])
+        return
     if args.reviewer:
         url, user, until, log_path = args.reviewer
         reviewer(url, user, float(until), log_path)
@@ -224,12 +267,18 @@ def main() -> None:
             log.run(f"reviewer {user}", [sys.executable, __file__, "--reviewer", url, user, str(until),
                                          str(work / f"{user}.jsonl")])
 
+        def tui() -> None:
+            log.run("reader tui", [sys.executable, __file__, "--tui", url, str(until), str(work / "tui.json")])
+
         threads = ([threading.Thread(target=writer, args=(w,)) for w in range(3)]
-                   + [threading.Thread(target=reader, args=(r,)) for r in range(5)]
+                   + [threading.Thread(target=reader, args=(r,)) for r in range(4)] + [threading.Thread(target=tui)]
                    + [threading.Thread(target=person, args=(u,)) for u in ("alice", "bob")])
         for t in threads:
             t.start()
-        for t in threads:
+        for t in threads[:3]:
+            t.join()
+        (work / "writers.done").touch()
+        for t in threads[3:]:
             t.join()
         elapsed = time.time() - started
 
@@ -261,6 +310,8 @@ def main() -> None:
                     lost.append(r)
             both = sum(1 for link, h in history.items() if {u for u, _, _ in h} >= {"alice", "bob"})
 
+    tui_log = json.loads((work / "tui.json").read_text()) if (work / "tui.json").exists() else \
+        {"seen": [], "expected": None}
     shutil.rmtree(work, ignore_errors=True)
     failed = [r for r in log.rows if r["rc"] != 0 or r["traceback"]]
     checks = [
@@ -273,6 +324,10 @@ def main() -> None:
          f"{shared['links missing a claim']} of {shared['links']} links miss a claim"),
         ("no lost verdict", not lost and bool(committed), f"{len(lost)} of {len(committed)} committed verdicts missing "
                                                            f"from the history"),
+        ("the TUI saw others' links arrive and ends with all of them",
+         len(set(tui_log["seen"])) >= 2 and tui_log["seen"][-1:] == [shared["links"]],
+         f"link counts shown, in order: {tui_log['seen'][:12]}{' ...' if len(tui_log['seen']) > 12 else ''}; "
+         f"database: {shared['links']}"),
         ("article/claim counts equal the serial run", (shared["articles"], shared["claims"])
          == (serial["articles"], serial["claims"]),
          f"shared {shared['articles']} articles / {shared['claims']} claims; serial {serial['articles']} / "
