@@ -173,8 +173,10 @@ class Progress:
     def log_line(self, done: int, total: int) -> None:
         import time
 
-        if total == 0:
-            return  # nothing to do, nothing to report: a rejected input keeps its one line
+        if total == 0 or done == 0:
+            # Nothing to do, or nothing done yet (no rate to give): a rejected input, or a bad setting
+            # found while the model loads on a slow machine, keeps its one line.
+            return
         now = time.monotonic()
         if now - self._last < self.every and (done < total or now - self._started < self.every):
             return  # the last step too, when the whole job took less than one interval: a log keeps quiet
