@@ -214,9 +214,7 @@ def _load_default(threads: int, backend: str | None) -> Encoder:
                                         threads=threads, in_child=race_here)
         if winner is not None:
             return winner  # type: ignore[return-value]  # built by _race_candidates: an Encoder
-        # The cached choice first; should it no longer build, the next fastest that agreed, then torch.
-        ranked = sorted((e for e in choice.entries if e.agrees and e.rate), key=lambda e: -(e.rate or 0.0))
-        order = list(dict.fromkeys([choice.backend, *(e.backend for e in ranked), "torch"]))
+        order = choice.build_order()
     problems = []
     for candidate in order:
         try:

@@ -97,6 +97,12 @@ class Choice:
     def unit(self) -> str:
         return UNITS.get(self.kind, "items/s")
 
+    def build_order(self) -> list[str]:
+        """Backends to build, in order: the chosen one; should it no longer build (a runtime removed since
+        the race), the next fastest that agreed; torch last, the reference."""
+        ranked = sorted((e for e in self.entries if e.agrees and e.rate), key=lambda e: -(e.rate or 0.0))
+        return list(dict.fromkeys([self.backend, *(e.backend for e in ranked), REFERENCE]))
+
     def to_json(self) -> dict:
         return asdict(self)
 

@@ -170,8 +170,9 @@ class Extractor:
                     break
 
     def _entities(self, sent, names_met: set[str]) -> tuple[Entity, ...]:
-        """The sentence's names. `names_met` holds the folded names this article has used so far; it
-        grows here. It is the article's own, not the store's alias table: which claims an article
+        """The sentence's names. `names_met` holds the folded names this article writes as proper nouns
+        anywhere (`_proper_names`) and those accepted in its earlier sentences; it grows here. It is the
+        article's own, not the store's alias table: which claims an article
         yields must not depend on what other articles were read before it (nor, on a shared index,
         on which writer got there first); the table only decides what the names are called."""
         seen, out = set(), []

@@ -158,9 +158,7 @@ class ShippedJudge:
             if isinstance(winner, ShippedJudge) and winner._run is not None:
                 self._run, self.runtime = winner._run, winner.runtime
                 return winner._run, tokenizer
-            # The cached choice first; should it no longer build, the next fastest that agreed, then torch.
-            ranked = sorted((e for e in choice.entries if e.agrees and e.rate), key=lambda e: -(e.rate or 0.0))
-            order = list(dict.fromkeys([choice.backend, *(e.backend for e in ranked), "torch"]))
+            order = choice.build_order()
         problems = []
         for backend in order:
             try:
