@@ -8,6 +8,11 @@ extractor on, the shipped judge, both ways round). Picks the point with the best
 among those with contradicts precision >= --precision (ties: the better supports F1 among those
 with supports precision >= 0.6, then higher thresholds), and prints it with the precision / recall
 curve over the contradiction threshold. The blind file (news_pairs_heldout3.jsonl) is never read here.
+
+    .venv/bin/python bench/calibrate_judge.py --ablate actors
+
+prints instead what one signal does: the judge alone from 0.80 to 0.95 (the shipped policy
+otherwise), with and without that signal's findings.
 """
 
 from __future__ import annotations
@@ -59,7 +64,12 @@ def main() -> None:
     parser.add_argument("--files", nargs="+", default=["news_pairs.jsonl", "news_links_real.jsonl",
                                                        "news_pairs_heldout.jsonl", "news_pairs_heldout2.jsonl"])
     parser.add_argument("--precision", type=float, default=0.80, help="contradicts precision to keep")
+    parser.add_argument("--ablate", metavar="SIGNAL", help="compare with and without this signal, then stop")
     args = parser.parse_args()
+    from verify.match.signals import SIGNALS
+
+    if args.ablate and args.ablate not in {s.name for s in SIGNALS}:
+        parser.error(f"--ablate: no signal {args.ablate!r}; signals: {', '.join(s.name for s in SIGNALS)}")
 
     from verify.embed import load_encoder
     from verify.evaluate import _encode_pairs, read_pairs
@@ -78,6 +88,9 @@ def main() -> None:
     claims = {t: claim_from_text(t, extractor) for t in set(a) | set(b)}
     pairs = [(claims[x], claims[y]) for x, y in zip(a, b)]
 
+    if args.ablate:
+        ablate(args.ablate, pairs, sims, labels, judge, args.files)
+        return
     rules = score(classify_many(pairs, sims), labels)
     grid = []
     for c, e, same in itertools.product(np.arange(0.40, 0.96, 0.05), np.arange(0.40, 0.96, 0.05),
@@ -102,6 +115,29 @@ def main() -> None:
                 + [line(f"contradiction >= {p.contradiction:.2f}", s) for p, s in curve]))
     print(json.dumps({"chosen": {"contradiction": best.contradiction, "entailment": best.entailment,
                                  "same_thing": best.same_thing}}))
+
+
+def ablate(name: str, pairs, sims, labels, judge, files) -> None:
+    """The judge alone from 0.80 to 0.95 under the shipped policy, with and without signal `name`."""
+    import dataclasses
+
+    from verify.match import classify_many, signals
+
+    every = signals.SIGNALS
+    rows = []
+    for c in (0.95, 0.90, 0.85, 0.80):
+        policy = dataclasses.replace(signals.DEFAULT_POLICY, contradiction=c)
+        cells = [f"{c:.2f}"]
+        for kept in (tuple(s for s in every if s.name != name), every):
+            signals.SIGNALS = kept  # read_all loops over this tuple at call time
+            try:
+                got = score(classify_many(pairs, sims, judge=judge, policy=policy), labels)["contradicts"]
+            finally:
+                signals.SIGNALS = every
+            cells.append(f"{got[3]} / {got[4]} ({got[0]:.3f} / {got[1]:.3f})")
+        rows.append(cells)
+    print(f"machine: {machine()}; judge: {judge.name}; files: {', '.join(files)} ({len(labels)} pairs)\n")
+    print(table(["judge alone from", f"without {name}: right / predicted (P / R)", "with it (P / R)"], rows))
 
 
 if __name__ == "__main__":

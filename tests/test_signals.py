@@ -12,6 +12,7 @@ from verify.match import claim_features
 from verify.match.rules import DEFAULT_THRESHOLDS, decide
 from verify.match.signals import (
     DEFAULT_POLICY,
+    Actors,
     Directions,
     Figures,
     Judge,
@@ -105,6 +106,13 @@ DIFFERENT = {
     "en": ("Lula da Silva travelled to Beijing to sign trade deals with China.",
            "Lula da Silva criticised the Central Bank for keeping interest rates high."),
 }
+# One event told two ways that cannot both be true, with no word a rule reads as a conflict.
+STAYED_HOME = {
+    "es": ("Lula da Silva viajó a Pekín para firmar acuerdos comerciales con China.",
+           "Lula da Silva pasó toda la semana en casa sin salir."),
+    "en": ("Lula da Silva travelled to Beijing to sign trade deals with China.",
+           "Lula da Silva spent the whole week at home without going out."),
+}
 ROLE = {
     "es": ("Haftar, aliado de Egipto, ha estado al frente del Ejército Nacional de Libia.",
            "El rival general, Khalifa Hifter, comandante del autoproclamado Ejército Nacional de Libia, rechazó "
@@ -152,6 +160,11 @@ SIGNAL_ROWS = [
     (Overlap(), REPEAT, "es", 0.99, None),  # a repeat is the repeat signal's, not an overlap
     (Overlap(), ROLE, "es", 0.85, None),  # a support by role is the roles signal's
     (Overlap(), DIFFERENT, "en", 0.85, None),
+    (Actors(), DIFFERENT, "es", 0.85, (Relation.UNRELATED, True)),  # Pekín, China / Banco Central
+    (Actors(), DIFFERENT, "en", 0.85, (Relation.UNRELATED, True)),
+    (Actors(), STAYED_HOME, "es", 0.85, None),  # every name of one is in the other
+    (Actors(), DENIAL, "es", 0.95, None),
+    (Actors(), ROLE, "es", 0.85, None),  # Haftar / Hifter at the head of one army, named in both
 ]
 
 
@@ -191,7 +204,10 @@ COMBINE_ROWS = [
     # pair, language, similarity, judge's reading, expected relation, signals that decided it
     ("repeat wins over the judge", REPEAT, "es", 0.99, reading((0.01, 0.01, 0.98)), R, ("repeat",)),
     ("repeat wins over the judge", REPEAT, "en", 0.99, reading((0.01, 0.01, 0.98)), R, ("repeat",)),
-    ("judge alone from the threshold", DIFFERENT, "es", 0.85, reading((0.02, 0.02, 0.96)), C, ("judge",)),
+    ("judge alone from the threshold", STAYED_HOME, "es", 0.85, reading((0.02, 0.02, 0.96)), C, ("judge",)),
+    ("judge alone from the threshold", STAYED_HOME, "en", 0.85, reading((0.02, 0.02, 0.96)), C, ("judge",)),
+    # Pekín / China on one side, the Banco Central on the other: two events, whatever the judge reads.
+    ("judge alone, different actors", DIFFERENT, "es", 0.85, reading((0.02, 0.02, 0.96)), Relation.UNRELATED, ()),
     ("judge alone below it", DIFFERENT, "en", 0.85, reading((0.02, 0.08, 0.90)), Relation.UNRELATED, ()),
     ("judge and stance", DENIAL, "en", 0.95, reading((0.01, 0.02, 0.97)), C, ("judge", "stance")),
     ("stance on the same thing", DENIAL, "es", 0.95, reading((0.10, 0.40, 0.50)), C, ("stance",)),

@@ -359,7 +359,7 @@ def decide(
     length_ratio = min(words_a, words_b) / max(words_a, words_b, 1)
     # Each claim names an actor the other does not ("ante el Real Madrid" / "ante el Barcelona"): same
     # words, other events, so closeness in meaning alone is no repeat.
-    other_actors = bool(a.prop_names - b.names) and bool(b.prop_names - a.names)
+    other_actors = bool(a.names_missing_in(b)) and bool(b.names_missing_in(a))
     reworded = (sim >= t.repeats_similarity and not other_actors
                 and len(a.stems & b.stems) >= t.repeats_overlap * max(len(a.stems), len(b.stems), 1))
     if (

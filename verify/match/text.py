@@ -70,6 +70,13 @@ class ClaimFeatures:
     def asserted_stems(self) -> frozenset[str]:
         return self.stems if self.asserted is None else self.asserted
 
+    def names_missing_in(self, other: ClaimFeatures) -> frozenset[str]:
+        """The names this claim's proposition mentions that `other` does not mention anywhere, as a
+        name or, by its last word, among its words: "lopez obrador" is met by "Andrés Manuel López
+        Obrador", "nieto" by "Peña Nieto". Names in the frame (who speaks) are not what a claim is about."""
+        words = set(TOKEN.findall(other.proposition)) | {w for n in other.names for w in n.split()}
+        return frozenset(n for n in self.prop_names if n not in other.names and n.split()[-1] not in words)
+
 
 def features(text: str, language: str | None = None, entity_names: tuple[str, ...] = (),
              denied_by_context: bool = False, side_spans: tuple[tuple[int, int], ...] = (),

@@ -12,7 +12,10 @@ Policy (`combine`, with a judge; why):
   toggled in copied text is caught by the stance rule first, and the judge reads some long sentences
   with a negation in them as contradicting themselves (identical texts at 0.98 in news_es).
 - The judge decides contradiction and support on its own above `JudgePolicy.contradiction` /
-  `entailment`: it reads paraphrases ("ha preferido callar" / "respondió") no word list does.
+  `entailment`: it reads paraphrases ("ha preferido callar" / "respondió") no word list does. Not
+  when each claim names an actor the other never mentions (`Actors`): "Rusia tiene pruebas de la
+  cooperación de EE UU con el Estado Islámico" and "no hay pruebas de que Corea del Norte mande armas
+  a Rusia" share a verb and a negation, and the judge reads them as one proposition denied (0.97).
 - Hard rule evidence (a denial of what the other asserts, conflicting figures, opposite directions)
   counts below that only when the judge says the two are about the same thing (not neutral):
   "mayores de 16 años" vs "mayores de 18 años" for two vaccines are two quantities, not one.
@@ -25,6 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from verify.match.signals.actors import Actors
 from verify.match.signals.base import Finding, JudgeReading, PairView, Signal
 from verify.match.signals.directions import Directions
 from verify.match.signals.figures import Figures
@@ -36,11 +40,12 @@ from verify.match.signals.stance import Stance
 from verify.records import Relation
 
 __all__ = [
-    "CONFLICT_SIGNALS", "DEFAULT_POLICY", "SIGNALS", "Directions", "Figures", "Finding", "Judge", "JudgePolicy",
-    "JudgeReading", "Outcome", "Overlap", "PairView", "Repeat", "Roles", "Signal", "Stance", "combine", "read_all",
+    "CONFLICT_SIGNALS", "DEFAULT_POLICY", "SIGNALS", "Actors", "Directions", "Figures", "Finding", "Judge",
+    "JudgePolicy", "JudgeReading", "Outcome", "Overlap", "PairView", "Repeat", "Roles", "Signal", "Stance", "combine",
+    "read_all",
 ]
 
-SIGNALS: tuple[Signal, ...] = (Repeat(), Stance(), Figures(), Directions(), Roles(), Overlap(), Judge())
+SIGNALS: tuple[Signal, ...] = (Repeat(), Stance(), Figures(), Directions(), Roles(), Overlap(), Actors(), Judge())
 CONFLICT_SIGNALS = ("stance", "figures", "directions")
 
 
@@ -89,7 +94,7 @@ def combine(pair: PairView, findings: tuple[Finding, ...], policy: JudgePolicy =
     if "repeat" in by_name:
         return Outcome(Relation.REPEATS, by_name["repeat"].strength, findings, ("repeat",))
     conflicts = [f for f in findings if f.signal in CONFLICT_SIGNALS]
-    if c >= policy.contradiction:
+    if c >= policy.contradiction and "actors" not in by_name:
         return Outcome(Relation.CONTRADICTS, round(c, 4), findings, ("judge", *(f.signal for f in conflicts)))
     if conflicts and n < policy.same_thing:
         score = max(c, min(0.95, max(f.strength for f in conflicts) * (1.0 - n)))
