@@ -245,3 +245,44 @@ def test_default_model_never_loads_openvino_telemetry():
             "print(e.fingerprint, 'openvino_telemetry' in sys.modules, 'openvino.tools.ovc' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out[1:] == ["False", "False"], out
+
+
+# ------------------------------------------------------------------ what the graphs run on (issue #10: memory)
+
+
+def test_length_batches_cover_every_text_once_shortest_first_within_both_bounds():
+    from verify.e5onnx import length_batches
+
+    lengths = [512, 3, 40, 512, 7, 130, 512, 9, 60, 300] * 7
+    batches = list(length_batches(lengths, max_rows=32, max_tokens=4096))
+    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
+    widths = [max(lengths[i] for i in b) for b in batches]
+    assert widths == sorted(widths)  # shortest first, so each batch pads little
+    assert all(len(b) <= 32 and (len(b) == 1 or len(b) * w <= 4096) for b, w in zip(batches, widths))
+    assert max(len(b) for b, w in zip(batches, widths) if w == 512) == 8  # long texts: small batches
+    assert len(batches[0]) == 32  # short ones: full batches
+
+
+def test_word_embeddings_reads_each_row_once_and_equals_the_matrix(tmp_path):
+    from verify.e5onnx import WordEmbeddings
+
+    matrix = np.random.default_rng(0).standard_normal((5000, 8)).astype(np.float32)
+    np.save(tmp_path / "w.npy", matrix)
+    table = WordEmbeddings(tmp_path / "w.npy")
+    ids = np.array([[0, 4999, 17, 17, 1], [17, 2, 2, 1, 1]])
+    assert np.array_equal(table[ids], matrix[ids])
+    assert table._used == 5  # noqa: SLF001  (distinct tokens read, not 5000)
+    more = np.arange(0, 5000, 3)
+    assert np.array_equal(table[more], matrix[more]) and np.array_equal(table[ids], matrix[ids])
+
+
+def test_the_encoder_and_the_judge_share_one_tokenizer_and_one_embedding_table():
+    from verify import e5onnx
+    from verify.judge import ShippedJudge
+
+    encoder = load_encoder(backend="onnx")
+    judge = ShippedJudge(backend="onnx")
+    judge.probabilities(["Llueve en Madrid."], ["No llueve en Madrid."])
+    assert encoder._tokenizer._shared is judge._tokenizer._shared  # noqa: SLF001
+    assert encoder._tokenizer.max_length == 512 and judge._tokenizer.max_length == judge.max_tokens  # noqa: SLF001
+    assert e5onnx.word_embeddings.cache_info().currsize == 1

@@ -85,7 +85,8 @@ class SentenceTransformerEncoder:
 class OnnxE5Encoder:
     """The default e5 model run by ONNX Runtime or OpenVINO: tokenizer.json + graph + mean pooling in numpy.
 
-    Needs no torch at run time. Texts are sorted by length before batching so a batch pads little.
+    Needs no torch at run time. Texts are batched by length (`verify.e5onnx.length_batches`) so a batch
+    pads little and a batch of long texts stays small.
     One inference at a time: an OpenVINO infer request must not be shared by two threads at once.
     """
 
@@ -103,11 +104,11 @@ class OnnxE5Encoder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """(len(texts), dim) float32, rows L2-normalised."""
+        from verify.e5onnx import length_batches
+
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         encodings = self._tokenizer.encode_batch([self.prompt + t for t in texts])
-        order = sorted(range(len(texts)), key=lambda i: len(encodings[i].ids))
-        for start in range(0, len(order), self.batch_size):
-            rows = order[start:start + self.batch_size]
+        for rows in length_batches([len(e.ids) for e in encodings], max_rows=self.batch_size):
             width = max(len(encodings[i].ids) for i in rows)
             ids = np.full((len(rows), width), self._tokenizer.token_to_id("<pad>"), dtype=np.int64)
             mask = np.zeros((len(rows), width), dtype=np.int64)
@@ -248,10 +249,9 @@ def _build_default(model_dir: Path, weights: str, threads: int, backend: str) ->
         return SentenceTransformerEncoder(_sentence_transformer(model_dir, threads), name=DEFAULT_MODEL,
                                           fingerprint=weights, prompt=e5model.QUERY_PREFIX)
     run, runtime = _onnx_runner(model_dir, backend, threads)
-    from tokenizers import Tokenizer
+    from verify.e5onnx import TruncatingTokenizer
 
-    tokenizer = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
-    tokenizer.enable_truncation(max_length=512)
+    tokenizer = TruncatingTokenizer(model_dir / "tokenizer.json", 512)
     dim = int(_read_field(model_dir / "config.json", r'"hidden_size": (\d+)'))
     return OnnxE5Encoder(run, tokenizer, name=DEFAULT_MODEL, fingerprint=weights, dim=dim,
                          prompt=e5model.QUERY_PREFIX, runtime=runtime)
@@ -272,22 +272,19 @@ def _onnx_runner(model_dir: Path, backend: str, threads: int):
     if backend in ("openvino", "openvino-fp32"):
         _import_openvino()  # fails before exporting when the runtime is missing
         graph = e5onnx.ensure_onnx(model_dir, quantised=False)
-        cache = model_dir / "openvino-cache" if os.access(model_dir, os.W_OK) else None
-        return openvino_runner(graph, threads, cache=cache, fp32=backend == "openvino-fp32")
-    import onnxruntime
+        cache = graph.parent / "openvino-cache" if os.access(graph.parent, os.W_OK) else None
+        run, runtime = openvino_runner(graph, threads, cache=cache, fp32=backend == "openvino-fp32")
+    else:
+        import onnxruntime  # noqa: F401  (missing: ImportError before exporting, the race skips this backend)
 
-    graph = e5onnx.ensure_onnx(model_dir, quantised=backend == "onnx-int8")
-    options = onnxruntime.SessionOptions()
-    options.intra_op_num_threads = threads
-    options.inter_op_num_threads = 1
-    options.log_severity_level = 3
-    session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
-    run = lambda ids, mask: session.run(None, {"input_ids": ids, "attention_mask": mask})[0]  # noqa: E731
-    return run, "onnxruntime-int8" if backend == "onnx-int8" else "onnxruntime-fp32"
+        graph = e5onnx.ensure_onnx(model_dir, quantised=backend == "onnx-int8")
+        run = e5onnx.onnxruntime_runner(graph, threads)
+        runtime = "onnxruntime-int8" if backend == "onnx-int8" else "onnxruntime-fp32"
+    return e5onnx.with_word_embeddings(run, e5onnx.word_embeddings(model_dir)), runtime
 
 
 def openvino_runner(graph: Path, threads: int, *, cache: Path | None, fp32: bool = False):
-    """(run, "openvino-precision") for an ONNX graph (ids, mask -> first output) on OpenVINO's CPU plugin.
+    """(run, "openvino-precision") for an ONNX graph (first input, mask -> first output) on OpenVINO's CPU plugin.
 
     Its default precision is bf16 on CPUs that have it; `fp32` forces f32 (raising when that is already the
     default, so a race does not time the same thing twice). `cache` holds compiled graphs: a ~3 s compile
@@ -305,7 +302,8 @@ def openvino_runner(graph: Path, threads: int, *, cache: Path | None, fp32: bool
     compiled = core.compile_model(str(graph), "CPU", config)
     request = compiled.create_infer_request()
     precision = compiled.get_property("INFERENCE_PRECISION_HINT").to_string()  # "bf16" or "f32"
-    run = lambda ids, mask: request.infer({"input_ids": ids, "attention_mask": mask})[0].copy()  # noqa: E731
+    first = compiled.inputs[0].get_any_name()
+    run = lambda x, mask: request.infer({first: x, "attention_mask": mask})[0].copy()  # noqa: E731
     return run, f"openvino-{precision}"
 
 

@@ -34,7 +34,7 @@ from verify.judge.net import LABELS as LABELS  # net.py imports torch only insid
 from verify.protocols import Judge  # the protocol lives in verify.protocols; imported from here too
 
 if TYPE_CHECKING:
-    from tokenizers import Tokenizer
+    from verify.e5onnx import TruncatingTokenizer
 
 Runner = Callable[[np.ndarray, np.ndarray], np.ndarray]  # (token ids, attention mask) -> logits
 
@@ -98,7 +98,7 @@ class ShippedJudge:
         self.backend = backend or os.environ.get("VERIFY_JUDGE_BACKEND") or None
         self.runtime: str | None = None
         self._run: Runner | None = None
-        self._tokenizer: Tokenizer | None = None
+        self._tokenizer: TruncatingTokenizer | None = None
         self.calls = 0  # pairs scored, for tests and benchmarks
 
     # ------------------------------------------------------------------ loading
@@ -119,9 +119,13 @@ class ShippedJudge:
         return net.eval()
 
     def _ensure_onnx(self) -> Path:
-        graph = self._graph_dir() / "model.onnx"
+        graph = self._graph_dir() / "body.onnx"
         if graph.exists():
             return graph
+        if graph.parent.exists():  # an earlier version's graph folder, with the word embeddings inside
+            import shutil
+
+            shutil.rmtree(graph.parent, ignore_errors=True)
         import shutil
         import tempfile
 
@@ -130,7 +134,7 @@ class ShippedJudge:
         graph.parent.parent.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".judge-", dir=graph.parent.parent))
         try:
-            export_onnx(self._network(), tmp / "model.onnx")
+            export_onnx(self._network(), tmp / graph.name)
             try:
                 tmp.rename(graph.parent)
             except OSError:
@@ -140,16 +144,14 @@ class ShippedJudge:
             shutil.rmtree(tmp, ignore_errors=True)
         return graph
 
-    def _load(self) -> tuple[Runner, Tokenizer]:
+    def _load(self) -> tuple[Runner, TruncatingTokenizer]:
         if self._run is not None and self._tokenizer is not None:
             return self._run, self._tokenizer
-        from tokenizers import Tokenizer
-
         from verify import e5model
+        from verify.e5onnx import TruncatingTokenizer
 
         base = e5model.ensure_default_model()
-        tokenizer = self._tokenizer = Tokenizer.from_file(str(base / "tokenizer.json"))
-        tokenizer.enable_truncation(max_length=self.max_tokens)
+        tokenizer = self._tokenizer = TruncatingTokenizer(base / "tokenizer.json", self.max_tokens)
         if self.backend:
             order: list[str] = [self.backend]
         else:
@@ -196,26 +198,26 @@ class ShippedJudge:
 
     def _runner(self, backend: str) -> tuple[Runner, str]:
         threads = _threads()
-        if backend in ("openvino", "openvino-fp32"):
-            from verify.embed import _import_openvino, openvino_runner
+        if backend in ("openvino", "openvino-fp32", "onnx", "onnx-int8"):
+            from verify import e5model, e5onnx
 
-            _import_openvino()  # fails before exporting when the runtime is missing
-            graph = self._ensure_onnx()
-            cache = graph.parent / "openvino-cache" if os.access(graph.parent, os.W_OK) else None
-            return openvino_runner(graph, threads, cache=cache, fp32=backend == "openvino-fp32")
-        if backend in ("onnx", "onnx-int8"):
-            import onnxruntime
+            if backend.startswith("openvino"):
+                from verify.embed import _import_openvino, openvino_runner
 
-            graph = self._ensure_onnx()
-            if backend == "onnx-int8":
-                graph = self._ensure_int8(graph)
-            options = onnxruntime.SessionOptions()
-            options.intra_op_num_threads = threads
-            options.inter_op_num_threads = 1
-            options.log_severity_level = 3
-            session = onnxruntime.InferenceSession(str(graph), options, providers=["CPUExecutionProvider"])
-            return (lambda ids, mask: session.run(None, {"input_ids": ids, "attention_mask": mask})[0]), \
-                "onnxruntime-int8" if backend == "onnx-int8" else "onnxruntime-fp32"
+                _import_openvino()  # fails before exporting when the runtime is missing
+                graph = self._ensure_onnx()
+                cache = graph.parent / "openvino-cache" if os.access(graph.parent, os.W_OK) else None
+                run, runtime = openvino_runner(graph, threads, cache=cache, fp32=backend == "openvino-fp32")
+            else:
+                import onnxruntime  # noqa: F401  (missing: ImportError before exporting)
+
+                graph = self._ensure_onnx()
+                if backend == "onnx-int8":
+                    graph = self._ensure_int8(graph)
+                run = e5onnx.onnxruntime_runner(graph, threads)
+                runtime = "onnxruntime-int8" if backend == "onnx-int8" else "onnxruntime-fp32"
+            # The judge's word embeddings are e5's, frozen in training: the encoder's mapped matrix.
+            return e5onnx.with_word_embeddings(run, e5onnx.word_embeddings(e5model.ensure_default_model())), runtime
         if backend == "torch":
             import torch
 
@@ -233,7 +235,7 @@ class ShippedJudge:
         """The dynamic int8 variant of the exported graph (ONNX Runtime's quantiser), made once beside it."""
         from verify.e5onnx import quantise_dynamic_int8
 
-        int8 = graph.with_name("model_qint8.onnx")
+        int8 = graph.with_name("body_qint8.onnx")
         if not int8.is_file():
             quantise_dynamic_int8(graph, int8)
         return int8
@@ -246,12 +248,12 @@ class ShippedJudge:
         if not premises:
             return np.zeros((0, 3), dtype=np.float32)
         run, tokenizer = self._load()
+        from verify.e5onnx import length_batches
+
         encoded = tokenizer.encode_batch(list(zip(premises, hypotheses)))
-        # Sorted by length so each batch pads little; results go back to the callers' order.
-        order = sorted(range(len(encoded)), key=lambda i: len(encoded[i].ids))
         out = np.zeros((len(encoded), 3), dtype=np.float32)
-        for start in range(0, len(order), self.batch_size):
-            rows = order[start:start + self.batch_size]
+        # Batched by length (little padding, small batches of long pairs); results in the callers' order.
+        for rows in length_batches([len(e.ids) for e in encoded], max_rows=self.batch_size):
             width = max(len(encoded[i].ids) for i in rows)
             ids = np.ones((len(rows), width), dtype=np.int64)  # 1 = <pad>
             mask = np.zeros((len(rows), width), dtype=np.int64)

@@ -40,8 +40,10 @@ def build_network(base_dir: Path, *, dropout: float = 0.1):
             self.dropout = nn.Dropout(dropout)
             self.head = nn.Linear(encoder.config.hidden_size, len(LABELS))
 
-        def forward(self, input_ids, attention_mask):
-            hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
+        def forward(self, input_ids=None, attention_mask=None, inputs_embeds=None):
+            # Token vectors instead of ids: the exported graph, whose word embeddings stay outside it.
+            hidden = self.encoder(input_ids=input_ids, attention_mask=attention_mask,
+                                  inputs_embeds=inputs_embeds).last_hidden_state
             mask = attention_mask.unsqueeze(-1).to(hidden.dtype)
             pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
             return self.head(self.dropout(pooled))
@@ -87,18 +89,28 @@ def load_shipped(net, tensors: dict) -> None:
 
 
 def export_onnx(net, out: Path) -> None:
-    """Write `net` (in eval mode) as an ONNX graph: input_ids, attention_mask -> logits."""
+    """Write `net` (in eval mode) as an ONNX graph: inputs_embeds, attention_mask -> logits. The word
+    embeddings stay outside the graph (`verify.e5onnx.with_word_embeddings`): e5's own, never trained."""
     import torch
+
+    class FromVectors(torch.nn.Module):
+        def __init__(self, pair_classifier):
+            super().__init__()
+            self.net = pair_classifier
+
+        def forward(self, inputs_embeds, attention_mask):
+            return self.net(attention_mask=attention_mask, inputs_embeds=inputs_embeds)
 
     net.eval()
     ids = torch.ones((2, 16), dtype=torch.long)
     mask = torch.ones((2, 16), dtype=torch.long)
     out.parent.mkdir(parents=True, exist_ok=True)
     with torch.no_grad():
+        vectors = net.encoder.embeddings.word_embeddings(ids)
         torch.onnx.export(
-            net, (ids, mask), str(out),
-            input_names=["input_ids", "attention_mask"], output_names=["logits"],
-            dynamic_axes={"input_ids": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
+            FromVectors(net), (vectors, mask), str(out),
+            input_names=["inputs_embeds", "attention_mask"], output_names=["logits"],
+            dynamic_axes={"inputs_embeds": {0: "batch", 1: "tokens"}, "attention_mask": {0: "batch", 1: "tokens"},
                           "logits": {0: "batch"}},
             opset_version=17, dynamo=False,
         )
