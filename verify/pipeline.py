@@ -2,11 +2,17 @@
 
 Each batch of articles lands in one index transaction (`ClaimIndex.batch`), so an interrupted add
 keeps every batch committed before the interruption and nothing half-written.
+
+The stateless, expensive work of a batch (parsing, encoding, judging) can run elsewhere: an `Offload`
+(`verify.scale.ray_ingest`: Ray actor pools) gets exactly the batches this module would work on, while
+everything that depends on order (the extractor's alias learning, storing, candidate search, link
+decisions) stays here, in input order, so the result does not depend on where the work ran.
 """
 
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -29,6 +35,24 @@ AliasRow = tuple[str, str, str]  # (surface, canonical, kind)
 SideRow = tuple[str, str]  # (speaker, side)
 TableRows = tuple[list[AliasRow], list[SideRow]]  # rows of the store-wide tables
 T = TypeVar("T")
+# Starts encoding one batch's claim texts and returns the function that waits for their vectors.
+StartEncoding = Callable[[list[str]], Callable[[], np.ndarray]]
+
+
+@dataclass(frozen=True, slots=True)
+class Offload:
+    """Stateless work `_add_pending` hands to workers elsewhere instead of doing it in this process.
+
+    `plan` is told every batch, in order, before the first is extracted, so that parsing can start
+    ahead (the extractor then reads those parses: `verify.scale.ray_ingest.ParsedExtractor`);
+    `encode` starts encoding one batch's claim texts as soon as they are extracted, so encoding
+    overlaps the storing and linking of the batch before. Both get the very batches the
+    single-process path works on: the encoder's results depend on which texts share a batch.
+    """
+
+    plan: Callable[[list[Sequence[Article]]], None]
+    encode: StartEncoding
+    ahead: int = 1  # batches extracted ahead of the one being stored: each starts its encoding when extracted
 
 
 @dataclass
@@ -67,11 +91,12 @@ def add_sources(index: ClaimStore, sources: Sequence[str], *, encoder: LazyEncod
 def add_articles(index: ClaimStore, items: Iterable[Article | Rejected], *, encoder: LazyEncoder,
                  extractor: ClaimExtractor, progress: ProgressFn | None = None, link: bool = True,
                  batch_size: int = 16, judge: Judge | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> AddSummary:
+                 cancelled: Callable[[], bool] | None = None, offload: Offload | None = None) -> AddSummary:
     """Add `Article`s (and count `Rejected` items) to `index`, in committed batches.
 
     `encoder` may be an `Encoder` or a function returning one: it is then loaded only if some
     article is new or changed, so re-adding unchanged files never pays for loading a model.
+    `offload` runs parsing and encoding elsewhere (see `Offload`); the judge goes with `judge`.
     """
     started = time.perf_counter()
     summary = AddSummary()
@@ -84,34 +109,43 @@ def add_articles(index: ClaimStore, items: Iterable[Article | Rejected], *, enco
         if index.model is not None:
             index.bind_model(loaded.name, loaded.fingerprint, loaded.dim)  # refuse a foreign model before any work
         _add_pending(index, pending, summary, encoder=loaded, extractor=extractor, progress=progress, link=link,
-                     batch_size=batch_size, judge=judge, cancelled=cancelled)
+                     batch_size=batch_size, judge=judge, cancelled=cancelled, offload=offload)
     summary.seconds = time.perf_counter() - started
     return summary
 
 
 def _add_pending(index: ClaimStore, pending: list[Article], summary: AddSummary, *, encoder: Encoder,
                  extractor: ClaimExtractor, progress: ProgressFn | None, link: bool, batch_size: int,
-                 judge: Judge | None, cancelled: Callable[[], bool] | None) -> None:
+                 judge: Judge | None, cancelled: Callable[[], bool] | None, offload: Offload | None = None) -> None:
     """Extract, encode, store and link `pending` in committed batches of `batch_size` articles."""
     # Rows of the store-wide tables already in the index: each batch writes only what is new or changed.
     stored_rows = (set(index.aliases()), set(index.sides()))
-    extract = partial(_extract, extractor, stored_rows=stored_rows)
-    # Extraction (spaCy, mostly one core) of the next batch overlaps encoding, storing and linking of
-    # this one: on two cores that keeps both busy instead of taking turns.
     batches = list(_batches(pending, batch_size))
+    if offload is not None:
+        offload.plan(batches)
+    extract = partial(_extract, extractor, stored_rows=stored_rows,
+                      encode=offload.encode if offload is not None else None)
+    # Extraction (spaCy, mostly one core) of the next batch overlaps encoding, storing and linking of
+    # this one: on two cores that keeps both busy instead of taking turns. An offload extracts further
+    # ahead (its encoders then work on several batches at once); extraction stays in order, on one thread.
+    ahead = max(1, offload.ahead) if offload is not None else 1
     done = 0
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="verify-extract") as pool:
-        upcoming = pool.submit(extract, batches[0])
-        for number, batch in enumerate(batches):
-            extracted = upcoming.result()
+        upcoming = deque(pool.submit(extract, batch) for batch in batches[:ahead])
+        submitted = len(upcoming)
+        for batch in batches:
+            extracted = upcoming.popleft().result()
             stop = cancelled is not None and cancelled()
-            if number + 1 < len(batches) and not stop:
-                upcoming = pool.submit(extract, batches[number + 1])
+            if submitted < len(batches) and not stop:
+                upcoming.append(pool.submit(extract, batches[submitted]))
+                submitted += 1
             _store_batch(index, extracted, encoder=encoder, summary=summary, link=link, judge=judge)
             done += len(batch)
             if progress:
                 progress(done, len(pending))
             if stop:
+                for future in upcoming:
+                    future.cancel()  # not started yet: dropped; the one running finishes as the pool closes
                 break
 
 
@@ -148,29 +182,41 @@ class ExtractedBatch:
     claims: list[list[Claim]]  # per article, in the articles' order
     tables: TableRows | None  # new rows of the store-wide tables: (aliases, speakers' sides)
     renames: list[tuple[str, str]]  # (old, new) canonical entity names, for claims stored before
+    vectors: Callable[[], np.ndarray] | None = None  # waits for the claims' vectors when an Offload encodes them
 
 
 def _extract(extractor: ClaimExtractor, articles: Sequence[Article], *,
-             stored_rows: tuple[set[AliasRow], set[SideRow]]) -> ExtractedBatch:
-    """Extract one batch's claims, with the store-wide table rows and entity renames the batch brought."""
+             stored_rows: tuple[set[AliasRow], set[SideRow]], encode: StartEncoding | None = None) -> ExtractedBatch:
+    """Extract one batch's claims, with the store-wide table rows and entity renames the batch brought;
+    with `encode`, their encoding starts here, as soon as their texts are known."""
     claims = extractor.extract_many([a.text for a in articles], languages=[a.language for a in articles],
                                     article_ids=[a.id for a in articles])
     if not isinstance(extractor, LearningExtractor):  # it learns nothing for the store to keep
-        return ExtractedBatch(articles, claims, None, [])
+        return ExtractedBatch(articles, claims, None, [], _start_encoding(encode, claims))
     # Read the tables on the extracting thread, the only one that changes them. Entities whose
     # canonical name changed during this batch are brought in line here; claims stored by earlier
     # batches, by the renames `_store_batch` applies.
     renames = extractor.aliases.take_renames()
     if renames:
         claims = [extractor.refresh_entities(c) for c in claims]
-    return ExtractedBatch(articles, claims, _new_table_rows(extractor, stored_rows), renames)
+    return ExtractedBatch(articles, claims, _new_table_rows(extractor, stored_rows), renames,
+                          _start_encoding(encode, claims))
+
+
+def _start_encoding(encode: StartEncoding | None, claims: list[list[Claim]]) -> Callable[[], np.ndarray] | None:
+    """The wait for this batch's vectors when `encode` is given; the texts are those `_store_batch` would encode.
+    (Renames change entities, never texts: encoding may start before or after them.)"""
+    return None if encode is None else encode([c.text for batch in claims for c in batch])
 
 
 def _store_batch(index: ClaimStore, batch: ExtractedBatch, *, encoder: Encoder, summary: AddSummary, link: bool,
                  judge: Judge | None = None) -> None:
     """Encode one batch's claims, store them with their articles, link them: one atomic commit."""
     texts = [c.text for claims in batch.claims for c in claims]
-    vectors = encoder.encode(texts) if texts else np.zeros((0, encoder.dim), np.float32)
+    if batch.vectors is not None:
+        vectors = batch.vectors()
+    else:
+        vectors = encoder.encode(texts) if texts else np.zeros((0, encoder.dim), np.float32)
     with index.batch():
         if index.model is None:
             index.bind_model(encoder.name, encoder.fingerprint, encoder.dim)

@@ -12,15 +12,35 @@ from verify.cli.common import Context, Progress, echo_json, load_judge, nli_opti
 from verify.errors import VerifyError
 
 
+def _is_source(value: str) -> bool:
+    """Whether `value` names something to add (a path that exists, a web page, stdin), not a Ray address."""
+    return value == "-" or value.startswith(("http://", "https://")) or Path(value).exists()
+
+
 @click.command()
-@click.argument("sources", nargs=-1, required=True)
+@click.argument("sources", nargs=-1)
 @click.option("--no-link", is_flag=True, help="Store claims without linking them.")
 @nli_option()
+# An option with an optional value: `--ray` alone is a local Ray, `--ray ADDRESS` (or --ray=ADDRESS) a cluster.
+@click.option("--ray", "ray_address", is_flag=False, flag_value="local", default=None, metavar="[ADDRESS]",
+              help="Parse, encode and judge on Ray actor pools (same results): a local Ray, or the cluster at "
+                   "ADDRESS (HOST:PORT, ray://HOST:PORT, auto). Needs verify[team].")
 @click.pass_obj
-def add(obj: Context, sources: tuple[str, ...], no_link: bool, nli: str | None) -> None:
+def add(obj: Context, sources: tuple[str, ...], no_link: bool, nli: str | None, ray_address: str | None) -> None:
     """Add articles: files (.txt .md .html .json .jsonl .csv), folders, URLs, or - for stdin."""
     from verify.pipeline import add_sources, make_extractor
 
+    if ray_address is not None and _is_source(ray_address):
+        # `verify add --ray seeds/`: click gave the first file to --ray as its address.
+        sources, ray_address = (ray_address, *sources), "local"
+    if not sources:
+        raise click.UsageError("Missing argument 'SOURCES...': files, folders, URLs or - to add")
+    ray_ingest = None
+    if ray_address is not None:
+        from verify.scale.ray_ingest import RayIngest
+
+        # Before the index is opened: Ray missing or an unreachable cluster leaves no new index behind.
+        ray_ingest = RayIngest(ray_address, model=obj.model, nli=nli)
     # A folder this add makes goes again if it stores nothing; a shared database (a URL) always stays.
     folder = None if obj.is_url else Path(obj.index_spec())
     dir_existed = index_existed = True
@@ -42,12 +62,17 @@ def add(obj: Context, sources: tuple[str, ...], no_link: bool, nli: str | None) 
         raise
     summary = None
     try:
-        extractor = make_extractor(index)
         with Progress("adding articles") as progress:
-            summary = add_sources(index, list(sources), encoder=lambda: obj.encoder_for(index),
-                                  extractor=extractor, stdin=sys.stdin, progress=progress, link=not no_link,
-                                  judge=load_judge(nli))
+            if ray_ingest is not None:
+                summary = ray_ingest.add_sources(index, list(sources), stdin=sys.stdin, progress=progress,
+                                                 link=not no_link)
+            else:
+                summary = add_sources(index, list(sources), encoder=lambda: obj.encoder_for(index),
+                                      extractor=make_extractor(index), stdin=sys.stdin, progress=progress,
+                                      link=not no_link, judge=load_judge(nli))
     finally:
+        if ray_ingest is not None:
+            ray_ingest.close()
         if not index_existed and (summary is None or not (summary.added or summary.replaced)):
             # Nothing added to an index this command created: leave nothing behind, unless another
             # process has opened or filled it meanwhile (then it is theirs, and it stays).

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from verify.errors import InputError
 from verify.extract.attribution import History, attribute, resolve_speaker
@@ -24,6 +25,9 @@ from verify.extract.sentences import correct, line_spans, quote_regions
 from verify.extract.sides import has_role, side_for_phrase
 from verify.lang import detect_language, fold_name
 from verify.records import Claim, Entity
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 MAX_TEXT = 2_000_000  # characters; longer input is refused rather than parsed for minutes
 _LEADS = re.compile(r"\b(al frente|controla|controlaba|dirige|dirigía|lidera|lideraba|encabeza|encabezaba"
@@ -61,23 +65,22 @@ class Extractor:
             if len(text) > MAX_TEXT:
                 raise InputError(f"article {aid}: text is {len(text)} characters, more than the {MAX_TEXT} allowed")
         langs = [lang or article_language(t) for lang, t in zip(languages, texts)]
-        out: list[list[Claim]] = [[] for _ in range(n)]
-        spanish = [i for i in range(n) if langs[i] == "es" and texts[i].strip()]
-        if spanish:
-            from verify.extract.nlp import spanish as load
+        return self.extract_parsed(texts, langs, parse_lines(texts, langs, batch_size=batch_size * 8),
+                                   article_ids, min_checkworthiness)
 
-            # Parse line by line: a blank-line token inside a doc derails the small model's parser
-            # (it hangs the next sentence's subject on the whitespace).
-            nlp = load()
-            lines = {i: line_spans(texts[i]) for i in spanish}
-            flat = [texts[i][a:b] for i in spanish for a, b in lines[i]]
-            docs = iter(nlp.pipe(flat, batch_size=batch_size * 8))
-            for i in spanish:
-                parsed = [(a, next(docs)) for a, _ in lines[i]]
-                out[i] = self._extract_spanish(texts[i], parsed, article_ids[i], min_checkworthiness)
-        for i in range(n):
-            if langs[i] != "es" and texts[i].strip():
-                out[i] = extract_other(texts[i], langs[i], article_ids[i], self.aliases, min_checkworthiness)
+    def extract_parsed(self, texts: Sequence[str], languages: Sequence[str], docs: Iterable[Doc],
+                       article_ids: Sequence[str], min_checkworthiness: float = CLAIM_THRESHOLD) -> list[list[Claim]]:
+        """`extract_many` on parses made elsewhere: `docs` are `parse_lines(texts, languages)`'s, in its
+        order (`verify add --ray` parses on other machines). Everything that reads or learns the alias
+        table runs here, article by article in order."""
+        out: list[list[Claim]] = [[] for _ in texts]
+        docs = iter(docs)
+        for i, spans in spanish_line_spans(texts, languages).items():
+            parsed = [(a, next(docs)) for a, _ in spans]
+            out[i] = self._extract_spanish(texts[i], parsed, article_ids[i], min_checkworthiness)
+        for i, (text, lang) in enumerate(zip(texts, languages)):
+            if lang != "es" and text.strip():
+                out[i] = extract_other(text, lang, article_ids[i], self.aliases, min_checkworthiness)
         return out
 
     def refresh_entities(self, claims: Sequence[Claim]) -> list[Claim]:
@@ -256,3 +259,22 @@ def _opens_apposition(ent) -> bool:
     doc = ent.doc
     return (len(ent) == 1 and not ent[0].is_stop and ent[0].text[:1].isupper() and ent.end + 1 < len(doc)
             and doc[ent.end].text == "," and doc[ent.end + 1].pos_ in ("NOUN", "DET", "ADJ"))
+
+
+def spanish_line_spans(texts: Sequence[str], languages: Sequence[str]) -> dict[int, list[tuple[int, int]]]:
+    """For each article spaCy parses (Spanish, not blank), its lines' spans, in the order they are parsed.
+    Line by line: a blank-line token inside a doc derails the small model's parser (it hangs the next
+    sentence's subject on the whitespace)."""
+    return {i: line_spans(text) for i, (text, lang) in enumerate(zip(texts, languages))
+            if lang == "es" and text.strip()}
+
+
+def parse_lines(texts: Sequence[str], languages: Sequence[str], *, batch_size: int = 128) -> Iterator[Doc]:
+    """spaCy's parse of every line `spanish_line_spans` names, in its order (`nlp.pipe`, `batch_size` lines
+    at a time). Lazy: the model loads only when a Spanish article is there to parse."""
+    spans = spanish_line_spans(texts, languages)
+    if not spans:
+        return iter(())
+    from verify.extract.nlp import spanish as load
+
+    return iter(load().pipe((texts[i][a:b] for i, lines in spans.items() for a, b in lines), batch_size=batch_size))
