@@ -7,6 +7,7 @@ and returns the reference's outputs, or outputs that disagree with them.
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -231,9 +232,16 @@ def test_a_cached_choice_that_no_longer_builds_falls_back_to_the_next_fastest(fa
 
 
 @pytest.mark.e2e
-def test_verify_doctor_races_both_models_and_says_where_the_cache_is():
+def test_verify_doctor_races_both_models_and_says_where_the_cache_is(tmp_path):
+    from verify import e5model
+
+    # A cache of its own, sharing the converted models: a race run under the test suite's load must not
+    # become the choice the developer's own `verify add` uses afterwards.
+    e5model.ensure_default_model()
+    (tmp_path / "models").symlink_to(e5model.cache_root() / "models", target_is_directory=True)
     verify = str(Path(sys.executable).parent / "verify")
-    out = subprocess.run([verify, "doctor", "--json"], capture_output=True, text=True, timeout=1800)
+    out = subprocess.run([verify, "doctor", "--json"], capture_output=True, text=True, timeout=1800,
+                         env={**os.environ, "VERIFY_CACHE": str(tmp_path)})
     assert out.returncode == 0, out.stderr
     report = json.loads(out.stdout)
     assert set(report) >= {"machine", "runtimes", "cache", "races"} and set(report["races"]) == {"encoder", "judge"}
@@ -249,5 +257,6 @@ def test_verify_doctor_races_both_models_and_says_where_the_cache_is():
         # rate, at most 1 / DROP_FACTOR of the best first round then, so the winner is within that of any.
         fastest = max(e["rate"] for e in entries.values() if e["agrees"])
         assert race["rate"] >= fastest / runtime.DROP_FACTOR
+    assert Path(report["cache"]).parent == tmp_path
     cached = json.loads(open(report["cache"]).read())["choices"]
     assert {c["kind"] for c in cached.values()} >= {"encoder", "judge"}
