@@ -122,12 +122,11 @@ class ShippedJudge:
         graph = self._graph_dir() / "body.onnx"
         if graph.exists():
             return graph
-        if graph.parent.exists():  # an earlier version's graph folder, with the word embeddings inside
-            import shutil
-
-            shutil.rmtree(graph.parent, ignore_errors=True)
         import shutil
         import tempfile
+
+        if graph.parent.exists():  # an earlier version's graph folder, with the word embeddings inside
+            shutil.rmtree(graph.parent, ignore_errors=True)
 
         from verify.judge.net import export_onnx
 
