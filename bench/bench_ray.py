@@ -104,7 +104,7 @@ def cost_model(n: int) -> dict:
     from verify.embed import load_encoder
     from verify.judge import load_judge
     from verify.pipeline import AddSummary, make_extractor
-    from verify.scale.ray_ingest import ParsedExtractor, ParserActor, spanish_lines
+    from verify.scale.ray_ingest import ParsedExtractor, ParserActor
     from verify.store import ClaimIndex
 
     spent = dict.fromkeys(("read + clean", "parse", "extract", "encode", "store", "link", "judge"), 0.0)
@@ -173,9 +173,7 @@ def cost_model(n: int) -> dict:
                 languages, data = parser.parse(texts, [a.language for a in batch])
                 spent["parse"] += time.perf_counter() - t0
                 t0 = time.perf_counter()
-                docs = iter(DocBin().from_bytes(data).get_docs(vocab))
-                lines = {i: [(a, next(docs)) for a, _ in spans] for i, spans in spanish_lines(texts, languages).items()}
-                pending.append(Parsed(languages, lines))
+                pending.append(Parsed(languages, list(DocBin().from_bytes(data).get_docs(vocab))))
                 extracted = pipeline._extract(extractor, batch, stored_rows=stored_rows)
                 spent["extract"] += time.perf_counter() - t0
                 t0 = time.perf_counter()
