@@ -198,8 +198,12 @@ class TruncatingTokenizer:
             self._shared.enable_truncation(max_length=self.max_length)
             return self._shared.encode_batch(inputs)
 
-    def token_to_id(self, token: str) -> int | None:
-        return self._shared.token_to_id(token)
+    @property
+    def pad_id(self) -> int:
+        pad = self._shared.token_to_id("<pad>")
+        if pad is None:
+            raise OSError("the tokenizer has no <pad> token; delete the converted model and verify converts it again")
+        return pad
 
 
 @functools.lru_cache(maxsize=4)
@@ -224,6 +228,21 @@ def length_batches(lengths: Sequence[int], *, max_rows: int, max_tokens: int = 4
         batch.append(i)
     if batch:
         yield batch
+
+
+def padded_batches(encodings: Sequence, *, max_rows: int, pad_id: int,
+                   ) -> Iterator[tuple[list[int], np.ndarray, np.ndarray]]:
+    """(rows, token ids, attention mask) for each `length_batches` batch of tokenizer `encodings`,
+    padded to the batch's longest with `pad_id`; `rows` index `encodings`."""
+    for rows in length_batches([len(e.ids) for e in encodings], max_rows=max_rows):
+        width = max(len(encodings[i].ids) for i in rows)
+        ids = np.full((len(rows), width), pad_id, dtype=np.int64)
+        mask = np.zeros((len(rows), width), dtype=np.int64)
+        for r, i in enumerate(rows):
+            n = len(encodings[i].ids)
+            ids[r, :n] = encodings[i].ids
+            mask[r, :n] = 1
+        yield rows, ids, mask
 
 
 def onnxruntime_runner(graph: Path, threads: int) -> Runner:

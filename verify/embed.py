@@ -85,7 +85,7 @@ class SentenceTransformerEncoder:
 class OnnxE5Encoder:
     """The default e5 model run by ONNX Runtime or OpenVINO: tokenizer.json + graph + mean pooling in numpy.
 
-    Needs no torch at run time. Texts are batched by length (`verify.e5onnx.length_batches`) so a batch
+    Needs no torch at run time. Texts are batched by length (`verify.e5onnx.padded_batches`) so a batch
     pads little and a batch of long texts stays small.
     One inference at a time: an OpenVINO infer request must not be shared by two threads at once.
     """
@@ -104,18 +104,11 @@ class OnnxE5Encoder:
 
     def encode(self, texts: Sequence[str]) -> np.ndarray:
         """(len(texts), dim) float32, rows L2-normalised."""
-        from verify.e5onnx import length_batches
+        from verify.e5onnx import padded_batches
 
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
         encodings = self._tokenizer.encode_batch([self.prompt + t for t in texts])
-        for rows in length_batches([len(e.ids) for e in encodings], max_rows=self.batch_size):
-            width = max(len(encodings[i].ids) for i in rows)
-            ids = np.full((len(rows), width), self._tokenizer.token_to_id("<pad>"), dtype=np.int64)
-            mask = np.zeros((len(rows), width), dtype=np.int64)
-            for r, i in enumerate(rows):
-                n = len(encodings[i].ids)
-                ids[r, :n] = encodings[i].ids
-                mask[r, :n] = 1
+        for rows, ids, mask in padded_batches(encodings, max_rows=self.batch_size, pad_id=self._tokenizer.pad_id):
             with self._lock:
                 hidden = self._run(ids, mask)
             weights = mask[..., None].astype(np.float32)
@@ -311,19 +304,11 @@ def _import_openvino():
     """Import OpenVINO's runtime without its model-conversion tools (`openvino.tools.ovc`): importing those
     sends a usage-telemetry event over the network, and verify makes no network call. verify compiles
     the ONNX graph directly and never uses them."""
-    import sys
+    from verify.imports import without_module
 
-    blocked = "openvino.tools.ovc"
-    added = blocked not in sys.modules
-    if added:
-        # `from openvino.tools.ovc import ...` now raises ImportError, which openvino skips (None in
-        # sys.modules is Python's documented way to make an import fail; typeshed types the values as modules).
-        sys.modules[blocked] = None  # type: ignore[assignment]
-    try:
+    # `from openvino.tools.ovc import ...` raises ImportError inside, which openvino skips.
+    with without_module("openvino.tools.ovc"):
         import openvino
-    finally:
-        if added and sys.modules.get(blocked, 0) is None:
-            del sys.modules[blocked]
     return openvino
 
 

@@ -21,22 +21,18 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
+from verify.e5onnx import Runner, TruncatingTokenizer  # numpy only at import; (token ids, mask) -> logits
 from verify.errors import ModelError
 from verify.judge.net import LABELS as LABELS  # net.py imports torch only inside its functions
 from verify.protocols import Judge  # the protocol lives in verify.protocols; imported from here too
-
-if TYPE_CHECKING:
-    from verify.e5onnx import TruncatingTokenizer
-
-Runner = Callable[[np.ndarray, np.ndarray], np.ndarray]  # (token ids, attention mask) -> logits
 
 JUDGE_WEIGHTS = "judge.safetensors"
 JUDGE_META = "judge.json"
@@ -147,7 +143,6 @@ class ShippedJudge:
         if self._run is not None and self._tokenizer is not None:
             return self._run, self._tokenizer
         from verify import e5model
-        from verify.e5onnx import TruncatingTokenizer
 
         base = e5model.ensure_default_model()
         tokenizer = self._tokenizer = TruncatingTokenizer(base / "tokenizer.json", self.max_tokens)
@@ -247,19 +242,12 @@ class ShippedJudge:
         if not premises:
             return np.zeros((0, 3), dtype=np.float32)
         run, tokenizer = self._load()
-        from verify.e5onnx import length_batches
+        from verify.e5onnx import padded_batches
 
         encoded = tokenizer.encode_batch(list(zip(premises, hypotheses)))
         out = np.zeros((len(encoded), 3), dtype=np.float32)
         # Batched by length (little padding, small batches of long pairs); results in the callers' order.
-        for rows in length_batches([len(e.ids) for e in encoded], max_rows=self.batch_size):
-            width = max(len(encoded[i].ids) for i in rows)
-            ids = np.ones((len(rows), width), dtype=np.int64)  # 1 = <pad>
-            mask = np.zeros((len(rows), width), dtype=np.int64)
-            for r, i in enumerate(rows):
-                n = len(encoded[i].ids)
-                ids[r, :n] = encoded[i].ids
-                mask[r, :n] = 1
+        for rows, ids, mask in padded_batches(encoded, max_rows=self.batch_size, pad_id=tokenizer.pad_id):
             out[rows] = _softmax(np.asarray(run(ids, mask), dtype=np.float32))
         self.calls += len(premises)
         return out

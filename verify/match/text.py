@@ -65,6 +65,8 @@ class ClaimFeatures:
     frame_name_stems: frozenset[str] = frozenset()  # every name in the frame, the speaker's included
     prop_names: frozenset[str] = frozenset()  # folded names the proposition itself mentions
     left_open: bool = False  # "no descarta que ...": neither asserted nor denied
+    # Every folded word the claim writes, the frame's names included: where another claim's names are met.
+    mentions: frozenset[str] = frozenset()
 
     @property
     def asserted_stems(self) -> frozenset[str]:
@@ -74,8 +76,7 @@ class ClaimFeatures:
         """The names this claim's proposition mentions that `other` does not mention anywhere, as a
         name or, by its last word, among its words: "lopez obrador" is met by "Andrés Manuel López
         Obrador", "nieto" by "Peña Nieto". Names in the frame (who speaks) are not what a claim is about."""
-        words = set(TOKEN.findall(other.proposition)) | {w for n in other.names for w in n.split()}
-        return frozenset(n for n in self.prop_names if n not in other.names and n.split()[-1] not in words)
+        return frozenset(n for n in self.prop_names if n not in other.names and n.split()[-1] not in other.mentions)
 
 
 def features(text: str, language: str | None = None, entity_names: tuple[str, ...] = (),
@@ -129,6 +130,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         prop_name_stems=frozenset(stem(w, lang) for n in names if n in prop for w in n.split()) - masked,
         prop_names=frozenset(n for n in names if n in prop),
         left_open=frame.hedged,
+        mentions=frozenset(TOKEN.findall(prop)) | {w for n in names for w in n.split()},
     )
 
 

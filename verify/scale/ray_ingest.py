@@ -292,7 +292,7 @@ class RayIngest:
         self._encoder: _RemoteEncoder | None = None
         self._initialised_ray = False
         self._planned: deque[tuple[tuple[str, ...], list[str], list[str | None]]] = deque()
-        self._parsing: deque[tuple[tuple[str, ...], list[str], Any]] = deque()
+        self._parsing: deque[tuple[tuple[str, ...], Any]] = deque()  # (article ids, the parse's ref)
         self._vocab: Any = None
 
     # ------------------------------------------------------------------ adding
@@ -424,13 +424,13 @@ class RayIngest:
     def _parse_ahead(self) -> None:
         while self._planned and len(self._parsing) < PARSE_AHEAD * self.actors:
             ids, texts, languages = self._planned.popleft()
-            self._parsing.append((ids, texts, self.pool("parsers").submit("parse", texts, languages)))
+            self._parsing.append((ids, self.pool("parsers").submit("parse", texts, languages)))
 
     def _take_parse(self, article_ids: Sequence[str]) -> Parsed | None:
         """The parse of the next planned batch, if these are its articles (None otherwise)."""
         if not self._parsing or self._parsing[0][0] != tuple(article_ids):
             return None
-        ref = self._parsing.popleft()[2]
+        ref = self._parsing.popleft()[1]
         self._parse_ahead()
         languages, data = self.get(ref)
         from spacy.tokens import DocBin
