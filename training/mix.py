@@ -30,6 +30,14 @@ Mix 3 (the third judge) keeps mix 2 and adds Spanish pairs written for this proj
   different figure for the same quantity, the opposite direction, another version of the event),
   entailment, or neutral, most of them hard (a figure on another quantity, a negation about
   something else), the mistakes verify's rules made on the open corpus.
+
+Mix 4 (the fourth judge, trained on from judge3) is a short run on what judge3 still gets wrong on
+the open corpus: it calls consistent sentences of one story contradictions. It adds `news_written2`
+(`training/data/README.md`): invented news stories, each one premise against seven hypotheses (two
+contradictions, two entailments, two consistent same-story neutrals, one hard neutral), seen three
+times, with one story in eight held out as a second dev set. The Spanish sets of mix 3 stay whole;
+the English sets are sampled (`SAMPLE`) so the run replays what judge3 learnt from them instead of
+relearning it, and fits a session.
 """
 
 from __future__ import annotations
@@ -57,10 +65,15 @@ MIX = {
 # Spanish is what verify reads first and InferES is the only native Spanish NLI set: seen twice per epoch.
 INFERES_REPEAT = 2
 # file -> times seen per epoch, by mix version (the module docstring says why mix 2 differs).
-REPEAT = {1: {}, 2: {"taxinli_mnli": 2}, 3: {"taxinli_mnli": 2}}
-MIX_VERSIONS = (1, 2, 3)
+REPEAT = {1: {}, 2: {"taxinli_mnli": 2}, 3: {"taxinli_mnli": 2}, 4: {}}
+# file -> pairs taken, by mix version, where a version samples other than MIX does.
+SAMPLE = {4: {"snli_devtest": 3000, "taxinli_mnli": 3000, "counterfactual_snli": 2000, "breaking_nli": 500,
+              "negation_nli": 1000, "fever_symmetric": 500}}
+MIX_VERSIONS = (1, 2, 3, 4)
 WRITTEN = Path(__file__).resolve().parent / "data"
 WRITTEN_REPEAT = 2
+STORIES_REPEAT = 3  # news_written2 (mix 4): the run exists for them
+STORIES_DEV_EVERY = 8  # every 8th story of news_written2 is dev, never trained on
 DEV_SIZE = 600  # InferES train pairs held out for choosing checkpoints and calibrating verify's policy
 
 
@@ -98,6 +111,7 @@ def build_mix(data: Path, seed: int, *, derived: list[Pair], version: int = 1) -
         if name == "inferes_train":
             continue
         rows = _read_jsonl(data / "nli" / f"{name}.jsonl")
+        take = SAMPLE.get(version, {}).get(name, take)
         if take is not None and take < len(rows):
             rows = rng.sample(rows, take)
         times = REPEAT[version].get(name, 1)
@@ -109,6 +123,11 @@ def build_mix(data: Path, seed: int, *, derived: list[Pair], version: int = 1) -
         for name, written in written_spanish(data).items():
             pairs += written * WRITTEN_REPEAT
             counts[name] = len(written) * WRITTEN_REPEAT
+    if version >= 4:
+        stories, stories_dev = written_stories()
+        pairs += stories * STORIES_REPEAT
+        counts["news_written2"] = len(stories) * STORIES_REPEAT
+        dev = dev + stories_dev
     rng.shuffle(pairs)
     return pairs, dev, counts
 
@@ -130,6 +149,21 @@ def written_spanish(data: Path, folder: Path = WRITTEN) -> dict[str, list[Pair]]
                 raise ValueError(f"{path}:{number}: unknown label {label!r}")
             out["news_es_written"].append(Pair(premise, hypothesis, LABEL_IDS[label], "news_es_written"))
     return out
+
+
+def written_stories(folder: Path = WRITTEN / "news_written2") -> tuple[list[Pair], list[Pair]]:
+    """(train, dev) pairs of the invented stories (mix 4); a story's pairs all go to one side."""
+    train: list[Pair] = []
+    dev: list[Pair] = []
+    for path in sorted(folder.glob("part-*.tsv")):
+        for number, fields in _tsv(path, 5):
+            story, label, _kind, premise, hypothesis = fields
+            if label not in LABEL_IDS:
+                raise ValueError(f"{path}:{number}: unknown label {label!r}")
+            held_out = int(story.rsplit("-", 1)[1]) % STORIES_DEV_EVERY == 0
+            (dev if held_out else train).append(Pair(premise, hypothesis, LABEL_IDS[label],
+                                                     "news_written2_dev" if held_out else "news_written2"))
+    return train, dev
 
 
 def _tsv(path: Path, width: int):
