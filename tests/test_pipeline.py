@@ -62,3 +62,23 @@ def test_the_encoder_is_the_option_else_the_index_model_read_when_loaded(tmp_pat
         assert models.judge() == "judge:none"
     assert loaded == ["another-model"]
     assert models_for_index(model="mine").encoder_name == "mine" and models_for_index().encoder_name is None
+
+
+def test_a_new_index_first_batch_links_its_own_claims_as_later_batches_do(tmp_path, fake_encoder):
+    """Two articles repeating one sentence: added together into a new index (one batch, whose vectors
+    are not in a file until it commits) or one batch each, the repeat is found by the vector search."""
+    sentence = ("La inflación subió un cinco por ciento en marzo, la mayor subida en una década, "
+                "según las cifras publicadas este martes.")
+    files = []
+    for name in ("a.txt", "b.txt"):
+        files.append(tmp_path / name)
+        files[-1].write_text(sentence, encoding="utf-8")
+    links = {}
+    for batch_size in (1, 2):
+        with ClaimIndex.open(tmp_path / f"ix{batch_size}", create=True) as index:
+            summary = add_sources(index, [str(f) for f in files], encoder=fake_encoder,
+                                  extractor=make_extractor(index), batch_size=batch_size)
+            assert summary.claims == 2 and not index.claims_sharing_entities(
+                sorted({e.canonical for c in index.claims() for e in c.entities}))
+            links[batch_size] = [(str(link.relation), round(link.score, 6)) for link in index.links()]
+    assert links[2] == links[1] and len(links[1]) == 1

@@ -435,7 +435,9 @@ class ClaimIndex(ClaimQueries):
 
     def search(self, vectors: np.ndarray, k: int) -> tuple[np.ndarray, np.ndarray]:
         """k nearest claims for each query vector: (scores, claim ids), -1 where fewer exist."""
-        if self.model is None or self._vectors_file is None:
+        # Not "no vector file yet": a new index's first batch holds its vectors in memory until it
+        # commits, and its claims must find each other as a later batch's would.
+        if self.model is None or (self._vectors is None and self._vectors_file is None):
             return (np.zeros((len(vectors), k), np.float32), np.full((len(vectors), k), -1, np.int64))
         return self.vectors.search(vectors, k)
 
