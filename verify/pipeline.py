@@ -11,6 +11,7 @@ decisions) stays here, in input order, so the result does not depend on where th
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -27,6 +28,7 @@ from verify.records import Article, Claim
 if TYPE_CHECKING:
     from verify.extract import Extractor
     from verify.ingest import Rejected
+    from verify.judge.memo import JudgeMemo
 
 ProgressFn = Callable[[int, int], None]  # (articles done, articles total)
 # An encoder, or a function returning one: called only when some article needs encoding.
@@ -211,12 +213,17 @@ def _start_encoding(encode: StartEncoding | None, claims: list[list[Claim]]) -> 
 
 def _store_batch(index: ClaimStore, batch: ExtractedBatch, *, encoder: Encoder, summary: AddSummary, link: bool,
                  judge: Judge | None = None) -> None:
-    """Encode one batch's claims, store them with their articles, link them: one atomic commit."""
+    """Encode one batch's claims, store them with their articles, link them: one atomic commit.
+
+    The judge reads the batch's pairs before the transaction opens (`_read_ahead`), so the writer lock,
+    which every other writer of a shared index waits for, covers the judge only for pairs that reading
+    did not foresee (claims another writer stored meanwhile)."""
     texts = [c.text for claims in batch.claims for c in claims]
     if batch.vectors is not None:
         vectors = batch.vectors()
     else:
         vectors = encoder.encode(texts) if texts else np.zeros((0, encoder.dim), np.float32)
+    memo = _read_ahead(index, batch, vectors, judge) if link and judge is not None and texts else None
     with index.batch():
         if index.model is None:
             index.bind_model(encoder.name, encoder.fingerprint, encoder.dim)
@@ -235,10 +242,25 @@ def _store_batch(index: ClaimStore, batch: ExtractedBatch, *, encoder: Encoder, 
         if link and new_claims:
             from verify.link import link_claims
 
-            summary.links += index.add_links(link_claims(index, new_claims, vectors, judge=judge))
+            if memo is not None:
+                memo.settle(index.generation)  # under the lock now: has another writer committed since?
+            summary.links += index.add_links(link_claims(index, new_claims, vectors, judge=memo or judge))
         if batch.tables is not None:
             index.save_aliases(batch.tables[0])
             index.save_sides(batch.tables[1])
+
+
+def _read_ahead(index: ClaimStore, batch: ExtractedBatch, vectors: np.ndarray, judge: Judge) -> JudgeMemo | None:
+    """The judge's readings of the pairs linking this batch will most likely ask about, taken before its
+    transaction (`verify.link.read_ahead`): its claims as `_store_batch` will store them, the claims of
+    the articles it replaces as gone, its entity renames applied."""
+    from verify import link
+
+    claims = [dataclasses.replace(c, article_id=article.id)
+              for article, article_claims in zip(batch.articles, batch.claims) for c in article_claims]
+    replaced = [c.stored_id() for article in batch.articles if index.article_hash(article.id) is not None
+                for c in index.claims(article_id=article.id)]
+    return link.read_ahead(index, claims, vectors, judge, replaced=replaced, renames=batch.renames)
 
 
 def _new_table_rows(extractor: LearningExtractor, stored: tuple[set[AliasRow], set[SideRow]]) -> TableRows:
