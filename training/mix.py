@@ -38,6 +38,12 @@ contradictions, two entailments, two consistent same-story neutrals, one hard ne
 times, with one story in eight held out as a second dev set. The Spanish sets of mix 3 stay whole;
 the English sets are sampled (`SAMPLE`) so the run replays what judge3 learnt from them instead of
 relearning it, and fits a session.
+
+Mix 5 (a fifth judge, trained from e5 again, not from an earlier judge) tests what judge4's corpus
+read suggested (docs/QUALITY.md): that the judges call two statements about one person on different
+matters contradictions because SNLI, whose two captions of one photo with different actions are a
+contradiction, taught them so. It leaves out the SNLI-derived sets (SNLI, counterfactual SNLI,
+Breaking NLI) and keeps everything else of mix 4, the English MultiNLI pairs whole and twice.
 """
 
 from __future__ import annotations
@@ -65,11 +71,12 @@ MIX = {
 # Spanish is what verify reads first and InferES is the only native Spanish NLI set: seen twice per epoch.
 INFERES_REPEAT = 2
 # file -> times seen per epoch, by mix version (the module docstring says why mix 2 differs).
-REPEAT = {1: {}, 2: {"taxinli_mnli": 2}, 3: {"taxinli_mnli": 2}, 4: {}}
+REPEAT = {1: {}, 2: {"taxinli_mnli": 2}, 3: {"taxinli_mnli": 2}, 4: {}, 5: {"taxinli_mnli": 2}}
 # file -> pairs taken, by mix version, where a version samples other than MIX does.
 SAMPLE = {4: {"snli_devtest": 3000, "taxinli_mnli": 3000, "counterfactual_snli": 2000, "breaking_nli": 500,
-              "negation_nli": 1000, "fever_symmetric": 500}}
-MIX_VERSIONS = (1, 2, 3, 4)
+              "negation_nli": 1000, "fever_symmetric": 500},
+          5: {"snli_devtest": 0, "counterfactual_snli": 0, "breaking_nli": 0}}
+MIX_VERSIONS = (1, 2, 3, 4, 5)
 WRITTEN = Path(__file__).resolve().parent / "data"
 WRITTEN_REPEAT = 2
 STORIES_REPEAT = 3  # news_written2 (mix 4): the run exists for them
