@@ -276,6 +276,12 @@ def _onnx_runner(model_dir: Path, backend: str, threads: int):
     return e5onnx.with_word_embeddings(run, e5onnx.word_embeddings(model_dir)), runtime
 
 
+# Compiled kernels OpenVINO's CPU plugin keeps, one set per input shape met. At its default (5,000)
+# the shapes of a long `verify add` (every batch's width and length) held ~190 MiB more at peak than
+# with 64, at no measurable cost in speed (docs/BENCHMARKS.md, session 8): recent shapes are what recur.
+OPENVINO_SHAPE_CACHE = 64
+
+
 def openvino_runner(graph: Path, threads: int, *, cache: Path | None, fp32: bool = False):
     """(run, "openvino-precision") for an ONNX graph (first input, mask -> first output) on OpenVINO's CPU plugin.
 
@@ -289,7 +295,8 @@ def openvino_runner(graph: Path, threads: int, *, cache: Path | None, fp32: bool
         raise ImportError("same as openvino on this CPU: its default precision is already f32")
     if cache is not None:
         core.set_property({"CACHE_DIR": str(cache)})
-    config = {"INFERENCE_NUM_THREADS": threads, "PERFORMANCE_HINT": "LATENCY"}
+    config = {"INFERENCE_NUM_THREADS": threads, "PERFORMANCE_HINT": "LATENCY",
+              "CPU_RUNTIME_CACHE_CAPACITY": OPENVINO_SHAPE_CACHE}
     if fp32:
         config["INFERENCE_PRECISION_HINT"] = "f32"
     compiled = core.compile_model(str(graph), "CPU", config)
