@@ -82,3 +82,47 @@ def test_a_new_index_first_batch_links_its_own_claims_as_later_batches_do(tmp_pa
                 sorted({e.canonical for c in index.claims() for e in c.entities}))
             links[batch_size] = [(str(link.relation), round(link.score, 6)) for link in index.links()]
     assert links[2] == links[1] and len(links[1]) == 1
+
+
+def test_an_add_parses_each_text_once_and_linking_parses_nothing(tmp_path, fake_encoder, monkeypatch):
+    """Parsing is the extractor's: the matcher reads the side clauses it hands over, never a parse of its own
+    (#10: no parsing work repeated between extraction and matching)."""
+    from spacy.language import Language
+
+    from verify import link
+
+    parsed: list[str] = []
+    pipe = Language.pipe
+
+    def counting_pipe(self, texts, *args, **kwargs):
+        for doc in pipe(self, texts, *args, **kwargs):
+            parsed.append(doc.text)
+            yield doc
+
+    monkeypatch.setattr(Language, "pipe", counting_pipe)
+    link_claims = link.link_claims
+    during_linking: list[int] = []
+
+    def watched_link_claims(*args, **kwargs):
+        before = len(parsed)
+        try:
+            return link_claims(*args, **kwargs)
+        finally:
+            during_linking.append(len(parsed) - before)
+
+    monkeypatch.setattr(link, "link_claims", watched_link_claims)
+    # A second outlet printing seed 002 word for word: the fake encoder's vectors then make candidates,
+    # and the matcher reads those pairs (a repeat at least).
+    copy = tmp_path / "wire_copy.txt"
+    copy.write_text(next(SEEDS.glob("002_*.txt")).read_text(encoding="utf-8"), encoding="utf-8")
+    with ClaimIndex.open(tmp_path / "ix", create=True) as index:
+        summary = add_sources(index, [str(SEEDS), str(copy)], encoder=fake_encoder,
+                              extractor=make_extractor(index), batch_size=2)
+    assert summary.links and during_linking and not any(during_linking)
+    # The whole add parsed what extracting the same articles alone parses: nothing twice, nothing more.
+    from verify.ingest import iter_sources
+
+    in_add = sorted(parsed)
+    parsed.clear()
+    make_extractor().extract_many([a.text for a in iter_sources([str(SEEDS), str(copy)])])
+    assert in_add and in_add == sorted(parsed)
