@@ -26,7 +26,8 @@ from common import machine, table  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "data" / "news_es" / "fake_news_corpus_spanish.jsonl"
-STRICTER = [(0.85, 0.90), (0.90, 0.90), (0.95, 0.90), (0.80, 0.70), (0.85, 0.70), (0.90, 0.70), (0.95, 0.70)]  # (contradiction, same_thing)
+# (contradiction, same_thing)
+STRICTER = [(0.85, 0.90), (0.90, 0.90), (0.95, 0.90), (0.80, 0.70), (0.85, 0.70), (0.90, 0.70), (0.95, 0.70)]
 
 
 def main() -> None:
