@@ -1,0 +1,43 @@
+"""The judge's training mix (training/mix.py): what is held out stays out, malformed data stops the run."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "training"))
+import mix  # noqa: E402
+
+
+def _story_lines(story: str) -> list[str]:
+    kinds = [("contradiction", "denial"), ("contradiction", "figure"), ("entailment", "paraphrase"),
+             ("entailment", "summary"), ("neutral", "consistent"), ("neutral", "consistent"), ("neutral", "hard")]
+    return [f"{story}\t{label}\t{kind}\tPremisa de {story}.\tHipótesis {n} de {story}.\n"
+            for n, (label, kind) in enumerate(kinds)]
+
+
+def test_every_eighth_story_is_dev_whole_and_never_trained_on(tmp_path):
+    lines = [line for n in range(1, 18) for line in _story_lines(f"p9-{n:03d}")]
+    (tmp_path / "part-9.tsv").write_text("".join(lines), encoding="utf-8")
+    train, dev = mix.written_stories(tmp_path)
+    assert len(train) + len(dev) == 17 * 7 and len(dev) == 2 * 7  # stories 8 and 16
+    dev_premises = {p.premise for p in dev}
+    assert dev_premises == {"Premisa de p9-008.", "Premisa de p9-016."}
+    assert not dev_premises & {p.premise for p in train}
+    assert {p.source for p in dev} == {"news_written2_dev"} and {p.source for p in train} == {"news_written2"}
+
+
+def test_a_malformed_or_mislabelled_line_stops_the_run(tmp_path):
+    (tmp_path / "part-1.tsv").write_text("p1-001\tneutral\tconsistent\tsolo una premisa\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="part-1.tsv:1"):
+        mix.written_stories(tmp_path)
+    (tmp_path / "part-1.tsv").write_text("p1-001\tsupports\tparaphrase\tPremisa.\tHipótesis.\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="unknown label"):
+        mix.written_stories(tmp_path)
+
+
+def test_the_committed_stories_parse_and_hold_out_forty():
+    train, dev = mix.written_stories()
+    assert len(dev) == 40 * 7 and len(train) == len(set((p.premise, p.hypothesis) for p in train)) > 2000
