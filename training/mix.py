@@ -43,7 +43,8 @@ Mix 5 (a fifth judge, trained from e5 again, not from an earlier judge) tests wh
 read suggested (docs/QUALITY.md): that the judges call two statements about one person on different
 matters contradictions because SNLI, whose two captions of one photo with different actions are a
 contradiction, taught them so. It leaves out the SNLI-derived sets (SNLI, counterfactual SNLI,
-Breaking NLI) and keeps everything else of mix 4, the English MultiNLI pairs whole and twice.
+Breaking NLI) and keeps everything else of mix 4, the English MultiNLI pairs whole and twice. It made
+the same mistakes (docs/QUALITY.md, session 8): SNLI is not their cause.
 """
 
 from __future__ import annotations
@@ -79,7 +80,7 @@ SAMPLE = {4: {"snli_devtest": 3000, "taxinli_mnli": 3000, "counterfactual_snli":
 MIX_VERSIONS = (1, 2, 3, 4, 5)
 WRITTEN = Path(__file__).resolve().parent / "data"
 WRITTEN_REPEAT = 2
-STORIES_REPEAT = 3  # news_written2 (mix 4): the run exists for them
+STORIES_REPEAT = 3  # news_written2 (mixes 4 and 5): the runs exist for them
 STORIES_DEV_EVERY = 8  # every 8th story of news_written2 is dev, never trained on
 DEV_SIZE = 600  # InferES train pairs held out for choosing checkpoints and calibrating verify's policy
 
