@@ -1,10 +1,12 @@
 """The judge alone on NLI test sets: 3-class accuracy and contradiction F1, premise -> hypothesis.
 
-    .venv/bin/python bench/eval_judge.py [FILE ...]
+    .venv/bin/python bench/eval_judge.py [FILE ...] [--stories-dev]
 
 Default files: XNLI-es test (evaluation only, CC BY-NC) and the InferES test split, neither ever
-trained on. `verify eval nli --data FILE` measures the whole configuration instead (extractor,
-rules and judge, both ways round, as `verify compare` decides); this isolates the model.
+trained on. `--stories-dev` adds the invented news stories held out of training
+(`training/mix.py`: every 8th story of `training/data/news_written2`, 280 pairs). `verify eval nli
+--data FILE` measures the whole configuration instead (extractor, rules and judge, both ways round, as
+`verify compare` decides); this isolates the model.
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import json
 import sys
 import time
 from pathlib import Path
+
+import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
 from common import machine, table  # noqa: E402
@@ -26,6 +30,7 @@ DEFAULT = [DATA / "xnli_es" / "xnli-es-test.tsv", DATA / "nli" / "inferes_test.j
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("files", nargs="*", type=Path, default=DEFAULT)
+    parser.add_argument("--stories-dev", action="store_true", help="also the held-out invented news stories")
     args = parser.parse_args()
 
     from verify.evaluate import NLI_LABELS, confusion, per_class, read_nli
@@ -34,17 +39,24 @@ def main() -> None:
     judge = load_judge()
     judge.probabilities(["a"], ["b"])  # load and compile out of the timing
     rows, results = [], {}
-    for path in args.files:
-        a, b, gold = read_nli(path)
+    sets = [(path.name, *read_nli(path)) for path in args.files]
+    if args.stories_dev:
+        sys.path.insert(0, str(ROOT / "training"))
+        import mix
+
+        _, dev = mix.written_stories()
+        sets.append(("news_written2 dev stories", [p.premise for p in dev], [p.hypothesis for p in dev],
+                     np.array([p.label for p in dev], dtype=np.int64)))
+    for name, a, b, gold in sets:
         t = time.perf_counter()
         predicted = judge.probabilities(a, b).argmax(axis=1)
         rate = len(a) / (time.perf_counter() - t)
         classes = per_class(confusion(gold, predicted, 3), NLI_LABELS)
         accuracy = float((predicted == gold).mean())
         c = classes["contradiction"]
-        rows.append([path.name, len(gold), f"{accuracy:.3f}", f"{c['f1']:.3f}", f"{c['precision']:.3f}",
+        rows.append([name, len(gold), f"{accuracy:.3f}", f"{c['f1']:.3f}", f"{c['precision']:.3f}",
                      f"{c['recall']:.3f}", f"{rate:.0f}"])
-        results[path.name] = {"accuracy": round(accuracy, 4), "per_class": classes}
+        results[name] = {"accuracy": round(accuracy, 4), "per_class": classes}
     print(f"machine: {machine()}; judge: {judge.name} ({judge.runtime})\n")
     print(table(["file", "pairs", "accuracy", "contradiction F1", "precision", "recall", "pairs/s"], rows))
     print(json.dumps(results))
