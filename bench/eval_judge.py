@@ -4,7 +4,8 @@
 
 Default files: XNLI-es test (evaluation only, CC BY-NC) and the InferES test split, neither ever
 trained on. `--stories-dev` adds the invented news stories held out of training
-(`training/mix.py`: every 8th story of `training/data/news_written2`, 280 pairs). `verify eval nli
+(`training/mix.py`: every 8th story of `training/data/news_written2` and of `news_written3`, 280 pairs
+each, reported apart). `verify eval nli
 --data FILE` measures the whole configuration instead (extractor, rules and judge, both ways round, as
 `verify compare` decides); this isolates the model.
 """
@@ -44,9 +45,10 @@ def main() -> None:
         sys.path.insert(0, str(ROOT / "training"))
         import mix
 
-        _, dev = mix.written_stories()
-        sets.append(("news_written2 dev stories", [p.premise for p in dev], [p.hypothesis for p in dev],
-                     np.array([p.label for p in dev], dtype=np.int64)))
+        for folder in ("news_written2", "news_written3"):
+            _, dev = mix.written_stories(mix.WRITTEN / folder)
+            sets.append((f"{folder} dev stories", [p.premise for p in dev], [p.hypothesis for p in dev],
+                         np.array([p.label for p in dev], dtype=np.int64)))
     for name, a, b, gold in sets:
         t = time.perf_counter()
         predicted = judge.probabilities(a, b).argmax(axis=1)

@@ -10,6 +10,8 @@ import pytest
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "training"))
 import mix  # noqa: E402
 
+SHARED_DATA = Path(__file__).resolve().parent.parent.parent / "shared" / "data"
+
 
 def _story_lines(story: str) -> list[str]:
     kinds = [("contradiction", "denial"), ("contradiction", "figure"), ("entailment", "paraphrase"),
@@ -20,13 +22,15 @@ def _story_lines(story: str) -> list[str]:
 
 def test_every_eighth_story_is_dev_whole_and_never_trained_on(tmp_path):
     lines = [line for n in range(1, 18) for line in _story_lines(f"p9-{n:03d}")]
-    (tmp_path / "part-9.tsv").write_text("".join(lines), encoding="utf-8")
-    train, dev = mix.written_stories(tmp_path)
+    folder = tmp_path / "news_written9"
+    folder.mkdir()
+    (folder / "part-9.tsv").write_text("".join(lines), encoding="utf-8")
+    train, dev = mix.written_stories(folder)
     assert len(train) + len(dev) == 17 * 7 and len(dev) == 2 * 7  # stories 8 and 16
     dev_premises = {p.premise for p in dev}
     assert dev_premises == {"Premisa de p9-008.", "Premisa de p9-016."}
     assert not dev_premises & {p.premise for p in train}
-    assert {p.source for p in dev} == {"news_written2_dev"} and {p.source for p in train} == {"news_written2"}
+    assert {p.source for p in dev} == {"news_written9_dev"} and {p.source for p in train} == {"news_written9"}
 
 
 def test_a_malformed_or_mislabelled_line_stops_the_run(tmp_path):
@@ -41,3 +45,21 @@ def test_a_malformed_or_mislabelled_line_stops_the_run(tmp_path):
 def test_the_committed_stories_parse_and_hold_out_forty():
     train, dev = mix.written_stories()
     assert len(dev) == 40 * 7 and len(train) == len(set((p.premise, p.hypothesis) for p in train)) > 2000
+
+
+def test_the_person_stories_parse_hold_out_forty_and_keep_their_label_balance():
+    train, dev = mix.written_stories(mix.WRITTEN / "news_written3")
+    assert len(dev) == 40 * 7 and {p.source for p in dev} == {"news_written3_dev"}
+    labels = [p.label for p in train + dev]
+    # four neutrals, two contradictions, one entailment a story: "same person" must not mean neutral
+    assert labels.count(mix.LABEL_IDS["neutral"]) == 4 * len(labels) // 7
+    assert labels.count(mix.LABEL_IDS["contradiction"]) == 2 * len(labels) // 7
+
+
+def test_mix_6_is_mix_4_plus_the_person_stories():
+    derived = [mix.Pair("a", "b", 1, "derived_spanish")]
+    four, dev4, counts4 = mix.build_mix(SHARED_DATA, 13, derived=derived, version=4)
+    six, dev6, counts6 = mix.build_mix(SHARED_DATA, 13, derived=derived, version=6)
+    assert {k: v for k, v in counts6.items() if k != "news_written3"} == counts4
+    assert counts6["news_written3"] == 3 * 1960 and len(six) == len(four) + 3 * 1960
+    assert len(dev6) == len(dev4) + 280

@@ -45,6 +45,14 @@ matters contradictions because SNLI, whose two captions of one photo with differ
 contradiction, taught them so. It leaves out the SNLI-derived sets (SNLI, counterfactual SNLI,
 Breaking NLI) and keeps everything else of mix 4, the English MultiNLI pairs whole and twice. It made
 the same mistakes (docs/QUALITY.md, session 8): SNLI is not their cause.
+
+Mix 6 (a sixth judge, trained on from judge3 like judge4) is mix 4 plus `news_written3`
+(`training/data/README.md`): invented stories about one named person, one premise against seven
+hypotheses written for the mistake judge3, judge4 and judge5 all make on the corpus, two statements
+about one person on different matters called a contradiction: four neutrals (the same person on
+another matter, twice; another person's differing opinion; another member, place or year), two
+contradictions on the same matter, one paraphrase. Seen three times, one story in eight held out as
+a third dev set. Everything else is mix 4's, so judge4 against judge6 isolates the new set.
 """
 
 from __future__ import annotations
@@ -72,16 +80,16 @@ MIX = {
 # Spanish is what verify reads first and InferES is the only native Spanish NLI set: seen twice per epoch.
 INFERES_REPEAT = 2
 # file -> times seen per epoch, by mix version (the module docstring says why mix 2 differs).
-REPEAT = {1: {}, 2: {"taxinli_mnli": 2}, 3: {"taxinli_mnli": 2}, 4: {}, 5: {"taxinli_mnli": 2}}
+REPEAT = {1: {}, 2: {"taxinli_mnli": 2}, 3: {"taxinli_mnli": 2}, 4: {}, 5: {"taxinli_mnli": 2}, 6: {}}
 # file -> pairs taken, by mix version, where a version samples other than MIX does.
-SAMPLE = {4: {"snli_devtest": 3000, "taxinli_mnli": 3000, "counterfactual_snli": 2000, "breaking_nli": 500,
-              "negation_nli": 1000, "fever_symmetric": 500},
-          5: {"snli_devtest": 0, "counterfactual_snli": 0, "breaking_nli": 0}}
-MIX_VERSIONS = (1, 2, 3, 4, 5)
+_REPLAY = {"snli_devtest": 3000, "taxinli_mnli": 3000, "counterfactual_snli": 2000, "breaking_nli": 500,
+           "negation_nli": 1000, "fever_symmetric": 500}
+SAMPLE = {4: _REPLAY, 5: {"snli_devtest": 0, "counterfactual_snli": 0, "breaking_nli": 0}, 6: _REPLAY}
+MIX_VERSIONS = (1, 2, 3, 4, 5, 6)
 WRITTEN = Path(__file__).resolve().parent / "data"
 WRITTEN_REPEAT = 2
-STORIES_REPEAT = 3  # news_written2 (mixes 4 and 5): the runs exist for them
-STORIES_DEV_EVERY = 8  # every 8th story of news_written2 is dev, never trained on
+STORIES_REPEAT = 3  # news_written2 (mixes 4-6) and news_written3 (mix 6): the runs exist for them
+STORIES_DEV_EVERY = 8  # every 8th story of a written story set is dev, never trained on
 DEV_SIZE = 600  # InferES train pairs held out for choosing checkpoints and calibrating verify's policy
 
 
@@ -132,10 +140,11 @@ def build_mix(data: Path, seed: int, *, derived: list[Pair], version: int = 1) -
             pairs += written * WRITTEN_REPEAT
             counts[name] = len(written) * WRITTEN_REPEAT
     if version >= 4:
-        stories, stories_dev = written_stories()
-        pairs += stories * STORIES_REPEAT
-        counts["news_written2"] = len(stories) * STORIES_REPEAT
-        dev = dev + stories_dev
+        for name in ("news_written2", "news_written3") if version >= 6 else ("news_written2",):
+            stories, stories_dev = written_stories(WRITTEN / name)
+            pairs += stories * STORIES_REPEAT
+            counts[name] = len(stories) * STORIES_REPEAT
+            dev = dev + stories_dev
     rng.shuffle(pairs)
     return pairs, dev, counts
 
@@ -160,7 +169,8 @@ def written_spanish(data: Path, folder: Path = WRITTEN) -> dict[str, list[Pair]]
 
 
 def written_stories(folder: Path = WRITTEN / "news_written2") -> tuple[list[Pair], list[Pair]]:
-    """(train, dev) pairs of the invented stories (mix 4); a story's pairs all go to one side."""
+    """(train, dev) pairs of one set of invented stories (mixes 4 and 6), sources named after its
+    folder; a story's pairs all go to one side."""
     train: list[Pair] = []
     dev: list[Pair] = []
     for path in sorted(folder.glob("part-*.tsv")):
@@ -170,7 +180,7 @@ def written_stories(folder: Path = WRITTEN / "news_written2") -> tuple[list[Pair
                 raise ValueError(f"{path}:{number}: unknown label {label!r}")
             held_out = int(story.rsplit("-", 1)[1]) % STORIES_DEV_EVERY == 0
             (dev if held_out else train).append(Pair(premise, hypothesis, LABEL_IDS[label],
-                                                     "news_written2_dev" if held_out else "news_written2"))
+                                                     f"{folder.name}_dev" if held_out else folder.name))
     return train, dev
 
 
