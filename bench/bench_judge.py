@@ -3,15 +3,17 @@
     .venv/bin/python bench/bench_judge.py [--runs 3] [--articles 971]
 
 (1) The shipped judge scores real pair texts (tests/data pair files, both ways round): pairs/s.
-(2) `verify add` as a library call ingests the same news_es articles into fresh indexes, once with
-the judge off and once on (alternating, `--runs` times each): claims/s, links, how many pairs the
-judge read. The target (issue #9): ingest with the judge keeps >= 0.5 of the speed without it.
-Reported as medians over the runs; the machine line names the CPU's vector extensions.
+(2) `verify add` as a library call ingests the same news_es articles into fresh indexes with the judge
+off, on as shipped, and on reading every pair both ways round (`JudgePolicy.second_reading` 1.0, as
+verify did before session 9), taking turns, `--runs` times each: claims/s, links, how many pair
+readings the judge made. The target (issue #9): ingest with the judge keeps >= 0.5 of the speed
+without it. Reported as medians over the runs; the machine line names the CPU's vector extensions.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import shutil
 import statistics
@@ -61,6 +63,7 @@ def main() -> None:
     from verify.embed import load_encoder
     from verify.ingest import iter_sources
     from verify.judge import load_judge
+    from verify.match import signals
 
     encoder = load_encoder()
     judge = load_judge()
@@ -78,21 +81,29 @@ def main() -> None:
 
     articles = [a for a in iter_sources([str(NEWS)]) if hasattr(a, "text")][: args.articles]
     encoder.encode(["calentamiento"] * 8)
-    rows, off_rates, on_rates, ratios = [], [], [], []
+    shipped = signals.DEFAULT_POLICY
+    both_ways = dataclasses.replace(shipped, second_reading=1.0)
+    rows, rates_by = [], {"off": [], "shipped": [], "both ways": []}
     for run in range(args.runs):
         off, s_off, t_off = ingest(articles, encoder, None)
-        calls = judge.calls
-        on, s_on, t_on = ingest(articles, encoder, judge)
-        off_rates.append(off)
-        on_rates.append(on)
-        ratios.append(on / off)
-        rows.append([run + 1, f"{off:.1f}", f"{on:.1f}", f"{on / off:.3f}", s_on.claims, s_off.links, s_on.links,
-                     (judge.calls - calls) // 2, f"{t_off:.0f}", f"{t_on:.0f}"])
-    print(table(["run", "claims/s judge off", "claims/s judge on", "on / off", "claims", "links off", "links on",
-                 "pairs judged", "s off", "s on"], rows))
-    print(f"\nmedian: judge off {statistics.median(off_rates):.1f} claims/s, judge on "
-          f"{statistics.median(on_rates):.1f} claims/s, ratio {statistics.median(ratios):.3f}")
-    print(json.dumps({"judge_pairs_per_s": rates, "off": off_rates, "on": on_rates, "ratio": ratios}))
+        rates_by["off"].append(off)
+        for name, policy in (("shipped", shipped), ("both ways", both_ways)):
+            signals.DEFAULT_POLICY = policy  # linking reads the default when it is called
+            calls = judge.calls
+            on, s_on, t_on = ingest(articles, encoder, judge)
+            signals.DEFAULT_POLICY = shipped
+            rates_by[name].append(on)
+            rows.append([run + 1, name, f"{off:.1f}", f"{on:.1f}", f"{on / off:.3f}", s_on.claims, s_off.links,
+                         s_on.links, judge.calls - calls, f"{(judge.calls - calls) / s_on.claims:.2f}",
+                         f"{t_off:.0f}", f"{t_on:.0f}"])
+    print(table(["run", "judge reads", "claims/s judge off", "claims/s judge on", "on / off", "claims", "links off",
+                 "links on", "pair readings", "readings a claim", "s off", "s on"], rows))
+    off = statistics.median(rates_by["off"])
+    ratios = {name: [on / o for on, o in zip(rates_by[name], rates_by["off"])] for name in ("shipped", "both ways")}
+    print(f"\nmedian: judge off {off:.1f} claims/s; " + "; ".join(
+        f"judge on, {name}: {statistics.median(rates_by[name]):.1f} claims/s, ratio "
+        f"{statistics.median(ratios[name]):.3f}" for name in ratios))
+    print(json.dumps({"judge_pairs_per_s": rates, **rates_by, "ratio": ratios}))
 
 
 if __name__ == "__main__":

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import functools
 import json
 import sys
 import tempfile
@@ -45,11 +44,9 @@ def main() -> None:
     from verify.store import ClaimIndex
 
     loose = dataclasses.replace(signals.DEFAULT_POLICY, contradiction=args.contradiction, same_thing=args.same_thing)
-    # verify has no policy option (users get the calibrated one): this bench swaps the default where
-    # linking reads it, `judged_pairs` (at call time) and `classify_many` (its keyword).
+    # verify has no policy option (users get the calibrated one): this bench swaps the default, which
+    # linking reads when it is called.
     signals.DEFAULT_POLICY = loose
-    classify_many = match.classify_many
-    match.classify_many = functools.partial(classify_many, policy=loose)
 
     judge = load_judge()
     from verify.embed import load_encoder
@@ -63,11 +60,11 @@ def main() -> None:
         links = index.links(relation="contradicts")
         claims = {c.id: c for c in index.claims(ids=sorted({i for l in links for i in (l.a, l.b)}))}
         pairs = [(claims[l.a], claims[l.b]) for l in links]
-        readings = match.read_judge(judge, pairs)
+        readings = match.read_judge(judge, pairs, conflict=[True] * len(pairs))  # both ways: the file shows both
         kept_by = {}
         for c_min, same in STRICTER:
             policy = dataclasses.replace(loose, contradiction=c_min, same_thing=same)
-            verdicts = classify_many(pairs, [l.similarity for l in links], judge=judge, policy=policy)
+            verdicts = match.classify_many(pairs, [l.similarity for l in links], judge=judge, policy=policy)
             kept_by[(c_min, same)] = [v.relation == Relation.CONTRADICTS for v in verdicts]
         with open(args.out, "w", encoding="utf-8") as out:
             for n, (link, (a, b), reading) in enumerate(zip(links, pairs, readings)):

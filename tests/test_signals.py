@@ -231,3 +231,52 @@ def test_combine_under_the_default_policy(case: str, table: dict, language: str,
     outcome = combine(view_, read_all(view_), DEFAULT_POLICY)
     assert (outcome.relation, outcome.decided_by) == (relation, decided_by)
     assert 0.0 <= outcome.score <= 1.0
+
+
+# ---------------------------------------------------------------------------------- reading the judge
+
+
+class _ScriptedJudge:
+    """A judge whose reading of (premise, hypothesis) is given; records each call's pairs."""
+
+    name = "scripted"
+
+    def __init__(self, readings: dict[tuple[str, str], tuple[float, float, float]]):
+        self.readings = readings
+        self.calls: list[list[tuple[str, str]]] = []
+
+    def probabilities(self, premises, hypotheses):
+        self.calls.append(list(zip(premises, hypotheses)))
+        return np.array([self.readings[pair] for pair in zip(premises, hypotheses)], np.float32)
+
+
+def test_the_judge_reads_the_other_way_only_where_it_can_change_the_verdict():
+    from verify.match import read_judge
+
+    long_a = "El Gobierno aprobó ayer en el Consejo de Ministros la subida del salario mínimo."
+    short_b = "El Gobierno aprobó la subida del salario mínimo."
+    other = "La selección ganó el partido."
+    judge = _ScriptedJudge({
+        (long_a, short_b): (0.90, 0.08, 0.02), (short_b, long_a): (0.10, 0.85, 0.05),  # not neutral first
+        (long_a, other): (0.02, 0.95, 0.03), (other, long_a): (0.60, 0.20, 0.20),  # confidently neutral
+    })
+    a, b, c = (_claim(text, "es", ()) for text in (short_b, long_a, other))
+    pairs = [(a, b), (b, c)]
+    first, second = read_judge(judge, pairs)
+    # The longer claim is the first premise (it can entail the shorter); only the first pair is read again.
+    assert judge.calls == [[(long_a, short_b), (long_a, other)], [(short_b, long_a)]]
+    assert first.both and np.allclose(first.forward, (0.10, 0.85, 0.05))
+    assert np.allclose(first.backward, (0.90, 0.08, 0.02))
+    assert not second.both and np.array_equal(second.forward, second.backward)
+    assert second.verdict() == ("neutral", pytest.approx(0.95))
+    # Where the rules see a conflict the second reading is always taken: hard evidence counts on the mean.
+    judge.calls.clear()
+    _, second = read_judge(judge, pairs, conflict=[False, True])
+    assert judge.calls[1] == [(short_b, long_a), (other, long_a)] and second.both
+    assert second.neutral == pytest.approx((0.95 + 0.20) / 2)
+    # A policy of 1.0 reads every pair both ways.
+    import dataclasses
+
+    judge.calls.clear()
+    read_judge(judge, pairs, policy=dataclasses.replace(DEFAULT_POLICY, second_reading=1.0))
+    assert len(judge.calls[1]) == 2

@@ -199,9 +199,10 @@ def read_ahead(index: ClaimStore, claims: Sequence[Claim], vectors: np.ndarray, 
     `claims` carry their articles' ids, `vectors` are theirs (row for row), `replaced` are the ids of
     the stored claims the batch removes (of the articles it replaces), and `renames` the entity renames
     it applies. The pairs are chosen by the code `link_claims` runs (`pairs_to_classify`, `judged_pairs`),
-    on the store as the batch will leave it (`AfterBatch`), and read in one call of the list
-    `verify.match.read_judge` will make inside the batch: the judge's numbers for a pair depend on which
-    pairs share its padded batch, so only that very list gives the very numbers. Another writer's
+    on the store as the batch will leave it (`AfterBatch`), and read in the calls
+    `verify.match.read_judge` will make inside the batch (the rules' decisions say which pairs it reads
+    both ways): the judge's numbers for a pair depend on which pairs share its padded batch, so only
+    those very lists give the very numbers. Another writer's
     commit in between can change the list; `JudgeMemo` then answers what it holds and reads the rest.
 
     A store with no claim yet is not read ahead: there is nothing to read it against, and the first
@@ -220,8 +221,11 @@ def read_ahead(index: ClaimStore, claims: Sequence[Claim], vectors: np.ndarray, 
     pairs, sims = pairs_to_classify(after, ahead, vectors, config)
     memo = JudgeMemo(judge, generation=generation)
     if pairs:
-        judged = _judged(pairs, sims, ahead).tolist()
-        memo.read_ahead([pair for pair, read in zip(pairs, judged) if read])
+        from verify.match import rule_decisions
+
+        chosen = np.flatnonzero(_judged(pairs, sims, ahead))
+        _, _, decisions = rule_decisions([pairs[i] for i in chosen], sims[chosen])
+        memo.read_ahead([pairs[i] for i in chosen], conflict=[d.relation == Relation.CONTRADICTS for d in decisions])
     return memo
 
 

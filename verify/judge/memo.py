@@ -8,7 +8,8 @@ storing, candidate search, the rules and the commit, not the model.
 
 Exactness: the judge's numbers for a pair depend on which pairs share its padded batch, so a reading
 equals the one the judge would give inside only when it came from the very same list. The memo answers
-a call whose list is the one it read ahead (in order) from those readings. Any other list:
+a call whose list is one it read ahead (in order; `read_judge` makes two, the second way round for
+some pairs) from those readings. Any other list:
 - no other writer committed since the reading ahead (`settle`): the list differs only because the
   forecast missed (`verify.link.AfterBatch` says where it can), and the real judge reads the whole
   list, as it would have without the memo: a single writer's links never change, a miss costs time;
@@ -42,26 +43,24 @@ class JudgeMemo:
         self.generation = generation  # the store's generation when the readings were taken
         # Until `settle` says otherwise, assume another writer committed: answer what is held, read the rest.
         self.others_wrote = True
-        self._premises: list[str] = []
-        self._hypotheses: list[str] = []
-        self._readings = np.zeros((0, 3), np.float32)
-        self._held: dict[tuple[str, str], int] = {}  # (premise, hypothesis) -> row of _readings
+        self._calls: list[tuple[list[str], list[str], np.ndarray]] = []  # the lists read ahead, in order
+        self._held: dict[tuple[str, str], np.ndarray] = {}  # (premise, hypothesis) -> its reading
         self.read_before = 0  # premise/hypothesis pairs the judge read ahead
         self.asked = 0  # ... the linker asked the memo about
         self.read_inside = 0  # ... the real judge read when asked
 
-    def read_ahead(self, pairs: Sequence[tuple[Claim, Claim]]) -> None:
+    def read_ahead(self, pairs: Sequence[tuple[Claim, Claim]], conflict: Sequence[bool] | None = None) -> None:
         """Read `pairs` as `verify.match.read_judge` will ask about them inside the batch (its own code
-        builds the list: both ways round, in one call)."""
+        builds the lists); `conflict` as the linker will pass it (the rules see a conflict)."""
         from verify.match import read_judge
 
-        read_judge(_Reading(self), pairs)
+        read_judge(_Reading(self), pairs, conflict=conflict)
 
     def _take(self, premises: Sequence[str], hypotheses: Sequence[str]) -> np.ndarray:
         readings = np.asarray(self.judge.probabilities(premises, hypotheses), dtype=np.float32)
-        self._premises, self._hypotheses, self._readings = list(premises), list(hypotheses), readings
-        self._held = {pair: row for row, pair in enumerate(zip(self._premises, self._hypotheses))}
-        self.read_before += len(self._premises)
+        self._calls.append((list(premises), list(hypotheses), readings))
+        self._held.update(zip(zip(premises, hypotheses), readings))
+        self.read_before += len(premises)
         return readings
 
     def __contains__(self, pair: object) -> bool:
@@ -77,19 +76,20 @@ class JudgeMemo:
         if len(premises) != len(hypotheses):
             raise ValueError("one hypothesis per premise")
         self.asked += len(premises)
-        if premises == self._premises and hypotheses == self._hypotheses:
-            return self._readings.copy()
+        for held_premises, held_hypotheses, readings in self._calls:
+            if premises == held_premises and hypotheses == held_hypotheses:
+                return readings.copy()
         if not self.others_wrote:
             self.read_inside += len(premises)
             return np.asarray(self.judge.probabilities(premises, hypotheses), dtype=np.float32)
         out = np.zeros((len(premises), 3), np.float32)
         missing = []
         for i, pair in enumerate(zip(premises, hypotheses)):
-            row = self._held.get(pair)
-            if row is None:
+            reading = self._held.get(pair)
+            if reading is None:
                 missing.append(i)
             else:
-                out[i] = self._readings[row]
+                out[i] = reading
         if missing:
             self.read_inside += len(missing)
             out[missing] = self.judge.probabilities([premises[i] for i in missing], [hypotheses[i] for i in missing])

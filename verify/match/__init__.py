@@ -26,17 +26,18 @@ import numpy as np
 
 from verify.errors import InputError
 from verify.lang import fold, fold_for_fuzz, words
+from verify.match import signals
 from verify.match.negation import text_negated
 from verify.match.roles import role_facts
 from verify.match.rules import DEFAULT_THRESHOLDS, Decision, Thresholds, decide
-from verify.match.signals import DEFAULT_POLICY, JudgePolicy, JudgeReading, Outcome, PairView, combine, read_all
+from verify.match.signals import JudgePolicy, JudgeReading, Outcome, PairView, combine, read_all
 from verify.match.text import ClaimFeatures, features
 from verify.protocols import ClaimExtractor, Judge
 from verify.records import Claim, Polarity, Relation
 
 # Stored with every link: bump when a rule, a threshold, a word list or the NLI mapping changes, so
 # links made by older rules can be found and recomputed.
-MATCHER_VERSION = "rules-5"
+MATCHER_VERSION = "rules-6"
 
 # A claim is a sentence or two; anything much longer is a document pasted by mistake.
 MAX_CLAIM_CHARS = 5000
@@ -113,7 +114,7 @@ def claim_features(claim: Claim) -> ClaimFeatures:
 
 
 def classify(a: Claim, b: Claim, similarity: float, *, thresholds: Thresholds = DEFAULT_THRESHOLDS,
-             judge: Judge | None = None, policy: JudgePolicy = DEFAULT_POLICY) -> PairVerdict:
+             judge: Judge | None = None, policy: JudgePolicy | None = None) -> PairVerdict:
     """Classify one pair of claims given their embedding cosine similarity."""
     return classify_many([(a, b)], np.array([similarity], dtype=np.float32), thresholds=thresholds,
                          judge=judge, policy=policy)[0]
@@ -121,34 +122,28 @@ def classify(a: Claim, b: Claim, similarity: float, *, thresholds: Thresholds = 
 
 def classify_many(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray, *,
                   thresholds: Thresholds = DEFAULT_THRESHOLDS, judge: Judge | None = None,
-                  policy: JudgePolicy = DEFAULT_POLICY, judged: np.ndarray | None = None) -> list[PairVerdict]:
+                  policy: JudgePolicy | None = None, judged: np.ndarray | None = None) -> list[PairVerdict]:
     """Classify aligned pairs; `similarities[i]` is the cosine of `pairs[i]`.
 
-    Each distinct claim is parsed once; near-verbatim scores for all pairs come from one rapidfuzz
-    `cpdist` call (C++, both cores). With a `judge`, the pairs `judged` marks (default: all) go
-    through it in one batch, both ways round, and `verify.match.signals.combine` decides them; the
-    others keep the rules' decision, less conflicting figures and opposite directions, which count
-    only when the judge has said the two claims are about the same thing.
+    Each distinct claim is parsed once (`rule_decisions`). With a `judge`, the pairs `judged` marks
+    (default: all) go through it (`read_judge`: batched, the other way round where that can matter)
+    and `verify.match.signals.combine` decides them; the others keep the rules' decision, less
+    conflicting figures and opposite directions, which count only when the judge has said the two
+    claims are about the same thing. `policy` defaults to `signals.DEFAULT_POLICY` as it is when called
+    (benches swap it).
     """
-    from rapidfuzz import fuzz, process
-
+    policy = policy or signals.DEFAULT_POLICY
     sims = np.asarray(similarities, dtype=np.float32).reshape(-1)
     if len(sims) != len(pairs):
         raise InputError(f"{len(pairs)} pairs but {len(sims)} similarities: give one similarity per pair")
     if not pairs:
         return []
-    fa = [claim_features(a) for a, _ in pairs]
-    fb = [claim_features(b) for _, b in pairs]
-    fuzz_scores = process.cpdist([f.proposition for f in fa], [f.proposition for f in fb],
-                                 scorer=fuzz.token_set_ratio, processor=fold_for_fuzz, workers=-1)
-    sort_scores = process.cpdist([f.proposition for f in fa], [f.proposition for f in fb],
-                                 scorer=fuzz.token_sort_ratio, processor=fold_for_fuzz, workers=-1)
-    decisions = [decide(x, y, float(s), float(z), thresholds, float(w))
-                 for x, y, s, z, w in zip(fa, fb, sims, fuzz_scores, sort_scores)]
+    fa, fb, decisions = rule_decisions(pairs, sims, thresholds)
     readings: dict[int, JudgeReading] = {}
     if judge is not None:
         todo = np.flatnonzero(np.ones(len(pairs), bool) if judged is None else np.asarray(judged, bool)).tolist()
-        readings = dict(zip(todo, read_judge(judge, [pairs[i] for i in todo])))
+        conflict = [decisions[i].relation == Relation.CONTRADICTS for i in todo]
+        readings = dict(zip(todo, read_judge(judge, [pairs[i] for i in todo], conflict=conflict, policy=policy)))
     verdicts = []
     for i, ((a, b), d, s) in enumerate(zip(pairs, decisions, sims)):
         view = PairView(a, b, fa[i], fb[i], float(s), d, readings.get(i), _who(a, "claim A"), _who(b, "claim B"))
@@ -165,15 +160,51 @@ def classify_many(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray
     return verdicts
 
 
-def read_judge(judge: Judge, pairs: Sequence[tuple[Claim, Claim]]) -> list[JudgeReading]:
-    """The judge's reading of each pair, both ways round, in one batch."""
+def rule_decisions(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray,
+                   thresholds: Thresholds = DEFAULT_THRESHOLDS) -> tuple[list[ClaimFeatures], list[ClaimFeatures],
+                                                                       list[Decision]]:
+    """The rules' decision on each pair (and both claims' features): near-verbatim scores for all pairs
+    come from one rapidfuzz `cpdist` call (C++, both cores)."""
+    from rapidfuzz import fuzz, process
+
+    fa = [claim_features(a) for a, _ in pairs]
+    fb = [claim_features(b) for _, b in pairs]
+    fuzz_scores = process.cpdist([f.proposition for f in fa], [f.proposition for f in fb],
+                                 scorer=fuzz.token_set_ratio, processor=fold_for_fuzz, workers=-1)
+    sort_scores = process.cpdist([f.proposition for f in fa], [f.proposition for f in fb],
+                                 scorer=fuzz.token_sort_ratio, processor=fold_for_fuzz, workers=-1)
+    decisions = [decide(x, y, float(s), float(z), thresholds, float(w))
+                 for x, y, s, z, w in zip(fa, fb, similarities, fuzz_scores, sort_scores)]
+    return fa, fb, decisions
+
+
+def read_judge(judge: Judge, pairs: Sequence[tuple[Claim, Claim]], *, conflict: Sequence[bool] | None = None,
+               policy: JudgePolicy | None = None) -> list[JudgeReading]:
+    """The judge's reading of each pair, in two batches: first with the longer claim as premise (the
+    one that can entail the other), then the other way round for the pairs whose first reading is
+    less neutral than `policy.second_reading` or where `conflict` says the rules see a conflict (hard
+    evidence counts on the two readings' mean neutral: `combine`). A pair read once holds its one
+    reading both ways (`JudgeReading.both` False): the judge is most of an add's time, and most
+    candidate pairs are plainly about different things."""
     if not pairs:
         return []
-    first = [a.text for a, _ in pairs]
-    second = [b.text for _, b in pairs]
-    probs = np.asarray(judge.probabilities(first + second, second + first), dtype=np.float32)
-    n = len(pairs)
-    return [JudgeReading(probs[i], probs[n + i]) for i in range(n)]
+    policy = policy or signals.DEFAULT_POLICY
+    longer_b = [len(b.text) > len(a.text) for a, b in pairs]
+    premises = [b.text if swap else a.text for (a, b), swap in zip(pairs, longer_b)]
+    hypotheses = [a.text if swap else b.text for (a, b), swap in zip(pairs, longer_b)]
+    first = np.asarray(judge.probabilities(premises, hypotheses), dtype=np.float32)
+    again = [i for i in range(len(pairs)) if first[i, 1] < policy.second_reading or (conflict and conflict[i])]
+    second: dict[int, np.ndarray] = {}
+    if again:
+        probs = np.asarray(judge.probabilities([hypotheses[i] for i in again], [premises[i] for i in again]),
+                           dtype=np.float32)
+        second = dict(zip(again, probs))
+    readings = []
+    for i, swap in enumerate(longer_b):
+        other = second.get(i, first[i])
+        forward, backward = (other, first[i]) if swap else (first[i], other)
+        readings.append(JudgeReading(forward, backward, both=i in second))
+    return readings
 
 
 # ---------------------------------------------------------------------------------------------- reason
@@ -205,8 +236,9 @@ def explain(view: PairView, outcome: Outcome) -> str:
         parts.append(f"{view.who_a} and {view.who_b} make different propositions")
     if view.judge is not None:
         label, p = view.judge.verdict()
+        one_way = "" if view.judge.both else "; read one way"
         parts.append(f"judge: {label} {p:.2f} (contradiction {view.judge.contradiction:.2f}, "
-                     f"entailment {view.judge.entailment:.2f})")
+                     f"entailment {view.judge.entailment:.2f}{one_way})")
         if not parts[:-1] and outcome.decided_by == ("judge",):
             parts.append("no rule evidence: read both texts")
     shared = _shared(view.a, view.b, view.decision)

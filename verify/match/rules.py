@@ -40,6 +40,8 @@ class Thresholds:
     rules-5: refusals and "descarta la posibilidad de", passives, who speaks as the subject of a denial
     naming none, frames that stop at ";" or a negated clause, topic words are no direction; durations
     compare across units; reworded wire copy is a repeat (docs/QUALITY.md).
+    rules-6: the judge reads a pair the other way round only where that can change its verdict
+    (`JudgePolicy.second_reading`; the rules' own decisions are unchanged).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition

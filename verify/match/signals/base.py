@@ -17,10 +17,12 @@ if TYPE_CHECKING:
 
 @dataclass(frozen=True, slots=True)
 class JudgeReading:
-    """The judge's probabilities for one pair, read both ways (entailment is directional)."""
+    """The judge's probabilities for one pair, read both ways (entailment is directional), or one way
+    when that reading was confidently neutral (`verify.match.read_judge`): then both hold it."""
 
     forward: np.ndarray  # (3,) A as premise, B as hypothesis: entailment, neutral, contradiction
     backward: np.ndarray  # (3,) B as premise, A as hypothesis
+    both: bool = True  # False: read one way only, `forward` and `backward` are that one reading
 
     @property
     def contradiction(self) -> float:

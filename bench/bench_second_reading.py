@@ -1,0 +1,103 @@
+"""When the judge may skip its second reading of a pair: what each threshold saves and what it loses.
+
+    .venv/bin/python bench/bench_second_reading.py [--articles 300]
+
+`verify.match.read_judge` reads each judged pair with the longer claim as premise, then the other
+way round only where the first reading is less neutral than `JudgePolicy.second_reading` (or the
+rules see a conflict). This bench adds the first `--articles` news_es articles into a fresh index with
+the shipped judge, keeps every reading the judge made, reads the missing second readings, and then,
+for each threshold and for two orders of the first reading (the longer claim first, as shipped; the
+shorter first), counts the second readings a threshold skips and the pairs
+whose verdict the skipped reading would have changed: a support (entailment >= the policy's, either
+way), a contradiction (mean >= the policy's), and "about the same thing" (mean neutral under
+`same_thing`, which only matters where the rules see a conflict; those pairs are read both ways
+anyway). Cost, not quality: the question is how far the one-way verdict agrees with the two-way one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).parent))
+from common import machine, table  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+NEWS = ROOT.parent / "shared" / "data" / "news_es" / "fake_news_corpus_spanish.jsonl"
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+class _Keeping:
+    """The judge, keeping every (premise, hypothesis) -> reading it made."""
+
+    def __init__(self, judge):
+        self.judge = judge
+        self.name = judge.name
+        self.kept: dict[tuple[str, str], np.ndarray] = {}
+        self.first: list[tuple[str, str]] = []  # each judged pair, in `read_judge`'s first-reading order
+
+    def probabilities(self, premises, hypotheses):
+        out = np.asarray(self.judge.probabilities(premises, hypotheses), dtype=np.float32)
+        pairs = list(zip(premises, hypotheses))
+        self.first += [p for p in pairs if (p[1], p[0]) not in self.kept]
+        self.kept.update(zip(pairs, out))
+        return out
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=300)
+    args = parser.parse_args()
+
+    from verify.embed import load_encoder
+    from verify.ingest import iter_sources
+    from verify.judge import load_judge
+    from verify.match.signals import DEFAULT_POLICY as policy
+    from verify.pipeline import add_articles, make_extractor
+    from verify.store import ClaimIndex
+
+    encoder, judge = load_encoder(), load_judge()
+    keeping = _Keeping(judge)
+    articles = [a for a in iter_sources([str(NEWS)]) if hasattr(a, "text")][: args.articles]
+    work = Path(tempfile.mkdtemp(prefix="bench-second-"))
+    try:
+        with ClaimIndex.open(work / "ix", create=True) as index:
+            summary = add_articles(index, articles, encoder=encoder, extractor=make_extractor(index), judge=keeping)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    pairs = list(dict.fromkeys(keeping.first))
+    missing = [(h, p) for p, h in pairs if (h, p) not in keeping.kept]
+    if missing:
+        keeping.probabilities([p for p, _ in missing], [h for _, h in missing])
+    longer = np.array([keeping.kept[p] for p in pairs])  # the shipped first reading: longer claim as premise
+    other = np.array([keeping.kept[(h, p)] for p, h in pairs])
+    contradiction = (longer[:, 2] + other[:, 2]) / 2
+    entailment = np.maximum(longer[:, 0], other[:, 0])
+    neutral = (longer[:, 1] + other[:, 1]) / 2
+    supports = entailment >= policy.entailment
+    contradicts = contradiction >= policy.contradiction
+    same_thing = neutral < policy.same_thing
+    orders = {"longer claim first (shipped)": longer, "shorter claim first": other}
+    rows = []
+    for name, first in orders.items():
+        for t in THRESHOLDS:
+            skip = first[:, 1] >= t
+            rows.append([name, t, f"{skip.mean():.2f}", int((skip & supports).sum()), int((skip & contradicts).sum()),
+                         int((skip & same_thing).sum())])
+    print(f"machine: {machine()}; judge: {judge.name} ({judge.runtime})")
+    print(f"{summary.line()}; {len(pairs)} pairs judged, {supports.sum()} supports, {contradicts.sum()} "
+          f"contradictions and {same_thing.sum()} 'same thing' read both ways\n")
+    print(table(["first reading", "skip second when neutral >=", "second readings skipped", "supports lost",
+                 "contradictions lost", "'same thing' lost"], rows))
+    print(json.dumps({"pairs": len(pairs), "supports": int(supports.sum()), "contradicts": int(contradicts.sum()),
+                      "rows": rows}))
+
+
+if __name__ == "__main__":
+    main()
