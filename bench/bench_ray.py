@@ -182,6 +182,7 @@ def cost_model(n: int) -> dict:
                 pipeline._store_batch(index, extracted, encoder=TimedEncoder(), summary=summary, link=True,
                                       judge=TimedJudge())
                 store_and_link += time.perf_counter() - t0
+            fingerprint = _fingerprint(index)
     finally:
         link_module.link_claims = link_claims
         shutil.rmtree(work, ignore_errors=True)
@@ -190,6 +191,7 @@ def cost_model(n: int) -> dict:
     spent["link"] = linking[0] - judging_in_link[0]
     spent["store"] = store_and_link - spent["encode"] - linking[0] - (spent["judge"] - judging_in_link[0])
     return {"articles": len(articles), "claims": summary.claims, "links": summary.links, "seconds": spent,
+            "fingerprint": fingerprint,
             "runtimes": {"encoder": getattr(encoder, "runtime", "?"), "judge": getattr(judge, "runtime", "?")}}
 
 
@@ -241,15 +243,18 @@ def main() -> None:
           f"same claims and links in every run: {'yes' if same else 'NO'}\n")
     per_article = {stage: s / cost["articles"] for stage, s in cost["seconds"].items()}
     total = sum(per_article.values())
+    same_as_pipeline = cost["fingerprint"] == runs["single"][0]["fingerprint"]
     print(f"cost model: {cost['articles']} articles, {cost['claims']} claims, {cost['links']} links, "
-          f"stages one after another in one process")
+          f"stages one after another in one process; the same claims and links as the pipeline: "
+          f"{'yes' if same_as_pipeline else 'NO'}")
     print(table(["stage", "runs on", "s / article", "ms / claim", "share"],
                 [[stage, _where(stage), f"{s:.4f}", f"{1000 * s * cost['articles'] / max(cost['claims'], 1):.1f}",
                   f"{s / total:.0%}"] for stage, s in per_article.items()]
                 + [["all", "", f"{total:.4f}", f"{1000 * total * cost['articles'] / max(cost['claims'], 1):.1f}",
                     "100%"]]))
     print(json.dumps({"single": [r["rate"] for r in runs["single"]], "ray": [r["rate"] for r in runs["ray"]],
-                      "ratio": ratio, "same": same, "cost_s_per_article": per_article}))
+                      "ratio": ratio, "same": same, "cost_same": same_as_pipeline,
+                      "cost_s_per_article": per_article}))
 
 
 def _where(stage: str) -> str:

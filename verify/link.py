@@ -199,11 +199,11 @@ def read_ahead(index: ClaimStore, claims: Sequence[Claim], vectors: np.ndarray, 
     `claims` carry their articles' ids, `vectors` are theirs (row for row), `replaced` are the ids of
     the stored claims the batch removes (of the articles it replaces), and `renames` the entity renames
     it applies. The pairs are chosen by the code `link_claims` runs (`pairs_to_classify`, `judged_pairs`),
-    on the store as the batch will leave it (`AfterBatch`), and read in the calls
-    `verify.match.read_judge` will make inside the batch (the rules' decisions say which pairs it reads
-    both ways): the judge's numbers for a pair depend on which pairs share its padded batch, so only
-    those very lists give the very numbers. Another writer's
-    commit in between can change the list; `JudgeMemo` then answers what it holds and reads the rest.
+    on the store as the batch will leave it (`AfterBatch`), and read in the calls `verify.match.read_judge`
+    will make inside the batch (the rules' decisions say which pairs it reads both ways): the judge's
+    numbers for a pair depend on which pairs share its padded batch, so only those very lists give the
+    very numbers. Another writer's commit in between can change the lists; `JudgeMemo` then answers what
+    it holds and reads the rest.
 
     A store with no claim yet is not read ahead: there is nothing to read it against, and the first
     batch of a SQLite index searches no vectors at all (none are saved before it commits).

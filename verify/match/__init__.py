@@ -193,7 +193,8 @@ def read_judge(judge: Judge, pairs: Sequence[tuple[Claim, Claim]], *, conflict: 
     premises = [b.text if swap else a.text for (a, b), swap in zip(pairs, longer_b)]
     hypotheses = [a.text if swap else b.text for (a, b), swap in zip(pairs, longer_b)]
     first = np.asarray(judge.probabilities(premises, hypotheses), dtype=np.float32)
-    again = [i for i in range(len(pairs)) if first[i, 1] < policy.second_reading or (conflict and conflict[i])]
+    conflicted = [False] * len(pairs) if conflict is None else [bool(x) for x in conflict]
+    again = [i for i in range(len(pairs)) if first[i, 1] < policy.second_reading or conflicted[i]]
     second: dict[int, np.ndarray] = {}
     if again:
         probs = np.asarray(judge.probabilities([hypotheses[i] for i in again], [premises[i] for i in again]),

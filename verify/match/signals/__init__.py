@@ -64,8 +64,8 @@ class JudgePolicy:
     # Which candidate pairs of `verify add` the judge reads (it is slow: docs/BENCHMARKS.md): at or above this
     # cosine (e5-small puts unrelated sentences of one story at ~0.88; the tuning files' labelled
     # contradictions sit at >= 0.89, the blind files' down to 0.83: bench/pair_similarity.py), each new
-    # claim's `per_claim` closest, and up to `per_claim_stance` more
-    # where a claim denies or negates something (where contradictions are).
+    # claim's `per_claim` closest, and up to `per_claim_stance` more where a claim denies or negates
+    # something (where contradictions are).
     min_similarity: float = 0.84
     per_claim: int = 1
     per_claim_stance: int = 2
