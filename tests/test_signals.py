@@ -3,6 +3,8 @@ them against the judge under the calibrated policy (no model: similarities and t
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 import pytest
 from rapidfuzz import fuzz, process
@@ -275,8 +277,6 @@ def test_the_judge_reads_the_other_way_only_where_it_can_change_the_verdict():
     assert judge.calls[1] == [(short_b, long_a), (other, long_a)] and second.both
     assert second.neutral == pytest.approx((0.95 + 0.20) / 2)
     # A policy of 1.0 reads every pair both ways.
-    import dataclasses
-
     judge.calls.clear()
     read_judge(judge, pairs, policy=dataclasses.replace(DEFAULT_POLICY, second_reading=1.0))
     assert len(judge.calls[1]) == 2
