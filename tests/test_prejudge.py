@@ -166,6 +166,7 @@ def test_a_forecast_missed_costs_a_judge_call_inside_never_a_number(tmp_path, mo
     monkeypatch.setattr(AfterBatch, "search", short_sighted)
     missed, judge = _run(tmp_path, "missed")
     assert missed == inside
+
     def by_batch(judge):  # batch -> its calls' lists, in order (`read_judge` makes one or two)
         calls = {}
         for batch, pairs in judge.inside():
