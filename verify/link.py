@@ -221,11 +221,11 @@ def read_ahead(index: ClaimStore, claims: Sequence[Claim], vectors: np.ndarray, 
     pairs, sims = pairs_to_classify(after, ahead, vectors, config)
     memo = JudgeMemo(judge, generation=generation)
     if pairs:
-        from verify.match import rule_decisions
+        from verify.match import rule_conflicts, rule_decisions
 
         chosen = np.flatnonzero(_judged(pairs, sims, ahead))
         _, _, decisions = rule_decisions([pairs[i] for i in chosen], sims[chosen])
-        memo.read_ahead([pairs[i] for i in chosen], conflict=[d.relation == Relation.CONTRADICTS for d in decisions])
+        memo.read_ahead([pairs[i] for i in chosen], conflict=rule_conflicts(decisions))
     return memo
 
 

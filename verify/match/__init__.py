@@ -142,7 +142,7 @@ def classify_many(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray
     readings: dict[int, JudgeReading] = {}
     if judge is not None:
         todo = np.flatnonzero(np.ones(len(pairs), bool) if judged is None else np.asarray(judged, bool)).tolist()
-        conflict = [decisions[i].relation == Relation.CONTRADICTS for i in todo]
+        conflict = rule_conflicts([decisions[i] for i in todo])
         readings = dict(zip(todo, read_judge(judge, [pairs[i] for i in todo], conflict=conflict, policy=policy)))
     verdicts = []
     for i, ((a, b), d, s) in enumerate(zip(pairs, decisions, sims)):
@@ -176,6 +176,12 @@ def rule_decisions(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarra
     decisions = [decide(x, y, float(s), float(z), thresholds, float(w))
                  for x, y, s, z, w in zip(fa, fb, similarities, fuzz_scores, sort_scores)]
     return fa, fb, decisions
+
+
+def rule_conflicts(decisions: Sequence[Decision]) -> list[bool]:
+    """Which pairs the rules see a conflict in: `read_judge` reads those both ways. One definition for
+    the linker and `verify.link.read_ahead`, whose forecast must ask the judge the very same lists."""
+    return [d.relation == Relation.CONTRADICTS for d in decisions]
 
 
 def read_judge(judge: Judge, pairs: Sequence[tuple[Claim, Claim]], *, conflict: Sequence[bool] | None = None,
