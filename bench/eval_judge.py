@@ -5,7 +5,8 @@
 Default files: XNLI-es test (evaluation only, CC BY-NC) and the InferES test split, neither ever
 trained on. `--stories-dev` adds the invented news stories held out of training
 (`training/mix.py`: every 8th story of `training/data/news_written2` and of `news_written3`, 280 pairs
-each, reported apart). `verify eval nli
+each, reported apart) and the real pairs of `training/data/news_real` held out of mix 7 (both
+readings of each). `verify eval nli
 --data FILE` measures the whole configuration instead (extractor, rules and judge, both ways round, as
 `verify compare` decides); this isolates the model.
 """
@@ -31,7 +32,7 @@ DEFAULT = [DATA / "xnli_es" / "xnli-es-test.tsv", DATA / "nli" / "inferes_test.j
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("files", nargs="*", type=Path, default=DEFAULT)
-    parser.add_argument("--stories-dev", action="store_true", help="also the held-out invented news stories")
+    parser.add_argument("--stories-dev", action="store_true", help="also the held-out written stories and real pairs")
     args = parser.parse_args()
 
     from verify.evaluate import NLI_LABELS, confusion, per_class, read_nli
@@ -48,6 +49,10 @@ def main() -> None:
         for folder in ("news_written2", "news_written3"):
             _, dev = mix.written_stories(mix.WRITTEN / folder)
             sets.append((f"{folder} dev stories", [p.premise for p in dev], [p.hypothesis for p in dev],
+                         np.array([p.label for p in dev], dtype=np.int64)))
+        if (mix.WRITTEN / "news_real" / "labels.tsv").exists():
+            _, dev = mix.real_pairs()
+            sets.append(("news_real dev readings", [p.premise for p in dev], [p.hypothesis for p in dev],
                          np.array([p.label for p in dev], dtype=np.int64)))
     for name, a, b, gold in sets:
         t = time.perf_counter()

@@ -63,3 +63,45 @@ def test_mix_6_is_mix_4_plus_the_person_stories():
     assert {k: v for k, v in counts6.items() if k != "news_written3"} == counts4
     assert counts6["news_written3"] == 3 * 1960 and len(six) == len(four) + 3 * 1960
     assert len(dev6) == len(dev4) + 280
+
+
+def _real_folder(tmp_path, labels: list[str]) -> Path:
+    folder = tmp_path / "news_real"
+    folder.mkdir()
+    # lines 0 and 50 are dev articles (line // 5 a multiple of 10); 5, 15 and 20 are not
+    rows = [("p0", 5, 15), ("p1", 15, 20), ("p2", 20, 5), ("p3", 50, 15), ("p4", 5, 0)]
+    (folder / "pairs.tsv").write_text("PAIR\tLINE_A\tLINE_B\tCOSINE\tA\tB\n" + "".join(
+        f"{p}\t{a}\t{b}\t0.9\tA de {p}.\tB de {p}.\n" for p, a, b in rows), encoding="utf-8")
+    (folder / "labels.tsv").write_text("".join(f"p{n}\t{label}\tnota\n" for n, label in enumerate(labels)),
+                                       encoding="utf-8")
+    return folder
+
+
+def test_a_real_pair_is_read_both_ways_and_a_dev_article_keeps_it_out_of_training(tmp_path):
+    folder = _real_folder(tmp_path, ["a_entails_b", "contradiction", "b_entails_a", "equivalent", "neutral"])
+    train, dev = mix.real_pairs(folder)
+    ids = {name: mix.LABEL_IDS[name] for name in ("entailment", "neutral", "contradiction")}
+    got = {(p.premise, p.hypothesis): p.label for p in train}
+    assert got == {("A de p0.", "B de p0."): ids["entailment"], ("B de p0.", "A de p0."): ids["neutral"],
+                   ("A de p1.", "B de p1."): ids["contradiction"], ("B de p1.", "A de p1."): ids["contradiction"],
+                   ("A de p2.", "B de p2."): ids["neutral"], ("B de p2.", "A de p2."): ids["entailment"]}
+    assert [(p.premise, p.label) for p in dev] == [("A de p3.", ids["entailment"]), ("B de p3.", ids["entailment"]),
+                                                   ("A de p4.", ids["neutral"]), ("B de p4.", ids["neutral"])]
+    assert {p.source for p in dev} == {"news_real_dev"} and {p.source for p in train} == {"news_real"}
+
+
+def test_an_unknown_real_label_stops_the_run(tmp_path):
+    folder = _real_folder(tmp_path, ["supports"])
+    with pytest.raises(ValueError, match="labels.tsv:1"):
+        mix.real_pairs(folder)
+
+
+def test_mix_7_is_mix_6_plus_the_real_pairs_read_both_ways():
+    derived = [mix.Pair("a", "b", 1, "derived_spanish")]
+    six, dev6, counts6 = mix.build_mix(SHARED_DATA, 13, derived=derived, version=6)
+    seven, dev7, counts7 = mix.build_mix(SHARED_DATA, 13, derived=derived, version=7)
+    real, real_dev = mix.real_pairs()
+    assert {k: v for k, v in counts7.items() if k != "news_real"} == counts6
+    assert counts7["news_real"] == 3 * len(real) and len(seven) == len(six) + 3 * len(real)
+    assert len(dev7) == len(dev6) + len(real_dev) and len(real) + len(real_dev) == 2 * 1811
+    assert not {(p.premise, p.hypothesis) for p in real_dev} & {(p.premise, p.hypothesis) for p in real}

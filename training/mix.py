@@ -53,6 +53,14 @@ about one person on different matters called a contradiction: four neutrals (the
 another matter, twice; another person's differing opinion; another member, place or year), two
 contradictions on the same matter, one paraphrase. Seen three times, one story in eight held out as
 a third dev set. Everything else is mix 4's, so judge4 against judge6 isolates the new set.
+
+Mix 7 (a seventh judge, trained on from judge3 like judge6) is mix 6 plus `news_real`
+(`training/data/README.md`): real pairs, the ones the linker sent to the judge when the training lines
+of news_es were added (`training/candidate_pairs.py`), labelled by readers. Judge6 learnt the invented
+one-person stories without carrying them to real articles; these are what verify meets, most of them
+two statements that share a name or a topic and are about different matters. Each pair is read both
+ways round (a one-way entailment is neutral the other way), seen three times; pairs touching one article
+in ten (`REAL_DEV_EVERY`) are a fourth dev set, never trained on.
 """
 
 from __future__ import annotations
@@ -80,16 +88,22 @@ MIX = {
 # Spanish is what verify reads first and InferES is the only native Spanish NLI set: seen twice per epoch.
 INFERES_REPEAT = 2
 # file -> times seen per epoch, by mix version (the module docstring says why mix 2 differs).
-REPEAT = {1: {}, 2: {"taxinli_mnli": 2}, 3: {"taxinli_mnli": 2}, 4: {}, 5: {"taxinli_mnli": 2}, 6: {}}
+REPEAT = {1: {}, 2: {"taxinli_mnli": 2}, 3: {"taxinli_mnli": 2}, 4: {}, 5: {"taxinli_mnli": 2}, 6: {}, 7: {}}
 # file -> pairs taken, by mix version, where a version samples other than MIX does.
 _REPLAY = {"snli_devtest": 3000, "taxinli_mnli": 3000, "counterfactual_snli": 2000, "breaking_nli": 500,
            "negation_nli": 1000, "fever_symmetric": 500}
-SAMPLE = {4: _REPLAY, 5: {"snli_devtest": 0, "counterfactual_snli": 0, "breaking_nli": 0}, 6: _REPLAY}
-MIX_VERSIONS = (1, 2, 3, 4, 5, 6)
+SAMPLE = {4: _REPLAY, 5: {"snli_devtest": 0, "counterfactual_snli": 0, "breaking_nli": 0}, 6: _REPLAY, 7: _REPLAY}
+MIX_VERSIONS = (1, 2, 3, 4, 5, 6, 7)
 WRITTEN = Path(__file__).resolve().parent / "data"
 WRITTEN_REPEAT = 2
 STORIES_REPEAT = 3  # news_written2 (mixes 4-6) and news_written3 (mix 6): the runs exist for them
 STORIES_DEV_EVERY = 8  # every 8th story of a written story set is dev, never trained on
+REAL_REPEAT = 3  # news_real (mix 7)
+REAL_DEV_EVERY = 10  # a news_real pair touching an article whose line // 5 is a multiple of this is dev
+# A reader's label of a news_real pair (A, B) -> the labels of the readings (A, B) and (B, A).
+REAL_READINGS = {"contradiction": ("contradiction", "contradiction"), "equivalent": ("entailment", "entailment"),
+                 "a_entails_b": ("entailment", "neutral"), "b_entails_a": ("neutral", "entailment"),
+                 "neutral": ("neutral", "neutral")}
 DEV_SIZE = 600  # InferES train pairs held out for choosing checkpoints and calibrating verify's policy
 
 
@@ -145,6 +159,11 @@ def build_mix(data: Path, seed: int, *, derived: list[Pair], version: int = 1) -
             pairs += stories * STORIES_REPEAT
             counts[name] = len(stories) * STORIES_REPEAT
             dev = dev + stories_dev
+    if version >= 7:
+        real, real_dev = real_pairs()
+        pairs += real * REAL_REPEAT
+        counts["news_real"] = len(real) * REAL_REPEAT
+        dev = dev + real_dev
     rng.shuffle(pairs)
     return pairs, dev, counts
 
@@ -181,6 +200,28 @@ def written_stories(folder: Path = WRITTEN / "news_written2") -> tuple[list[Pair
             held_out = int(story.rsplit("-", 1)[1]) % STORIES_DEV_EVERY == 0
             (dev if held_out else train).append(Pair(premise, hypothesis, LABEL_IDS[label],
                                                      f"{folder.name}_dev" if held_out else folder.name))
+    return train, dev
+
+
+def real_pairs(folder: Path = WRITTEN / "news_real") -> tuple[list[Pair], list[Pair]]:
+    """(train, dev) readings of the labelled real pairs (mix 7), each pair both ways round; a pair
+    touching a dev article (`REAL_DEV_EVERY`) goes to dev whole."""
+    with open(folder / "pairs.tsv", encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f][1:]
+    pairs = {r[0]: (int(r[1]), int(r[2]), r[4], r[5]) for r in rows}
+    train: list[Pair] = []
+    dev: list[Pair] = []
+    with open(folder / "labels.tsv", encoding="utf-8") as f:
+        for number, line in enumerate(f, 1):
+            pair_id, label, *_note = line.rstrip("\n").split("\t")
+            if pair_id not in pairs or label not in REAL_READINGS:
+                raise ValueError(f"{folder / 'labels.tsv'}:{number}: unknown pair {pair_id!r} or label {label!r}")
+            line_a, line_b, a, b = pairs[pair_id]
+            held_out = any(n // 5 % REAL_DEV_EVERY == 0 for n in (line_a, line_b))
+            forward, backward = REAL_READINGS[label]
+            source = "news_real_dev" if held_out else "news_real"
+            (dev if held_out else train).extend([Pair(a, b, LABEL_IDS[forward], source),
+                                                 Pair(b, a, LABEL_IDS[backward], source)])
     return train, dev
 
 
