@@ -45,19 +45,33 @@ class _AlwaysContradicts:
 
     name = "tiny-nli"
 
+    def __init__(self):
+        self.calls = 0
+
     def probabilities(self, premises, hypotheses):
+        self.calls += len(premises)
         return np.tile(np.array([0.02, 0.03, 0.95], dtype=np.float32), (len(premises), 1))
 
 
 def test_judge_verdict_and_its_name_are_stored_with_the_link(tmp_path, fake_encoder):
     with ClaimIndex.open(tmp_path / "ix", create=True) as index:
         _store(index, fake_encoder, "a1", ["El embargo de armas a Libia sigue vigente desde 2011."])
+        b = _store(index, fake_encoder, "a2", ["El embargo de armas a Libia ya no sigue vigente desde 2011."])
+        judge = _AlwaysContradicts()
+        (link,) = link_claims(index, b, fake_encoder.encode([b[0].text]), judge=judge)
+        assert link.relation == Relation.CONTRADICTS and link.version.endswith("+tiny-nli")
+        assert "judge: contradiction 0.95" in link.reason and judge.calls == 2  # both ways: a contradiction
+
+
+def test_a_near_verbatim_repeat_is_not_sent_to_the_judge(tmp_path, fake_encoder):
+    # A repeat stays one whatever the judge says (verify.match.signals.combine): reading it is wasted.
+    with ClaimIndex.open(tmp_path / "ix", create=True) as index:
+        _store(index, fake_encoder, "a1", ["El embargo de armas a Libia sigue vigente desde 2011."])
         b = _store(index, fake_encoder, "a2", ["El embargo de armas a Libia sigue vigente desde 2011."])
-        (link,) = link_claims(index, b, fake_encoder.encode([b[0].text]), judge=_AlwaysContradicts())
-        # A near-verbatim repeat stays one whatever the judge says (verify.match.signals), and the
-        # reason still shows what it said.
-        assert link.relation == Relation.REPEATS and link.version.endswith("+tiny-nli")
-        assert "repeats" in link.reason and "judge: contradiction 0.95" in link.reason
+        judge = _AlwaysContradicts()
+        (link,) = link_claims(index, b, fake_encoder.encode([b[0].text]), judge=judge)
+        assert link.relation == Relation.REPEATS and judge.calls == 0 and "judge:" not in link.reason
+        assert link.version.endswith("+tiny-nli")
 
 
 def test_the_judge_reads_each_new_claims_closest_pairs_and_more_where_one_side_denies():

@@ -133,7 +133,9 @@ def test_one_writer_gets_the_same_links_and_the_judge_reads_nothing_inside_the_b
     assert [pairs for _, pairs in judge.calls] == [pairs for _, pairs in judge_inside.calls]
     # Inside a batch the judge read only in the first one: an empty store is not read ahead.
     assert {batch for batch, _ in judge.inside()} <= {1}
-    assert sum(len(pairs) for _, pairs in judge.calls) > 300
+    # Most candidates here are wire copies, which the rules call repeats and the judge never reads
+    # (verify.match.judge_can_change): it read over 300 pairs before that, 46 after.
+    assert sum(len(pairs) for _, pairs in judge.calls) > 40
 
 
 def test_with_one_writer_the_memo_answers_the_whole_list_it_read(tmp_path, monkeypatch):
@@ -148,7 +150,7 @@ def test_with_one_writer_the_memo_answers_the_whole_list_it_read(tmp_path, monke
 
     monkeypatch.setattr(link_module, "read_ahead", keep)
     _run(tmp_path, "ahead")
-    assert len(memos) == 9 and sum(m.read_before for m in memos) > 300  # every batch but the first
+    assert len(memos) == 9 and sum(m.read_before for m in memos) > 40  # every batch but the first
     assert all(not m.others_wrote and m.read_inside == 0 and m.asked == m.read_before for m in memos)
 
 
@@ -266,8 +268,8 @@ def _claim(claim_id: int):
 
 def _second_writer_after(batch_number: int, path: Path, monkeypatch) -> list[str]:
     """After the read ahead of add batch `batch_number` (read ahead or not), another writer (its own
-    handle on the index) stores an article restating three of that batch's claims, each dated. Returns
-    its sentences."""
+    handle on the index) stores an article denying three of that batch's claims (a restatement would
+    be a repeat, which the judge does not read). Returns its sentences."""
     from verify.pipeline import _read_ahead
 
     written: list[str] = []
@@ -278,7 +280,7 @@ def _second_writer_after(batch_number: int, path: Path, monkeypatch) -> list[str
         seen[0] += 1
         if seen[0] == batch_number:
             texts = [c.text for claims in batch.claims for c in claims][:3]
-            written.extend(re.sub(r"[.;]?$", " en 2019.", t, count=1) for t in texts)
+            written.extend(f"El portavoz negó que {t[0].lower()}{t[1:]}" for t in texts)
             with ClaimIndex.open(path, writable=True) as other:
                 add_sentences(other, FakeEncoder(dim=256), "other-writer", written)
         return memo

@@ -126,8 +126,9 @@ def classify_many(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray
     """Classify aligned pairs; `similarities[i]` is the cosine of `pairs[i]`.
 
     Each distinct claim is parsed once (`rule_decisions`). With a `judge`, the pairs `judged` marks
-    (default: all) go through it (`read_judge`: batched, the other way round where that can matter)
-    and `verify.match.signals.combine` decides them; the others keep the rules' decision, less
+    (default: all) that it can change (`judge_can_change`: not the rules' repeats) go through it
+    (`read_judge`: batched, the other way round where that can matter) and
+    `verify.match.signals.combine` decides them; the others keep the rules' decision, less
     conflicting figures and opposite directions, which count only when the judge has said the two
     claims are about the same thing. `policy` defaults to `signals.DEFAULT_POLICY` as it is when called
     (benches swap it).
@@ -141,7 +142,8 @@ def classify_many(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray
     fa, fb, decisions = rule_decisions(pairs, sims, thresholds)
     readings: dict[int, JudgeReading] = {}
     if judge is not None:
-        todo = np.flatnonzero(np.ones(len(pairs), bool) if judged is None else np.asarray(judged, bool)).tolist()
+        asked = np.ones(len(pairs), bool) if judged is None else np.asarray(judged, bool)
+        todo = np.flatnonzero(asked & np.array(judge_can_change(decisions), bool)).tolist()
         conflict = rule_conflicts([decisions[i] for i in todo])
         readings = dict(zip(todo, read_judge(judge, [pairs[i] for i in todo], conflict=conflict, policy=policy)))
     verdicts = []
@@ -176,6 +178,14 @@ def rule_decisions(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarra
     decisions = [decide(x, y, float(s), float(z), thresholds, float(w))
                  for x, y, s, z, w in zip(fa, fb, similarities, fuzz_scores, sort_scores)]
     return fa, fb, decisions
+
+
+def judge_can_change(decisions: Sequence[Decision]) -> list[bool]:
+    """Which pairs a judge's reading can decide: all but those the rules call near-verbatim repeats,
+    which `combine` keeps whatever the judge says, so reading them costs a judge call and changes
+    nothing. Wire copy makes them common: a reprinted article's claims each have their copy as closest
+    candidate. One definition for the linker and `verify.link.read_ahead`, like `rule_conflicts`."""
+    return [d.relation != Relation.REPEATS for d in decisions]
 
 
 def rule_conflicts(decisions: Sequence[Decision]) -> list[bool]:
