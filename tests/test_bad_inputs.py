@@ -249,10 +249,10 @@ def _full_disk_add(c: Case) -> list[str]:
 
 
 def _unknown_judge_with_pairs_to_judge(c: Case) -> list[str]:
-    """VERIFY_NLI names no model, and the article added has claims close to the stored ones, so the
-    judge is needed (it loads on first use)."""
+    """VERIFY_NLI names no model, and the article added has claims close to the stored ones, one of
+    them denied, so the judge is needed (it loads on first use; near-verbatim repeats it never reads)."""
     near = SEED_000.read_text(encoding="utf-8").replace("martes", "miércoles")
-    near = near.replace("solicitar ayuda", "pedir apoyo")
+    near = near.replace("solicitar ayuda", "pedir apoyo").replace("Haftar se ha reunido", "Haftar no se ha reunido")
     return c.faked().with_env(VERIFY_NLI="no-such-judge-xyz").indexed("add", c.file("copia.txt", near))
 
 
