@@ -15,15 +15,13 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import json
-import shutil
 import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import machine, table  # noqa: E402
+from common import fresh_index, machine, table  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT.parent / "shared" / "data" / "news_es" / "fake_news_corpus_spanish.jsonl"
@@ -41,16 +39,11 @@ def pair_texts() -> tuple[list[str], list[str]]:
 
 def ingest(articles, encoder, judge) -> tuple[float, object, float]:
     from verify.pipeline import add_articles, make_extractor
-    from verify.store import ClaimIndex
 
-    work = Path(tempfile.mkdtemp(prefix="bench-judge-"))
-    try:
-        with ClaimIndex.open(work / "ix", create=True) as index:
-            t = time.perf_counter()
-            summary = add_articles(index, articles, encoder=encoder, extractor=make_extractor(index), judge=judge)
-            elapsed = time.perf_counter() - t
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    with fresh_index("bench-judge-") as index:
+        t = time.perf_counter()
+        summary = add_articles(index, articles, encoder=encoder, extractor=make_extractor(index), judge=judge)
+        elapsed = time.perf_counter() - t
     return summary.claims / elapsed, summary, elapsed
 
 

@@ -16,14 +16,12 @@ a reprint of it as another outlet runs agency copy: the first paragraph dropped,
 from __future__ import annotations
 
 import argparse
-import shutil
 import sys
-import tempfile
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import machine, table  # noqa: E402
+from common import fresh_index, machine, table  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT.parent / "shared" / "data" / "news_es" / "fake_news_corpus_spanish.jsonl"
@@ -40,19 +38,14 @@ class _Counting:
 
 def _run(articles, encoder, judge) -> tuple[list[tuple], int, float, int]:
     from verify.pipeline import add_articles, make_extractor
-    from verify.store import ClaimIndex
 
     counting = _Counting(judge)
-    work = Path(tempfile.mkdtemp(prefix="bench-repeat-"))
-    try:
-        with ClaimIndex.open(work / "ix", create=True) as index:
-            started = time.perf_counter()
-            summary = add_articles(index, articles, encoder=encoder, extractor=make_extractor(index), judge=counting)
-            seconds = time.perf_counter() - started
-            text = {c.id: c.text for a in index.articles() for c in index.claims(a.id)}
-            links = sorted((text[l.a], text[l.b], str(l.relation), l.score) for l in index.links())
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    with fresh_index("bench-repeat-") as index:
+        started = time.perf_counter()
+        summary = add_articles(index, articles, encoder=encoder, extractor=make_extractor(index), judge=counting)
+        seconds = time.perf_counter() - started
+        text = {c.id: c.text for a in index.articles() for c in index.claims(a.id)}
+        links = sorted((text[l.a], text[l.b], str(l.relation), l.score) for l in index.links())
     return links, counting.readings, seconds, summary.claims
 
 

@@ -18,15 +18,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
-import tempfile
 from pathlib import Path
 
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import machine, table  # noqa: E402
+from common import fresh_index, machine, table  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT.parent / "shared" / "data" / "news_es" / "fake_news_corpus_spanish.jsonl"
@@ -60,17 +58,12 @@ def main() -> None:
     from verify.judge import load_judge
     from verify.match.signals import DEFAULT_POLICY as policy
     from verify.pipeline import add_articles, make_extractor
-    from verify.store import ClaimIndex
 
     encoder, judge = load_encoder(), load_judge()
     keeping = _Keeping(judge)
     articles = [a for a in iter_sources([str(NEWS)]) if hasattr(a, "text")][: args.articles]
-    work = Path(tempfile.mkdtemp(prefix="bench-second-"))
-    try:
-        with ClaimIndex.open(work / "ix", create=True) as index:
-            summary = add_articles(index, articles, encoder=encoder, extractor=make_extractor(index), judge=keeping)
-    finally:
-        shutil.rmtree(work, ignore_errors=True)
+    with fresh_index("bench-second-") as index:
+        summary = add_articles(index, articles, encoder=encoder, extractor=make_extractor(index), judge=keeping)
     pairs = list(dict.fromkeys(keeping.first))
     missing = [(h, p) for p, h in pairs if (h, p) not in keeping.kept]
     if missing:

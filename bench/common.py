@@ -1,12 +1,16 @@
-"""Shared bits for benchmarks: the machine, medians, Markdown tables."""
+"""Shared bits for benchmarks: the machine, medians, Markdown tables, a throwaway index."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import platform
+import shutil
 import statistics
+import tempfile
 import time
 from collections.abc import Callable
+from pathlib import Path
 
 
 def machine() -> str:
@@ -55,3 +59,16 @@ def table(header: list[str], rows: list[list]) -> str:
     out = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     out += ["| " + " | ".join(str(c) for c in row) + " |" for row in rows]
     return "\n".join(out)
+
+
+@contextlib.contextmanager
+def fresh_index(prefix: str = "bench-"):
+    """A new, empty index in a temporary folder, open for writing; the folder goes on exit."""
+    from verify.store import ClaimIndex
+
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        with ClaimIndex.open(work / "ix", create=True) as index:
+            yield index
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
