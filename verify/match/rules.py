@@ -42,6 +42,8 @@ class Thresholds:
     compare across units; reworded wire copy is a repeat (docs/QUALITY.md).
     rules-6: the judge reads a pair the other way round only where that can change its verdict
     (`JudgePolicy.second_reading`; the rules' own decisions are unchanged).
+    rules-7: the judge reads one extra candidate of a denying claim, not two
+    (`JudgePolicy.per_claim_stance`), and never the rules' repeats (`judge_can_change`).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
