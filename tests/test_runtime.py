@@ -260,3 +260,17 @@ def test_verify_doctor_races_both_models_and_says_where_the_cache_is(tmp_path):
     assert Path(report["cache"]).parent == tmp_path
     cached = json.loads(open(report["cache"]).read())["choices"]
     assert {c["kind"] for c in cached.values()} >= {"encoder", "judge"}
+
+
+def test_the_race_times_texts_as_long_as_news_claims_and_checks_the_short_ones():
+    # Runtimes rank differently by length (int8 won on ~100-character check sentences here and lost on
+    # real claims): the timed texts must be claim-length, the agreement still checked on the check set.
+    data = runtime.check_set()
+    check, timed = runtime.race_inputs("encoder")
+    assert check == data["sentences"] and len(timed) == runtime.TIMED_ITEMS
+    assert min(len(t) for t in timed) > max(len(s) for s in data["sentences"])
+    assert 150 <= np.mean([len(t) for t in timed]) <= 300  # the pair files' claims average 191 characters
+    check, timed = runtime.race_inputs("judge")
+    assert check == [tuple(p) for p in data["pairs"]] and len(timed) == runtime.TIMED_ITEMS
+    sides = [len(side) for pair in timed for side in pair]
+    assert 220 <= np.mean(sides) <= 400 and all(a != b for a, b in timed)  # judged claims average 286
