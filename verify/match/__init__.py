@@ -126,7 +126,7 @@ def classify_many(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray
     """Classify aligned pairs; `similarities[i]` is the cosine of `pairs[i]`.
 
     Each distinct claim is parsed once (`rule_decisions`). With a `judge`, the pairs `judged` marks
-    (default: all) that it can change (`judge_can_change`: not the rules' repeats) go through it
+    (default: all) that it can change (`judge_requests`: not the rules' repeats) go through it
     (`read_judge`: batched, the other way round where that can matter) and
     `verify.match.signals.combine` decides them; the others keep the rules' decision, less
     conflicting figures and opposite directions, which count only when the judge has said the two
@@ -142,9 +142,7 @@ def classify_many(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray
     fa, fb, decisions = rule_decisions(pairs, sims, thresholds)
     readings: dict[int, JudgeReading] = {}
     if judge is not None:
-        asked = np.ones(len(pairs), bool) if judged is None else np.asarray(judged, bool)
-        todo = np.flatnonzero(asked & np.array(judge_can_change(decisions), bool)).tolist()
-        conflict = rule_conflicts([decisions[i] for i in todo])
+        todo, conflict = judge_requests(decisions, None if judged is None else np.asarray(judged, bool))
         readings = dict(zip(todo, read_judge(judge, [pairs[i] for i in todo], conflict=conflict, policy=policy)))
     verdicts = []
     for i, ((a, b), d, s) in enumerate(zip(pairs, decisions, sims)):
@@ -180,18 +178,22 @@ def rule_decisions(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarra
     return fa, fb, decisions
 
 
-def judge_can_change(decisions: Sequence[Decision]) -> list[bool]:
-    """Which pairs a judge's reading can decide: all but those the rules call near-verbatim repeats,
-    which `combine` keeps whatever the judge says, so reading them costs a judge call and changes
-    nothing. Wire copy makes them common: a reprinted article's claims each have their copy as closest
-    candidate. One definition for the linker and `verify.link.read_ahead`, like `rule_conflicts`."""
-    return [d.relation != Relation.REPEATS for d in decisions]
+def judge_can_change(decision: Decision) -> bool:
+    """Whether a judge's reading can decide the pair: not when the rules call it a near-verbatim
+    repeat, which `combine` keeps whatever the judge says (reading it costs a call and changes
+    nothing). Wire copy makes them common: a reprinted article's claims each have their copy as
+    closest candidate."""
+    return decision.relation != Relation.REPEATS
 
 
-def rule_conflicts(decisions: Sequence[Decision]) -> list[bool]:
-    """Which pairs the rules see a conflict in: `read_judge` reads those both ways. One definition for
-    the linker and `verify.link.read_ahead`, whose forecast must ask the judge the very same lists."""
-    return [d.relation == Relation.CONTRADICTS for d in decisions]
+def judge_requests(decisions: Sequence[Decision], asked: Sequence[bool] | None = None) -> tuple[list[int],
+                                                                                                list[bool]]:
+    """(the pairs the judge reads, and for each whether the rules see a conflict, which `read_judge`
+    reads both ways): of the pairs `asked` (default: all), those it can change (`judge_can_change`).
+    One definition for the linker and `verify.link.read_ahead`, whose forecast must ask the judge the
+    very same lists."""
+    todo = [i for i, d in enumerate(decisions) if (asked is None or asked[i]) and judge_can_change(d)]
+    return todo, [decisions[i].relation == Relation.CONTRADICTS for i in todo]
 
 
 def read_judge(judge: Judge, pairs: Sequence[tuple[Claim, Claim]], *, conflict: Sequence[bool] | None = None,
