@@ -129,8 +129,8 @@ def race_inputs(kind: str) -> tuple[list, list]:
     pairs whose sides are three (~300; the 1,811 claims the linker sent to the judge on news_es's
     training lines average 286). Runtimes rank differently by length: on this project's 2-core AVX-512
     machine ONNX Runtime int8 beat OpenVINO bf16 on single check sentences (encoder 352 against 303
-    sentences/s, judge 143 against 136 pairs/s) and lost on real claims (115 against 166; 108 against
-    163), so a race on short texts picked the slower runtime.
+    sentences/s, judge 143 against 136 pairs/s) and lost on news texts (bench/bench_runtime.py: 209
+    against 279; 73 against 116), so a race on short texts picked the slower runtime.
     """
     data = check_set()
     sentences = data["sentences"]

@@ -66,8 +66,9 @@ class JudgePolicy:
     # contradictions sit at >= 0.89, the blind files' down to 0.83: bench/pair_similarity.py), each new
     # claim's `per_claim` closest, and up to `per_claim_stance` more where a claim denies or negates
     # something (where contradictions are). Those extras are most of the judge's readings: on the first
-    # 150 news_es articles 2 extras cost 3.15 readings a claim, 1 extra 2.36, none 1.27; on all of news_es
-    # (docs/BENCHMARKS.md, session 10) none lost two of the five right contradictions, one lost none.
+    # 150 news_es articles 2 extras cost 3.13 readings a claim, 1 extra 2.35, none 1.26
+    # (bench/judge_selection.py); on all of news_es (docs/BENCHMARKS.md, session 10) none lost two of the
+    # five right contradictions, one lost none.
     min_similarity: float = 0.84
     per_claim: int = 1
     per_claim_stance: int = 1
