@@ -142,7 +142,7 @@ def classify_many(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray
     fa, fb, decisions = rule_decisions(pairs, sims, thresholds)
     readings: dict[int, JudgeReading] = {}
     if judge is not None:
-        todo, conflict = judge_requests(decisions, None if judged is None else np.asarray(judged, bool))
+        todo, conflict = judge_requests(decisions, None if judged is None else np.asarray(judged, bool).tolist())
         readings = dict(zip(todo, read_judge(judge, [pairs[i] for i in todo], conflict=conflict, policy=policy)))
     verdicts = []
     for i, ((a, b), d, s) in enumerate(zip(pairs, decisions, sims)):
