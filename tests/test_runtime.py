@@ -274,3 +274,16 @@ def test_the_race_times_texts_as_long_as_news_claims_and_checks_the_short_ones()
     assert check == [tuple(p) for p in data["pairs"]] and len(timed) == runtime.TIMED_ITEMS
     sides = [len(side) for pair in timed for side in pair]
     assert 220 <= np.mean(sides) <= 400 and all(a != b for a, b in timed)  # judged claims average 286
+    assert len(set(timed)) == len(timed)
+
+
+def test_the_race_times_calls_of_several_batches_as_verify_makes_them():
+    # One batch of 16 ranked OpenVINO bf16 under ONNX Runtime int8 here, two batches of 32 over it, as
+    # verify's own calls do: the timed call must span at least two of each model's batches.
+    from verify.embed import BATCH_SIZE
+    from verify.judge import ShippedJudge
+
+    _, sentences = runtime.race_inputs("encoder")
+    _, pairs = runtime.race_inputs("judge")
+    assert len(set(sentences)) == len(sentences) >= 2 * BATCH_SIZE
+    assert len(pairs) >= 2 * ShippedJudge().batch_size

@@ -36,12 +36,16 @@ from typing import Any
 import numpy as np
 
 # Bumped when the race itself changes (inputs, timing, criteria), so every cached choice is redone.
-RACE_VERSION = 2
+RACE_VERSION = 3
 CACHE_NAME = "runtime.json"
 KEEP_IDENTITIES = 8  # a shared home folder may serve several machines; older identities are dropped
 REFERENCE = "torch"  # torch fp32: the runtime the models were trained and checked with
 REPEATS = 3
-TIMED_ITEMS = 16  # sentences or pairs per timed call: one batch, a few seconds for the whole race
+# Sentences or pairs per timed call: two of the models' batches of 32, as verify calls them (an add encodes a
+# batch of articles' claims at once, the judge a batch's candidate pairs). On one batch of 16 the encoder's
+# runtimes came within 5 % of each other here and noise decided (the race chose int8, 0.76 of the fastest on
+# news text); on 64 they rank as on the real workload (bench/race_batch_size.py, docs/BENCHMARKS.md).
+TIMED_ITEMS = 64
 # A candidate this many times slower than the fastest agreeing one so far cannot win (rounds differ by far
 # less than that): it is unloaded at once and not timed again, which keeps the race short and small.
 DROP_FACTOR = 2.0
@@ -130,17 +134,29 @@ def race_inputs(kind: str) -> tuple[list, list]:
     training lines average 286). Runtimes rank differently by length: on this project's 2-core AVX-512
     machine ONNX Runtime int8 beat OpenVINO bf16 on single check sentences (encoder 352 against 303
     sentences/s, judge 143 against 136 pairs/s) and lost on news texts (bench/bench_runtime.py: 209
-    against 279; 73 against 116), so a race on short texts picked the slower runtime.
+    against 279; 73 against 116), so a race on short texts picked the slower runtime. TIMED_ITEMS of
+    them, more than the check set holds: joins of sentences 1, 2, ... apart, each longer than any one
+    check sentence, none twice.
     """
     data = check_set()
     sentences = data["sentences"]
 
-    def joined(i: int, count: int) -> str:
-        return " ".join(sentences[(i + k) % len(sentences)] for k in range(count))
+    def joins(count: int, needed: int) -> list[str]:
+        found: dict[str, None] = {}  # insertion-ordered set
+        longest = max(len(s) for s in sentences)
+        for stride in range(1, len(sentences)):
+            for i in range(len(sentences)):
+                text = " ".join(sentences[(i + k * stride) % len(sentences)] for k in range(count))
+                if len(text) > longest:
+                    found[text] = None
+                if len(found) == needed:
+                    return list(found)
+        raise ValueError("the check set is too small for the race's timed call")
 
     if kind == "encoder":
-        return sentences, [joined(i, 2) for i in range(TIMED_ITEMS)]
-    pairs = [(joined(i, 3), joined(i + 7, 3)) for i in range(TIMED_ITEMS)]
+        return sentences, joins(2, TIMED_ITEMS)
+    sides = joins(3, TIMED_ITEMS + 7)
+    pairs = [(sides[i], sides[i + 7]) for i in range(TIMED_ITEMS)]
     return [tuple(p) for p in data["pairs"]], pairs
 
 
