@@ -20,7 +20,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from rapidfuzz import fuzz
+from rapidfuzz import fuzz, process
 
 from verify.lang import fold_name
 
@@ -121,6 +121,10 @@ class AliasTable:
         self._entities: list[_Entity] = []
         self._by_surface: dict[str, int] = {}  # folded surface -> entity index
         self._by_surname: dict[str, set[int]] = {}  # folded last token of PER names -> entity indexes
+        # Per kind, each surface's folded form and its entity's index, for `_match` to score a new name
+        # against all of them in one rapidfuzz call: the table grows with the index, and a Python loop over
+        # it made extraction quadratic (docs/BENCHMARKS.md, session 11).
+        self._names: dict[str, tuple[list[str], list[int]]] = {}
         self._sides: dict[str, str] = {}  # folded speaker canonical -> side
         self._renames: list[tuple[str, str]] = []  # (old canonical, new) since the last take_renames
 
@@ -141,14 +145,14 @@ class AliasTable:
         key = fold_name(surface)
         if key in self._by_surface:
             entity = self._entities[self._by_surface[key]]
-            self._count(entity, surface)
+            self._count(self._by_surface[key], surface)
             return entity.canonical
         index = self._match(surface, kind)
         if index is None:
             index = len(self._entities)
             self._entities.append(_Entity(kind))
         entity = self._entities[index]
-        self._count(entity, surface)
+        self._count(index, surface)
         self._by_surface[key] = index
         if kind == "PER" or entity.kind == "PER":
             toks = _tokens(surface)
@@ -156,13 +160,29 @@ class AliasTable:
                 self._by_surname.setdefault(toks[-1], set()).add(index)
         return entity.canonical
 
-    def _count(self, entity: _Entity, surface: str) -> None:
+    def _count(self, index: int, surface: str) -> None:
+        entity = self._entities[index]
         before = entity.canonical if entity.surfaces or entity.pinned else None
-        entity.surfaces[surface] += 1
+        self._add_surface(index, surface)
         if before is not None and entity.canonical != before:
             # A better or more frequent name arrived ("Haftar", then "Khalifa Hifter"): claims already
             # made under the old one must follow, or entity overlap misses them (`take_renames`).
             self._renames.append((before, entity.canonical))
+
+    def _add_surface(self, index: int, surface: str) -> None:
+        """One more sighting of `surface` for entity `index` (a new surface also joins `_names`)."""
+        entity = self._entities[index]
+        if surface not in entity.surfaces:
+            keys, owners = self._names.setdefault(entity.kind, ([], []))
+            keys.append(fold_name(surface))
+            owners.append(index)
+        entity.surfaces[surface] += 1
+
+    def _surnames_near(self, token: str) -> set[str]:
+        """The known surnames `tokens_agree` could accept for `token`: agreeing needs a rapidfuzz ratio of at
+        least SKELETON_RATIO (or equality, ratio 100), so one C++ call narrows the table to these."""
+        return {name for name, _, _ in process.extract(token, list(self._by_surname), scorer=fuzz.ratio,
+                                                       limit=None, score_cutoff=SKELETON_RATIO)}
 
     def take_renames(self) -> list[tuple[str, str]]:
         """(old canonical, new canonical) pairs since the last call, in order."""
@@ -188,8 +208,9 @@ class AliasTable:
             if not toks:
                 return None
             candidates: set[int] = set()
-            for surname, indexes in self._by_surname.items():
-                if tokens_agree(toks[-1], surname):
+            near = self._surnames_near(toks[-1])
+            for surname, indexes in self._by_surname.items():  # the table's order, as sets are built below
+                if surname in near and tokens_agree(toks[-1], surname):
                     candidates |= indexes
             fits = {i for i in candidates if self._person_fits(toks, i)}
             if len(fits) > 1 and len(toks) == 1:
@@ -199,16 +220,13 @@ class AliasTable:
                 return max(fits, key=lambda i: sum(self._entities[i].surfaces.values()))
             return next(iter(fits), None)
         key = fold_name(surface)
-        best, best_score = None, 0.0
-        for i, entity in enumerate(self._entities):
-            if entity.kind != kind:
-                continue
-            for s in entity.surfaces:
-                score = fuzz.ratio(key, fold_name(s))
-                if score > best_score:
-                    best, best_score = i, score
-        if best is not None and best_score >= NAME_RATIO and len(key) >= 6:
-            return best
+        if len(key) >= 6:
+            keys, owners = self._names.get(kind, ([], []))
+            found = process.extract(key, keys, scorer=fuzz.ratio, limit=None, score_cutoff=NAME_RATIO)
+            if found:
+                # The best-scoring name; among equals the entity seen first.
+                top = max(score for _, score, _ in found)
+                return min(owners[at] for _, score, at in found if score == top)
         # The small model often types a bare surname as a place or an organisation ("el ejército de
         # Hafter", "que respalda a Hiftar"): one capitalised word that is the surname of exactly one
         # known person is that person.
@@ -222,8 +240,9 @@ class AliasTable:
             return set()
         # The last letter must agree too: "Morena" (a party) is not "Moreno" (a person), while
         # transliterations move vowels inside the name ("Hiftar" / "Haftar").
+        near = self._surnames_near(toks[0])
         return {i for surname, indexes in self._by_surname.items()
-                if tokens_agree(toks[0], surname) and toks[0][-1] == surname[-1]
+                if surname in near and tokens_agree(toks[0], surname) and toks[0][-1] == surname[-1]
                 for i in indexes if self._entities[i].kind == "PER"
                 and any(_bare_surname(_tokens(s)) for s in self._entities[i].surfaces)}
 
@@ -281,8 +300,7 @@ class AliasTable:
             if index is None:
                 index = groups[fold_name(canonical)] = len(table._entities)
                 table._entities.append(_Entity(kind, pinned=canonical))
-            entity = table._entities[index]
-            entity.surfaces[surface] += 1
+            table._add_surface(index, surface)
             table._by_surface[fold_name(surface)] = index
             if kind == "PER":
                 toks = _tokens(surface)
