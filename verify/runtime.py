@@ -43,7 +43,7 @@ REFERENCE = "torch"  # torch fp32: the runtime the models were trained and check
 REPEATS = 3
 # Sentences or pairs per timed call: two of the models' batches of 32, as verify calls them (an add encodes a
 # batch of articles' claims at once, the judge a batch's candidate pairs). On one batch of 16 the encoder's
-# runtimes came within 5 % of each other here and noise decided (the race chose int8, 0.76 of the fastest on
+# runtimes came within 5 % of each other here and noise decided (the race chose int8, 0.77 of the fastest on
 # news text); on 64 they rank as on the real workload (bench/race_batch_size.py, docs/BENCHMARKS.md).
 TIMED_ITEMS = 64
 # A candidate this many times slower than the fastest agreeing one so far cannot win (rounds differ by far

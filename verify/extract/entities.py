@@ -144,9 +144,9 @@ class AliasTable:
             return surface
         key = fold_name(surface)
         if key in self._by_surface:
-            entity = self._entities[self._by_surface[key]]
-            self._count(self._by_surface[key], surface)
-            return entity.canonical
+            known = self._by_surface[key]
+            self._count(known, surface)
+            return self._entities[known].canonical
         index = self._match(surface, kind)
         if index is None:
             index = len(self._entities)
