@@ -1,7 +1,7 @@
 """Every contradiction verify reports on the open news corpus, under one judge policy and stricter ones.
 
     .venv/bin/python bench/corpus_contradictions.py [--contradiction 0.85] [--out /tmp/corpus.jsonl]
-        [--per-claim-stance N]
+        [--per-claim-disputed N]
 
 Adds all of news_es (971 articles) to a fresh index with the shipped judge, linking under the policy
 given (the others fields of the shipped `JudgePolicy` kept), then re-decides each stored contradiction
@@ -35,8 +35,8 @@ def main() -> None:
     parser.add_argument("--contradiction", type=float, default=0.85)
     parser.add_argument("--same-thing", type=float, default=0.90)
     parser.add_argument("--out", type=Path, default=Path("/tmp/corpus_contradictions.jsonl"))
-    parser.add_argument("--per-claim-stance", type=int, default=None,
-                        help="extra judged candidates of a denying claim (default: the shipped policy's)")
+    parser.add_argument("--per-claim-disputed", type=int, default=None,
+                        help="extra judged candidates where the rules see a conflict (default: the shipped policy's)")
     args = parser.parse_args()
 
     import verify.match as match
@@ -47,8 +47,8 @@ def main() -> None:
     from verify.store import ClaimIndex
 
     loose = dataclasses.replace(signals.DEFAULT_POLICY, contradiction=args.contradiction, same_thing=args.same_thing)
-    if args.per_claim_stance is not None:
-        loose = dataclasses.replace(loose, per_claim_stance=args.per_claim_stance)
+    if args.per_claim_disputed is not None:
+        loose = dataclasses.replace(loose, per_claim_disputed=args.per_claim_disputed)
     # verify has no policy option (users get the calibrated one): this bench swaps the default, which
     # linking reads when it is called.
     signals.DEFAULT_POLICY = loose

@@ -74,7 +74,7 @@ def test_a_near_verbatim_repeat_is_not_sent_to_the_judge(tmp_path, fake_encoder)
         assert link.version.endswith("+tiny-nli")
 
 
-def test_the_judge_reads_each_new_claims_closest_pairs_and_more_where_one_side_denies():
+def test_the_judge_reads_each_new_claims_closest_pairs_and_more_of_those_in_dispute():
     import dataclasses
 
     from verify.link import judged_pairs
@@ -84,11 +84,21 @@ def test_the_judge_reads_each_new_claims_closest_pairs_and_more_where_one_side_d
         return dataclasses.replace(claim, id=i)
 
     new = with_id(make_claim("n", "Rusia envió armas a Libia en marzo."), 1)
-    plain = [with_id(make_claim(f"o{i}", f"Rusia envió armas a Libia en el mes {i}."), 10 + i) for i in range(3)]
-    denials = [with_id(make_claim(f"d{i}", f"Moscú negó que Rusia enviara armas a Libia, caso {i}."), 20 + i)
-               for i in range(3)]
-    pairs = [(new, c) for c in plain + denials] + [(new, with_id(make_claim("far", "Llueve en Lima."), 30))]
-    sims = np.array([0.95, 0.94, 0.93, 0.92, 0.91, 0.90, 0.70], dtype=np.float32)
-    judged = judged_pairs(pairs, sims, {1}, JudgePolicy(min_similarity=0.84, per_claim=1, per_claim_stance=2))
-    # the closest pair, then the two closest with a denial; the rest plain, far or over the caps
-    assert judged.tolist() == [True, False, False, True, True, False, False]
+    plain = [with_id(make_claim(f"o{i}", f"Rusia envió armas a Libia en el mes {i}."), 10 + i) for i in range(2)]
+    # negates a word the new claim states, but denies nothing it asserts: disputed, no rule conflict
+    touching = with_id(make_claim("t", "El Kremlin no habló de Libia en la reunión del jueves."), 18)
+    # negates something that shares no word with it
+    aside = with_id(make_claim("x", "Moscú no comentó el resultado del partido de fútbol del domingo."), 19)
+    denial = with_id(make_claim("d", "Moscú negó que Rusia enviara armas a Libia."), 20)
+    far = with_id(make_claim("far", "Llueve en Lima."), 30)
+    pairs = [(new, c) for c in plain + [touching, aside, denial, far]]
+    sims = np.array([0.95, 0.945, 0.94, 0.935, 0.93, 0.70], dtype=np.float32)
+
+    def judged(disputed: int) -> list[bool]:
+        policy = JudgePolicy(min_similarity=0.84, per_claim=1, per_claim_disputed=disputed)
+        return judged_pairs(pairs, sims, {1}, policy).tolist()
+
+    # the closest pair; then the rules' conflict before the closer negation; never the plain, aside or far ones
+    assert judged(0) == [True, False, False, False, False, False]
+    assert judged(1) == [True, False, False, False, True, False]
+    assert judged(2) == [True, False, True, False, True, False]

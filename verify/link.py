@@ -94,34 +94,51 @@ def candidate_pairs(index: CandidateSource, claims: Sequence[Claim], vectors: np
 
 def judged_pairs(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray, new_ids: set[int],
                  policy: JudgePolicy) -> np.ndarray:
-    """Which candidate pairs the judge reads (`JudgePolicy`): at or above `min_similarity`, and for
-    each new claim its `per_claim` closest candidates plus up to `per_claim_stance` more where one
-    claim denies or negates something. The judge reads tens of pairs a second where the rules read
-    thousands (docs/BENCHMARKS.md); far down a claim's list, pairs are seldom about the same thing,
-    and without a denial they seldom conflict."""
-    from verify.match import claim_features
+    """Which candidate pairs the judge reads (`JudgePolicy`): at or above `min_similarity`, each new
+    claim's `per_claim` closest candidates, plus up to `per_claim_disputed` more of the pairs in
+    dispute: first those the rules see in conflict (a denial of what the other asserts, conflicting
+    figures, opposite directions: evidence that counts only once the judge has said the two are about
+    the same thing, `signals.combine`), then those where one claim negates a word the other states.
+    The judge reads tens of pairs a second where the rules read thousands (docs/BENCHMARKS.md); far
+    down a claim's list, pairs are seldom about the same thing, and without a negation of something
+    the other says they seldom conflict."""
+    from verify.match import claim_features, rule_decisions
 
-    def stance(claim: Claim) -> bool:
-        f = claim_features(claim)
-        return f.denied or f.text_negated or bool(f.denied_clauses)
-
+    sims = np.asarray(similarities, dtype=np.float32)
     judged = np.zeros(len(pairs), dtype=bool)
-    closest: dict[int, int] = {}
-    with_stance: dict[int, int] = {}
-    for i in np.argsort(-np.asarray(similarities), kind="stable").tolist():
-        if similarities[i] < policy.min_similarity:
-            break
+
+    def owners(i: int) -> list[int | None]:
         a, b = pairs[i]
-        owners = [c.id for c in (a, b) if c.id in new_ids] or [a.id]
-        if any(closest.get(x, 0) < policy.per_claim for x in owners):
-            taken = closest
-        elif (stance(a) or stance(b)) and any(with_stance.get(x, 0) < policy.per_claim_stance for x in owners):
-            taken = with_stance
-        else:
-            continue
-        judged[i] = True
-        for x in owners:
-            taken[x] = taken.get(x, 0) + 1
+        return [c.id for c in (a, b) if c.id in new_ids] or [a.id]
+
+    def take(i: int, counts: dict[int | None, int], cap: int) -> None:
+        if any(counts.get(x, 0) < cap for x in owners(i)):
+            judged[i] = True
+            for x in owners(i):
+                counts[x] = counts.get(x, 0) + 1
+
+    def negates_the_other(i: int) -> bool:
+        fa, fb = claim_features(pairs[i][0]), claim_features(pairs[i][1])
+        return bool(fa.negated & fb.stems) or bool(fb.negated & fa.stems)
+
+    closest: dict[int | None, int] = {}
+    further: list[int] = []
+    for i in np.argsort(-sims, kind="stable").tolist():
+        if sims[i] < policy.min_similarity:
+            break
+        take(i, closest, policy.per_claim)
+        if not judged[i]:
+            further.append(i)
+    if not further or policy.per_claim_disputed <= 0:
+        return judged
+    # The rules' decisions on the pairs past each claim's closest, in one call (`classify_many` makes
+    # them again: the rules are cheap next to one reading of the judge).
+    _, _, decisions = rule_decisions([pairs[i] for i in further], sims[further])
+    conflicts = [i for i, d in zip(further, decisions) if d.relation == Relation.CONTRADICTS]
+    negations = [i for i, d in zip(further, decisions) if d.relation != Relation.CONTRADICTS and negates_the_other(i)]
+    disputed: dict[int | None, int] = {}
+    for i in conflicts + negations:
+        take(i, disputed, policy.per_claim_disputed)
     return judged
 
 

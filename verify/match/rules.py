@@ -42,8 +42,11 @@ class Thresholds:
     compare across units; reworded wire copy is a repeat (docs/QUALITY.md).
     rules-6: the judge reads a pair the other way round only where that can change its verdict
     (`JudgePolicy.second_reading`; the rules' own decisions are unchanged).
-    rules-7: the judge reads one extra candidate of a denying claim, not two
-    (`JudgePolicy.per_claim_stance`), and never the rules' repeats (`judge_can_change`).
+    rules-7: the judge reads one extra candidate of a denying claim, not two, and never the rules'
+    repeats (`judge_can_change`).
+    rules-8: that extra candidate only where the pair is in dispute (the rules see a conflict, or one
+    claim negates a word the other states), the rules' conflicts first; not wherever a claim denies
+    or negates something (`JudgePolicy.per_claim_disputed`).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
