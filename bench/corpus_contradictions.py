@@ -36,7 +36,7 @@ def main() -> None:
     parser.add_argument("--same-thing", type=float, default=0.90)
     parser.add_argument("--out", type=Path, default=Path("/tmp/corpus_contradictions.jsonl"))
     parser.add_argument("--per-claim-disputed", type=int, default=None,
-                        help="extra judged candidates where the rules see a conflict (default: the shipped policy's)")
+                        help="extra judged candidates in dispute (default: the shipped policy's)")
     args = parser.parse_args()
 
     import verify.match as match

@@ -102,3 +102,23 @@ def test_the_judge_reads_each_new_claims_closest_pairs_and_more_of_those_in_disp
     assert judged(0) == [True, False, False, False, False, False]
     assert judged(1) == [True, False, False, False, True, False]
     assert judged(2) == [True, False, True, False, True, False]
+
+
+def test_two_denials_of_one_thing_are_not_in_dispute():
+    import dataclasses
+
+    from verify.link import judged_pairs
+    from verify.match.signals import JudgePolicy
+
+    def with_id(claim, i):
+        return dataclasses.replace(claim, id=i)
+
+    new = with_id(make_claim("n", "Moscú no envió armas a Libia."), 1)
+    closest = with_id(make_claim("c", "Moscú habló de Libia con Ankara."), 10)
+    agreeing = with_id(make_claim("a", "El Kremlin no envió armas a Libia durante el invierno."), 11)
+    touching = with_id(make_claim("t", "La OTAN habló de armas en la cumbre de Madrid."), 12)
+    pairs = [(new, closest), (new, agreeing), (new, touching)]
+    sims = np.array([0.95, 0.94, 0.93], dtype=np.float32)
+    policy = JudgePolicy(min_similarity=0.84, per_claim=1, per_claim_disputed=1)
+    # the agreeing denial negates the same words; the other claim states "armas" that this one negates
+    assert judged_pairs(pairs, sims, {1}, policy).tolist() == [True, False, True]

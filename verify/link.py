@@ -118,8 +118,9 @@ def judged_pairs(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray,
                 counts[x] = counts.get(x, 0) + 1
 
     def negates_the_other(i: int) -> bool:
+        # A word one claim negates and the other states unnegated: two denials of one thing agree.
         fa, fb = claim_features(pairs[i][0]), claim_features(pairs[i][1])
-        return bool(fa.negated & fb.stems) or bool(fb.negated & fa.stems)
+        return bool(fa.negated & (fb.stems - fb.negated)) or bool(fb.negated & (fa.stems - fa.negated))
 
     closest: dict[int | None, int] = {}
     further: list[int] = []
@@ -134,8 +135,10 @@ def judged_pairs(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray,
     # The rules' decisions on the pairs past each claim's closest, in one call (`classify_many` makes
     # them again: the rules are cheap next to one reading of the judge).
     _, _, decisions = rule_decisions([pairs[i] for i in further], sims[further])
+    # (Never the rules' repeats, which the judge does not read: `verify.match.judge_can_change`.)
     conflicts = [i for i, d in zip(further, decisions) if d.relation == Relation.CONTRADICTS]
-    negations = [i for i, d in zip(further, decisions) if d.relation != Relation.CONTRADICTS and negates_the_other(i)]
+    negations = [i for i, d in zip(further, decisions)
+                 if d.relation not in (Relation.CONTRADICTS, Relation.REPEATS) and negates_the_other(i)]
     disputed: dict[int | None, int] = {}
     for i in conflicts + negations:
         take(i, disputed, policy.per_claim_disputed)

@@ -67,7 +67,7 @@ class JudgePolicy:
     # claim's `per_claim` closest, and up to `per_claim_disputed` more of the pairs in dispute: those the
     # rules see in conflict first, then those where one claim negates a word the other states
     # (`verify.link.judged_pairs`). Extras are costly: on the first 150 news_es articles none cost 1.26
-    # readings a claim, one 1.78, two 1.99 (bench/judge_selection.py); rules-7's extra, any pair where
+    # readings a claim, one 1.76, two 1.95 (bench/judge_selection.py); rules-7's extra, any pair where
     # either claim denied or negated anything, cost 2.35. On all of news_es (docs/BENCHMARKS.md, session
     # 12) one extra of this kind keeps rules-7's 6 contradictions, 5 right; the rules' conflicts alone
     # (1.26) lost the one of them no rule sees ("no tiene hijos" against children living in Mexico).
