@@ -57,9 +57,11 @@ def in_child(setting: str, articles: int) -> tuple[float, object, float, int]:
     import subprocess
     from types import SimpleNamespace
 
-    out = subprocess.run([sys.executable, __file__, "--child", setting, "--articles", str(articles)],
-                         check=True, capture_output=True, text=True).stdout
-    row = json.loads(out.strip().splitlines()[-1])
+    done = subprocess.run([sys.executable, __file__, "--child", setting, "--articles", str(articles)],
+                          capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"the {setting!r} ingest failed (exit {done.returncode}):\n{done.stderr[-2000:]}")
+    row = json.loads(done.stdout.strip().splitlines()[-1])
     return row["rate"], SimpleNamespace(claims=row["claims"], links=row["links"]), row["seconds"], row["readings"]
 
 
