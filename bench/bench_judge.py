@@ -42,18 +42,45 @@ def pair_texts() -> tuple[list[str], list[str]]:
     return a + b, b + a
 
 
-def ingest(articles, encoder, judge) -> tuple[float, object, float]:
+def news_articles(count: int) -> list:
+    from verify.ingest import iter_sources
+
+    return [a for a in iter_sources([str(NEWS)]) if hasattr(a, "text")][:count]
+
+
+def warm(encoder, judge) -> None:
+    """Load, export once and compile, out of the timing."""
+    encoder.encode(["calentamiento"] * 8)
+    if judge is not None:
+        premises, hypotheses = pair_texts()
+        judge.probabilities(premises[:64], hypotheses[:64])
+
+
+def ingest(setting: str, articles, encoder, judge) -> tuple[float, object, float, int]:
+    """One add of `articles` into a fresh index under `setting` ("off", "shipped", "both ways"):
+    (claims/s, summary, seconds, the judge's pair readings)."""
+    from verify.match import signals
     from verify.pipeline import add_articles, make_extractor
 
-    with fresh_index("bench-judge-") as index:
-        t = time.perf_counter()
-        summary = add_articles(index, articles, encoder=encoder, extractor=make_extractor(index), judge=judge)
-        elapsed = time.perf_counter() - t
-    return summary.claims / elapsed, summary, elapsed
+    shipped = signals.DEFAULT_POLICY
+    if setting == "both ways":
+        # verify before session 9; linking reads the default policy when it is called
+        signals.DEFAULT_POLICY = dataclasses.replace(shipped, second_reading=1.0)
+    judge = None if setting == "off" else judge
+    calls = judge.calls if judge is not None else 0
+    try:
+        with fresh_index("bench-judge-") as index:
+            t = time.perf_counter()
+            summary = add_articles(index, articles, encoder=encoder, extractor=make_extractor(index), judge=judge)
+            elapsed = time.perf_counter() - t
+    finally:
+        signals.DEFAULT_POLICY = shipped
+    readings = judge.calls - calls if judge is not None else 0
+    return summary.claims / elapsed, summary, elapsed, readings
 
 
 def in_child(setting: str, articles: int) -> tuple[float, object, float, int]:
-    """One ingest in a new process (`--processes`): (claims/s, summary, seconds, judge readings)."""
+    """`ingest` in a new process (`--processes`), the models loaded and warmed there first."""
     import subprocess
     from types import SimpleNamespace
 
@@ -66,26 +93,16 @@ def in_child(setting: str, articles: int) -> tuple[float, object, float, int]:
 
 
 def child(setting: str, count: int) -> None:
-    """Load and warm the models, then ingest once under `setting` and print one JSON line."""
+    """The `--child` side of `in_child`: prints one JSON line."""
     from verify.embed import load_encoder
-    from verify.ingest import iter_sources
     from verify.judge import load_judge
-    from verify.match import signals
 
     encoder = load_encoder()
-    encoder.encode(["calentamiento"] * 8)
-    judge = None
-    if setting != "off":
-        judge = load_judge()
-        premises, hypotheses = pair_texts()
-        judge.probabilities(premises[:64], hypotheses[:64])
-        if setting == "both ways":
-            signals.DEFAULT_POLICY = dataclasses.replace(signals.DEFAULT_POLICY, second_reading=1.0)
-    articles = [a for a in iter_sources([str(NEWS)]) if hasattr(a, "text")][:count]
-    calls = judge.calls if judge is not None else 0
-    rate, summary, seconds = ingest(articles, encoder, judge)
+    judge = None if setting == "off" else load_judge()
+    warm(encoder, judge)
+    rate, summary, seconds, readings = ingest(setting, news_articles(count), encoder, judge)
     print(json.dumps({"rate": rate, "claims": summary.claims, "links": summary.links, "seconds": seconds,
-                      "readings": (judge.calls - calls) if judge is not None else 0}))
+                      "readings": readings}))
 
 
 def main() -> None:
@@ -100,14 +117,12 @@ def main() -> None:
         return
 
     from verify.embed import load_encoder
-    from verify.ingest import iter_sources
     from verify.judge import load_judge
-    from verify.match import signals
 
     encoder = load_encoder()
     judge = load_judge()
+    warm(encoder, judge)
     premises, hypotheses = pair_texts()
-    judge.probabilities(premises[:64], hypotheses[:64])  # load, export once, compile: out of the timing
     rates = []
     for _ in range(args.runs):
         t = time.perf_counter()
@@ -119,27 +134,19 @@ def main() -> None:
     print(f"judge alone: median {statistics.median(rates):.1f} pairs/s over {len(premises)} pair readings "
           f"(runs: {', '.join(f'{r:.1f}' for r in rates)})\n")
 
-    articles = [a for a in iter_sources([str(NEWS)]) if hasattr(a, "text")][: args.articles]
-    encoder.encode(["calentamiento"] * 8)
-    shipped = signals.DEFAULT_POLICY
-    both_ways = dataclasses.replace(shipped, second_reading=1.0)
+    articles = [] if args.processes else news_articles(args.articles)
     rows, rates_by = [], {"off": [], "shipped": [], "both ways": []}
     for run in range(args.runs):
-        if args.processes:
-            off, s_off, t_off, _ = in_child("off", args.articles)
-        else:
-            off, s_off, t_off = ingest(articles, encoder, None)
-        rates_by["off"].append(off)
-        for name, policy in (("shipped", shipped), ("both ways", both_ways)):
+        results = {}
+        for setting in ("off", "shipped", "both ways"):
             if args.processes:
-                on, s_on, t_on, readings = in_child(name, args.articles)
+                results[setting] = in_child(setting, args.articles)
             else:
-                signals.DEFAULT_POLICY = policy  # linking reads the default when it is called
-                calls = judge.calls
-                on, s_on, t_on = ingest(articles, encoder, judge)
-                signals.DEFAULT_POLICY = shipped
-                readings = judge.calls - calls
-            rates_by[name].append(on)
+                results[setting] = ingest(setting, articles, encoder, judge)
+            rates_by[setting].append(results[setting][0])
+        off, s_off, t_off, _ = results["off"]
+        for name in ("shipped", "both ways"):
+            on, s_on, t_on, readings = results[name]
             rows.append([run + 1, name, f"{off:.1f}", f"{on:.1f}", f"{on / off:.3f}", s_on.claims, s_off.links,
                          s_on.links, readings, f"{readings / s_on.claims:.2f}", f"{t_off:.0f}", f"{t_on:.0f}"])
     print(table(["run", "judge reads", "claims/s judge off", "claims/s judge on", "on / off", "claims", "links off",

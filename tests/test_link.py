@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import numpy as np
 from conftest import make_article, make_claim
 
-from verify.link import candidate_pairs, link_claims
+from verify.link import candidate_pairs, judged_pairs, link_claims
+from verify.match.signals import JudgePolicy
 from verify.records import Relation
 from verify.store import ClaimIndex
 
@@ -18,6 +21,10 @@ def _store(index, encoder, article_id, sentences, speaker=None):
             index.bind_model(encoder.name, encoder.fingerprint, encoder.dim)
         stored = index.add_article(make_article(article_id, text), claims, encoder.encode(sentences))
     return stored
+
+
+def _with_id(claim, i):
+    return dataclasses.replace(claim, id=i)
 
 
 def test_near_verbatim_claims_in_two_articles_are_linked_once(tmp_path, fake_encoder):
@@ -75,22 +82,14 @@ def test_a_near_verbatim_repeat_is_not_sent_to_the_judge(tmp_path, fake_encoder)
 
 
 def test_the_judge_reads_each_new_claims_closest_pairs_and_more_of_those_in_dispute():
-    import dataclasses
-
-    from verify.link import judged_pairs
-    from verify.match.signals import JudgePolicy
-
-    def with_id(claim, i):
-        return dataclasses.replace(claim, id=i)
-
-    new = with_id(make_claim("n", "Rusia envió armas a Libia en marzo."), 1)
-    plain = [with_id(make_claim(f"o{i}", f"Rusia envió armas a Libia en el mes {i}."), 10 + i) for i in range(2)]
+    new = _with_id(make_claim("n", "Rusia envió armas a Libia en marzo."), 1)
+    plain = [_with_id(make_claim(f"o{i}", f"Rusia envió armas a Libia en el mes {i}."), 10 + i) for i in range(2)]
     # negates a word the new claim states, but denies nothing it asserts: disputed, no rule conflict
-    touching = with_id(make_claim("t", "El Kremlin no habló de Libia en la reunión del jueves."), 18)
+    touching = _with_id(make_claim("t", "El Kremlin no habló de Libia en la reunión del jueves."), 18)
     # negates something that shares no word with it
-    aside = with_id(make_claim("x", "Moscú no comentó el resultado del partido de fútbol del domingo."), 19)
-    denial = with_id(make_claim("d", "Moscú negó que Rusia enviara armas a Libia."), 20)
-    far = with_id(make_claim("far", "Llueve en Lima."), 30)
+    aside = _with_id(make_claim("x", "Moscú no comentó el resultado del partido de fútbol del domingo."), 19)
+    denial = _with_id(make_claim("d", "Moscú negó que Rusia enviara armas a Libia."), 20)
+    far = _with_id(make_claim("far", "Llueve en Lima."), 30)
     pairs = [(new, c) for c in plain + [touching, aside, denial, far]]
     sims = np.array([0.95, 0.945, 0.94, 0.935, 0.93, 0.70], dtype=np.float32)
 
@@ -105,18 +104,10 @@ def test_the_judge_reads_each_new_claims_closest_pairs_and_more_of_those_in_disp
 
 
 def test_two_denials_of_one_thing_are_not_in_dispute():
-    import dataclasses
-
-    from verify.link import judged_pairs
-    from verify.match.signals import JudgePolicy
-
-    def with_id(claim, i):
-        return dataclasses.replace(claim, id=i)
-
-    new = with_id(make_claim("n", "Moscú no envió armas a Libia."), 1)
-    closest = with_id(make_claim("c", "Moscú habló de Libia con Ankara."), 10)
-    agreeing = with_id(make_claim("a", "El Kremlin no envió armas a Libia durante el invierno."), 11)
-    touching = with_id(make_claim("t", "La OTAN habló de armas en la cumbre de Madrid."), 12)
+    new = _with_id(make_claim("n", "Moscú no envió armas a Libia."), 1)
+    closest = _with_id(make_claim("c", "Moscú habló de Libia con Ankara."), 10)
+    agreeing = _with_id(make_claim("a", "El Kremlin no envió armas a Libia durante el invierno."), 11)
+    touching = _with_id(make_claim("t", "La OTAN habló de armas en la cumbre de Madrid."), 12)
     pairs = [(new, closest), (new, agreeing), (new, touching)]
     sims = np.array([0.95, 0.94, 0.93], dtype=np.float32)
     policy = JudgePolicy(min_similarity=0.84, per_claim=1, per_claim_disputed=1)

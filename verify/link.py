@@ -112,9 +112,10 @@ def judged_pairs(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray,
         return [c.id for c in (a, b) if c.id in new_ids] or [a.id]
 
     def take(i: int, counts: dict[int | None, int], cap: int) -> None:
-        if any(counts.get(x, 0) < cap for x in owners(i)):
+        mine = owners(i)
+        if any(counts.get(x, 0) < cap for x in mine):
             judged[i] = True
-            for x in owners(i):
+            for x in mine:
                 counts[x] = counts.get(x, 0) + 1
 
     def negates_the_other(i: int) -> bool:
