@@ -4,8 +4,8 @@
 
 (1) The shipped judge scores real pair texts (tests/data pair files, both ways round): pairs/s.
 (2) `verify add` as a library call ingests the same news_es articles into fresh indexes with the judge
-off, on as shipped, and on reading every pair both ways round (`JudgePolicy.second_reading` 1.0, as
-verify did before session 9), taking turns, `--runs` times each: claims/s, links, how many pair
+off, on as shipped, and on reading every pair both ways round (`JudgePolicy.second_reading` 1.0 and
+`second_reading_entailment` 0, as verify did before session 9), taking turns, `--runs` times each: claims/s, links, how many pair
 readings the judge made. The target (issue #9): ingest with the judge keeps >= 0.5 of the speed
 without it. Reported as medians over the runs; the machine line names the CPU's vector extensions.
 
@@ -65,7 +65,8 @@ def ingest(setting: str, articles, encoder, judge) -> tuple[float, object, float
     shipped = signals.DEFAULT_POLICY
     if setting == "both ways":
         # verify before session 9; linking reads the default policy when it is called
-        signals.DEFAULT_POLICY = dataclasses.replace(shipped, second_reading=1.0)
+        signals.DEFAULT_POLICY = dataclasses.replace(shipped, second_reading=1.0,
+                                                    second_reading_entailment=0.0)
     judge = None if setting == "off" else judge
     calls = judge.calls if judge is not None else 0
     try:

@@ -3,11 +3,12 @@
     .venv/bin/python bench/bench_second_reading.py [--articles 300]
 
 `verify.match.read_judge` reads each judged pair with the longer claim as premise, then the other
-way round only where the first reading is less neutral than `JudgePolicy.second_reading` (or the
-rules see a conflict). This bench adds the first `--articles` news_es articles into a fresh index with
-the shipped judge, keeps every reading the judge made, reads the missing second readings, and then,
-for each threshold and for two orders of the first reading (the longer claim first, as shipped; the
-shorter first), counts the second readings a threshold skips and the pairs
+way round only where that can change the verdict (`JudgePolicy.second_reading` and
+`second_reading_entailment`; always where the rules see a conflict). This bench adds the first
+`--articles` news_es articles into a fresh index with the shipped judge, keeps every reading the judge
+made, reads the missing second readings, and then, for each rule (a neutral threshold alone, for two
+orders of the first reading: the longer claim first, as shipped, and the shorter first; then the
+shipped rule with entailment floors), counts the second readings a rule skips and the pairs
 whose verdict the skipped reading would have changed: a support (entailment >= the policy's, either
 way), a contradiction (mean >= the policy's), and "about the same thing" (mean neutral under
 `same_thing`, which only matters where the rules see a conflict; those pairs are read both ways
@@ -29,6 +30,7 @@ from common import fresh_index, machine, table  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT.parent / "shared" / "data" / "news_es" / "fake_news_corpus_spanish.jsonl"
 THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+FLOORS = (0.0, 0.01, 0.02, 0.05, 0.1)
 
 
 class _Keeping:
@@ -51,6 +53,7 @@ class _Keeping:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=300)
+    parser.add_argument("--keep", type=Path, help="write every pair and both its readings here (JSONL)")
     args = parser.parse_args()
 
     from verify.embed import load_encoder
@@ -74,6 +77,11 @@ def main() -> None:
     entailment = np.maximum(longer[:, 0], other[:, 0])
     neutral = (longer[:, 1] + other[:, 1]) / 2
     supports = entailment >= policy.entailment
+    if args.keep:
+        with args.keep.open("w", encoding="utf-8") as out:
+            for (premise, hypothesis), one, two in zip(pairs, longer, other):
+                out.write(json.dumps({"premise": premise, "hypothesis": hypothesis, "longer_first": one.tolist(),
+                                      "other_way": two.tolist()}, ensure_ascii=False) + "\n")
     contradicts = contradiction >= policy.contradiction
     same_thing = neutral < policy.same_thing
     orders = {"longer claim first (shipped)": longer, "shorter claim first": other}
@@ -81,12 +89,24 @@ def main() -> None:
     for name, first in orders.items():
         for t in THRESHOLDS:
             skip = first[:, 1] >= t
-            rows.append([name, t, f"{skip.mean():.2f}", int((skip & supports).sum()), int((skip & contradicts).sum()),
-                         int((skip & same_thing).sum())])
+            rows.append([name, f"neutral >= {t}", f"{skip.mean():.2f}", int((skip & supports).sum()),
+                         int((skip & contradicts).sum()), int((skip & same_thing).sum())])
+    # As shipped (`JudgePolicy.second_reading`): a contradiction needs the mean of both readings >=
+    # policy.contradiction, so a first reading under 2 * that - 1 can never make one; a support needs
+    # either reading >= policy.entailment, and is lost only when the other way round reaches it from a
+    # first reading that is confidently neutral or whose entailment is under the floor (0: no floor).
+    reachable = 2 * policy.contradiction - 1
+    longer_first = "longer claim first (shipped)"
+    for floor in FLOORS:
+        skip = (longer[:, 2] < reachable) & ((longer[:, 1] >= policy.second_reading) | (longer[:, 0] < floor))
+        shipped = " (shipped)" if floor == policy.second_reading_entailment else ""
+        rows.append([longer_first, f"contradiction < {reachable:.2f} and (neutral >= {policy.second_reading} or "
+                     f"entailment < {floor}){shipped}", f"{skip.mean():.2f}", int((skip & supports).sum()),
+                     int((skip & contradicts).sum()), int((skip & same_thing).sum())])
     print(f"machine: {machine()}; judge: {judge.name} ({judge.runtime})")
     print(f"{summary.line()}; {len(pairs)} pairs judged, {supports.sum()} supports, {contradicts.sum()} "
           f"contradictions and {same_thing.sum()} 'same thing' read both ways\n")
-    print(table(["first reading", "skip second when neutral >=", "second readings skipped", "supports lost",
+    print(table(["first reading", "skip the second when the first reading's", "second readings skipped", "supports lost",
                  "contradictions lost", "'same thing' lost"], rows))
     print(json.dumps({"pairs": len(pairs), "supports": int(supports.sum()), "contradicts": int(contradicts.sum()),
                       "rows": rows}))

@@ -21,6 +21,8 @@ import tempfile
 import time
 from pathlib import Path
 
+import numpy as np
+
 sys.path.insert(0, str(Path(__file__).parent))
 from common import machine, table  # noqa: E402
 
@@ -66,19 +68,24 @@ def main() -> None:
         claims = {c.id: c for c in index.claims(ids=sorted({i for l in links for i in (l.a, l.b)}))}
         pairs = [(claims[l.a], claims[l.b]) for l in links]
         readings = match.read_judge(judge, pairs, conflict=[True] * len(pairs))  # both ways: the file shows both
+        _, _, decisions = match.rule_decisions(pairs, np.array([l.similarity for l in links], dtype=np.float32))
         kept_by = {}
         for c_min, same in STRICTER:
             policy = dataclasses.replace(loose, contradiction=c_min, same_thing=same)
             verdicts = match.classify_many(pairs, [l.similarity for l in links], judge=judge, policy=policy)
             kept_by[(c_min, same)] = [v.relation == Relation.CONTRADICTS for v in verdicts]
         with open(args.out, "w", encoding="utf-8") as out:
-            for n, (link, (a, b), reading) in enumerate(zip(links, pairs, readings)):
+            for n, (link, (a, b), reading, decision) in enumerate(zip(links, pairs, readings, decisions)):
                 out.write(json.dumps({
                     "n": n, "a_article": a.article_id, "b_article": b.article_id, "a": a.text, "b": b.text,
                     "score": link.score, "reason": link.reason,
                     "judge": {"contradiction": round(float(reading.contradiction), 3),
                               "entailment": round(float(reading.entailment), 3),
                               "neutral": round(float(reading.neutral), 3)},
+                    "similarity": round(float(link.similarity), 4),
+                    # the rules' share of words in common (the more covered claim's), asserted words only too
+                    "coverage": round(decision.evidence.coverage, 3),
+                    "asserted_coverage": round(decision.evidence.asserted_coverage, 3),
                     "kept_by": [f"{c}/{s}" for (c, s), kept in kept_by.items() if kept[n]],
                 }, ensure_ascii=False) + "\n")
         index.close()

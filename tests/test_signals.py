@@ -276,7 +276,32 @@ def test_the_judge_reads_the_other_way_only_where_it_can_change_the_verdict():
     _, second = read_judge(judge, pairs, conflict=[False, True])
     assert judge.calls[1] == [(short_b, long_a), (other, long_a)] and second.both
     assert second.neutral == pytest.approx((0.95 + 0.20) / 2)
-    # A policy of 1.0 reads every pair both ways.
+    # A policy of 1.0 with no entailment floor reads every pair both ways.
     judge.calls.clear()
-    read_judge(judge, pairs, policy=dataclasses.replace(DEFAULT_POLICY, second_reading=1.0))
+    read_judge(judge, pairs, policy=dataclasses.replace(DEFAULT_POLICY, second_reading=1.0,
+                                                        second_reading_entailment=0.0))
     assert len(judge.calls[1]) == 2
+
+
+def test_the_second_reading_is_skipped_where_neither_a_contradiction_nor_a_support_can_come_of_it():
+    from verify.match import read_judge
+
+    texts = [f"El ministro {w} la reforma de las pensiones en el Congreso esta semana." for w in
+             ("defendió", "criticó", "presentó", "retiró")]
+    short = "El ministro habló de la reforma."
+    judge = _ScriptedJudge({
+        (texts[0], short): (0.01, 0.60, 0.39),  # unsure, but no entailment: nothing the other way can change
+        (texts[1], short): (0.05, 0.60, 0.35),  # some entailment: a support may come the other way round
+        (texts[2], short): (0.01, 0.09, 0.90),  # a contradiction is still reachable on the mean
+        (texts[3], short): (0.005, 0.11, 0.885),  # ... not from under 2 * 0.95 - 1
+        **{(short, t): (0.80, 0.10, 0.10) for t in texts},
+    })
+    pairs = [(_claim(t, "es", ()), _claim(short, "es", ())) for t in texts]
+    readings = read_judge(judge, pairs)
+    assert judge.calls[1] == [(short, texts[1]), (short, texts[2])]
+    assert [r.both for r in readings] == [False, True, True, False]
+    assert readings[1].entailment == pytest.approx(0.80)
+    # Where the rules see a conflict, the other way round is always read.
+    judge.calls.clear()
+    read_judge(judge, pairs, conflict=[True, False, False, False])
+    assert judge.calls[1][0] == (short, texts[0])

@@ -37,7 +37,7 @@ from verify.records import Claim, Polarity, Relation
 
 # Stored with every link: bump when a rule, a threshold, a word list or the NLI mapping changes, so
 # links made by older rules can be found and recomputed.
-MATCHER_VERSION = "rules-8"
+MATCHER_VERSION = "rules-9"
 
 # A claim is a sentence or two; anything much longer is a document pasted by mistake.
 MAX_CLAIM_CHARS = 5000
@@ -199,11 +199,11 @@ def judge_requests(decisions: Sequence[Decision], asked: Sequence[bool] | None =
 def read_judge(judge: Judge, pairs: Sequence[tuple[Claim, Claim]], *, conflict: Sequence[bool] | None = None,
                policy: JudgePolicy | None = None) -> list[JudgeReading]:
     """The judge's reading of each pair, in two batches: first with the longer claim as premise (the
-    one that can entail the other), then the other way round for the pairs whose first reading is
-    less neutral than `policy.second_reading` or where `conflict` says the rules see a conflict (hard
-    evidence counts on the two readings' mean neutral: `combine`). A pair read once holds its one
-    reading both ways (`JudgeReading.both` False): the judge is most of an add's time, and most
-    candidate pairs are plainly about different things."""
+    one that can entail the other), then the other way round for the pairs where that can change the
+    verdict (`JudgePolicy.second_reading` says which and why; `conflict` marks the pairs where the rules
+    see a conflict, whose hard evidence counts on the two readings' mean neutral: `combine`). A pair
+    read once holds its one reading both ways (`JudgeReading.both` False): the judge is most of an
+    add's time, and most candidate pairs are plainly about different things."""
     if not pairs:
         return []
     policy = policy or signals.DEFAULT_POLICY
@@ -212,7 +212,9 @@ def read_judge(judge: Judge, pairs: Sequence[tuple[Claim, Claim]], *, conflict: 
     hypotheses = [a.text if swap else b.text for (a, b), swap in zip(pairs, longer_b)]
     first = np.asarray(judge.probabilities(premises, hypotheses), dtype=np.float32)
     conflicted = [False] * len(pairs) if conflict is None else [bool(x) for x in conflict]
-    again = [i for i in range(len(pairs)) if first[i, 1] < policy.second_reading or conflicted[i]]
+    can_contradict = first[:, 2] >= 2 * policy.contradiction - 1
+    may_support = (first[:, 1] < policy.second_reading) & (first[:, 0] >= policy.second_reading_entailment)
+    again = [i for i in range(len(pairs)) if conflicted[i] or can_contradict[i] or may_support[i]]
     second: dict[int, np.ndarray] = {}
     if again:
         probs = np.asarray(judge.probabilities([hypotheses[i] for i in again], [premises[i] for i in again]),

@@ -47,6 +47,8 @@ class Thresholds:
     rules-8: that extra candidate only where the pair is in dispute (the rules see a conflict, or one
     claim negates a word the other states), the rules' conflicts first; not wherever a claim denies
     or negates something (`JudgePolicy.per_claim_disputed`).
+    rules-9: no second reading where the first reading can make neither a contradiction nor, the other
+    way round, a support (`JudgePolicy.second_reading_entailment`).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
