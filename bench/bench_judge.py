@@ -5,9 +5,10 @@
 (1) The shipped judge scores real pair texts (tests/data pair files, both ways round): pairs/s.
 (2) `verify add` as a library call ingests the same news_es articles into fresh indexes with the judge
 off, on as shipped, and on reading every pair both ways round (`JudgePolicy.second_reading` 1.0 and
-`second_reading_entailment` 0, as verify did before session 9), taking turns, `--runs` times each: claims/s, links, how many pair
-readings the judge made. The target (issue #9): ingest with the judge keeps >= 0.5 of the speed
-without it. Reported as medians over the runs; the machine line names the CPU's vector extensions.
+`second_reading_entailment` 0, as verify did before session 9), taking turns, `--runs` times each:
+claims/s, links, how many pair readings the judge made. The target (issue #9): ingest with the judge
+keeps >= 0.5 of the speed without it. Reported as medians over the runs; the machine line names the
+CPU's vector extensions.
 
 `--processes` runs each ingest in a process of its own (models loaded and warmed before the clock
 starts), as a user's `verify add` runs: in one process, later adds of the same articles run faster

@@ -106,8 +106,8 @@ def main() -> None:
     print(f"machine: {machine()}; judge: {judge.name} ({judge.runtime})")
     print(f"{summary.line()}; {len(pairs)} pairs judged, {supports.sum()} supports, {contradicts.sum()} "
           f"contradictions and {same_thing.sum()} 'same thing' read both ways\n")
-    print(table(["first reading", "skip the second when the first reading's", "second readings skipped", "supports lost",
-                 "contradictions lost", "'same thing' lost"], rows))
+    print(table(["first reading", "skip the second when the first reading's", "second readings skipped",
+                 "supports lost", "contradictions lost", "'same thing' lost"], rows))
     print(json.dumps({"pairs": len(pairs), "supports": int(supports.sum()), "contradicts": int(contradicts.sum()),
                       "rows": rows}))
 
