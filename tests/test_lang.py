@@ -16,6 +16,7 @@ from verify.lang import (
     fold_name,
     lexicon,
     table,
+    unmask,
     words,
 )
 
@@ -114,3 +115,37 @@ def test_an_unknown_language_has_no_lexicon():
 ])
 def test_alternation(entries, pattern):
     assert alternation(entries) == pattern
+
+
+# --- letters of another script disguised as Latin ones ----------------------------------------------
+
+# As nine news_es articles write it: Cyrillic "о" and "р" in Spanish words.
+DISGUISED = ("Juventinо Zúñiga Galindо y su hijо de tan sоlо оchо añоs fueron golpeados luego de pedir "
+             "una silla de ruedas рara su madre discapacitada, о eso denunció la familia ante la fiscalía.")
+
+
+def test_unmask_makes_disguised_letters_latin_one_for_one():
+    text, words_changed = unmask(DISGUISED)
+    assert text == DISGUISED.replace("о", "o").replace("р", "p")
+    assert len(text) == len(DISGUISED)  # offsets into the text stay exact
+    assert words_changed == 8  # seven mixed words, and "о" alone in a Latin text
+    assert unmask(text) == (text, 0)
+
+
+@pytest.mark.parametrize("text", [
+    "Путин заявил, что Россия не участвует в этом конфликте.",  # a Russian text
+    "Según Peskov, Путин no viajará a Libia este año.",  # a Cyrillic name: not every letter has a twin
+    "Las partículas α y el coeficiente ρ de la muestra.",  # Greek letters alone are symbols
+    "Ελληνικά: ο Πρόεδρος μίλησε.",  # a Greek text
+    "Sin nada que cambiar aquí.",
+])
+def test_unmask_leaves_other_scripts_as_written(text):
+    assert unmask(text) == (text, 0)
+
+
+def test_a_word_of_lookalikes_alone_counts_only_in_a_latin_text():
+    assert unmask("Сосо") == ("Сосо", 0)  # a Cyrillic word in a Cyrillic text
+    latin = "El presidente habló ayer con la prensa sobre el acuerdo comercial " * 2
+    assert unmask(latin + "у Сосо.") == (latin + "y Coco.", 2)
+    assert unmask("Un ΑΒΒΑ en griego.") == ("Un ΑΒΒΑ en griego.", 0)  # Greek only inside mixed words
+    assert unmask("Un cοche.") == ("Un coche.", 1)

@@ -218,6 +218,12 @@ def test_compare_texts_with_the_fallback_claim():
     assert "claim A" in verdict.reason or "claim B" in verdict.reason
 
 
+
+def test_compare_reads_disguised_letters_as_the_cleaner_does():
+    # "Fоrd" and "nо" with a Cyrillic "о": the rules see the same words and the negation, as in an added article.
+    verdict = compare_texts("Fоrd cerró la fábrica en 2020.", "Ford nо cerró la fábrica en 2020.", FakeEncoder())
+    assert verdict.relation == Relation.CONTRADICTS
+
 def test_compare_texts_uses_the_extractor():
     class StubExtractor:
         def __init__(self):

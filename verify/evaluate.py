@@ -193,7 +193,6 @@ def _classify_texts(a: Sequence[str], b: Sequence[str], encoder: Encoder, extrac
     """Verdicts for aligned texts; `progress(done, total)` counts texts extracted, then pairs decided."""
     from verify.match import DEFAULT_THRESHOLDS, claim_from_text, classify_many
 
-    sims = _encode_pairs(a, b, encoder)
     texts = sorted(set(a) | set(b))
     total = len(texts) + len(a)
     claims = {}
@@ -202,6 +201,8 @@ def _classify_texts(a: Sequence[str], b: Sequence[str], encoder: Encoder, extrac
         if progress is not None:
             progress(done, total)
     pairs = [(claims[x], claims[y]) for x, y in zip(a, b)]
+    # The claims' texts, as the rules and the judge read them (disguised letters made Latin).
+    sims = _encode_pairs([x.text for x, _ in pairs], [y.text for _, y in pairs], encoder)
     verdicts: list[PairVerdict] = []
     for start in range(0, len(pairs), _CLASSIFY_CHUNK):
         end = start + _CLASSIFY_CHUNK

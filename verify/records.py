@@ -60,8 +60,9 @@ class Rating(StrEnum):
 class OffsetMap:
     """Maps positions in cleaned text back to positions in the original text.
 
-    Cleaning only deletes runs of the original (boilerplate, credits, extra blank lines), so the cleaned
-    text is a concatenation of original slices. `anchors` holds, for each slice, (clean_start,
+    Cleaning deletes runs of the original (boilerplate, credits, extra blank lines) and rewrites no
+    character but a disguised letter, one for one, so the cleaned text is a concatenation of original
+    slices of the same lengths. `anchors` holds, for each slice, (clean_start,
     original_start); positions inside a slice shift by the same amount.
     """
 

@@ -1,8 +1,10 @@
 """Cleaning article text: drop boilerplate that is not the article's claims, keep an exact offset map.
 
-The cleaner only ever *deletes* runs of the original text (boilerplate lines, datelines, blank-line runs,
-surrounding whitespace, invisible characters). It never rewrites a character, so the cleaned text is a
-concatenation of original slices and `OffsetMap` maps every cleaned offset back exactly.
+The cleaner *deletes* runs of the original text (boilerplate lines, datelines, blank-line runs,
+surrounding whitespace, invisible characters), and the only character it rewrites is a Cyrillic or
+Greek letter disguised as a Latin one ("Galindо"), one for one (`verify.lang.lookalikes`). So the
+cleaned text is a concatenation of original slices, letter for letter, and `OffsetMap` maps every
+cleaned offset back exactly.
 
 What counts as boilerplate is in `verify.ingest.boilerplate`; this module runs those rules over an
 article's lines in order and keeps the offsets.
@@ -14,6 +16,7 @@ import re
 from dataclasses import dataclass
 
 from verify.ingest.boilerplate import CAPS_PLACE_RE, INLINE_RE, PHOTO_PREFIX_RE, TIMESTAMP_RE, line_rule, match_dateline
+from verify.lang import unmask
 from verify.records import OffsetMap
 
 # Characters with no visible content that scraping leaves in text (zero-width space, BOM, soft hyphen,
@@ -35,6 +38,7 @@ class CleanResult:
     title_guess: str | None = None  # a headline line dropped from the text (see `clean_text`)
     date: str | None = None  # ISO 8601, from an "Actualizado: ..." / "Publicado: ..." line
     removed: tuple[tuple[str, str], ...] = ()  # (rule, text removed) for every dropped line or prefix
+    unmasked: int = 0  # words whose disguised letters were made Latin again ("Galindо" -> "Galindo")
 
 
 def _norm(s: str) -> str:
@@ -80,15 +84,18 @@ def clean_text(raw: str, *, title: str | None = None) -> CleanResult:
     ("MOSCÚ 29 Nov. (Reuters/EP) -", "México.- ") is kept as `dateline` and deleted (only the prefix when it
     opens a paragraph). The first line is a headline and is dropped when it equals `title`, or, with no
     `title`, when it is a short line that is not a sentence (kept as `title_guess`). Runs of blank lines
-    collapse to one blank line; surrounding whitespace and invisible characters are deleted.
+    collapse to one blank line; surrounding whitespace and invisible characters are deleted. Letters of
+    another script disguised as Latin ones are made Latin again (`unmasked` counts the words).
     """
     lines = _split_lines(raw)
     cleaning = _Cleaning(raw, title, lines)
     for i, (a, b, line_end) in enumerate(lines):
         cleaning.take(i, a, b, line_end)
     text, offsets = _assemble(raw, _kept_spans(raw, cleaning.kept, cleaning.removed))
+    text, unmasked = unmask(text)  # one character for one: the offsets stay exact
     return CleanResult(text=text, offsets=offsets, dateline=cleaning.dateline, credit=cleaning.credit,
-                       title_guess=cleaning.title_guess, date=cleaning.date, removed=tuple(cleaning.removed))
+                       title_guess=cleaning.title_guess, date=cleaning.date, removed=tuple(cleaning.removed),
+                       unmasked=unmasked)
 
 
 def _split_lines(raw: str) -> list[tuple[int, int, int]]:

@@ -25,7 +25,7 @@ from functools import lru_cache
 import numpy as np
 
 from verify.errors import InputError
-from verify.lang import fold, fold_for_fuzz, words
+from verify.lang import fold, fold_for_fuzz, unmask, words
 from verify.match import signals
 from verify.match.negation import text_negated
 from verify.match.roles import role_facts
@@ -283,7 +283,7 @@ def claim_from_text(text: str, extractor: ClaimExtractor | None = None, *, label
     if len(text) > MAX_CLAIM_CHARS:
         raise InputError(f"{label} is {len(text)} characters; a claim is at most {MAX_CLAIM_CHARS}: "
                          "give one sentence or a short passage")
-    text = text.strip()
+    text = unmask(text.strip())[0]  # as `verify add`'s cleaner reads an article: "Galindо" is "Galindo"
     base = Claim(article_id="-", text=text, start=0, end=len(text), checkworthiness=1.0)
     if extractor is None:
         return base
