@@ -190,6 +190,9 @@ def test_search_and_stats(run):
     assert run("add", str(SEED_002)).exit_code == 0
     hits = json.loads(run("search", "contenedores de equipamiento militar", "-k", "3", "--json").output)
     assert len(hits) == 3 and "contenedores" in hits[0]["claim"]["text"]
+    # Typed with Cyrillic look-alikes ("о", "е"), as a disguised text would carry it: the same hits.
+    disguised = json.loads(run("search", "cоntenedоres de equipamiеnto militar", "-k", "3", "--json").output)
+    assert disguised == hits
     stats = json.loads(run("stats", "--json").output)
     assert stats["articles"] == 1 and stats["claims"] >= 5 and stats["model"] == "fake"
 

@@ -9,6 +9,7 @@ import click
 
 from verify.cli.common import Context, Progress, echo_json, print_claims, write_atomic
 from verify.errors import InputError
+from verify.lang import unmask
 from verify.records import LINK_RELATIONS, Verdict
 
 RELATION_HELP = f"{', '.join(LINK_RELATIONS)} or all."
@@ -44,7 +45,8 @@ def search(obj: Context, text: str, k: int, as_json: bool) -> None:
         if index.model is None:
             raise InputError(f"{obj.index_name}: the index is empty; add articles with `verify add`")
         encoder = obj.encoder_for(index)
-        scores, ids = index.search(encoder.encode([text]), k)
+        # As the stored claims were cleaned: "Galindо" with a Cyrillic "о" is "Galindo".
+        scores, ids = index.search(encoder.encode([unmask(text)[0]]), k)
         hits = [(float(s), int(i)) for s, i in zip(scores[0], ids[0]) if i >= 0]
         found = {c.id: c for c in index.claims(ids=[i for _, i in hits])}
         if as_json:
