@@ -113,3 +113,19 @@ def test_two_denials_of_one_thing_are_not_in_dispute():
     policy = JudgePolicy(min_similarity=0.84, per_claim=1, per_claim_disputed=1)
     # the agreeing denial negates the same words; the other claim states "armas" that this one negates
     assert judged_pairs(pairs, sims, {1}, policy).tolist() == [True, False, True]
+
+
+def test_a_closest_candidate_that_shares_no_word_is_not_read():
+    new = _with_id(dataclasses.replace(make_claim("n", "Rusia envió armas a Libia en marzo."), language="es"), 1)
+    unrelated = _with_id(make_claim("u", "El equipo ganó el partido del domingo."), 10)
+    related = _with_id(make_claim("r", "Rusia envió asesores a Libia en abril."), 11)
+    english = _with_id(dataclasses.replace(make_claim("e", "The team won Sunday's match."), language="en"), 12)
+    policy = JudgePolicy(min_similarity=0.84, per_claim=1, per_claim_disputed=0)
+    sims = np.array([0.95, 0.94], dtype=np.float32)
+    # The closest shares no content word: not read, and its place is not handed to the next one.
+    assert judged_pairs([(new, unrelated), (new, related)], sims, {1}, policy).tolist() == [False, False]
+    assert judged_pairs([(new, related), (new, unrelated)], sims, {1}, policy).tolist() == [True, False]
+    # Claims in two languages share words only through the judge; the rule can be turned off.
+    assert judged_pairs([(new, english)], sims[:1], {1}, policy).tolist() == [True]
+    everything = dataclasses.replace(policy, shared_word=False)
+    assert judged_pairs([(new, unrelated), (new, related)], sims, {1}, everything).tolist() == [True, False]

@@ -111,35 +111,45 @@ def judged_pairs(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray,
         a, b = pairs[i]
         return [c.id for c in (a, b) if c.id in new_ids] or [a.id]
 
-    def take(i: int, counts: dict[int | None, int], cap: int) -> None:
+    def take(i: int, counts: dict[int | None, int], cap: int) -> bool:
         mine = owners(i)
         if any(counts.get(x, 0) < cap for x in mine):
             judged[i] = True
             for x in mine:
                 counts[x] = counts.get(x, 0) + 1
+            return True
+        return False
 
     def negates_the_other(i: int) -> bool:
         # A word one claim negates and the other states unnegated: two denials of one thing agree.
         fa, fb = claim_features(pairs[i][0]), claim_features(pairs[i][1])
         return bool(fa.negated & (fb.stems - fb.negated)) or bool(fb.negated & (fa.stems - fa.negated))
 
+    order = [i for i in np.argsort(-sims, kind="stable").tolist() if sims[i] >= policy.min_similarity]
+    # The rules' decisions on every pair the judge may read, in one call (`classify_many` makes them
+    # again: the rules are cheap next to one reading of the judge).
+    decisions = dict(zip(order, rule_decisions([pairs[i] for i in order], sims[order])[2])) if order else {}
+
+    def shares_a_word(i: int) -> bool:
+        # Two propositions with no content word and no name in common (who speaks left out) are about
+        # different things; claims in two languages share words only through the judge.
+        a, b = pairs[i]
+        ev = decisions[i].evidence
+        return bool(ev.shared_stems or ev.shared_names) or bool(a.language and b.language and a.language != b.language)
+
     closest: dict[int | None, int] = {}
     further: list[int] = []
-    for i in np.argsort(-sims, kind="stable").tolist():
-        if sims[i] < policy.min_similarity:
-            break
-        take(i, closest, policy.per_claim)
-        if not judged[i]:
+    for i in order:
+        if not take(i, closest, policy.per_claim):
             further.append(i)
+        elif policy.shared_word and not shares_a_word(i):
+            judged[i] = False  # the claim's closest shares nothing with it: nothing for the judge to read
     if not further or policy.per_claim_disputed <= 0:
         return judged
-    # The rules' decisions on the pairs past each claim's closest, in one call (`classify_many` makes
-    # them again: the rules are cheap next to one reading of the judge).
-    _, _, decisions = rule_decisions([pairs[i] for i in further], sims[further])
     # (Never the rules' repeats, which the judge does not read: `verify.match.judge_can_change`.)
-    conflicts = [i for i, d in zip(further, decisions) if d.relation == Relation.CONTRADICTS]
-    negations = [i for i, d in zip(further, decisions)
-                 if d.relation not in (Relation.CONTRADICTS, Relation.REPEATS) and negates_the_other(i)]
+    conflicts = [i for i in further if decisions[i].relation == Relation.CONTRADICTS]
+    negations = [i for i in further
+                 if decisions[i].relation not in (Relation.CONTRADICTS, Relation.REPEATS) and negates_the_other(i)]
     disputed: dict[int | None, int] = {}
     for i in conflicts + negations:
         take(i, disputed, policy.per_claim_disputed)

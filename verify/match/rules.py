@@ -49,6 +49,8 @@ class Thresholds:
     or negates something (`JudgePolicy.per_claim_disputed`).
     rules-9: no second reading where the first reading can make neither a contradiction nor, the other
     way round, a support (`JudgePolicy.second_reading_entailment`).
+    rules-10: a claim's closest candidate goes to the judge only when their propositions share a content
+    word or a name (`JudgePolicy.shared_word`).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
