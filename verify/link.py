@@ -95,13 +95,14 @@ def candidate_pairs(index: CandidateSource, claims: Sequence[Claim], vectors: np
 def judged_pairs(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray, new_ids: set[int],
                  policy: JudgePolicy) -> np.ndarray:
     """Which candidate pairs the judge reads (`JudgePolicy`): at or above `min_similarity`, each new
-    claim's `per_claim` closest candidates, plus up to `per_claim_disputed` more of the pairs in
-    dispute: first those the rules see in conflict (a denial of what the other asserts, conflicting
-    figures, opposite directions: evidence that counts only once the judge has said the two are about
-    the same thing, `signals.combine`), then those where one claim negates a word the other states.
-    The judge reads tens of pairs a second where the rules read thousands (docs/BENCHMARKS.md); far
-    down a claim's list, pairs are seldom about the same thing, and without a negation of something
-    the other says they seldom conflict."""
+    claim's `per_claim` closest candidates (with `shared_word`, only those whose propositions share a
+    content word or a name with it, or are in another language), plus up to `per_claim_disputed` more
+    of the pairs in dispute: first those the rules see in conflict (a denial of what the other asserts,
+    conflicting figures, opposite directions: evidence that counts only once the judge has said the two
+    are about the same thing, `signals.combine`), then those where one claim negates a word the other
+    states. The judge reads tens of pairs a second where the rules read thousands
+    (docs/BENCHMARKS.md); far down a claim's list, pairs are seldom about the same thing, and without a
+    negation of something the other says they seldom conflict."""
     from verify.match import claim_features, rule_decisions
 
     sims = np.asarray(similarities, dtype=np.float32)
