@@ -1,6 +1,6 @@
 """When the judge may skip its second reading of a pair: what each threshold saves and what it loses.
 
-    .venv/bin/python bench/bench_second_reading.py [--articles 300]
+    .venv/bin/python bench/bench_second_reading.py [--articles 300] [--keep FILE]
 
 `verify.match.read_judge` reads each judged pair with the longer claim as premise, then the other
 way round only where that can change the verdict (`JudgePolicy.second_reading` and

@@ -7,8 +7,9 @@ Adds all of news_es (971 articles) to a fresh index with the shipped judge, link
 given (the others fields of the shipped `JudgePolicy` kept), then re-decides each stored contradiction
 under the stricter policies of `STRICTER` (a stricter policy only removes contradictions from the
 pairs the judge read, so the pairs stored are the whole candidate set). Writes one JSON line per
-contradiction (both claims, their articles, the reason, the judge's numbers, the policies that keep
-it) for reading by hand; docs/QUALITY.md reports what was read.
+contradiction (both claims, their articles, the reason, the judge's numbers, the similarity and the
+share of words they have in common, the policies that keep it) for reading by hand; docs/QUALITY.md
+reports what was read.
 """
 
 from __future__ import annotations
@@ -68,11 +69,12 @@ def main() -> None:
         claims = {c.id: c for c in index.claims(ids=sorted({i for l in links for i in (l.a, l.b)}))}
         pairs = [(claims[l.a], claims[l.b]) for l in links]
         readings = match.read_judge(judge, pairs, conflict=[True] * len(pairs))  # both ways: the file shows both
-        _, _, decisions = match.rule_decisions(pairs, np.array([l.similarity for l in links], dtype=np.float32))
+        sims = np.array([l.similarity for l in links], dtype=np.float32)
+        _, _, decisions = match.rule_decisions(pairs, sims)
         kept_by = {}
         for c_min, same in STRICTER:
             policy = dataclasses.replace(loose, contradiction=c_min, same_thing=same)
-            verdicts = match.classify_many(pairs, [l.similarity for l in links], judge=judge, policy=policy)
+            verdicts = match.classify_many(pairs, sims, judge=judge, policy=policy)
             kept_by[(c_min, same)] = [v.relation == Relation.CONTRADICTS for v in verdicts]
         with open(args.out, "w", encoding="utf-8") as out:
             for n, (link, (a, b), reading, decision) in enumerate(zip(links, pairs, readings, decisions)):
