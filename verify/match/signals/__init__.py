@@ -76,7 +76,7 @@ class JudgePolicy:
     per_claim_disputed: int = 1
     # ... and not a claim's closest whose proposition shares no content word and no name with the claim's
     # (same language): on the first 300 news_es articles, 519 of the 3,064 pairs judged (17 %), of
-    # which one became a link (a support a reader rejects).
+    # which one became a link (a support a reader rejects; bench/judge_shared_word.py).
     shared_word: bool = True
     # The judge reads a pair the other way round too (`verify.match.read_judge`) only where that can change
     # the verdict: where the rules see a conflict (their evidence counts on the mean neutral), where the
