@@ -353,3 +353,51 @@ def test_an_articles_claims_do_not_depend_on_what_the_alias_table_learned_before
     after = Extractor(aliases=learned).extract(text)
     assert [(c.text, c.checkworthiness, c.speaker) for c in after] == \
         [(c.text, c.checkworthiness, c.speaker) for c in fresh]
+
+
+# ----- the parse's matrix products ---------------------------------------------------------------------
+def test_spanish_pipeline_multiplies_on_numpy_blas_one_thread_with_blis_parses():
+    """Every layer of the loaded pipeline uses verify's ops (numpy's BLAS, not BLIS), numpy's BLAS runs on
+    one thread inside them, and the parses of the seeds are those of spaCy's own BLIS-backed pipeline."""
+    import spacy
+    from threadpoolctl import ThreadpoolController
+
+    from verify.extract.nlp import SPANISH_MODEL, numpy_blas_ops, spanish
+
+    nlp = spanish()
+    models = [pipe.model for _, pipe in nlp.pipeline if getattr(pipe, "model", None) is not None]
+    assert len(models) >= 4  # tok2vec, morphologizer, parser, ner at least
+    ops_types = {type(layer.ops).__name__ for model in models for layer in model.walk()}
+    assert ops_types == {"OneThreadNumpyOps"}
+    ops = numpy_blas_ops()
+    assert not ops.use_blis
+
+    import numpy as np
+    from thinc.backends.ops import Ops as ThincOps  # the base class, whose gemm calls numpy
+
+    seen: list[int] = []
+    original = ThincOps.gemm
+
+    def spy(self, *args, **kwargs):
+        numpy_libs = [lib for lib in ThreadpoolController().info()
+                      if lib["user_api"] == "blas" and "numpy" in lib["filepath"]]
+        seen.extend(lib["num_threads"] for lib in numpy_libs)
+        return original(self, *args, **kwargs)
+
+    matrix = np.arange(12, dtype=np.float32).reshape(3, 4)
+    try:
+        ThincOps.gemm = spy
+        product = ops.gemm(matrix, matrix, trans2=True)
+    finally:
+        ThincOps.gemm = original
+    assert seen and set(seen) == {1}
+    np.testing.assert_allclose(product, matrix @ matrix.T)
+
+    blis_nlp = spacy.load(SPANISH_MODEL)
+    assert blis_nlp.get_pipe("parser").model.ops.use_blis
+    for path in SEEDS:
+        text = path.read_text(encoding="utf-8")
+        ours, theirs = nlp(text), blis_nlp(text)
+        assert [(t.text, t.head.i, t.dep_, t.pos_, t.lemma_) for t in ours] == \
+               [(t.text, t.head.i, t.dep_, t.pos_, t.lemma_) for t in theirs]
+        assert [(e.start, e.end, e.label_) for e in ours.ents] == [(e.start, e.end, e.label_) for e in theirs.ents]
