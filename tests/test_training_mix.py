@@ -105,3 +105,33 @@ def test_mix_7_is_mix_6_plus_the_real_pairs_read_both_ways():
     assert counts7["news_real"] == 3 * len(real) and len(seven) == len(six) + 3 * len(real)
     assert len(dev7) == len(dev6) + len(real_dev) and len(real) + len(real_dev) == 2 * 1811
     assert not {(p.premise, p.hypothesis) for p in real_dev} & {(p.premise, p.hypothesis) for p in real}
+
+
+def test_mix_8_is_mix_4_without_stories_plus_the_translations_labelled_from_the_english_gold():
+    derived = [mix.Pair("a", "b", 1, "derived_spanish")]
+    four, dev4, counts4 = mix.build_mix(SHARED_DATA, 13, derived=derived, version=4)
+    eight, dev8, counts8 = mix.build_mix(SHARED_DATA, 13, derived=derived, version=8)
+    assert counts8 == {**{k: v for k, v in counts4.items() if k != "news_written2"},
+                       "negnli_es": 2 * 2999, "mnli_es_more": 2 * 1000}
+    assert len(eight) == sum(counts8.values())
+    # no story is trained on, but both story sets' dev parts join InferES dev in choosing the checkpoint
+    assert not {p.source for p in eight} & {"news_written2", "news_written3"}
+    assert len(dev8) == len(dev4) + 280
+    english = {r["id"]: r for r in mix._read_jsonl(SHARED_DATA / "nli" / "negation_nli.jsonl")}
+    translated = mix.translated(SHARED_DATA, mix.WRITTEN / "negnli_es", "negation_nli")
+    ids = [line.split("\t")[0] for path in sorted((mix.WRITTEN / "negnli_es").glob("part-*.tsv"))
+           for line in path.read_text(encoding="utf-8").splitlines()]
+    assert sorted(ids) == sorted(english) and len(translated) == len(ids)
+    assert all(p.label == mix.LABEL_IDS[english[i]["label"]] for p, i in zip(translated, ids))
+    # none of the added MultiNLI translations repeats a pair mix 3 already has in Spanish
+    more = {line.split("\t")[0] for path in (mix.WRITTEN / "mnli_es_more").glob("part-*.tsv")
+            for line in path.read_text(encoding="utf-8").splitlines()}
+    first = {line.split("\t")[0] for path in (mix.WRITTEN / "mnli_es").glob("part-*.tsv")
+             for line in path.read_text(encoding="utf-8").splitlines()}
+    assert len(more) == 1000 and not more & first
+
+
+def test_a_translated_line_with_an_unknown_id_stops_the_run(tmp_path):
+    (tmp_path / "part-0.tsv").write_text("negnli-snli-999999\tUna premisa.\tUna hipótesis.\n", encoding="utf-8")
+    with pytest.raises(ValueError, match="part-0.tsv:1: negnli-snli-999999 is not a pair id of negation_nli"):
+        mix.translated(SHARED_DATA, tmp_path, "negation_nli")
