@@ -401,3 +401,22 @@ def test_spanish_pipeline_multiplies_on_numpy_blas_one_thread_with_blis_parses()
         assert [(t.text, t.head.i, t.dep_, t.pos_, t.lemma_) for t in ours] == \
                [(t.text, t.head.i, t.dep_, t.pos_, t.lemma_) for t in theirs]
         assert [(e.start, e.end, e.label_) for e in ours.ents] == [(e.start, e.end, e.label_) for e in theirs.ents]
+
+
+def test_an_entity_s_neighbours_are_those_of_its_doc_text():
+    """`_redacted` sees the entity and one character each side without joining the whole doc's text."""
+    from verify.extract.extractor import _redacted, _with_neighbours
+    from verify.extract.nlp import spanish
+
+    texts = [p.read_text(encoding="utf-8") for p in SEEDS]
+    texts.append("Según *NAME* López, el *NUMBER* de Madrid.\nHaftar habló con Putin en Moscú\nAyer.")
+    checked = 0
+    for text in texts:
+        doc = spanish()(text)
+        for ent in doc.ents:
+            window, start, end = _with_neighbours(ent)
+            a, b = ent.start_char, ent.end_char
+            assert window == doc.text[max(a - 1, 0):b + 1] and window[start:end] == ent.text
+            assert _redacted(window, start, end) == _redacted(doc.text, a, b)
+            checked += 1
+    assert checked > 50

@@ -198,7 +198,7 @@ class Extractor:
             surface = _name_surface(ent.text)
             if len(surface) < 2 or not any(ch.isupper() for ch in surface) or "\n" in surface:
                 continue
-            if _redacted(sent.doc.text, ent.start_char, ent.end_char):
+            if _redacted(*_with_neighbours(ent)):
                 continue
             names_met.add(fold_name(surface))
             canonical = self.aliases.canonical(surface, ent.label_)
@@ -231,6 +231,17 @@ def _name_surface(text: str) -> str:
             head = surface[:cut].strip(" ,.;:")
             surface = head if len(head) >= 2 else surface.replace(opening, "").replace(closing, "").strip()
     return surface
+
+
+def _with_neighbours(ent) -> tuple[str, int, int]:
+    """(text, start, end) of an entity with the character on each side of it, as in its doc's text, for
+    `_redacted`: `Doc.text` joins every token anew on each call, and was 8 % of extraction when asked
+    once per entity."""
+    doc = ent.doc
+    before = "" if ent.start == 0 else (" " if doc[ent.start - 1].whitespace_ else doc[ent.start - 1].text[-1:])
+    last = doc[ent.end - 1]
+    after = " " if last.whitespace_ else (doc[ent.end].text[:1] if ent.end < len(doc) else "")
+    return before + ent.text + after, len(before), len(before) + len(ent.text)
 
 
 def _redacted(text: str, start: int, end: int) -> bool:
