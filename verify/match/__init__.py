@@ -169,10 +169,11 @@ def rule_decisions(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarra
 
     fa = [claim_features(a) for a, _ in pairs]
     fb = [claim_features(b) for _, b in pairs]
-    fuzz_scores = process.cpdist([f.proposition for f in fa], [f.proposition for f in fb],
-                                 scorer=fuzz.token_set_ratio, processor=fold_for_fuzz, workers=-1)
-    sort_scores = process.cpdist([f.proposition for f in fa], [f.proposition for f in fb],
-                                 scorer=fuzz.token_sort_ratio, processor=fold_for_fuzz, workers=-1)
+    # Each proposition folded once, not once per pair and scorer: a claim is in many pairs.
+    folded = {p: fold_for_fuzz(p) for p in {f.proposition for f in (*fa, *fb)}}
+    left, right = [folded[f.proposition] for f in fa], [folded[f.proposition] for f in fb]
+    fuzz_scores = process.cpdist(left, right, scorer=fuzz.token_set_ratio, workers=-1)
+    sort_scores = process.cpdist(left, right, scorer=fuzz.token_sort_ratio, workers=-1)
     decisions = [decide(x, y, float(s), float(z), thresholds, float(w))
                  for x, y, s, z, w in zip(fa, fb, similarities, fuzz_scores, sort_scores)]
     return fa, fb, decisions
