@@ -12,6 +12,10 @@ from dataclasses import dataclass
 from verify.lang import table, words
 from verify.match.vocabulary import MULTIPLIERS, STOPWORDS, stem
 
+_DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
+_COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
+_COMMA_DECIMAL = re.compile(r"\d+,\d+")
+_DOT_DECIMAL = re.compile(r"\d+\.\d+")
 _WORD_NUMBERS = table("number_words")  # "dos" -> 2, "cien" -> 100, "twenty" -> 20
 # Words that make a figure approximate or a bound ("más de 1.000" is consistent with 1.200).
 _APPROX = frozenset(words("approximators"))
@@ -37,13 +41,15 @@ def parse_number(token: str, next_word: str = "") -> float | None:
     A comma followed by exactly three digits and no multiplier is read as an English thousands
     separator ("1,000"); otherwise commas are decimal marks, as in Spanish.
     """
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", token):
+    if not token[:1].isdigit():  # most tokens are words: one lookup, no pattern
+        return _WORD_NUMBERS.get(token)
+    if _DOT_THOUSANDS.fullmatch(token):
         return float(token.replace(".", ""))
-    if re.fullmatch(r"\d{1,3}(?:,\d{3})+", token) and next_word not in MULTIPLIERS:
+    if _COMMA_THOUSANDS.fullmatch(token) and next_word not in MULTIPLIERS:
         return float(token.replace(",", ""))
-    if re.fullmatch(r"\d+,\d+", token):
+    if _COMMA_DECIMAL.fullmatch(token):
         return float(token.replace(",", "."))
-    if re.fullmatch(r"\d+\.\d+", token):
+    if _DOT_DECIMAL.fullmatch(token):
         return float(token)
     if token.isdigit():
         return float(token)
