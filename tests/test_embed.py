@@ -260,7 +260,48 @@ def test_length_batches_cover_every_text_once_shortest_first_within_both_bounds(
     assert widths == sorted(widths)  # shortest first, so each batch pads little
     assert all(len(b) <= 32 and (len(b) == 1 or len(b) * w <= 4096) for b, w in zip(batches, widths))
     assert max(len(b) for b, w in zip(batches, widths) if w == 512) == 8  # long texts: small batches
-    assert len(batches[0]) == 32  # short ones: full batches
+    # Short texts are not padded to the longer: 3 tokens run alone (padding 7 texts to 9 would cost
+    # more than a run); 7 and 9 share one (padding 7 texts by 2 tokens costs less).
+    assert [(len(b), w) for b, w in zip(batches, widths)][:3] == [(7, 3), (14, 9), (7, 40)]
+
+
+def _run_cost(lengths, batches):
+    from verify.e5onnx import RUN_COST_TOKENS
+
+    return sum(RUN_COST_TOKENS + len(b) * max(lengths[i] for i in b) for b in batches)
+
+
+def test_length_batches_are_the_cheapest_cuts_of_the_sorted_texts():
+    """Against every way of cutting the sorted texts into runs (small inputs, all cuts tried), and
+    against cutting every `max_rows` texts: never dearer, and cheaper where lengths jump."""
+    import itertools
+    import random
+
+    from verify.e5onnx import length_batches
+
+    rng = random.Random(15)
+    for _ in range(200):
+        lengths = [rng.choice([2, 5, 9, 30, 31, 80, 200]) for _ in range(rng.randint(1, 9))]
+        max_rows, max_tokens = rng.choice([(2, 4096), (4, 4096), (32, 4096), (4, 200)])
+        order = sorted(range(len(lengths)), key=lengths.__getitem__)
+        best = float("inf")
+        for mask in itertools.product([False, True], repeat=len(order) - 1):
+            runs, run = [], [order[0]]
+            for cut, i in zip(mask, order[1:]):
+                if cut:
+                    runs.append(run)
+                    run = []
+                run.append(i)
+            runs.append(run)
+            widths = [max(lengths[i] for i in r) for r in runs]
+            if all(len(r) <= max_rows and (len(r) == 1 or len(r) * w <= max_tokens) for r, w in zip(runs, widths)):
+                best = min(best, _run_cost(lengths, runs))
+        batches = list(length_batches(lengths, max_rows=max_rows, max_tokens=max_tokens))
+        assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
+        assert _run_cost(lengths, batches) == best, (lengths, max_rows, max_tokens)
+    lengths = [10] * 20 + [60] * 3
+    every_32 = [sorted(range(len(lengths)), key=lengths.__getitem__)]
+    assert _run_cost(lengths, list(length_batches(lengths, max_rows=32))) < _run_cost(lengths, every_32)
 
 
 def test_word_embeddings_reads_each_row_once_and_equals_the_matrix(tmp_path):
