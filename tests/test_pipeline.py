@@ -126,3 +126,38 @@ def test_an_add_parses_each_text_once_and_linking_parses_nothing(tmp_path, fake_
     parsed.clear()
     make_extractor().extract_many([a.text for a in iter_sources([str(SEEDS), str(copy)])])
     assert in_add and in_add == sorted(parsed)
+
+
+def test_encoding_runs_beside_linking_on_one_thread_and_its_failure_stops_the_add(tmp_path):
+    """Each batch is encoded once, on one thread of its own (not the caller's, which links: an inference
+    request serves one caller at a time); when the encoder fails, the add raises its error and keeps
+    the batches committed before."""
+    import threading
+
+    import pytest
+
+    from verify.embed import FakeEncoder
+
+    class WatchedEncoder(FakeEncoder):
+        def __init__(self, fail_on_call: int | None = None):
+            super().__init__(dim=64)
+            self.threads: list[int] = []
+            self.fail_on_call = fail_on_call
+
+        def encode(self, texts):
+            self.threads.append(threading.get_ident())
+            if len(self.threads) == self.fail_on_call:
+                raise RuntimeError("the runtime failed")
+            return super().encode(texts)
+
+    encoder = WatchedEncoder()
+    with ClaimIndex.open(tmp_path / "ix", create=True) as index:
+        summary = add_sources(index, [str(SEEDS)], encoder=encoder, extractor=make_extractor(index), batch_size=2)
+    assert summary.added == 5 and len(encoder.threads) == 3  # 5 articles, batches of 2: 3 batches
+    assert len(set(encoder.threads)) == 1 and encoder.threads[0] != threading.get_ident()
+
+    failing = WatchedEncoder(fail_on_call=2)
+    with ClaimIndex.open(tmp_path / "ix2", create=True) as index:
+        with pytest.raises(RuntimeError, match="the runtime failed"):
+            add_sources(index, [str(SEEDS)], encoder=failing, extractor=make_extractor(index), batch_size=2)
+        assert len(index.articles()) == 2  # the first batch, committed before the failure

@@ -125,14 +125,18 @@ def _add_pending(index: ClaimStore, pending: list[Article], summary: AddSummary,
     batches = list(_batches(pending, batch_size))
     if offload is not None:
         offload.plan(batches)
-    extract = partial(_extract, extractor, stored_rows=stored_rows,
-                      encode=offload.encode if offload is not None else None)
-    # Extraction (spaCy, mostly one core) of the next batch overlaps encoding, storing and linking of
-    # this one: on two cores that keeps both busy instead of taking turns. An offload extracts further
-    # ahead (its encoders then work on several batches at once); extraction stays in order, on one thread.
-    ahead = max(1, offload.ahead) if offload is not None else 1
+    # Three stages, each on its own thread, so that on two cores both stay busy: extraction (spaCy,
+    # mostly one core, holding the GIL) of the next batch; encoding (the runtime's threads, without
+    # the GIL) of the batch extracted before; storing and linking (Python) of the one before that, here.
+    # Encoding in line with storing and linking left a core idle while linking held the GIL. An offload
+    # extracts and encodes further ahead (its encoders then work on several batches at once).
+    # Extraction stays in order, on one thread; so does encoding, here or in the offload's pools.
+    ahead = max(1, offload.ahead) if offload is not None else LOCAL_AHEAD
     done = 0
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="verify-extract") as pool:
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="verify-extract") as pool, \
+            ThreadPoolExecutor(max_workers=1, thread_name_prefix="verify-encode") as encoding:
+        encode = offload.encode if offload is not None else partial(_encode_on, encoding, encoder)
+        extract = partial(_extract, extractor, stored_rows=stored_rows, encode=encode, link=link)
         upcoming = deque(pool.submit(extract, batch) for batch in batches[:ahead])
         submitted = len(upcoming)
         for batch in batches:
@@ -149,6 +153,18 @@ def _add_pending(index: ClaimStore, pending: list[Article], summary: AddSummary,
                 for future in upcoming:
                     future.cancel()  # not started yet: dropped; the one running finishes as the pool closes
                 break
+
+
+LOCAL_AHEAD = 1  # batches extracted (and so encoded) ahead of the one being stored, without an offload
+
+
+def _encode_on(pool: ThreadPoolExecutor, encoder: Encoder, texts: list[str]) -> Callable[[], np.ndarray]:
+    """Start encoding `texts` on `pool`'s one thread (the only one that calls `encoder`: a runtime's
+    inference request serves one caller at a time); returns the wait for their vectors."""
+    if not texts:
+        empty = np.zeros((0, encoder.dim), np.float32)
+        return lambda: empty
+    return pool.submit(encoder.encode, texts).result
 
 
 def _new_or_changed(index: ClaimStore, items: Iterable[Article | Rejected], summary: AddSummary) -> list[Article]:
@@ -188,21 +204,31 @@ class ExtractedBatch:
 
 
 def _extract(extractor: ClaimExtractor, articles: Sequence[Article], *,
-             stored_rows: tuple[set[AliasRow], set[SideRow]], encode: StartEncoding | None = None) -> ExtractedBatch:
+             stored_rows: tuple[set[AliasRow], set[SideRow]], encode: StartEncoding | None = None,
+             link: bool = False) -> ExtractedBatch:
     """Extract one batch's claims, with the store-wide table rows and entity renames the batch brought;
-    with `encode`, their encoding starts here, as soon as their texts are known."""
+    with `encode`, their encoding starts here, as soon as their texts are known; with `link`, the
+    matcher reads them here too."""
     claims = extractor.extract_many([a.text for a in articles], languages=[a.language for a in articles],
                                     article_ids=[a.id for a in articles])
-    if not isinstance(extractor, LearningExtractor):  # it learns nothing for the store to keep
-        return ExtractedBatch(articles, claims, None, [], _start_encoding(encode, claims))
-    # Read the tables on the extracting thread, the only one that changes them. Entities whose
-    # canonical name changed during this batch are brought in line here; claims stored by earlier
-    # batches, by the renames `_store_batch` applies.
-    renames = extractor.aliases.take_renames()
-    if renames:
-        claims = [extractor.refresh_entities(c) for c in claims]
-    return ExtractedBatch(articles, claims, _new_table_rows(extractor, stored_rows), renames,
-                          _start_encoding(encode, claims))
+    tables, renames = None, []
+    if isinstance(extractor, LearningExtractor):  # else it learns nothing for the store to keep
+        # Read the tables on the extracting thread, the only one that changes them. Entities whose
+        # canonical name changed during this batch are brought in line here; claims stored by earlier
+        # batches, by the renames `_store_batch` applies.
+        renames = extractor.aliases.take_renames()
+        if renames:
+            claims = [extractor.refresh_entities(c) for c in claims]
+        tables = _new_table_rows(extractor, stored_rows)
+    vectors = _start_encoding(encode, claims)
+    if link:
+        from verify.match import claim_features
+
+        # The matcher's reading of each new claim (cached by what it reads) is taken here, while the
+        # other thread encodes, instead of on the linking path after it: the same reading either way.
+        for claim in (c for batch in claims for c in batch):
+            claim_features(claim)
+    return ExtractedBatch(articles, claims, tables, renames, vectors)
 
 
 def _start_encoding(encode: StartEncoding | None, claims: list[list[Claim]]) -> Callable[[], np.ndarray] | None:
