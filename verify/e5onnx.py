@@ -214,7 +214,7 @@ def _load_tokenizer(path: str):
 
 
 # What one more run of the model costs, in padded tokens: single runs of the default encoder on OpenVINO
-# bf16 (AMD EPYC Zen 5, AVX-512 BF16, 2 threads) took ~7 ms plus ~0.17 ms a token, widths 24-96, 1-32
+# bf16 (AMD EPYC Zen 4, AVX-512 BF16, 2 threads) took ~7 ms plus ~0.17 ms a token, widths 24-96, 1-32
 # rows (a scratch timing; docs/BENCHMARKS.md, session 15). Per token, 8 rows cost no more than 32.
 RUN_COST_TOKENS = 40
 

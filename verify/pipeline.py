@@ -131,7 +131,7 @@ def _add_pending(index: ClaimStore, pending: list[Article], summary: AddSummary,
     # Encoding in line with storing and linking left a core idle while linking held the GIL. An offload
     # extracts and encodes further ahead (its encoders then work on several batches at once).
     # Extraction stays in order, on one thread; so does encoding, here or in the offload's pools.
-    ahead = max(1, offload.ahead) if offload is not None else LOCAL_AHEAD
+    ahead = max(1, offload.ahead) if offload is not None else 1
     done = 0
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="verify-extract") as pool, \
             ThreadPoolExecutor(max_workers=1, thread_name_prefix="verify-encode") as encoding:
@@ -153,9 +153,6 @@ def _add_pending(index: ClaimStore, pending: list[Article], summary: AddSummary,
                 for future in upcoming:
                     future.cancel()  # not started yet: dropped; the one running finishes as the pool closes
                 break
-
-
-LOCAL_AHEAD = 1  # batches extracted (and so encoded) ahead of the one being stored, without an offload
 
 
 def _encode_on(pool: ThreadPoolExecutor, encoder: Encoder, texts: list[str]) -> Callable[[], np.ndarray]:
@@ -200,15 +197,15 @@ class ExtractedBatch:
     claims: list[list[Claim]]  # per article, in the articles' order
     tables: TableRows | None  # new rows of the store-wide tables: (aliases, speakers' sides)
     renames: list[tuple[str, str]]  # (old, new) canonical entity names, for claims stored before
-    vectors: Callable[[], np.ndarray] | None = None  # waits for the claims' vectors when an Offload encodes them
+    vectors: Callable[[], np.ndarray]  # waits for the claims' vectors (encoded on the encoding thread or an Offload)
 
 
 def _extract(extractor: ClaimExtractor, articles: Sequence[Article], *,
-             stored_rows: tuple[set[AliasRow], set[SideRow]], encode: StartEncoding | None = None,
+             stored_rows: tuple[set[AliasRow], set[SideRow]], encode: StartEncoding,
              link: bool = False) -> ExtractedBatch:
     """Extract one batch's claims, with the store-wide table rows and entity renames the batch brought;
-    with `encode`, their encoding starts here, as soon as their texts are known; with `link`, the
-    matcher reads them here too."""
+    their encoding starts here (`encode`), as soon as their texts are known; with `link`, the matcher
+    reads them here too. (Renames change entities, never texts: encoding may start before or after them.)"""
     claims = extractor.extract_many([a.text for a in articles], languages=[a.language for a in articles],
                                     article_ids=[a.id for a in articles])
     tables, renames = None, []
@@ -220,7 +217,7 @@ def _extract(extractor: ClaimExtractor, articles: Sequence[Article], *,
         if renames:
             claims = [extractor.refresh_entities(c) for c in claims]
         tables = _new_table_rows(extractor, stored_rows)
-    vectors = _start_encoding(encode, claims)
+    vectors = encode([c.text for batch in claims for c in batch])
     if link:
         from verify.match import claim_features
 
@@ -231,25 +228,15 @@ def _extract(extractor: ClaimExtractor, articles: Sequence[Article], *,
     return ExtractedBatch(articles, claims, tables, renames, vectors)
 
 
-def _start_encoding(encode: StartEncoding | None, claims: list[list[Claim]]) -> Callable[[], np.ndarray] | None:
-    """The wait for this batch's vectors when `encode` is given; the texts are those `_store_batch` would encode.
-    (Renames change entities, never texts: encoding may start before or after them.)"""
-    return None if encode is None else encode([c.text for batch in claims for c in batch])
-
-
 def _store_batch(index: ClaimStore, batch: ExtractedBatch, *, encoder: Encoder, summary: AddSummary, link: bool,
                  judge: Judge | None = None) -> None:
-    """Encode one batch's claims, store them with their articles, link them: one atomic commit.
+    """Store one batch's claims, with their articles and vectors, and link them: one atomic commit.
 
     The judge reads the batch's pairs before the transaction opens (`_read_ahead`), so the writer lock,
     which every other writer of a shared index waits for, covers the judge only for pairs that reading
     did not foresee (claims another writer stored meanwhile)."""
-    texts = [c.text for claims in batch.claims for c in claims]
-    if batch.vectors is not None:
-        vectors = batch.vectors()
-    else:
-        vectors = encoder.encode(texts) if texts else np.zeros((0, encoder.dim), np.float32)
-    memo = _read_ahead(index, batch, vectors, judge) if link and judge is not None and texts else None
+    vectors = batch.vectors()
+    memo = _read_ahead(index, batch, vectors, judge) if link and judge is not None and len(vectors) else None
     with index.batch():
         if index.model is None:
             index.bind_model(encoder.name, encoder.fingerprint, encoder.dim)
