@@ -215,7 +215,8 @@ def _load_tokenizer(path: str):
 
 # What one more run of the model costs, in padded tokens: single runs of the default encoder on OpenVINO
 # bf16 (AMD EPYC Zen 4, AVX-512 BF16, 2 threads) took ~7 ms plus ~0.17 ms a token, widths 24-96, 1-32
-# rows (a scratch timing; docs/BENCHMARKS.md, session 15). Per token, 8 rows cost no more than 32.
+# rows (a scratch timing). Per token, 8 rows cost no more than 32. What the cuts gain:
+# `bench/bench_padding.py` (docs/BENCHMARKS.md, session 15).
 RUN_COST_TOKENS = 40
 
 
