@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -129,6 +130,20 @@ def test_mix_8_is_mix_4_without_stories_plus_the_translations_labelled_from_the_
     first = {line.split("\t")[0] for path in (mix.WRITTEN / "mnli_es").glob("part-*.tsv")
              for line in path.read_text(encoding="utf-8").splitlines()}
     assert len(more) == 1000 and not more & first
+
+
+def test_mix_9_is_mix_8_with_inferes_seen_twice_as_often_and_the_same_dev():
+    derived = [mix.Pair("a", "b", 1, "derived_spanish")]
+    eight, dev8, counts8 = mix.build_mix(SHARED_DATA, 13, derived=derived, version=8)
+    nine, dev9, counts9 = mix.build_mix(SHARED_DATA, 13, derived=derived, version=9)
+    assert counts9 == {**counts8, "inferes_train": 2 * counts8["inferes_train"]}
+    assert len(nine) == sum(counts9.values())
+    assert dev9 == dev8
+    # each pair of InferES's training part four times, none of its dev part
+    train, inferes_dev = mix.inferes_split(SHARED_DATA, 13)
+    seen = Counter((p.premise, p.hypothesis, p.label) for p in nine if p.source == "inferes_train")
+    assert seen == Counter({k: 4 * n for k, n in Counter((p.premise, p.hypothesis, p.label) for p in train).items()})
+    assert not set(seen) & {(p.premise, p.hypothesis, p.label) for p in inferes_dev}
 
 
 def test_a_translated_line_with_an_unknown_id_stops_the_run(tmp_path):
