@@ -87,28 +87,38 @@ def test_a_new_index_first_batch_links_its_own_claims_as_later_batches_do(tmp_pa
 def test_an_add_parses_each_text_once_and_linking_parses_nothing(tmp_path, fake_encoder, monkeypatch):
     """Parsing is the extractor's: the matcher reads the side clauses it hands over, never a parse of its own
     (#10: no parsing work repeated between extraction and matching)."""
+    import threading
+
     from spacy.language import Language
 
     from verify import link
 
     parsed: list[str] = []
+    linking = threading.local()  # set on the thread that links, while it links
+    parsed_while_linking: list[str] = []
     pipe = Language.pipe
 
     def counting_pipe(self, texts, *args, **kwargs):
         for doc in pipe(self, texts, *args, **kwargs):
             parsed.append(doc.text)
+            if getattr(linking, "now", False):
+                parsed_while_linking.append(doc.text)
             yield doc
 
     monkeypatch.setattr(Language, "pipe", counting_pipe)
     link_claims = link.link_claims
     during_linking: list[int] = []
 
+    # The extraction thread parses the next batch while this one links: only the linking thread's own
+    # parses count against linking.
     def watched_link_claims(*args, **kwargs):
-        before = len(parsed)
+        before = len(parsed_while_linking)
+        linking.now = True
         try:
             return link_claims(*args, **kwargs)
         finally:
-            during_linking.append(len(parsed) - before)
+            linking.now = False
+            during_linking.append(len(parsed_while_linking) - before)
 
     monkeypatch.setattr(link, "link_claims", watched_link_claims)
     # A second outlet printing seed 002 word for word: the fake encoder's vectors then make candidates,
