@@ -103,7 +103,7 @@ MIX = {
 }
 # Spanish is what verify reads first and InferES is the only native Spanish NLI set: seen twice per epoch.
 INFERES_REPEAT = 2
-INFERES_REPEAT_BY_VERSION = {9: 4}
+INFERES_REPEAT_BY_VERSION = {9: 4}  # mix 9 tests InferES's own weight (module docstring)
 # file -> times seen per epoch, by mix version (the module docstring says why mix 2 differs).
 REPEAT = {1: {}, 2: {"taxinli_mnli": 2}, 3: {"taxinli_mnli": 2}, 4: {}, 5: {"taxinli_mnli": 2}, 6: {}, 7: {}, 8: {},
           9: {}}
