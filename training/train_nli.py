@@ -137,8 +137,9 @@ def main(argv=None) -> int:
     parser.add_argument("--threads", type=int, default=len(os.sched_getaffinity(0)))
     parser.add_argument("--probe", type=int, default=0, help="time this many steps on the real mix and stop")
     parser.add_argument("--export", action="store_true", help="write the best weights into verify/data/judge/")
-    parser.add_argument("--mix", type=int, choices=mix.MIX_VERSIONS, default=mix.MIX_VERSIONS[-1],
-                        help="data mix version (training/mix.py says what each holds)")
+    # The shipped judge3's mix by default: the later mixes (4-9) were trained on from judge3's weights.
+    parser.add_argument("--mix", type=int, choices=mix.MIX_VERSIONS, default=3,
+                        help="data mix version (training/mix.py says what each holds; default 3, the shipped judge's)")
     parser.add_argument("--init", type=Path, default=None,
                         help="start from these trained weights (a run's best.safetensors) instead of the base model")
     parser.add_argument("--reschedule", action="store_true",
