@@ -137,6 +137,19 @@ def test_quantising_writes_the_int8_graph_whole_quietly_and_without_telemetry(tm
     assert "nncf" in xml.name and f"q{quantise.QUANTISE_VERSION}" in xml.name
 
 
+def test_without_nncf_the_int8_runtime_names_what_to_install(monkeypatch, tmp_path):
+    from importlib import metadata
+
+    from verify.judge import quantise
+
+    def absent(name):
+        raise metadata.PackageNotFoundError(name)
+
+    monkeypatch.setattr(quantise.metadata, "version", absent)
+    with pytest.raises(ImportError, match=r"verify\[int8\]"):
+        quantise.int8_path(tmp_path / "body.onnx")
+
+
 def test_the_calibration_pairs_ship_with_the_judge():
     from verify.judge import quantise
 

@@ -42,7 +42,7 @@ def int8_path(graph: Path) -> Path:
     try:
         version = metadata.version("nncf")
     except metadata.PackageNotFoundError:
-        raise ImportError("NNCF is not installed (pip install nncf)") from None
+        raise ImportError("NNCF is not installed: pip install 'verify[int8]'") from None
     return graph.with_name(f"{graph.stem}-ov-int8-nncf{version}-q{QUANTISE_VERSION}.xml")
 
 
