@@ -20,7 +20,6 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
-import os
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -37,13 +36,13 @@ KEEP_FLOAT = (r".*/attention/self/MatMul.*", r".*/head/.*", r".*/layer\.\d+/outp
 
 
 def int8_path(graph: Path) -> Path:
-    """Where the int8 graph of `graph` lives: beside it, named by NNCF's version and QUANTISE_VERSION
-    (a new NNCF can quantise differently). Raises ImportError when NNCF is not installed."""
+    """Where the int8 graph of `graph` lives: in a folder beside it named by NNCF's version and
+    QUANTISE_VERSION (a new NNCF can quantise differently). Raises ImportError when NNCF is not installed."""
     try:
         version = metadata.version("nncf")
     except metadata.PackageNotFoundError:
         raise ImportError("NNCF is not installed: pip install 'verify[int8]'") from None
-    return graph.with_name(f"{graph.stem}-ov-int8-nncf{version}-q{QUANTISE_VERSION}.xml")
+    return graph.parent / f"{graph.stem}-ov-int8-nncf{version}-q{QUANTISE_VERSION}" / f"{graph.stem}.xml"
 
 
 def read_calibration(path: Path) -> list[tuple[str, str]]:
@@ -54,8 +53,9 @@ def read_calibration(path: Path) -> list[tuple[str, str]]:
 
 def quantise_int8(graph: Path, out: Path, batches: Iterable[tuple[np.ndarray, np.ndarray]]) -> Path:
     """Write `graph` (ONNX: token vectors, attention mask -> logits) quantised to int8 as OpenVINO IR
-    at `out` (.xml and its .bin), calibrated on `batches` of (token vectors, mask). Atomic: the files
-    appear together, so a concurrent process reads either none or both."""
+    at `out` (.xml and its .bin, alone in `out`'s folder), calibrated on `batches` of (token vectors,
+    mask). The folder is written under another name and renamed into place, so a process that finds
+    `out` finds its .bin whole; of two processes quantising at once, the first rename wins."""
     from verify.embed import _import_openvino
 
     openvino = _import_openvino()
@@ -74,11 +74,14 @@ def quantise_int8(graph: Path, out: Path, batches: Iterable[tuple[np.ndarray, np
         quantised = nncf.quantize(model, nncf.Dataset(data), model_type=nncf.ModelType.TRANSFORMER,
                                   preset=nncf.QuantizationPreset.MIXED, subset_size=len(data),
                                   ignored_scope=nncf.IgnoredScope(patterns=list(KEEP_FLOAT)))
-    tmp = Path(tempfile.mkdtemp(prefix=".int8-", dir=out.parent))
+    tmp = Path(tempfile.mkdtemp(prefix=".int8-", dir=out.parent.parent))
     try:
         openvino.save_model(quantised, str(tmp / out.name), compress_to_fp16=False)
-        os.replace(tmp / out.with_suffix(".bin").name, out.with_suffix(".bin"))
-        os.replace(tmp / out.name, out)  # last: the .xml's presence means both are whole
+        try:
+            tmp.rename(out.parent)
+        except OSError:
+            if not out.is_file():  # not a concurrent winner: a real failure
+                raise
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
     return out
