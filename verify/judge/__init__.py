@@ -22,7 +22,8 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -52,6 +53,27 @@ RACED = tuple(b for b in BACKENDS if b != "openvino-int8")
 
 def shipped_dir() -> Path:
     return Path(str(resources.files("verify") / "data" / "judge"))
+
+
+@contextmanager
+def folder_into_place(dest: Path) -> Iterator[Path]:
+    """A new folder beside `dest` to write into, renamed to `dest` when the block ends: a process that
+    finds `dest` finds it whole. If a concurrent process's rename came first, `dest` is theirs and this
+    one is dropped; if the block fails, nothing is left."""
+    import shutil
+    import tempfile
+
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}-", dir=dest.parent))
+    try:
+        yield tmp
+        try:
+            tmp.rename(dest)
+        except OSError:
+            if not dest.is_dir():  # not a concurrent winner: a real failure
+                raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def load_judge(spec: str | None = None) -> Judge | None:
@@ -126,24 +148,14 @@ class ShippedJudge:
         if graph.exists():
             return graph
         import shutil
-        import tempfile
 
         if graph.parent.exists():  # an earlier version's graph folder, with the word embeddings inside
             shutil.rmtree(graph.parent, ignore_errors=True)
 
         from verify.judge.net import export_onnx
 
-        graph.parent.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=".judge-", dir=graph.parent.parent))
-        try:
+        with folder_into_place(graph.parent) as tmp:
             export_onnx(self._network(), tmp / graph.name)
-            try:
-                tmp.rename(graph.parent)
-            except OSError:
-                if not graph.exists():  # not a concurrent winner: a real failure
-                    raise
-        finally:
-            shutil.rmtree(tmp, ignore_errors=True)
         return graph
 
     def _load(self) -> tuple[Runner, TruncatingTokenizer]:

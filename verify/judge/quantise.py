@@ -20,8 +20,6 @@ from __future__ import annotations
 import contextlib
 import io
 import logging
-import shutil
-import tempfile
 from collections.abc import Iterable
 from importlib import metadata
 from pathlib import Path
@@ -74,14 +72,8 @@ def quantise_int8(graph: Path, out: Path, batches: Iterable[tuple[np.ndarray, np
         quantised = nncf.quantize(model, nncf.Dataset(data), model_type=nncf.ModelType.TRANSFORMER,
                                   preset=nncf.QuantizationPreset.MIXED, subset_size=len(data),
                                   ignored_scope=nncf.IgnoredScope(patterns=list(KEEP_FLOAT)))
-    tmp = Path(tempfile.mkdtemp(prefix=".int8-", dir=out.parent.parent))
-    try:
+    from verify.judge import folder_into_place
+
+    with folder_into_place(out.parent) as tmp:
         openvino.save_model(quantised, str(tmp / out.name), compress_to_fp16=False)
-        try:
-            tmp.rename(out.parent)
-        except OSError:
-            if not out.is_file():  # not a concurrent winner: a real failure
-                raise
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
     return out
