@@ -257,8 +257,8 @@ class ShippedJudge:
         out = quantise.int8_path(graph)
         if out.is_file():
             return out
-        tokenizer = self._tokenizer or TruncatingTokenizer(e5model.ensure_default_model() / "tokenizer.json",
-                                                           self.max_tokens)
+        tokenizer = self._tokenizer  # `_load` sets it before it builds a runner
+        assert tokenizer is not None, "the int8 graph is made while the judge loads"
         table = e5onnx.word_embeddings(e5model.ensure_default_model())
         encoded = tokenizer.encode_batch(quantise.read_calibration(shipped_dir() / quantise.CALIBRATION))
         batches = ((table[ids], mask) for _, ids, mask in
