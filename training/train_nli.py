@@ -119,6 +119,41 @@ def save_weights(net, names: list[str], path: Path, dtype) -> None:
     os.replace(tmp, path)
 
 
+def pairs_digest(pairs) -> str:
+    """sha256 of a mix's pairs in order: ties a teacher's probabilities to the mix they were read on."""
+    import hashlib
+
+    h = hashlib.sha256()
+    for p in pairs:
+        h.update(f"{p.premise}\x1f{p.hypothesis}\x1e".encode())
+    return h.hexdigest()
+
+
+def load_teacher(path: Path, train) -> object:
+    """The teacher's probabilities (rows in the mix's order) as a float tensor, checked against the mix."""
+    import numpy as np
+    import torch
+
+    meta = json.loads(path.with_suffix(".json").read_text())
+    if meta["pairs"] != pairs_digest(train):
+        raise SystemExit(f"{path} was read on another mix (or seed); run training/teacher_probs.py again")
+    return torch.from_numpy(np.load(path).astype(np.float32))
+
+
+def student_tensors(tensors: dict, layers: list[int]) -> dict:
+    """A trained judge's tensors for a student keeping `layers` (renumbered 0, 1, ...); others dropped."""
+    prefix = "encoder.encoder.layer."
+    out = {}
+    for name, value in tensors.items():
+        if name.startswith(prefix):
+            source, rest = name[len(prefix):].split(".", 1)
+            if int(source) not in layers:
+                continue
+            name = f"{prefix}{layers.index(int(source))}.{rest}"
+        out[name] = value
+    return out
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--data", type=Path, default=ROOT.parent / "shared" / "data")
@@ -142,6 +177,12 @@ def main(argv=None) -> int:
                         help="data mix version (training/mix.py says what each holds; default 3, the shipped judge's)")
     parser.add_argument("--init", type=Path, default=None,
                         help="start from these trained weights (a run's best.safetensors) instead of the base model")
+    parser.add_argument("--student-layers", default=None,
+                        help="a smaller judge: keep these layers of --init's (comma-separated, e.g. 0,1,2,3,5,7,9,11)")
+    parser.add_argument("--teacher", type=Path, default=None,
+                        help="the teacher's probabilities on this mix (training/teacher_probs.py): learn from them too")
+    parser.add_argument("--distill", type=float, default=0.5,
+                        help="with --teacher: weight of matching the teacher's probabilities against the gold labels")
     parser.add_argument("--reschedule", action="store_true",
                         help="resume with another --epochs: the learning rate follows the new schedule from here")
     args = parser.parse_args(argv)
@@ -181,12 +222,20 @@ def main(argv=None) -> int:
     print(f"mix: {len(train)} training pairs {counts}; dev {len(dev)}; {total_steps} steps; bf16={bf16}; "
           f"prepared in {time.monotonic() - started:.0f} s", flush=True)
 
-    net = build_network(base)
+    student = [int(x) for x in args.student_layers.split(",")] if args.student_layers else None
+    if student is not None and args.init is None:
+        raise SystemExit("--student-layers picks layers of a trained judge: give it with --init")
+    net = build_network(base, layers=len(student) if student else None)
     names = trainable_names(net, args.train_layers)
+    teacher = None
+    if args.teacher is not None:
+        teacher = load_teacher(args.teacher, train)
     if args.init is not None:
         from safetensors.torch import load_file
 
         start = load_file(str(args.init))
+        if student is not None:
+            start = student_tensors(start, student)
         params = dict(net.named_parameters())
         with torch.no_grad():
             for n, value in start.items():
@@ -207,6 +256,12 @@ def main(argv=None) -> int:
               "mix": counts, "dev": len(dev), "steps_per_epoch": steps_per_epoch, "total_steps": total_steps,
               "trained_parameters": sum(p.numel() for n, p in net.named_parameters() if n in trained),
               "bf16": bf16, "base": base.name}
+    if student is not None:
+        config["layers"] = len(student)
+        config["version"] = f"{args.mix}s{len(student)}"  # judge3s8: 8 layers of a judge trained on mix 3
+        config["student_of"] = {"init": str(args.init), "layers": student}
+    if teacher is not None:
+        config["teacher"] = {"file": str(args.teacher), "weight": args.distill}
     state_path = args.run / "checkpoint.pt"
     step, best = 0, {"accuracy": -1.0}
     if state_path.exists():
@@ -258,7 +313,14 @@ def main(argv=None) -> int:
             ids, mask = collate([train_ids[i] for i in rows], pad_id)
             target = torch.tensor([train_labels[i] for i in rows])
             with torch.autocast("cpu", dtype=torch.bfloat16, enabled=bf16):
-                loss = loss_fn(net(ids, mask).float(), target)
+                logits = net(ids, mask).float()
+            loss = loss_fn(logits, target)
+            if teacher is not None:
+                # KL(teacher || student): the student learns the teacher's confidence, not only its argmax,
+                # so thresholds set on the teacher's probabilities keep their meaning.
+                soft = teacher[rows]
+                kl = torch.sum(soft * (torch.log(soft.clamp(min=1e-8)) - torch.log_softmax(logits, -1)), -1).mean()
+                loss = (1 - args.distill) * loss + args.distill * kl
             loss.backward()
             torch.nn.utils.clip_grad_norm_(body + head, 1.0)
             optimiser.step()

@@ -139,7 +139,7 @@ class ShippedJudge:
         from verify import e5model
         from verify.judge.net import build_network, load_shipped
 
-        net = build_network(e5model.ensure_default_model())
+        net = build_network(e5model.ensure_default_model(), layers=self.meta.get("layers"))
         load_shipped(net, load_file(str(shipped_dir() / JUDGE_WEIGHTS)))
         return net.eval()
 

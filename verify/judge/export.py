@@ -38,6 +38,7 @@ def export_trained(run: Path, *, weights: str = "best.safetensors", dest: Path |
         "labels": list(LABELS),
         "max_tokens": int(config["args"]["max_tokens"]),
         "train_layers": int(config["args"]["train_layers"]),
+        **({"layers": config["layers"], "student_of": config["student_of"]} if "layers" in config else {}),
         "base": config["base"],
         "trained": {"mix": config["mix"], "total_steps": config["total_steps"], "seed": config["args"]["seed"],
                     "epochs": config["args"]["epochs"], "weights": weights,

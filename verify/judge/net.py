@@ -17,8 +17,11 @@ from pathlib import Path
 LABELS = ("entailment", "neutral", "contradiction")
 
 
-def build_network(base_dir: Path, *, dropout: float = 0.1):
-    """A fresh `PairClassifier` on the e5 weights in `base_dir` (a folder made by `verify.e5model`)."""
+def build_network(base_dir: Path, *, dropout: float = 0.1, layers: int | None = None):
+    """A fresh `PairClassifier` on the e5 weights in `base_dir` (a folder made by `verify.e5model`).
+
+    `layers` keeps only that many encoder layers (a smaller student, trained from chosen layers of a
+    trained judge: `training/train_nli.py --student-layers`); None keeps all of the base's."""
     import torch
     import transformers
     from torch import nn
@@ -30,6 +33,12 @@ def build_network(base_dir: Path, *, dropout: float = 0.1):
         encoder = BertModel.from_pretrained(str(base_dir), add_pooling_layer=False)
     finally:
         transformers.utils.logging.set_verbosity(verbosity)
+    if layers is not None and layers != encoder.config.num_hidden_layers:
+        if not 1 <= layers <= encoder.config.num_hidden_layers:
+            raise ValueError(f"a judge of {layers} layers cannot be cut from a base of "
+                             f"{encoder.config.num_hidden_layers}")
+        encoder.encoder.layer = nn.ModuleList(list(encoder.encoder.layer)[:layers])
+        encoder.config.num_hidden_layers = layers
 
     class PairClassifier(nn.Module):
         """e5 encoder -> mean over real tokens -> dropout -> linear (3 logits in LABELS order)."""
