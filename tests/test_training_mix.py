@@ -146,6 +146,23 @@ def test_mix_9_is_mix_8_with_inferes_seen_twice_as_often_and_the_same_dev():
     assert not set(seen) & {(p.premise, p.hypothesis, p.label) for p in inferes_dev}
 
 
+def test_mix_10_is_mix_8_plus_the_inferes_style_pairs_with_every_eighth_premise_held_out():
+    derived = [mix.Pair("a", "b", 1, "derived_spanish")]
+    eight, dev8, counts8 = mix.build_mix(SHARED_DATA, 13, derived=derived, version=8)
+    ten, dev10, counts10 = mix.build_mix(SHARED_DATA, 13, derived=derived, version=10)
+    style, style_dev = mix.written_stories(mix.WRITTEN / "inferes_style_es")
+    assert counts10 == {**counts8, "inferes_style_es": 3 * len(style)} and len(ten) == sum(counts10.values())
+    assert dev10 == dev8 + style_dev and len(style_dev) >= 6 * 8
+    # a held-out premise is held out with all six of its hypotheses
+    assert not {p.premise for p in style_dev} & {p.premise for p in style}
+    lines = [line.split("\t") for path in sorted((mix.WRITTEN / "inferes_style_es").glob("part-*.tsv"))
+             for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    kinds = {"paraphrase": "entailment", "negentail": "entailment", "negation": "contradiction",
+             "contrary": "contradiction", "overlap": "neutral", "negneutral": "neutral"}
+    assert all(kinds[kind] == label for _, label, kind, _, _ in lines)
+    assert len(lines) == len(style) + len(style_dev)
+
+
 def test_a_translated_line_with_an_unknown_id_stops_the_run(tmp_path):
     (tmp_path / "part-0.tsv").write_text("negnli-snli-999999\tUna premisa.\tUna hipótesis.\n", encoding="utf-8")
     with pytest.raises(ValueError, match="part-0.tsv:1: negnli-snli-999999 is not a pair id of negation_nli"):

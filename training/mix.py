@@ -77,6 +77,13 @@ Mix 9 (a ninth judge, trained on from judge3) is mix 8 with InferES train seen f
 instead of two (`INFERES_REPEAT_BY_VERSION`): 45 % of the pairs instead of 29 %. Every judge trained on
 from judge3 (4, 6, 7, 8) held InferES test at 0.732-0.743 while the data around InferES changed; mix 9
 changes InferES's own weight and nothing else, so judge8 against judge9 isolates it.
+
+Mix 10 is mix 8 plus `inferes_style_es` (`training/data/README.md`): Spanish pairs written for this
+project in InferES's manner (encyclopedic premises; per premise a paraphrase and an entailment that
+holds a negation, the paraphrase with one negation added or removed and a contradiction without any
+negation word, and two neutrals that reuse the premise's words or hold a negation), seen three times.
+Neither more translated English (judge8) nor more of InferES's own pairs (judge9) moved InferES test;
+what was left untried was more pairs of InferES's own kind. Every eighth premise is a dev set whole.
 """
 
 from __future__ import annotations
@@ -106,17 +113,18 @@ INFERES_REPEAT = 2
 INFERES_REPEAT_BY_VERSION = {9: 4}  # mix 9 tests InferES's own weight (module docstring)
 # file -> times seen per epoch, by mix version (the module docstring says why mix 2 differs).
 REPEAT = {1: {}, 2: {"taxinli_mnli": 2}, 3: {"taxinli_mnli": 2}, 4: {}, 5: {"taxinli_mnli": 2}, 6: {}, 7: {}, 8: {},
-          9: {}}
+          9: {}, 10: {}}
 # file -> pairs taken, by mix version, where a version samples other than MIX does.
 _REPLAY = {"snli_devtest": 3000, "taxinli_mnli": 3000, "counterfactual_snli": 2000, "breaking_nli": 500,
            "negation_nli": 1000, "fever_symmetric": 500}
 SAMPLE = {4: _REPLAY, 5: {"snli_devtest": 0, "counterfactual_snli": 0, "breaking_nli": 0}, 6: _REPLAY, 7: _REPLAY,
-          8: _REPLAY, 9: _REPLAY}
-MIX_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8, 9)
+          8: _REPLAY, 9: _REPLAY, 10: _REPLAY}
+MIX_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
 WRITTEN = Path(__file__).resolve().parent / "data"
 WRITTEN_REPEAT = 2
 STORIES_REPEAT = 3  # news_written2 (mixes 4-6) and news_written3 (mix 6): the runs exist for them
 STORIES_DEV_EVERY = 8  # every 8th story of a written story set is dev, never trained on
+STYLE_REPEAT = 3  # inferes_style_es (mix 10)
 REAL_REPEAT = 3  # news_real (mix 7)
 REAL_DEV_EVERY = 10  # a news_real pair touching an article whose line // 5 is a multiple of this is dev
 # A reader's label of a news_real pair (A, B) -> the labels of the readings (A, B) and (B, A).
@@ -179,12 +187,18 @@ def build_mix(data: Path, seed: int, *, derived: list[Pair], version: int = 1) -
             pairs += stories * STORIES_REPEAT
             counts[name] = len(stories) * STORIES_REPEAT
             dev = dev + stories_dev
-    if version in (8, 9):
+    if version in (8, 9, 10):
         for name in ("news_written2", "news_written3"):
             dev = dev + written_stories(WRITTEN / name)[1]
         for name, translated in translated_more(data).items():
             pairs += translated * WRITTEN_REPEAT
             counts[name] = len(translated) * WRITTEN_REPEAT
+    if version == 10:
+        # Same line shape as the stories (an id ending in a number, label, kind, premise, hypothesis).
+        style, style_dev = written_stories(WRITTEN / "inferes_style_es")
+        pairs += style * STYLE_REPEAT
+        counts["inferes_style_es"] = len(style) * STYLE_REPEAT
+        dev = dev + style_dev
     if version == 7:
         real, real_dev = real_pairs()
         pairs += real * REAL_REPEAT
