@@ -28,6 +28,9 @@ def test_a_student_keeps_the_chosen_layers_renumbered_in_order_and_everything_el
                       "encoder.encoder.layer.1.output.dense.weight": 2.0,
                       "encoder.encoder.layer.2.output.dense.weight": 11.0}
     assert "head.weight" in student and "encoder.embeddings.position_embeddings.weight" in student
+    for wrong in ([2, 0], [0, 0, 3], [0, 12]):  # out of order, twice, not a layer of the judge
+        with pytest.raises(SystemExit, match="distinct layers in increasing order"):
+            student_tensors(_tensors(12), wrong)
 
 
 def test_the_teachers_probabilities_are_refused_for_another_mix(tmp_path):

@@ -3,6 +3,9 @@
     python training/train_nli.py                 # train (or resume) in training/runs/judge
     python training/train_nli.py --probe 20      # measure pairs/s on the real mix, then stop
     python training/train_nli.py --export        # write the best checkpoint into verify/data/judge/
+    python training/train_nli.py --init W --student-layers 0,2,3,5,6,8,9,11 --teacher T.npy
+                                                 # a smaller judge from chosen layers of W, taught by
+                                                 # its probabilities (training/teacher_probs.py)
 
 Resumable: a checkpoint (trained weights, optimiser, schedule, data position, RNG) is written every
 --checkpoint-minutes and when --max-hours is reached; running the same command again continues from
@@ -134,15 +137,25 @@ def load_teacher(path: Path, train) -> object:
     import numpy as np
     import torch
 
-    meta = json.loads(path.with_suffix(".json").read_text())
+    described = path.with_suffix(".json")
+    if not described.exists():
+        raise SystemExit(f"{described}: missing; training/teacher_probs.py writes it beside {path.name}")
+    meta = json.loads(described.read_text())
     if meta["pairs"] != pairs_digest(train):
         raise SystemExit(f"{path} was read on another mix (or seed); run training/teacher_probs.py again")
     return torch.from_numpy(np.load(path).astype(np.float32))
 
 
 def student_tensors(tensors: dict, layers: list[int]) -> dict:
-    """A trained judge's tensors for a student keeping `layers` (renumbered 0, 1, ...); others dropped."""
+    """A trained judge's tensors for a student keeping `layers` (renumbered 0, 1, ...); others dropped.
+
+    A layer named twice, out of order or absent from the judge would leave a student layer with e5's
+    untrained weights: refused."""
     prefix = "encoder.encoder.layer."
+    present = {int(name[len(prefix):].split(".", 1)[0]) for name in tensors if name.startswith(prefix)}
+    if layers != sorted(set(layers)) or not set(layers) <= present:
+        raise SystemExit(f"--student-layers {','.join(map(str, layers))}: give distinct layers in increasing "
+                         f"order, each one of the judge's {min(present, default=0)}-{max(present, default=0)}")
     out = {}
     for name, value in tensors.items():
         if name.startswith(prefix):
