@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import mix  # noqa: E402
-from train_nli import pairs_digest  # noqa: E402
+from train_nli import pairs_digest, training_mix  # noqa: E402
 
 
 def main(argv=None) -> int:
@@ -37,9 +37,7 @@ def main(argv=None) -> int:
 
     from verify.judge import load_judge
 
-    pair_files = sorted((ROOT / "tests" / "data").glob("news_*.jsonl"))
-    derived = mix.derived_spanish(args.data, pair_files, args.seed, version=args.mix)
-    train, _, counts = mix.build_mix(args.data, args.seed, derived=derived, version=args.mix)
+    train, _, counts = training_mix(args.data, args.seed, args.mix)
     judge = load_judge()
     # The same text read twice in a mix (sets seen twice an epoch) is read once.
     unique = {}

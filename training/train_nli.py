@@ -122,6 +122,14 @@ def save_weights(net, names: list[str], path: Path, dtype) -> None:
     os.replace(tmp, path)
 
 
+def training_mix(data: Path, seed: int, version: int):
+    """(train, dev, counts) of mix `version` as a run trains on it: the derived Spanish pairs kept off
+    every article a pair file in tests/data uses."""
+    pair_files = sorted((ROOT / "tests" / "data").glob("news_*.jsonl"))
+    derived = mix.derived_spanish(data, pair_files, seed, version=version)
+    return mix.build_mix(data, seed, derived=derived, version=version)
+
+
 def pairs_digest(pairs) -> str:
     """sha256 of a mix's pairs in order: ties a teacher's probabilities to the mix they were read on."""
     import hashlib
@@ -221,9 +229,7 @@ def main(argv=None) -> int:
         return 0
 
     started = time.monotonic()
-    pair_files = sorted((ROOT / "tests" / "data").glob("news_*.jsonl"))
-    derived = mix.derived_spanish(args.data, pair_files, args.seed, version=args.mix)
-    train, dev, counts = mix.build_mix(args.data, args.seed, derived=derived, version=args.mix)
+    train, dev, counts = training_mix(args.data, args.seed, args.mix)
     train_ids = tokenize(tokenizer, train, args.max_tokens)
     train_labels = [p.label for p in train]
     dev_ids = tokenize(tokenizer, dev, args.max_tokens)
