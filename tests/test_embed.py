@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 import socket
+import stat
 import struct
 
 import numpy as np
@@ -186,6 +187,10 @@ def test_conversion_writes_a_complete_folder_atomically(tmp_path, monkeypatch, n
     prompts = json.loads((folder / "config_sentence_transformers.json").read_text())["prompts"]
     assert prompts == {"query": "query: ", "passage": "passage: "}
     assert json.loads((folder / "1_Pooling" / "config.json").read_text())["pooling_mode_mean_tokens"]
+    # Every file as readable as the configs (safetensors alone would write the weights 0600): a cache
+    # shared by a desk's users loads for all of them.
+    config_mode = stat.S_IMODE((folder / "config.json").stat().st_mode)
+    assert stat.S_IMODE((folder / "model.safetensors").stat().st_mode) == config_mode
     mtime = (folder / "model.safetensors").stat().st_mtime_ns
     assert e5model.ensure_default_model() == folder  # a second use finds it and converts nothing
     assert (folder / "model.safetensors").stat().st_mtime_ns == mtime

@@ -181,3 +181,30 @@ def test_the_int8_judge_is_made_once_and_keeps_torchs_verdicts():
     ShippedJudge(backend="openvino-int8").probabilities(premises[:1], hypotheses[:1])
     assert graph.stat().st_mtime_ns == made  # the second load reads the graph the first one made
 
+
+
+@pytest.mark.e2e
+def test_the_judges_graph_is_exported_whole_readable_and_over_an_earlier_layout(tmp_path, monkeypatch):
+    import os
+    import stat
+
+    from verify import e5model
+
+    base = e5model.ensure_default_model()
+    monkeypatch.setenv("VERIFY_CACHE", str(tmp_path))
+    (tmp_path / "models").mkdir()
+    (tmp_path / "models" / base.name).symlink_to(base)  # the converted e5, not converted again
+    judge = ShippedJudge(backend="onnx")
+    folder = judge._graph_dir()
+    folder.mkdir()
+    (folder / "word_embeddings.npy").write_bytes(b"an earlier version kept these inside")
+    old = os.umask(0o022)
+    try:
+        graph = judge._ensure_onnx()
+    finally:
+        os.umask(old)
+    assert graph.parent == folder and [p.name for p in folder.iterdir()] == ["body.onnx"]
+    assert sorted(p.name for p in folder.parent.iterdir()) == sorted([base.name, folder.name])  # nothing left
+    # Made under the umask, not private: a cache shared by a desk's users serves all of them.
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o755
+    assert judge.probabilities(["Llueve en Madrid."], ["No llueve en Madrid."]).argmax() == 2

@@ -106,20 +106,23 @@ def _scores(predicted: list[int], labels: list[int]) -> dict:
 
 
 def atomic_save(obj, path: Path) -> None:
+    """torch.save, on disk before it replaces the last checkpoint: a run resumes from a whole one."""
     import torch
 
-    tmp = path.with_suffix(path.suffix + ".tmp")
-    torch.save(obj, tmp)
-    os.replace(tmp, path)
+    from verify.atomic import file_into_place
+
+    with file_into_place(path, durable=True) as tmp:
+        torch.save(obj, tmp)
 
 
 def save_weights(net, names: list[str], path: Path, dtype) -> None:
     from safetensors.torch import save_file
 
+    from verify.atomic import file_into_place
+
     params = dict(net.named_parameters())
-    tmp = path.with_suffix(".tmp")
-    save_file({n: params[n].detach().to(dtype).contiguous() for n in names}, str(tmp))
-    os.replace(tmp, path)
+    with file_into_place(path, durable=True) as tmp:
+        save_file({n: params[n].detach().to(dtype).contiguous() for n in names}, str(tmp))
 
 
 def training_mix(data: Path, seed: int, version: int):

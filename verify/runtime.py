@@ -400,12 +400,10 @@ def store(choice: Choice, path: Path) -> None:
     while len(choices) > KEEP_IDENTITIES:  # oldest first: dicts keep insertion order, JSON too
         choices.pop(next(iter(choices)))
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
+    from verify.atomic import file_into_place
+
+    with file_into_place(path) as tmp:
         tmp.write_text(json.dumps({"format": 1, "choices": choices}, indent=1) + "\n", encoding="utf-8")
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager

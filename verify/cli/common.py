@@ -131,12 +131,12 @@ def print_claims(article_id: str, claims) -> None:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+    from verify.atomic import file_into_place
+
+    try:  # a half-written report (disk full) is removed, not left beside the real one
+        with file_into_place(path) as tmp:
+            tmp.write_text(text, encoding="utf-8")
     except OSError as exc:
-        tmp.unlink(missing_ok=True)  # a half-written report (disk full) must not stay beside the real one
         raise InputError(f"cannot write: {exc.strerror}", source=str(path)) from None
 
 

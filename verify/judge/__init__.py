@@ -22,8 +22,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -53,27 +52,6 @@ RACED = tuple(b for b in BACKENDS if b != "openvino-int8")
 
 def shipped_dir() -> Path:
     return Path(str(resources.files("verify") / "data" / "judge"))
-
-
-@contextmanager
-def folder_into_place(dest: Path) -> Iterator[Path]:
-    """A new folder beside `dest` to write into, renamed to `dest` when the block ends: a process that
-    finds `dest` finds it whole. If a concurrent process's rename came first, `dest` is theirs and this
-    one is dropped; if the block fails, nothing is left."""
-    import shutil
-    import tempfile
-
-    dest.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{dest.name}-", dir=dest.parent))
-    try:
-        yield tmp
-        try:
-            tmp.rename(dest)
-        except OSError:
-            if not dest.is_dir():  # not a concurrent winner: a real failure
-                raise
-    finally:
-        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def load_judge(spec: str | None = None) -> Judge | None:
@@ -147,14 +125,11 @@ class ShippedJudge:
         graph = self._graph_dir() / "body.onnx"
         if graph.exists():
             return graph
-        import shutil
-
-        if graph.parent.exists():  # an earlier version's graph folder, with the word embeddings inside
-            shutil.rmtree(graph.parent, ignore_errors=True)
-
+        from verify.atomic import folder_into_place
         from verify.judge.net import export_onnx
 
-        with folder_into_place(graph.parent) as tmp:
+        # A folder without the graph (an earlier version's, with the word embeddings inside) is replaced.
+        with folder_into_place(graph.parent, whole=lambda folder: (folder / graph.name).is_file()) as tmp:
             export_onnx(self._network(), tmp / graph.name)
         return graph
 

@@ -11,6 +11,7 @@ paths never pay for them once the graph is exported.
 
 from __future__ import annotations
 
+import warnings
 from pathlib import Path
 
 # Output order of the head; the shipped config repeats it so a reader never guesses.
@@ -27,12 +28,16 @@ def build_network(base_dir: Path, *, dropout: float = 0.1, layers: int | None = 
     from torch import nn
     from transformers import BertModel
 
-    verbosity = transformers.utils.logging.get_verbosity()
-    transformers.utils.logging.set_verbosity_error()  # the unused BERT pooler is reported "MISSING"
+    hub_log = transformers.utils.logging
+    verbosity, bars = hub_log.get_verbosity(), hub_log.is_progress_bar_enabled()
+    hub_log.set_verbosity_error()  # the unused BERT pooler is reported "MISSING"
+    hub_log.disable_progress_bar()  # "Loading weights" would be drawn on a user's first `verify add`
     try:
         encoder = BertModel.from_pretrained(str(base_dir), add_pooling_layer=False)
     finally:
-        transformers.utils.logging.set_verbosity(verbosity)
+        hub_log.set_verbosity(verbosity)
+        if bars:
+            hub_log.enable_progress_bar()
     if layers is not None and layers != encoder.config.num_hidden_layers:
         if not 1 <= layers <= encoder.config.num_hidden_layers:
             raise ValueError(f"a judge of {layers} layers cannot be cut from a base of "
@@ -114,7 +119,11 @@ def export_onnx(net, out: Path) -> None:
     ids = torch.ones((2, 16), dtype=torch.long)
     mask = torch.ones((2, 16), dtype=torch.long)
     out.parent.mkdir(parents=True, exist_ok=True)
-    with torch.no_grad():
+    with torch.no_grad(), warnings.catch_warnings():
+        # As for the encoder's graph (verify.e5onnx): the tracer warns about Python-level shape checks in
+        # transformers' masking code that hold for every input the judge gets; a user's first
+        # `verify add` would print them.
+        warnings.simplefilter("ignore")
         vectors = net.encoder.embeddings.word_embeddings(ids)
         torch.onnx.export(
             FromVectors(net), (vectors, mask), str(out),

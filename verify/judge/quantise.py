@@ -72,7 +72,7 @@ def quantise_int8(graph: Path, out: Path, batches: Iterable[tuple[np.ndarray, np
         quantised = nncf.quantize(model, nncf.Dataset(data), model_type=nncf.ModelType.TRANSFORMER,
                                   preset=nncf.QuantizationPreset.MIXED, subset_size=len(data),
                                   ignored_scope=nncf.IgnoredScope(patterns=list(KEEP_FLOAT)))
-    from verify.judge import folder_into_place
+    from verify.atomic import folder_into_place
 
     with folder_into_place(out.parent) as tmp:
         openvino.save_model(quantised, str(tmp / out.name), compress_to_fp16=False)

@@ -69,11 +69,7 @@ class FaissFlatStore:
     def save(self, path: Path) -> None:
         import faiss
 
-        tmp = path.with_name(path.name + ".tmp")
-        faiss.write_index(self._index, str(tmp))
-        with open(tmp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
+        _write_atomic(path, lambda tmp: faiss.write_index(self._index, str(tmp)))
 
     @classmethod
     def load(cls, path: Path, dim: int) -> FaissFlatStore:
@@ -86,7 +82,9 @@ class FaissFlatStore:
 
 
 def _write_atomic(path: Path, write) -> None:
-    """Call `write(tmp_path)`, fsync the result, then rename it over `path`."""
+    """Call `write(tmp_path)`, fsync the result, then rename it over `path`. Not `verify.atomic`'s: the
+    temporary name is fixed (`<name>.tmp`), since `verify check` and the next add find a killed write's
+    leftover by it."""
     tmp = path.with_name(path.name + ".tmp")
     write(tmp)
     with open(tmp, "rb") as fh:

@@ -21,6 +21,7 @@ from textual.app import App
 from textual.binding import Binding
 from textual.screen import Screen
 
+from verify.atomic import file_into_place
 from verify.errors import VerifyError
 from verify.protocols import ClaimExtractor, ClaimStore, Encoder, Judge
 from verify.store.postgres import is_postgres_url, open_store, redact
@@ -239,10 +240,8 @@ class VerifyApp(App):
             index = self.model.index  # type: ignore[union-attr]  # export is offered by the browser, which has a model
             links = [link for link in index.links() if (link.a, link.b) in wanted]
             text = render(build_report(index, relation=relation, links=links), fmt)
-            target = Path(path).expanduser()
-            tmp = target.with_name(f".{target.name}.tmp")
-            tmp.write_text(text, encoding="utf-8")
-            os.replace(tmp, target)
+            with file_into_place(Path(path).expanduser()) as tmp:
+                tmp.write_text(text, encoding="utf-8")
         except (VerifyError, OSError) as exc:
             self.call_from_thread(self.notify, f"export failed: {exc}", severity="error")
             return
