@@ -422,3 +422,16 @@ def test_ingest_does_not_import_heavy_modules():
 def test_a_case_number_with_a_slash_is_not_a_photo_credit():
     raw = f"{BODY}\nEXPEDIENTE 123/2018\n{BODY}"
     assert "EXPEDIENTE 123/2018" in clean_text(raw).text
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_csv_from_a_spreadsheet_with_semicolons_or_tabs(tmp_path, delimiter):
+    # A Spanish-locale spreadsheet writes "1,5" for a number, so it separates cells with ";"; the
+    # article text keeps its commas and semicolons, which must not split it.
+    body = BODY.replace(".", "; sin embargo, 1,5 %.", 1)
+    path = write(tmp_path / "hoja.csv", f'id{delimiter}titulo{delimiter}text\nn1{delimiter}Uno{delimiter}"{body}"\n')
+    article = one(iter_sources([str(path)]))
+    assert isinstance(article, Article) and article.id == "n1"
+    assert "sin embargo, 1,5 %" in article.text
+    bad = write(tmp_path / "otra.csv", f"id{delimiter}body\n1{delimiter}hola\n")
+    assert one(iter_sources([str(bad)])).reason.startswith("CSV has no 'text' column")

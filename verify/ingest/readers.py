@@ -193,7 +193,9 @@ def _read_csv(path: Path) -> Iterator[Article | Rejected]:
     csv.field_size_limit(limits.MAX_FILE_BYTES)
     with open(path, encoding=encoding, newline="") as f:
         try:
-            reader = csv.DictReader(f)
+            delimiter = _delimiter(f.readline(limits.MAX_FILE_BYTES))
+            f.seek(0)
+            reader = csv.DictReader(f, delimiter=delimiter)
             fields = reader.fieldnames or []
             by_lower = {name.strip().lower(): name for name in fields if name}
             if "text" not in by_lower:
@@ -218,6 +220,25 @@ def _read_csv(path: Path) -> Iterator[Article | Rejected]:
             yield Rejected(source, "not UTF-8 text (undecodable bytes further in the file)")
         except csv.Error as err:
             yield Rejected(f"{source}:line {reader.line_num}", f"malformed CSV: {err}")
+
+
+# Spreadsheets in locales whose decimal mark is a comma (Spanish among them) export CSV with ";"
+# between cells; tab-separated exports are common too.
+CSV_DELIMITERS = (",", ";", "\t")
+
+
+def _delimiter(header: str) -> str:
+    """The cell separator under which the header line has a `text` column; "," when none has one (the
+    rejection then names the columns as a comma splits them). Decided on the header alone: article
+    text is full of commas and semicolons, so counting them in the rows would guess wrong."""
+    for delimiter in CSV_DELIMITERS:
+        try:
+            names = next(csv.reader([header], delimiter=delimiter), [])
+        except csv.Error:
+            continue
+        if any(name.strip().lower().lstrip("\ufeff") == "text" for name in names):
+            return delimiter
+    return ","
 
 
 def _list_columns(fields: Sequence[str], most: int = 8) -> str:
