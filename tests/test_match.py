@@ -96,6 +96,26 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
     assert classify(up, not_down, similarity=0.95).relation != Relation.CONTRADICTS
 
 
+
+@pytest.mark.parametrize("up, down", [
+    # a subject and a year: the year is no content word, but both give it (rules-10 read this one as
+    # "supports, 100 % of words shared", the opposite verbs left out of what it compared)
+    ("El paro subió en 2023.", "El paro bajó en 2023."),
+    # "ventas" is in the antonym table (compra / venta) yet both claims use it: it is their topic
+    ("Las ventas crecieron este año.", "Las ventas cayeron este año."),
+])
+def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
+    verdict = classify(claim(up), claim(down), similarity=0.95)
+    assert verdict.relation == Relation.CONTRADICTS, verdict.reason
+    assert "opposite directions" in verdict.reason
+
+
+def test_opposite_directions_of_two_actors_or_two_years_are_two_events():
+    assert classify(claim("El Real Madrid ganó ayer."), claim("El Barcelona perdió ayer."),
+                    similarity=0.95).relation != Relation.CONTRADICTS
+    assert classify(claim("El paro subió en 2022."), claim("El paro bajó en 2023."),
+                    similarity=0.95).relation != Relation.CONTRADICTS
+
 def test_near_verbatim_is_repeats():
     a = claim("El Banco Central Europeo mantuvo los tipos de interés en el 4 % este jueves.")
     b = claim("El Banco Central Europeo mantuvo este jueves los tipos de interés en el 4 %.", article_id="other")

@@ -51,6 +51,10 @@ class Thresholds:
     way round, a support (`JudgePolicy.second_reading_entailment`).
     rules-10: a claim's closest candidate goes to the judge only when their propositions share a content
     word or a name (`JudgePolicy.shared_word`).
+    rules-11: opposite directions need two things shared besides them, now counting a word both claims
+    use even when the antonym table lists it ("las ventas") and a figure both give ("en 2023"): short
+    claims such as "El paro subió en 2023" / "El paro bajó en 2023" were read as supports. No pair file's
+    figure moved (docs/QUALITY.md, session 19).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -290,14 +294,17 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     stance_words = ((clause.predicate,) + tuple(sorted((clause.subject | clause.arguments) & shared))
                     if clause is not None else ())
     antonyms = _antonyms(a, b)
-    others = shared.difference(*a.antonym_groups.values(), *b.antonym_groups.values())
+    # What else the two share besides the opposite words: their words (a word both use is their topic,
+    # even one of the antonym table: "las ventas" against "las ventas") and the figures both give
+    # ("en 2023" against "en 2023": a year is no content word, but it pins the same thing down).
+    others = len(shared) + len({(f.value, f.unit) for f in a.figures} & {(f.value, f.unit) for f in b.figures})
     # Opposite words and counts are about one thing only when the claims name the same actors (or
     # neither names any) and share most of their other words.
     # (a name the tagger found in one claim only counts when the other has its words: "el satélite
     # GOCE" is tagged in one sentence and not in the other, "Parlamento de Irán" / "Parlamento iraní")
     same_actors = (bool(a.names & b.names) or not (a.names or b.names)
                    or bool(a.prop_name_stems & b.stems) or bool(b.prop_name_stems & a.stems))
-    if antonyms and (_negated(antonyms[0], a) or _negated(antonyms[1], b) or len(others) < 2 or not same_actors
+    if antonyms and (_negated(antonyms[0], a) or _negated(antonyms[1], b) or others < 2 or not same_actors
                      or _coverage(a, b, shared) < thresholds.antonym_overlap):
         # "no bajó" against "subió" cancel (a negation elsewhere, "medida que no afecta a ...", does
         # not), and opposite words in two sentences that share little else (a team "derrotó" here,
