@@ -56,12 +56,12 @@ def ensure_onnx(model_dir: Path, *, quantised: bool) -> Path:
 def _export_onnx(model_dir: Path, out: Path) -> None:
     import onnx  # noqa: F401  (torch's exporter needs it; an ImportError here lets the caller fall back)
     import torch
-    import transformers
     from transformers import AutoModel
 
-    transformers.utils.logging.set_verbosity_error()
-    transformers.utils.logging.disable_progress_bar()
-    bert = AutoModel.from_pretrained(str(model_dir), add_pooling_layer=False, local_files_only=True).eval()
+    from verify.imports import quiet_transformers
+
+    with quiet_transformers():
+        bert = AutoModel.from_pretrained(str(model_dir), add_pooling_layer=False, local_files_only=True).eval()
 
     class LastHidden(torch.nn.Module):
         def __init__(self, model):

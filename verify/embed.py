@@ -322,19 +322,13 @@ def _import_openvino():
 def _sentence_transformer(folder: Path, threads: int):
     os.environ["HF_HUB_OFFLINE"] = "1"  # before the hub library is first imported: it reads this once
     import torch
-    import transformers
     from sentence_transformers import SentenceTransformer
 
+    from verify.imports import quiet_transformers
+
     torch.set_num_threads(threads)
-    verbosity = transformers.utils.logging.get_verbosity()
-    # The converted e5 has no BERT pooler (mean pooling does not use it); transformers would list it as MISSING.
-    transformers.utils.logging.set_verbosity_error()
-    transformers.utils.logging.disable_progress_bar()
-    try:
+    with quiet_transformers():
         return SentenceTransformer(str(folder), device="cpu", local_files_only=True)
-    finally:
-        transformers.utils.logging.set_verbosity(verbosity)
-        transformers.utils.logging.enable_progress_bar()
 
 
 def _resolve_model(name: str) -> Path:

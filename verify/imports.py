@@ -20,3 +20,22 @@ def without_module(name: str) -> Iterator[None]:
     finally:
         if blocked and sys.modules.get(name, 0) is None:
             del sys.modules[name]
+
+
+@contextmanager
+def quiet_transformers() -> Iterator[None]:
+    """While inside, transformers logs errors only and draws no progress bar; afterwards as before.
+    Loading the converted e5 would report its absent BERT pooler (mean pooling never uses it) as
+    "MISSING" and draw "Loading weights" on a user's terminal."""
+    import transformers
+
+    log = transformers.utils.logging
+    verbosity, bars = log.get_verbosity(), log.is_progress_bar_enabled()
+    log.set_verbosity_error()
+    log.disable_progress_bar()
+    try:
+        yield
+    finally:
+        log.set_verbosity(verbosity)
+        if bars:
+            log.enable_progress_bar()

@@ -24,20 +24,13 @@ def build_network(base_dir: Path, *, dropout: float = 0.1, layers: int | None = 
     `layers` keeps only that many encoder layers (a smaller student, trained from chosen layers of a
     trained judge: `training/train_nli.py --student-layers`); None keeps all of the base's."""
     import torch
-    import transformers
     from torch import nn
     from transformers import BertModel
 
-    hub_log = transformers.utils.logging
-    verbosity, bars = hub_log.get_verbosity(), hub_log.is_progress_bar_enabled()
-    hub_log.set_verbosity_error()  # the unused BERT pooler is reported "MISSING"
-    hub_log.disable_progress_bar()  # "Loading weights" would be drawn on a user's first `verify add`
-    try:
+    from verify.imports import quiet_transformers
+
+    with quiet_transformers():
         encoder = BertModel.from_pretrained(str(base_dir), add_pooling_layer=False)
-    finally:
-        hub_log.set_verbosity(verbosity)
-        if bars:
-            hub_log.enable_progress_bar()
     if layers is not None and layers != encoder.config.num_hidden_layers:
         if not 1 <= layers <= encoder.config.num_hidden_layers:
             raise ValueError(f"a judge of {layers} layers cannot be cut from a base of "
