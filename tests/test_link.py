@@ -129,3 +129,22 @@ def test_a_closest_candidate_that_shares_no_word_is_not_read():
     assert judged_pairs([(new, english)], sims[:1], {1}, policy).tolist() == [True]
     everything = dataclasses.replace(policy, shared_word=False)
     assert judged_pairs([(new, unrelated), (new, related)], sims, {1}, everything).tolist() == [True, False]
+
+
+def test_a_pair_sharing_little_is_read_only_when_close():
+    # Two claims of one story that share a name and little else are two matters (JudgePolicy.overlap_*).
+    new = _with_id(dataclasses.replace(make_claim("n", "Rusia envió armas a Libia en marzo."), language="es"), 1)
+    aside = _with_id(make_claim("a", "Libia celebró elecciones municipales con baja participación el domingo."), 10)
+    close = _with_id(make_claim("c", "Rusia envió asesores militares a Libia en abril."), 11)
+    english = _with_id(dataclasses.replace(make_claim("e", "Libya held local elections on Sunday."), language="en"), 12)
+    policy = JudgePolicy(min_similarity=0.84, per_claim=1, per_claim_disputed=0)
+    assert judged_pairs([(new, aside)], np.array([0.88], np.float32), {1}, policy).tolist() == [False]
+    assert judged_pairs([(new, aside)], np.array([0.90], np.float32), {1}, policy).tolist() == [True]
+    # sharing more than a quarter of the words, or in two languages, it is read at any cosine
+    assert judged_pairs([(new, close)], np.array([0.85], np.float32), {1}, policy).tolist() == [True]
+    assert judged_pairs([(new, english)], np.array([0.85], np.float32), {1}, policy).tolist() == [True]
+    # not read, its place is not handed to the next candidate; the gate can be turned off
+    sims = np.array([0.88, 0.86], np.float32)
+    assert judged_pairs([(new, aside), (new, close)], sims, {1}, policy).tolist() == [False, False]
+    off = dataclasses.replace(policy, overlap_similarity=policy.min_similarity)
+    assert judged_pairs([(new, aside), (new, close)], sims, {1}, off).tolist() == [True, False]

@@ -96,7 +96,8 @@ def judged_pairs(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray,
                  policy: JudgePolicy) -> np.ndarray:
     """Which candidate pairs the judge reads (`JudgePolicy`): at or above `min_similarity`, each new
     claim's `per_claim` closest candidates (with `shared_word`, only those whose propositions share a
-    content word or a name with it, or are in another language), plus up to `per_claim_disputed` more
+    content word or a name with it, or are in another language; under `overlap_similarity`, only those
+    sharing at least `overlap_coverage` of their words), plus up to `per_claim_disputed` more
     of the pairs in dispute: first those the rules see in conflict (a denial of what the other asserts,
     conflicting figures, opposite directions: evidence that counts only once the judge has said the two
     are about the same thing, `signals.combine`), then those where one claim negates a word the other
@@ -138,13 +139,21 @@ def judged_pairs(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray,
         ev = decisions[i].evidence
         return bool(ev.shared_stems or ev.shared_names) or bool(a.language and b.language and a.language != b.language)
 
+    def shares_too_little(i: int) -> bool:
+        # Under `overlap_similarity`, little in common is two matters of one story (`JudgePolicy`).
+        a, b = pairs[i]
+        d = decisions[i]
+        return (sims[i] < policy.overlap_similarity and d.relation == Relation.UNRELATED
+                and d.evidence.coverage < policy.overlap_coverage
+                and not (a.language and b.language and a.language != b.language))
+
     closest: dict[int | None, int] = {}
     further: list[int] = []
     for i in order:
         if not take(i, closest, policy.per_claim):
             further.append(i)
-        elif policy.shared_word and not shares_a_word(i):
-            judged[i] = False  # the claim's closest shares nothing with it: nothing for the judge to read
+        elif (policy.shared_word and not shares_a_word(i)) or shares_too_little(i):
+            judged[i] = False  # the claim's closest shares (next to) nothing with it: not worth a reading
     if not further or policy.per_claim_disputed <= 0:
         return judged
     # (Never the rules' repeats, which the judge does not read: `verify.match.judge_can_change`.)
@@ -153,7 +162,8 @@ def judged_pairs(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray,
                  if decisions[i].relation not in (Relation.CONTRADICTS, Relation.REPEATS) and negates_the_other(i)]
     disputed: dict[int | None, int] = {}
     for i in conflicts + negations:
-        take(i, disputed, policy.per_claim_disputed)
+        if take(i, disputed, policy.per_claim_disputed) and shares_too_little(i):
+            judged[i] = False  # as for the closest: its place is not handed to the next one
     return judged
 
 

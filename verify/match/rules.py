@@ -55,6 +55,9 @@ class Thresholds:
     use even when the antonym table lists it ("las ventas") and a figure both give ("en 2023"): short
     claims such as "El paro subió en 2023" / "El paro bajó en 2023" were read as supports. No pair file's
     figure moved (docs/QUALITY.md, session 19).
+    rules-12: under a cosine of 0.89 a pair goes to the judge only when its claims share a quarter of
+    their content words (`JudgePolicy.overlap_similarity`): a third of the judge's work on news_es,
+    which made one link there (docs/BENCHMARKS.md, session 20).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition

@@ -78,6 +78,17 @@ class JudgePolicy:
     # (same language): on the first 300 news_es articles, 519 of the 3,064 pairs judged (17 %), of
     # which one became a link (a support a reader rejects; bench/judge_shared_word.py).
     shared_word: bool = True
+    # ... and no pair under `overlap_similarity` whose claims share less than `overlap_coverage` of their
+    # content words (`PairEvidence.coverage`; same language, the rules calling it unrelated): two claims
+    # of one story that share a name and little else, about different matters. On all of news_es
+    # (bench/judge_overlap_gate.py, session 20) these were 36 % of the judge's work, and of the 61 links
+    # it made from pairs the rules call unrelated they gave 1, a support; on the six pair files of
+    # tests/data no link verify gets right falls in them, though 61 of the 351 labelled contradictions
+    # do (worded apart from their pair: judge3 reads none of them right, and an add now never asks).
+    # The point is the most work left out with no right link of the pair files lost (the grid in
+    # docs/BENCHMARKS.md, session 20). overlap_similarity = min_similarity turns it off.
+    overlap_similarity: float = 0.89
+    overlap_coverage: float = 0.25
     # The judge reads a pair the other way round too (`verify.match.read_judge`) only where that can change
     # the verdict: where the rules see a conflict (their evidence counts on the mean neutral), where the
     # first reading (the longer claim as premise) could still make a contradiction with the second (it
