@@ -96,14 +96,15 @@ def judged_pairs(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray,
                  policy: JudgePolicy) -> np.ndarray:
     """Which candidate pairs the judge reads (`JudgePolicy`): at or above `min_similarity`, each new
     claim's `per_claim` closest candidates (with `shared_word`, only those whose propositions share a
-    content word or a name with it, or are in another language; under `overlap_similarity`, only those
-    sharing at least `overlap_coverage` of their words), plus up to `per_claim_disputed` more
+    content word or a name with it, or are in another language), plus up to `per_claim_disputed` more
     of the pairs in dispute: first those the rules see in conflict (a denial of what the other asserts,
     conflicting figures, opposite directions: evidence that counts only once the judge has said the two
     are about the same thing, `signals.combine`), then those where one claim negates a word the other
     states. The judge reads tens of pairs a second where the rules read thousands
     (docs/BENCHMARKS.md); far down a claim's list, pairs are seldom about the same thing, and without a
-    negation of something the other says they seldom conflict."""
+    negation of something the other says they seldom conflict. Of those, none under `overlap_similarity`
+    whose claims (one language, the rules calling them unrelated) share less than `overlap_coverage` of
+    their words: two matters of one story; its place is not handed to the next candidate."""
     from verify.match import claim_features, rule_decisions
 
     sims = np.asarray(similarities, dtype=np.float32)
@@ -132,20 +133,22 @@ def judged_pairs(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray,
     # again: the rules are cheap next to one reading of the judge).
     decisions = dict(zip(order, rule_decisions([pairs[i] for i in order], sims[order])[2])) if order else {}
 
+    def two_languages(i: int) -> bool:
+        # Claims in two languages share words only through the judge: no word count speaks for them.
+        a, b = pairs[i]
+        return bool(a.language and b.language and a.language != b.language)
+
     def shares_a_word(i: int) -> bool:
         # Two propositions with no content word and no name in common (who speaks left out) are about
-        # different things; claims in two languages share words only through the judge.
-        a, b = pairs[i]
+        # different things.
         ev = decisions[i].evidence
-        return bool(ev.shared_stems or ev.shared_names) or bool(a.language and b.language and a.language != b.language)
+        return bool(ev.shared_stems or ev.shared_names) or two_languages(i)
 
     def shares_too_little(i: int) -> bool:
         # Under `overlap_similarity`, little in common is two matters of one story (`JudgePolicy`).
-        a, b = pairs[i]
         d = decisions[i]
         return (sims[i] < policy.overlap_similarity and d.relation == Relation.UNRELATED
-                and d.evidence.coverage < policy.overlap_coverage
-                and not (a.language and b.language and a.language != b.language))
+                and d.evidence.coverage < policy.overlap_coverage and not two_languages(i))
 
     closest: dict[int | None, int] = {}
     further: list[int] = []
