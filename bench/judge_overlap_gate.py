@@ -65,8 +65,7 @@ def corpus_pairs(articles: int, judge, encoder) -> list[dict]:
         _, _, decisions = match.rule_decisions([pairs[i] for i in rows], sims[rows])
         for i, d in zip(rows, decisions):
             a, b = pairs[i]
-            kept.append({"sim": float(sims[i]), "rule": d.relation.value, "coverage": d.evidence.coverage,
-                         "two_languages": bool(a.language and b.language and a.language != b.language),
+            kept.append({"sim": float(sims[i]), "pair": (a, b), "decision": d,
                          "readings": 2 if readings[(a.id, b.id)].both else 1, "chars": len(a.text) + len(b.text),
                          "verdict": verdicts[i].relation.value, "a": a.text, "b": b.text})
         return verdicts
@@ -99,16 +98,17 @@ def pair_file_pairs(judge, encoder) -> list[dict]:
         _, _, decisions = rule_decisions(claims, sims)
         for r, v, s, d, (ca, cb) in zip(rows, verdicts, sims, decisions, claims):
             kept.append({"file": name, "gold": r["label"], "verdict": v.relation.value, "sim": float(s),
-                         "rule": d.relation.value, "coverage": d.evidence.coverage,
-                         "two_languages": bool(ca.language and cb.language and ca.language != cb.language)})
+                         "pair": (ca, cb), "decision": d})
     return kept
 
 
-def gated(pair: dict, similarity: float, coverage: float, floor: float) -> bool:
-    """As `verify.link.judged_pairs` leaves a pair out; under `floor` (`JudgePolicy.min_similarity`) an
+def gated(pair: dict, similarity: float, coverage: float, policy) -> bool:
+    """As `verify.link.judged_pairs` leaves a pair out under that gate; under `policy.min_similarity` an
     add reads no pair anyway (the labelled pairs are all read by `verify eval pairs`)."""
-    return (floor <= pair["sim"] < similarity and pair["rule"] == "unrelated" and pair["coverage"] < coverage
-            and not pair["two_languages"])
+    from verify.link import too_little_shared
+
+    gate = dataclasses.replace(policy, overlap_similarity=similarity, overlap_coverage=coverage)
+    return pair["sim"] >= policy.min_similarity and too_little_shared(pair["pair"], pair["decision"], pair["sim"], gate)
 
 
 def main() -> None:
@@ -126,16 +126,16 @@ def main() -> None:
     corpus = corpus_pairs(args.articles, judge, encoder)
     labelled = pair_file_pairs(judge, encoder) if args.pair_files else []
     work = sum(p["readings"] * p["chars"] for p in corpus) or 1
+    made = sum(p["verdict"] != "unrelated" and p["decision"].relation.value != p["verdict"] for p in corpus)
     print(f"machine: {machine()}; judge: {judge.name}; first {args.articles} news_es articles, gate off: "
           f"{len(corpus)} pairs judged, {sum(p['readings'] for p in corpus)} readings, "
-          f"{sum(p['verdict'] != 'unrelated' and p['rule'] != p['verdict'] for p in corpus)} links the judge made "
-          f"against the rules' decision\n")
+          f"{made} links the judge made against the rules' decision\n")
     right = [p for p in labelled if p["gold"] == p["verdict"] and p["gold"] in ("contradicts", "supports")]
     rows = []
     for similarity in SIMILARITIES:
         for coverage in COVERAGES:
             def inside(p: dict) -> bool:
-                return gated(p, similarity, coverage, shipped.min_similarity)  # noqa: B023 (used in this loop only)
+                return gated(p, similarity, coverage, shipped)  # noqa: B023 (used in this loop only)
 
             out = [p for p in corpus if inside(p)]
             row = [similarity, coverage, f"{len(out) / max(1, len(corpus)):.3f}",
@@ -154,10 +154,10 @@ def main() -> None:
               f"{sum(p['gold'] == 'supports' for p in labelled)} supports\n")
     print(table(header, rows))
     lost = [p for p in corpus if p["verdict"] != "unrelated"
-            and gated(p, shipped.overlap_similarity, shipped.overlap_coverage, shipped.min_similarity)]
+            and gated(p, shipped.overlap_similarity, shipped.overlap_coverage, shipped)]
     print(f"\nnews_es links lost at the shipped gate ({shipped.overlap_similarity} / {shipped.overlap_coverage}):")
     for p in lost:
-        print(f"  {p['verdict']} (cosine {p['sim']:.3f}, coverage {p['coverage']:.2f}): "
+        print(f"  {p['verdict']} (cosine {p['sim']:.3f}, coverage {p['decision'].evidence.coverage:.2f}): "
               f"{p['a'][:110]!r} || {p['b'][:110]!r}")
 
 

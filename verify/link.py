@@ -26,6 +26,7 @@ from verify.records import Claim, Link, Relation
 
 if TYPE_CHECKING:
     from verify.judge.memo import JudgeMemo
+    from verify.match.rules import Decision
     from verify.match.signals import JudgePolicy
 
 
@@ -133,22 +134,14 @@ def judged_pairs(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray,
     # again: the rules are cheap next to one reading of the judge).
     decisions = dict(zip(order, rule_decisions([pairs[i] for i in order], sims[order])[2])) if order else {}
 
-    def two_languages(i: int) -> bool:
-        # Claims in two languages share words only through the judge: no word count speaks for them.
-        a, b = pairs[i]
-        return bool(a.language and b.language and a.language != b.language)
-
     def shares_a_word(i: int) -> bool:
         # Two propositions with no content word and no name in common (who speaks left out) are about
         # different things.
         ev = decisions[i].evidence
-        return bool(ev.shared_stems or ev.shared_names) or two_languages(i)
+        return bool(ev.shared_stems or ev.shared_names) or two_languages(pairs[i])
 
     def shares_too_little(i: int) -> bool:
-        # Under `overlap_similarity`, little in common is two matters of one story (`JudgePolicy`).
-        d = decisions[i]
-        return (sims[i] < policy.overlap_similarity and d.relation == Relation.UNRELATED
-                and d.evidence.coverage < policy.overlap_coverage and not two_languages(i))
+        return too_little_shared(pairs[i], decisions[i], float(sims[i]), policy)
 
     closest: dict[int | None, int] = {}
     further: list[int] = []
@@ -168,6 +161,19 @@ def judged_pairs(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray,
         if take(i, disputed, policy.per_claim_disputed) and shares_too_little(i):
             judged[i] = False  # as for the closest: its place is not handed to the next one
     return judged
+
+
+def two_languages(pair: tuple[Claim, Claim]) -> bool:
+    """Claims in two languages share words only through the judge: no word count speaks for them."""
+    a, b = pair
+    return bool(a.language and b.language and a.language != b.language)
+
+
+def too_little_shared(pair: tuple[Claim, Claim], decision: Decision, similarity: float, policy: JudgePolicy) -> bool:
+    """`JudgePolicy.overlap_similarity` / `overlap_coverage`: under that cosine, claims of one language the
+    rules call unrelated that share less than that part of their words are two matters of one story."""
+    return (similarity < policy.overlap_similarity and decision.relation == Relation.UNRELATED
+            and decision.evidence.coverage < policy.overlap_coverage and not two_languages(pair))
 
 
 def pairs_to_classify(index: CandidateSource, claims: Sequence[Claim], vectors: np.ndarray,
