@@ -1,6 +1,6 @@
 """How the judge alone reads a news sentence against itself with one verb swapped for its opposite.
 
-    .venv/bin/python bench/judge_opposite_verbs.py [--sentences 400]
+    .venv/bin/python bench/judge_opposite_verbs.py [--sentences 400] [--held-out]
 
 Sentences of news_es (40-300 characters) that hold exactly one of the past-tense verbs below, each
 against the same sentence with that verb swapped for its opposite (subió -> bajó, abrió -> cerró;
@@ -8,7 +8,8 @@ inflection kept). Nobody labels the pairs: most are contradictions, some swaps r
 terreno"). Prints how many the judge reads as contradictions (mean of both readings) and the median
 contradiction by verb: where the judge's blind spots are among opposite verbs (docs/QUALITY.md,
 session 19). The verbs are a hand-aligned subset of verify/data/antonyms.json, whose groups are not
-aligned by inflection.
+aligned by inflection. `--held-out` reads only the lines no judge trains on (n % 5 != 0; mix 11 swaps
+these verbs in sentences of the others, training/mix.py).
 """
 
 from __future__ import annotations
@@ -36,12 +37,15 @@ OPPOSITES = [("subió", "bajó"), ("subieron", "bajaron"), ("aumentó", "disminu
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sentences", type=int, default=400, help="at most this many, drawn at random (seed 7)")
+    parser.add_argument("--held-out", action="store_true", help="skip the news_es lines training draws from")
     args = parser.parse_args()
     swap = {a: b for a, b in OPPOSITES} | {b: a for a, b in OPPOSITES}
     verb = re.compile(r"\b(" + "|".join(swap) + r")\b")
     sentences = []
     with open(CORPUS, encoding="utf-8") as corpus:
-        for line in corpus:
+        for n, line in enumerate(corpus):
+            if args.held_out and n % 5 == 0:
+                continue
             for sentence in re.split(r"(?<=[.!?])\s+", json.loads(line)["text"]):
                 if 40 < len(sentence) < 300 and len(verb.findall(sentence)) == 1:
                     sentences.append(sentence)

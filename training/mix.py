@@ -84,6 +84,15 @@ holds a negation, the paraphrase with one negation added or removed and a contra
 negation word, and two neutrals that reuse the premise's words or hold a negation), seen three times.
 Neither more translated English (judge8) nor more of InferES's own pairs (judge9) moved InferES test;
 what was left untried was more pairs of InferES's own kind. Every eighth premise is a dev set whole.
+
+Mix 11 is mix 8 plus `opposite_verbs`: a Spanish sentence against itself with its one direction verb
+swapped for the opposite one, inflection kept (subió -> bajó, aprobaron -> rechazaron, niega -> admite),
+labelled contradiction. judge3 reads most such pairs as entailment (docs/QUALITY.md, session 19:
+"subió" / "bajó" of one thing at 0.89), and an entailment that high hides the rules' evidence of
+opposite directions. The sentences come from every permissive Spanish text the mixes already train on
+(the news_es training lines, STS-es train, InferES train, the project's translations and written
+pairs), each used once; the news_es lines the bench `bench/judge_opposite_verbs.py` reads are not among
+them. Everything else is mix 8's, so judge8 against the new judge isolates the set.
 """
 
 from __future__ import annotations
@@ -113,13 +122,13 @@ INFERES_REPEAT = 2
 INFERES_REPEAT_BY_VERSION = {9: 4}  # mix 9 tests InferES's own weight (module docstring)
 # file -> times seen per epoch, by mix version (the module docstring says why mix 2 differs).
 REPEAT = {1: {}, 2: {"taxinli_mnli": 2}, 3: {"taxinli_mnli": 2}, 4: {}, 5: {"taxinli_mnli": 2}, 6: {}, 7: {}, 8: {},
-          9: {}, 10: {}}
+          9: {}, 10: {}, 11: {}}
 # file -> pairs taken, by mix version, where a version samples other than MIX does.
 _REPLAY = {"snli_devtest": 3000, "taxinli_mnli": 3000, "counterfactual_snli": 2000, "breaking_nli": 500,
            "negation_nli": 1000, "fever_symmetric": 500}
 SAMPLE = {4: _REPLAY, 5: {"snli_devtest": 0, "counterfactual_snli": 0, "breaking_nli": 0}, 6: _REPLAY, 7: _REPLAY,
-          8: _REPLAY, 9: _REPLAY, 10: _REPLAY}
-MIX_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10)
+          8: _REPLAY, 9: _REPLAY, 10: _REPLAY, 11: _REPLAY}
+MIX_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
 WRITTEN = Path(__file__).resolve().parent / "data"
 WRITTEN_REPEAT = 2
 STORIES_REPEAT = 3  # news_written2 (mixes 4-6) and news_written3 (mix 6): the runs exist for them
@@ -177,6 +186,8 @@ def build_mix(data: Path, seed: int, *, derived: list[Pair], version: int = 1) -
         counts[name] = len(rows) * times
     pairs += derived
     counts["derived_spanish"] = len(derived)
+    if version == 11:
+        counts["opposite_verbs"] = sum(p.source == "opposite_verbs" for p in derived)
     if version >= 3:
         for name, written in written_spanish(data).items():
             pairs += written * WRITTEN_REPEAT
@@ -187,7 +198,7 @@ def build_mix(data: Path, seed: int, *, derived: list[Pair], version: int = 1) -
             pairs += stories * STORIES_REPEAT
             counts[name] = len(stories) * STORIES_REPEAT
             dev = dev + stories_dev
-    if version in (8, 9, 10):
+    if version in (8, 9, 10, 11):
         for name in ("news_written2", "news_written3"):
             dev = dev + written_stories(WRITTEN / name)[1]
         for name, translated in translated_more(data).items():
@@ -440,6 +451,8 @@ def derived_spanish(data: Path, pair_files: list[Path], seed: int, *, per_kind: 
     pairs += _sts_pairs(data, rng, per_kind)
     if version >= 2:
         pairs += _more_same_article(articles, candidates, random.Random(seed + 2), same_article - per_kind)
+    if version == 11:
+        pairs += opposite_verbs(_opposite_sources(data, articles, seed), random.Random(seed + 3))
     return pairs
 
 
@@ -461,4 +474,77 @@ def _more_same_article(articles: list[list[str]], candidates: list[tuple[int, st
             break
         other = rng.choice([s for s in articles[article] if s != sentence])
         out.append(Pair(sentence, other, LABEL_IDS["neutral"], "news_es_same_article"))
+    return out
+
+
+# ------------------------------------------------------------------------------ opposite verbs (mix 11)
+
+# Aligned by inflection (3rd person preterite, present, participle), so a swap keeps the sentence
+# grammatical. Where a form is the opposite of two (rechazó: aprobó, aceptó), it swaps back to the first.
+# caer and negar have other senses (cayeron en un pueblo; se negaron a navegar): `opposite_verbs`
+# swaps them only where they say what the list means.
+OPPOSITE_VERBS = [
+    ("subió", "bajó"), ("subieron", "bajaron"), ("suben", "bajan"), ("subido", "bajado"),
+    ("aumentó", "disminuyó"), ("aumentaron", "disminuyeron"), ("aumenta", "disminuye"),
+    ("aumentan", "disminuyen"), ("aumentado", "disminuido"),
+    ("creció", "cayó"), ("crecieron", "cayeron"), ("crece", "cae"), ("crecen", "caen"),
+    ("elevó", "redujo"), ("elevaron", "redujeron"), ("eleva", "reduce"), ("elevan", "reducen"),
+    ("elevado", "reducido"),
+    ("ganó", "perdió"), ("ganaron", "perdieron"), ("gana", "pierde"), ("ganan", "pierden"), ("ganado", "perdido"),
+    ("aprobó", "rechazó"), ("aprobaron", "rechazaron"), ("aprueba", "rechaza"), ("aprueban", "rechazan"),
+    ("aprobado", "rechazado"),
+    ("aceptó", "rechazó"), ("aceptaron", "rechazaron"), ("acepta", "rechaza"), ("aceptan", "rechazan"),
+    ("aceptado", "rechazado"),
+    ("abrió", "cerró"), ("abrieron", "cerraron"), ("abre", "cierra"), ("abren", "cierran"), ("abierto", "cerrado"),
+    ("permitió", "prohibió"), ("permitieron", "prohibieron"), ("permite", "prohíbe"), ("permiten", "prohíben"),
+    ("permitido", "prohibido"),
+    ("confirmó", "desmintió"), ("confirmaron", "desmintieron"), ("confirma", "desmiente"),
+    ("confirman", "desmienten"), ("confirmado", "desmentido"),
+    ("admitió", "negó"), ("admitieron", "negaron"), ("admite", "niega"), ("admiten", "niegan"),
+    ("admitido", "negado"),
+    ("mejoró", "empeoró"), ("mejoraron", "empeoraron"), ("mejoran", "empeoran"), ("mejorado", "empeorado"),
+    ("ascendió", "descendió"), ("ascendieron", "descendieron"), ("asciende", "desciende"),
+    ("ascienden", "descienden"),
+]
+
+
+def _opposite_sources(data: Path, news: list[list[str]], seed: int) -> list[str]:
+    """Every distinct sentence of the permissive Spanish text the mixes train on, in a fixed order:
+    the news_es training sentences, STS-es train, InferES train (less its dev pairs) and the sets
+    written for this project."""
+    sentences = [s for article in news for s in article]
+    with open(data / "sts_es" / "stsb-es-train.csv", encoding="utf-8") as f:
+        sentences += [text for row in csv.reader(f) if len(row) == 3 for text in row[:2]]
+    inferes, _dev = inferes_split(data, seed)
+    written = written_spanish(data)
+    for pairs in (inferes, *written.values(), *translated_more(data).values()):
+        sentences += [text for p in pairs for text in (p.premise, p.hypothesis)]
+    return list(dict.fromkeys(sentences))
+
+
+def opposite_verbs(sentences: list[str], rng: random.Random) -> list[Pair]:
+    """A sentence holding exactly one verb of `OPPOSITE_VERBS` against itself with that verb swapped
+    (contradiction), in a random order."""
+    swap = {b: a for a, b in reversed(OPPOSITE_VERBS)} | {a: b for a, b in OPPOSITE_VERBS}
+    verb = re.compile(r"\b(" + "|".join(sorted(swap, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+    def swapped(m: re.Match) -> str:
+        word = swap[m.group(1).lower()]
+        return word[0].upper() + word[1:] if m.group(1)[0].isupper() else word
+
+    falls = {"cayó", "cayeron", "cae", "caen", "creció", "crecieron", "crece", "crecen"}
+    refuses = {"negó", "negaron", "niega", "niegan", "negado", "admitió", "admitieron", "admite", "admiten", "admitido"}
+    out = []
+    for sentence in sentences:
+        found = verb.findall(sentence)
+        if len(found) != 1 or not 30 <= len(sentence) <= 400:
+            continue
+        word = found[0].lower()
+        if word in falls and not re.search(r"\d", sentence):  # a fall of a figure, not of a person
+            continue
+        if word in refuses and re.search(r"\bse (?:" + word + r")\b", sentence, re.IGNORECASE):  # refused to
+            continue
+        other = verb.sub(swapped, sentence)
+        pair = (sentence, other) if rng.random() < 0.5 else (other, sentence)
+        out.append(Pair(*pair, LABEL_IDS["contradiction"], "opposite_verbs"))
     return out
