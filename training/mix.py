@@ -93,6 +93,14 @@ opposite directions. The sentences come from every permissive Spanish text the m
 (the news_es training lines, STS-es train, InferES train, the project's translations and written
 pairs), each used once; the news_es lines the bench `bench/judge_opposite_verbs.py` reads are not among
 them. Everything else is mix 8's, so judge8 against the new judge isolates the set.
+
+Mix 12 is mix 11 plus `synonym_verbs`, its other side: a sentence against itself with one verb
+swapped for a synonym (dijo -> declaró, comenzó -> empezó, murió -> falleció), labelled entailment,
+as many as `opposite_verbs` has pairs. judge11 learnt mix 11's shape instead of its verbs: one verb
+changed, contradiction (`bench/judge_near_copies.py`: 73 of 94 synonym swaps read as contradictions,
+judge3 36; docs/QUALITY.md, session 21). The synonyms share no verb with `OPPOSITE_VERBS` nor with the
+bench's swaps (direction verbs and their synonyms), so the bench still measures whether the judge
+learnt the verbs rather than the shape.
 """
 
 from __future__ import annotations
@@ -122,13 +130,13 @@ INFERES_REPEAT = 2
 INFERES_REPEAT_BY_VERSION = {9: 4}  # mix 9 tests InferES's own weight (module docstring)
 # file -> times seen per epoch, by mix version (the module docstring says why mix 2 differs).
 REPEAT = {1: {}, 2: {"taxinli_mnli": 2}, 3: {"taxinli_mnli": 2}, 4: {}, 5: {"taxinli_mnli": 2}, 6: {}, 7: {}, 8: {},
-          9: {}, 10: {}, 11: {}}
+          9: {}, 10: {}, 11: {}, 12: {}}
 # file -> pairs taken, by mix version, where a version samples other than MIX does.
 _REPLAY = {"snli_devtest": 3000, "taxinli_mnli": 3000, "counterfactual_snli": 2000, "breaking_nli": 500,
            "negation_nli": 1000, "fever_symmetric": 500}
 SAMPLE = {4: _REPLAY, 5: {"snli_devtest": 0, "counterfactual_snli": 0, "breaking_nli": 0}, 6: _REPLAY, 7: _REPLAY,
-          8: _REPLAY, 9: _REPLAY, 10: _REPLAY, 11: _REPLAY}
-MIX_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11)
+          8: _REPLAY, 9: _REPLAY, 10: _REPLAY, 11: _REPLAY, 12: _REPLAY}
+MIX_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)
 WRITTEN = Path(__file__).resolve().parent / "data"
 WRITTEN_REPEAT = 2
 STORIES_REPEAT = 3  # news_written2 (mixes 4-6) and news_written3 (mix 6): the runs exist for them
@@ -186,8 +194,9 @@ def build_mix(data: Path, seed: int, *, derived: list[Pair], version: int = 1) -
         counts[name] = len(rows) * times
     pairs += derived
     counts["derived_spanish"] = len(derived)
-    if version == 11:
-        counts["opposite_verbs"] = sum(p.source == "opposite_verbs" for p in derived)
+    if version >= 11:
+        for name in ("opposite_verbs", "synonym_verbs") if version == 12 else ("opposite_verbs",):
+            counts[name] = sum(p.source == name for p in derived)
     if version >= 3:
         for name, written in written_spanish(data).items():
             pairs += written * WRITTEN_REPEAT
@@ -198,7 +207,7 @@ def build_mix(data: Path, seed: int, *, derived: list[Pair], version: int = 1) -
             pairs += stories * STORIES_REPEAT
             counts[name] = len(stories) * STORIES_REPEAT
             dev = dev + stories_dev
-    if version in (8, 9, 10, 11):
+    if version in (8, 9, 10, 11, 12):
         for name in ("news_written2", "news_written3"):
             dev = dev + written_stories(WRITTEN / name)[1]
         for name, translated in translated_more(data).items():
@@ -451,8 +460,12 @@ def derived_spanish(data: Path, pair_files: list[Path], seed: int, *, per_kind: 
     pairs += _sts_pairs(data, rng, per_kind)
     if version >= 2:
         pairs += _more_same_article(articles, candidates, random.Random(seed + 2), same_article - per_kind)
-    if version == 11:
-        pairs += opposite_verbs(_opposite_sources(data, articles, seed), random.Random(seed + 3))
+    if version >= 11:
+        sources = _opposite_sources(data, articles, seed)
+        opposite = opposite_verbs(sources, random.Random(seed + 3))
+        pairs += opposite
+        if version == 12:
+            pairs += synonym_verbs(sources, random.Random(seed + 4), len(opposite))
     return pairs
 
 
@@ -547,4 +560,49 @@ def opposite_verbs(sentences: list[str], rng: random.Random) -> list[Pair]:
         other = verb.sub(swapped, sentence)
         pair = (sentence, other) if rng.random() < 0.5 else (other, sentence)
         out.append(Pair(*pair, LABEL_IDS["contradiction"], "opposite_verbs"))
+    return out
+
+
+# ------------------------------------------------------------------------------ synonym verbs (mix 12)
+
+# Aligned by inflection like `OPPOSITE_VERBS`; no verb of that list, nor of the swaps
+# `bench/judge_near_copies.py` reads (direction verbs and their synonyms), is among them.
+SYNONYM_VERBS = [
+    ("aseguró", "afirmó"), ("aseguraron", "afirmaron"), ("asegura", "afirma"), ("aseguran", "afirman"),
+    ("dijo", "declaró"), ("dijeron", "declararon"),
+    ("señaló", "indicó"), ("señalaron", "indicaron"), ("señala", "indica"), ("señalan", "indican"),
+    ("anunció", "informó"), ("anunciaron", "informaron"),
+    ("explicó", "detalló"), ("explicaron", "detallaron"),
+    ("destacó", "subrayó"), ("destacaron", "subrayaron"), ("destaca", "subraya"),
+    ("añadió", "agregó"), ("añadieron", "agregaron"), ("añade", "agrega"),
+    ("comenzó", "empezó"), ("comenzaron", "empezaron"), ("comienza", "empieza"), ("comienzan", "empiezan"),
+    ("terminó", "finalizó"), ("terminaron", "finalizaron"),
+    ("logró", "consiguió"), ("lograron", "consiguieron"), ("logra", "consigue"),
+    ("pidió", "solicitó"), ("pidieron", "solicitaron"), ("pide", "solicita"), ("piden", "solicitan"),
+    ("utilizó", "usó"), ("utilizaron", "usaron"), ("utiliza", "usa"), ("utilizan", "usan"),
+    ("murió", "falleció"), ("murieron", "fallecieron"),
+    ("compró", "adquirió"), ("compraron", "adquirieron"),
+    ("detuvo", "arrestó"), ("detuvieron", "arrestaron"),
+    ("respondió", "contestó"), ("respondieron", "contestaron"),
+    ("advirtió", "alertó"), ("advirtieron", "alertaron"),
+    ("ocurrió", "sucedió"), ("ocurrieron", "sucedieron"), ("ocurre", "sucede"),
+    ("realizó", "efectuó"), ("realizaron", "efectuaron"),
+]
+
+
+def synonym_verbs(sentences: list[str], rng: random.Random, count: int) -> list[Pair]:
+    """Up to `count` sentences holding exactly one verb of `SYNONYM_VERBS` against themselves with that
+    verb swapped for its synonym (entailment), drawn at random, in a random order."""
+    swap = {b: a for a, b in SYNONYM_VERBS} | {a: b for a, b in SYNONYM_VERBS}
+    verb = re.compile(r"\b(" + "|".join(sorted(swap, key=len, reverse=True)) + r")\b", re.IGNORECASE)
+
+    def swapped(m: re.Match) -> str:
+        word = swap[m.group(1).lower()]
+        return word[0].upper() + word[1:] if m.group(1)[0].isupper() else word
+
+    found = [s for s in sentences if len(verb.findall(s)) == 1 and 30 <= len(s) <= 400]
+    out = []
+    for sentence in rng.sample(found, min(count, len(found))):
+        pair = (sentence, verb.sub(swapped, sentence))
+        out.append(Pair(*(pair if rng.random() < 0.5 else pair[::-1]), LABEL_IDS["entailment"], "synonym_verbs"))
     return out
