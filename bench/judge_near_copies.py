@@ -7,7 +7,9 @@ opposite (mix 11) could learn "one word changed: contradiction"; these pairs say
 Sentences of the news_es lines no judge trains on (n % 5 != 0; 40-300 characters, exactly one of the verbs
 below), each against three near copies, all of which the sentence entails: itself; the verb swapped for a
 synonym (inflection kept: aumentó -> incrementó, cerró -> clausuró); the sentence cut at its first comma
-after 40 characters (where it has one). Nobody labels the pairs; a few synonym swaps read oddly. Prints,
+after 40 characters (where it has one). Nobody labels the pairs; a few synonym swaps read oddly. The
+synonym swaps are reported in two halves, by verb: those mix 13 trains on (`TRAINED`, on other lines:
+training/mix.py's `DIRECTION_SYNONYMS`) and those no mix trains on. Prints,
 per kind, how many the judge reads as contradictions (mean of both readings >= 0.5) and as entailment
 (the sentence -> the copy >= 0.5).
 """
@@ -33,6 +35,7 @@ SYNONYMS = {"subió": "aumentó", "subieron": "aumentaron", "aumentó": "increme
             "disminuyó": "descendió", "redujo": "recortó", "elevó": "incrementó", "aprobó": "avaló",
             "aprobaron": "avalaron", "rechazó": "desestimó", "rechazaron": "desestimaron", "confirmó": "ratificó",
             "permitió": "autorizó", "prohibió": "vetó", "cerró": "clausuró"}
+TRAINED = {"aumentó", "aumentaron", "cayó", "cayeron", "aprobó", "aprobaron", "permitió", "cerró"}
 
 
 def main() -> None:
@@ -50,9 +53,13 @@ def main() -> None:
                     sentences.append(sentence)
     random.Random(7).shuffle(sentences)
     sentences = sentences[: args.sentences]
-    kinds: dict[str, list[tuple[str, str]]] = {"itself": [(s, s) for s in sentences],
-                                              "verb synonym": [(s, verb.sub(lambda m: SYNONYMS[m.group(1)], s))
-                                                               for s in sentences]}
+    synonym = [(s, verb.sub(lambda m: SYNONYMS[m.group(1)], s)) for s in sentences]
+    trained = [verb.search(s).group(1) in TRAINED for s in sentences]
+    kinds: dict[str, list[tuple[str, str]]] = {
+        "itself": [(s, s) for s in sentences],
+        "verb synonym": synonym,
+        "- of it, swaps mix 13 trains on": [p for p, t in zip(synonym, trained) if t],
+        "- of it, swaps no mix trains on": [p for p, t in zip(synonym, trained) if not t]}
     cut = []
     for s in sentences:
         comma = s.find(",", 40)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import sys
 from collections import Counter
 from pathlib import Path
@@ -167,3 +168,43 @@ def test_a_translated_line_with_an_unknown_id_stops_the_run(tmp_path):
     (tmp_path / "part-0.tsv").write_text("negnli-snli-999999\tUna premisa.\tUna hipótesis.\n", encoding="utf-8")
     with pytest.raises(ValueError, match="part-0.tsv:1: negnli-snli-999999 is not a pair id of negation_nli"):
         mix.translated(SHARED_DATA, tmp_path, "negation_nli")
+
+
+def test_an_opposite_verb_swap_keeps_inflection_and_case_and_reads_only_what_the_list_means():
+    sentences = ["Las ventas aumentaron un 5 % en marzo.", "Subió la luz en enero de 2023.",
+                 "El Gobierno aprobó y rechazó la ley.",  # two verbs of the list: skipped
+                 "El turista cayó en el puerto de la ciudad.",  # a person's fall, no figure: skipped
+                 "El ministro se negó a responder a la prensa."]  # refused to, not denied: skipped
+    pairs = mix.opposite_verbs(sentences, random.Random(0))
+    assert {frozenset((p.premise, p.hypothesis)) for p in pairs} == {
+        frozenset(("Las ventas aumentaron un 5 % en marzo.", "Las ventas disminuyeron un 5 % en marzo.")),
+        frozenset(("Subió la luz en enero de 2023.", "Bajó la luz en enero de 2023."))}
+    assert {p.label for p in pairs} == {mix.LABEL_IDS["contradiction"]}
+
+
+def test_a_synonym_swap_is_entailment_and_a_fall_needs_a_figure():
+    sentences = ["El portavoz aseguró que el acuerdo sigue en pie.", "Dijo y afirmó lo mismo ante la prensa.",
+                 "La Bolsa cayó un 3 % el lunes por la tarde.", "El turista cayó en el puerto de la ciudad."]
+    plain = mix.synonym_verbs(sentences, random.Random(0), 10)
+    assert [{p.premise, p.hypothesis} for p in plain] == [
+        {"El portavoz aseguró que el acuerdo sigue en pie.", "El portavoz afirmó que el acuerdo sigue en pie."}]
+    direction = mix.synonym_verbs(sentences, random.Random(0), 10, verbs=mix.DIRECTION_SYNONYMS,
+                                  source="direction_synonyms")
+    assert [{p.premise, p.hypothesis} for p in direction] == [
+        {"La Bolsa cayó un 3 % el lunes por la tarde.", "La Bolsa descendió un 3 % el lunes por la tarde."}]
+    assert {p.label for p in plain + direction} == {mix.LABEL_IDS["entailment"]}
+    assert len(mix.synonym_verbs(sentences * 5, random.Random(0), 2)) == 2
+
+
+def test_the_swaps_training_makes_leave_the_near_copies_bench_half_unseen():
+    # bench/judge_near_copies.py reports apart the synonym swaps no mix trains on: they must stay so.
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+    import judge_near_copies
+
+    opposite = {w for pair in mix.OPPOSITE_VERBS for w in pair}
+    synonyms = {w for pair in mix.SYNONYM_VERBS for w in pair}
+    bench_words = set(judge_near_copies.SYNONYMS) | set(judge_near_copies.SYNONYMS.values())
+    assert not synonyms & (opposite | bench_words)
+    trained = {frozenset(pair) for pair in mix.DIRECTION_SYNONYMS}
+    for verb, synonym in judge_near_copies.SYNONYMS.items():
+        assert (frozenset((verb, synonym)) in trained) == (verb in judge_near_copies.TRAINED)
