@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import platform
+import random
+import re
 import shutil
 import statistics
 import tempfile
@@ -72,3 +75,21 @@ def fresh_index(prefix: str = "bench-"):
             yield index
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+
+NEWS_ES = Path(__file__).resolve().parents[2] / "shared" / "data" / "news_es" / "fake_news_corpus_spanish.jsonl"
+
+
+def sentences_with_one(verb: re.Pattern, count: int, *, held_out: bool) -> list[str]:
+    """Up to `count` news_es sentences (40-300 characters) in which `verb` occurs exactly once, drawn at
+    random (seed 7); with `held_out`, only from the lines no judge's mix draws from (n % 5 != 0)."""
+    sentences = []
+    with open(NEWS_ES, encoding="utf-8") as corpus:
+        for n, line in enumerate(corpus):
+            if held_out and n % 5 == 0:
+                continue
+            for sentence in re.split(r"(?<=[.!?])\s+", json.loads(line)["text"]):
+                if 40 < len(sentence) < 300 and len(verb.findall(sentence)) == 1:
+                    sentences.append(sentence)
+    random.Random(7).shuffle(sentences)
+    return sentences[:count]

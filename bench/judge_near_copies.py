@@ -17,8 +17,6 @@ per kind, how many the judge reads as contradictions (mean of both readings >= 0
 from __future__ import annotations
 
 import argparse
-import json
-import random
 import re
 import sys
 from pathlib import Path
@@ -26,10 +24,8 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import machine, table  # noqa: E402
+from common import machine, sentences_with_one, table  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "data" / "news_es" / "fake_news_corpus_spanish.jsonl"
 SYNONYMS = {"subió": "aumentó", "subieron": "aumentaron", "aumentó": "incrementó", "aumentaron": "incrementaron",
             "creció": "aumentó", "crecieron": "aumentaron", "cayó": "descendió", "cayeron": "descendieron",
             "disminuyó": "descendió", "redujo": "recortó", "elevó": "incrementó", "aprobó": "avaló",
@@ -43,16 +39,7 @@ def main() -> None:
     parser.add_argument("--sentences", type=int, default=400, help="at most this many, drawn at random (seed 7)")
     args = parser.parse_args()
     verb = re.compile(r"\b(" + "|".join(SYNONYMS) + r")\b")
-    sentences = []
-    with open(CORPUS, encoding="utf-8") as corpus:
-        for n, line in enumerate(corpus):
-            if n % 5 == 0:
-                continue
-            for sentence in re.split(r"(?<=[.!?])\s+", json.loads(line)["text"]):
-                if 40 < len(sentence) < 300 and len(verb.findall(sentence)) == 1:
-                    sentences.append(sentence)
-    random.Random(7).shuffle(sentences)
-    sentences = sentences[: args.sentences]
+    sentences = sentences_with_one(verb, args.sentences, held_out=True)
     synonym = [(s, verb.sub(lambda m: SYNONYMS[m.group(1)], s)) for s in sentences]
     trained = [verb.search(s).group(1) in TRAINED for s in sentences]
     kinds: dict[str, list[tuple[str, str]]] = {

@@ -15,8 +15,6 @@ these verbs in sentences of the others, training/mix.py).
 from __future__ import annotations
 
 import argparse
-import json
-import random
 import re
 import sys
 from pathlib import Path
@@ -24,10 +22,8 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).parent))
-from common import machine, table  # noqa: E402
+from common import machine, sentences_with_one, table  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
-CORPUS = ROOT.parent / "shared" / "data" / "news_es" / "fake_news_corpus_spanish.jsonl"
 OPPOSITES = [("subió", "bajó"), ("subieron", "bajaron"), ("aumentó", "disminuyó"), ("aumentaron", "disminuyeron"),
              ("creció", "cayó"), ("crecieron", "cayeron"), ("ganó", "perdió"), ("ganaron", "perdieron"),
              ("aprobó", "rechazó"), ("aprobaron", "rechazaron"), ("abrió", "cerró"), ("confirmó", "desmintió"),
@@ -41,16 +37,7 @@ def main() -> None:
     args = parser.parse_args()
     swap = {a: b for a, b in OPPOSITES} | {b: a for a, b in OPPOSITES}
     verb = re.compile(r"\b(" + "|".join(swap) + r")\b")
-    sentences = []
-    with open(CORPUS, encoding="utf-8") as corpus:
-        for n, line in enumerate(corpus):
-            if args.held_out and n % 5 == 0:
-                continue
-            for sentence in re.split(r"(?<=[.!?])\s+", json.loads(line)["text"]):
-                if 40 < len(sentence) < 300 and len(verb.findall(sentence)) == 1:
-                    sentences.append(sentence)
-    random.Random(7).shuffle(sentences)
-    sentences = sentences[: args.sentences]
+    sentences = sentences_with_one(verb, args.sentences, held_out=args.held_out)
     swapped = [verb.sub(lambda m: swap[m.group(1)], s) for s in sentences]
 
     from verify.judge import load_judge
