@@ -115,6 +115,7 @@ import csv
 import json
 import random
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -547,29 +548,41 @@ def _opposite_sources(data: Path, news: list[list[str]], seed: int) -> list[str]
     return list(dict.fromkeys(sentences))
 
 
-def opposite_verbs(sentences: list[str], rng: random.Random) -> list[Pair]:
-    """A sentence holding exactly one verb of `OPPOSITE_VERBS` against itself with that verb swapped
-    (contradiction), in a random order."""
-    swap = {b: a for a, b in reversed(OPPOSITE_VERBS)} | {a: b for a, b in OPPOSITE_VERBS}
+def _verb_swapper(swap: dict[str, str]) -> tuple[re.Pattern, Callable[[str], str]]:
+    """(a pattern finding the verbs `swap` knows, any case; a function swapping them in a sentence, an
+    initial capital kept): the one-verb swaps of mixes 11-13."""
     verb = re.compile(r"\b(" + "|".join(sorted(swap, key=len, reverse=True)) + r")\b", re.IGNORECASE)
 
     def swapped(m: re.Match) -> str:
         word = swap[m.group(1).lower()]
         return word[0].upper() + word[1:] if m.group(1)[0].isupper() else word
 
-    falls = {"cayó", "cayeron", "cae", "caen", "creció", "crecieron", "crece", "crecen"}
+    return verb, lambda sentence: verb.sub(swapped, sentence)
+
+
+# caer and crecer also say what a person or a building does (cayó en el puerto): swapped only in a
+# sentence with a figure, where they are far likelier to be said of a quantity.
+_FALLS = {"cayó", "cayeron", "cae", "caen", "creció", "crecieron", "crece", "crecen"}
+
+
+def _a_fall_without_a_figure(word: str, sentence: str) -> bool:
+    return word.lower() in _FALLS and not re.search(r"\d", sentence)
+
+
+def opposite_verbs(sentences: list[str], rng: random.Random) -> list[Pair]:
+    """A sentence holding exactly one verb of `OPPOSITE_VERBS` against itself with that verb swapped
+    (contradiction), in a random order."""
+    verb, swap = _verb_swapper({b: a for a, b in reversed(OPPOSITE_VERBS)} | {a: b for a, b in OPPOSITE_VERBS})
     refuses = {"negó", "negaron", "niega", "niegan", "negado", "admitió", "admitieron", "admite", "admiten", "admitido"}
     out = []
     for sentence in sentences:
         found = verb.findall(sentence)
-        if len(found) != 1 or not 30 <= len(sentence) <= 400:
+        if len(found) != 1 or not 30 <= len(sentence) <= 400 or _a_fall_without_a_figure(found[0], sentence):
             continue
         word = found[0].lower()
-        if word in falls and not re.search(r"\d", sentence):  # a fall of a figure, not of a person
-            continue
         if word in refuses and re.search(r"\bse (?:" + word + r")\b", sentence, re.IGNORECASE):  # refused to
             continue
-        other = verb.sub(swapped, sentence)
+        other = swap(sentence)
         pair = (sentence, other) if rng.random() < 0.5 else (other, sentence)
         out.append(Pair(*pair, LABEL_IDS["contradiction"], "opposite_verbs"))
     return out
@@ -602,7 +615,6 @@ SYNONYM_VERBS = [
 ]
 
 
-DIRECTION_REPEAT = 3
 # Direction verbs and a synonym each (mix 13): half of `bench/judge_near_copies.py`'s swaps, by verb
 # (`TRAINED` there), with their other inflections; the bench's other half is trained on by no mix.
 DIRECTION_SYNONYMS = [
@@ -613,28 +625,23 @@ DIRECTION_SYNONYMS = [
     ("permitió", "autorizó"), ("permitieron", "autorizaron"), ("permite", "autoriza"), ("permitido", "autorizado"),
     ("cerró", "clausuró"), ("cerraron", "clausuraron"),
 ]
+DIRECTION_REPEAT = 3  # times mix 13 sees them (`derived_spanish` says why)
 
 
 def synonym_verbs(sentences: list[str], rng: random.Random, count: int, *,
                   verbs: list[tuple[str, str]] = SYNONYM_VERBS, source: str = "synonym_verbs") -> list[Pair]:
     """Up to `count` sentences holding exactly one verb of `verbs` against themselves with that verb
-    swapped for its synonym (entailment), drawn at random, in a random order. As in `opposite_verbs`,
-    a fall (cayó) only in a sentence with a figure."""
-    swap = {b: a for a, b in verbs} | {a: b for a, b in verbs}
-    verb = re.compile(r"\b(" + "|".join(sorted(swap, key=len, reverse=True)) + r")\b", re.IGNORECASE)
-
-    def swapped(m: re.Match) -> str:
-        word = swap[m.group(1).lower()]
-        return word[0].upper() + word[1:] if m.group(1)[0].isupper() else word
+    swapped for its synonym (entailment), drawn at random, in a random order; as in `opposite_verbs`, a
+    fall only in a sentence with a figure."""
+    verb, swap = _verb_swapper({b: a for a, b in verbs} | {a: b for a, b in verbs})
 
     def fits(sentence: str) -> bool:
         found = verb.findall(sentence)
-        return (len(found) == 1 and 30 <= len(sentence) <= 400
-                and (found[0].lower() not in ("cayó", "cayeron") or bool(re.search(r"\d", sentence))))
+        return len(found) == 1 and 30 <= len(sentence) <= 400 and not _a_fall_without_a_figure(found[0], sentence)
 
     found = [s for s in sentences if fits(s)]
     out = []
     for sentence in rng.sample(found, min(count, len(found))):
-        pair = (sentence, verb.sub(swapped, sentence))
+        pair = (sentence, swap(sentence))
         out.append(Pair(*(pair if rng.random() < 0.5 else pair[::-1]), LABEL_IDS["entailment"], source))
     return out
