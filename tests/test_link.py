@@ -93,14 +93,17 @@ def test_the_judge_reads_each_new_claims_closest_pairs_and_more_of_those_in_disp
     pairs = [(new, c) for c in plain + [touching, aside, denial, far]]
     sims = np.array([0.95, 0.945, 0.94, 0.935, 0.93, 0.70], dtype=np.float32)
 
-    def judged(disputed: int) -> list[bool]:
-        policy = JudgePolicy(min_similarity=0.84, per_claim=1, per_claim_disputed=disputed)
+    def judged(disputed: int, denied: int = 0) -> list[bool]:
+        policy = JudgePolicy(min_similarity=0.84, per_claim=1, per_claim_disputed=disputed, per_claim_denied=denied)
         return judged_pairs(pairs, sims, {1}, policy).tolist()
 
     # the closest pair; then the rules' conflict before the closer negation; never the plain, aside or far ones
     assert judged(0) == [True, False, False, False, False, False]
     assert judged(1) == [True, False, False, False, True, False]
     assert judged(2) == [True, False, True, False, True, False]
+    # A frame's denial of what the other may state is read besides, and leaves the disputed places to others.
+    assert judged(0, denied=1) == [True, False, False, False, True, False]
+    assert judged(1, denied=1) == [True, False, True, False, True, False]
 
 
 def test_two_denials_of_one_thing_are_not_in_dispute():

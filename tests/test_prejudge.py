@@ -25,6 +25,7 @@ import verify.link as link_module
 from verify.embed import FakeEncoder
 from verify.judge.memo import JudgeMemo
 from verify.link import AHEAD_IDS, AfterBatch
+from verify.match.text import features
 from verify.pipeline import add_sources, make_extractor
 from verify.store import ClaimIndex
 from verify.store.vectors import FaissFlatStore
@@ -325,7 +326,10 @@ def test_claims_another_writer_stored_meanwhile_are_all_the_judge_reads_inside(t
     read = [pair for batch, pairs in inside if batch == 2 for pair in pairs]  # one or two calls
     assert len(read) == memo.read_inside
     assert all(pair not in memo for pair in read)  # nothing it held was read again
-    assert all(p in written or h in written for p, h in read)  # only pairs with the other writer's claims
+    # Only pairs with the other writer's claims: their texts, or for a denial (`verify.match.denial_reading`)
+    # a written claim's statement against what another denies, or another's statement against its denial.
+    denied = {features(text).denied_statement for text in written} - {""}
+    assert all(p in written or h in written or any(p in text for text in written) or h in denied for p, h in read)
     assert {p for p, _ in read} | {h for _, h in read} >= set(written[:1])
 
 

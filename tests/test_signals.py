@@ -10,7 +10,9 @@ import pytest
 from rapidfuzz import fuzz, process
 
 from verify.lang import fold_for_fuzz
-from verify.match import claim_features
+from verify.match import claim_features, denial_reading, read_judge
+from verify.match.frame import strip_frame
+from verify.match.restate import denied_statement, statement
 from verify.match.rules import DEFAULT_THRESHOLDS, decide
 from verify.match.signals import (
     DEFAULT_POLICY,
@@ -243,18 +245,18 @@ class _ScriptedJudge:
 
     name = "scripted"
 
-    def __init__(self, readings: dict[tuple[str, str], tuple[float, float, float]]):
-        self.readings = readings
+    def __init__(self, readings: dict[tuple[str, str], tuple[float, float, float]],
+                 otherwise: tuple[float, float, float] | None = None):
+        self.readings, self.otherwise = readings, otherwise  # otherwise None: every pair must be given
         self.calls: list[list[tuple[str, str]]] = []
 
     def probabilities(self, premises, hypotheses):
         self.calls.append(list(zip(premises, hypotheses)))
-        return np.array([self.readings[pair] for pair in zip(premises, hypotheses)], np.float32)
+        return np.array([self.readings[pair] if self.otherwise is None else self.readings.get(pair, self.otherwise)
+                         for pair in zip(premises, hypotheses)], np.float32)
 
 
 def test_the_judge_reads_the_other_way_only_where_it_can_change_the_verdict():
-    from verify.match import read_judge
-
     long_a = "El Gobierno aprobó ayer en el Consejo de Ministros la subida del salario mínimo."
     short_b = "El Gobierno aprobó la subida del salario mínimo."
     other = "La selección ganó el partido."
@@ -284,8 +286,6 @@ def test_the_judge_reads_the_other_way_only_where_it_can_change_the_verdict():
 
 
 def test_the_second_reading_is_skipped_where_neither_a_contradiction_nor_a_support_can_come_of_it():
-    from verify.match import read_judge
-
     texts = [f"El ministro {w} la reforma de las pensiones en el Congreso esta semana." for w in
              ("defendió", "criticó", "presentó", "retiró")]
     short = "El ministro habló de la reforma."
@@ -305,3 +305,83 @@ def test_the_second_reading_is_skipped_where_neither_a_contradiction_nor_a_suppo
     judge.calls.clear()
     read_judge(judge, pairs, conflict=[True, False, False, False])
     assert judge.calls[1][0] == (short, texts[0])
+
+
+# ------------------------------------------------------------------------- a denial, restated (`denied`)
+
+GIEI = ("El GIEI negó que los cuerpos de los estudiantes hubieran sido quemados en el basurero y resaltó que el "
+        "batallón militar de la zona vio la persecución.")
+OFFICIAL = ("La teoría oficial fue desde el primer momento que los estudiantes fueron asesinados por narcos e "
+            "incinerados en un basurero en medio del monte.")
+
+
+@pytest.mark.parametrize(("text", "language", "denied"), [
+    # a "que" clause as written, what the speaker adds after it cut off
+    (GIEI, "es", "Los cuerpos de los estudiantes hubieran sido quemados en el basurero"),
+    # an infinitive complement gets who denies as its subject, "haber" a finite form
+    ("El arzobispo José Luis Chávez negó haber hostigado a los sacerdotes que lo acusaron.", "es",
+     "El arzobispo José Luis Chávez ha hostigado a los sacerdotes que lo acusaron"),
+    # words that only make sense under the denial go; the auxiliary and the connective stay out of the subject
+    ("Por su parte, el PRI ha negado haber sancionado a ningún senador por su apoyo a López Obrador.", "es",
+     "El PRI ha sancionado a un senador por su apoyo a López Obrador"),
+    ("Murillo Karam negó haber concedido entrevista alguna a The Guardian y reiteró que sostiene su versión.", "es",
+     "Murillo Karam ha concedido entrevista a The Guardian"),
+    ("The Kremlin denied that Russian troops were fighting in Libya.", "en", "Russian troops were fighting in Libya"),
+    # nothing denied in the frame: a refusal, a frame left open, a plain statement, a negation in the clause
+    ("El portavoz se negó a declarar sobre el asunto en la rueda de prensa.", "es", ""),
+    ("El Kremlin no descarta que Rusia envíe armas a Libia este invierno.", "es", ""),
+    ("El Gobierno aprobó ayer la subida del salario mínimo en el Consejo de Ministros.", "es", ""),
+    ("Moscú no está participando en esto de ninguna manera, dijo Peskov.", "es", ""),
+])
+def test_what_a_frame_denies_is_restated_as_a_sentence(text: str, language: str, denied: str):
+    assert denied_statement(text, strip_frame(text), language) == denied
+
+
+def test_the_statement_is_the_proposition_as_written():
+    text = 'Según el Kremlin, "Rusia no envió armas a Libia".'
+    assert statement(text, strip_frame(text)) == "Rusia no envió armas a Libia"
+
+
+def test_the_judge_reads_the_denied_statement_against_the_other_claim_only_for_one_sided_denials():
+    giei, official = _claim(GIEI, "es", ()), _claim(OFFICIAL, "es", ())
+    agreeing = _claim("Los cuerpos de los estudiantes no fueron quemados en el basurero, según el GIEI.", "es", ())
+    plain = _claim("Los estudiantes fueron detenidos por la policía municipal de Iguala.", "es", ())
+    premise = claim_features(official).statement
+    hypothesis = claim_features(giei).denied_statement
+    assert denial_reading(giei, official) == denial_reading(official, giei) == (premise, hypothesis)
+    assert denial_reading(giei, agreeing) is None  # two denials of one thing agree
+    assert denial_reading(plain, official) is None  # nothing denied
+    judge = _ScriptedJudge({(premise, hypothesis): (0.80, 0.15, 0.05)}, otherwise=(0.05, 0.90, 0.05))
+    with_denial, without = read_judge(judge, [(giei, official), (plain, official)])
+    assert judge.calls[-1] == [(premise, hypothesis)]  # one more call, for the one pair with a denial
+    assert with_denial.denial == pytest.approx(0.80) and without.denial is None
+
+
+def _reading(denial: float | None) -> JudgeReading:
+    neutral = np.array([0.05, 0.90, 0.05], np.float32)
+    return JudgeReading(neutral, neutral, denial=denial)
+
+
+@pytest.mark.parametrize(("denial", "relation"), [(0.80, Relation.CONTRADICTS), (0.60, Relation.UNRELATED),
+                                                   (None, Relation.UNRELATED)])
+def test_a_denial_of_what_the_other_states_is_a_contradiction_from_the_policys_entailment(denial, relation):
+    pair = view("es", GIEI, OFFICIAL, 0.89, _reading(denial))
+    findings = read_all(pair)
+    outcome = combine(pair, findings, DEFAULT_POLICY)
+    assert outcome.relation == relation
+    if relation == Relation.CONTRADICTS:
+        assert outcome.decided_by[0] == "denied" and outcome.score == pytest.approx(denial)
+        (finding,) = [f for f in findings if f.signal == "denied"]
+        assert finding.hard and 'denies "Los cuerpos de los estudiantes hubieran sido quemados' in finding.text
+    # a stricter policy leaves it to the other evidence
+    strict = dataclasses.replace(DEFAULT_POLICY, denial=0.90)
+    assert combine(pair, findings, strict).relation == Relation.UNRELATED
+
+
+def test_a_denial_about_other_actors_is_not_a_contradiction():
+    # Each claim names an actor the other never mentions (`Actors`): two stories, whatever the reading.
+    pair = view("es", "El Kremlin negó que Rusia enviara armas a Libia en marzo.",
+                "Corea del Norte envió armas a Siria en marzo, según la ONU.", 0.86, _reading(0.95))
+    findings = read_all(pair)
+    assert {"actors", "denied"} <= {f.signal for f in findings}
+    assert combine(pair, findings, DEFAULT_POLICY).relation != Relation.CONTRADICTS

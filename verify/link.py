@@ -105,8 +105,10 @@ def judged_pairs(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray,
     (docs/BENCHMARKS.md); far down a claim's list, pairs are seldom about the same thing, and without a
     negation of something the other says they seldom conflict. Of those, none under `overlap_similarity`
     whose claims (one language, the rules calling them unrelated) share less than `overlap_coverage` of
-    their words: two matters of one story; its place is not handed to the next candidate."""
-    from verify.match import claim_features, rule_decisions
+    their words: two matters of one story; its place is not handed to the next candidate. Pairs where
+    one claim's frame denies something the other may state (`verify.match.denial_reading`) pass those
+    gates, and up to `per_claim_denied` of them are read besides."""
+    from verify.match import claim_features, denial_reading, rule_decisions
 
     sims = np.asarray(similarities, dtype=np.float32)
     judged = np.zeros(len(pairs), dtype=bool)
@@ -143,13 +145,19 @@ def judged_pairs(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray,
     def shares_too_little(i: int) -> bool:
         return too_little_shared(pairs[i], decisions[i], float(sims[i]), policy)
 
+    def one_denies(i: int) -> bool:
+        return denial_reading(*pairs[i]) is not None
+
     closest: dict[int | None, int] = {}
     further: list[int] = []
     for i in order:
         if not take(i, closest, policy.per_claim):
             further.append(i)
-        elif (policy.shared_word and not shares_a_word(i)) or shares_too_little(i):
+        elif ((policy.shared_word and not shares_a_word(i)) or shares_too_little(i)) and not one_denies(i):
             judged[i] = False  # the claim's closest shares (next to) nothing with it: not worth a reading
+    # A denial and what it denies, read past the gates (`JudgePolicy.per_claim_denied`).
+    denied: dict[int | None, int] = {}
+    further = [i for i in further if not (one_denies(i) and take(i, denied, policy.per_claim_denied))]
     if not further or policy.per_claim_disputed <= 0:
         return judged
     # (Never the rules' repeats, which the judge does not read: `verify.match.judge_can_change`.)

@@ -2,7 +2,8 @@
 verify's data files.
 
 A lexicon file maps a key ("deny_verbs", "negation_phrases", "hedge_words", ...) to a list of words
-or phrases, or for figures to a table of word -> number; keys starting with "_" are notes. What each
+or phrases, or to a table: word -> number for figures, word -> word for restatements
+(`verify.match.restate`); keys starting with "_" are notes. What each
 key holds and who reads it is said in the code that reads it (grep the key).
 """
 
@@ -30,7 +31,7 @@ def load_data(name: str) -> Any:
 
 @cache
 def lexicon(language: str) -> Mapping[str, Any]:
-    """Every lexicon of one language: key -> tuple of words, or key -> read-only word -> number table."""
+    """Every lexicon of one language: key -> tuple of words, or key -> read-only table (word -> number or word)."""
     if language not in LANGUAGES:
         raise InputError(f"no lexicon for language {language!r}: there are lexicons for {', '.join(LANGUAGES)}")
     raw = load_data(f"lexicon/{language}.json")
@@ -49,7 +50,7 @@ def words(key: str, languages: Iterable[str] = LANGUAGES) -> tuple[str, ...]:
 
 
 def table(key: str, languages: Iterable[str] = LANGUAGES) -> dict[str, Any]:
-    """The word -> number tables under `key`, merged (an earlier language wins a shared word)."""
+    """The tables under `key` (word -> number or word), merged (an earlier language wins a shared word)."""
     merged: dict[str, Any] = {}
     for language in languages:
         for word, value in lexicon(language).get(key, {}).items():

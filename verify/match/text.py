@@ -20,6 +20,7 @@ from verify.match.directions import antonym_groups
 from verify.match.figures import Figure, figures
 from verify.match.frame import Frame, frame_names, speaker_stems, strip_frame
 from verify.match.negation import covers_main_clause, read_negation, text_negated
+from verify.match.restate import denied_statement, statement
 from verify.match.vocabulary import MULTIPLIERS, NEGATION_WORDS, QUOTES, STOPWORDS, TOKEN, prop_raw_lower, stem
 
 _HEDGES = frozenset(words("hedge_words"))
@@ -67,6 +68,10 @@ class ClaimFeatures:
     left_open: bool = False  # "no descarta que ...": neither asserted nor denied
     # Every folded word the claim writes, the frame's names included: where another claim's names are met.
     mentions: frozenset[str] = frozenset()
+    # The proposition as written, and what the frame denies restated as a sentence ("" when the frame
+    # denies nothing): what the judge reads against another claim (`verify.match.restate`).
+    statement: str = ""
+    denied_statement: str = ""
 
     @property
     def asserted_stems(self) -> frozenset[str]:
@@ -131,6 +136,8 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         prop_names=frozenset(n for n in names if n in prop),
         left_open=frame.hedged,
         mentions=frozenset(TOKEN.findall(prop)) | {w for n in names for w in n.split()},
+        statement=statement(text, frame),
+        denied_statement=denied_statement(text, frame, lang, speaker),
     )
 
 

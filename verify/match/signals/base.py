@@ -23,6 +23,9 @@ class JudgeReading:
     forward: np.ndarray  # (3,) A as premise, B as hypothesis: entailment, neutral, contradiction
     backward: np.ndarray  # (3,) B as premise, A as hypothesis
     both: bool = True  # False: read one way only, `forward` and `backward` are that one reading
+    # Where one claim's frame denies something (`ClaimFeatures.denied_statement`) and the other does not
+    # deny: the judge's entailment of the denied statement by the other claim's (`read_judge`).
+    denial: float | None = None
 
     @property
     def contradiction(self) -> float:

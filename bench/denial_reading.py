@@ -1,0 +1,77 @@
+"""What the judge's reading of a denied statement against the other claim finds (`JudgePolicy.denial`).
+
+    .venv/bin/python bench/denial_reading.py [--files news_pairs news_links_real ...]
+
+On the labelled pair files of tests/data (default: all but the sixth blind one, which is scored once
+with `verify eval pairs`), every pair where one claim's frame denies something and the other does not
+deny (`verify.match.denial_reading`) is read by the shipped judge: the other claim's statement as
+premise, the denied statement as hypothesis. For each threshold on that entailment it prints how many
+pairs reach it, how many of them are labelled contradicts, and how many of those `verify eval pairs`
+finds with the denial reading off (`JudgePolicy.denial` above 1): what the reading adds. Then each pair
+over the lowest threshold, for reading by hand.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from common import machine, table  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+FILES = ("news_pairs", "news_links_real", "news_pairs_heldout", "news_pairs_heldout2", "news_pairs_heldout3",
+         "news_pairs_heldout4", "news_pairs_heldout5")
+THRESHOLDS = (0.5, 0.6, 0.7, 0.8, 0.9)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--files", nargs="+", default=list(FILES), help="pair files of tests/data, without .jsonl")
+    args = parser.parse_args()
+
+    from verify.embed import load_encoder
+    from verify.evaluate import _encode_pairs, read_pairs
+    from verify.extract import Extractor
+    from verify.judge import load_judge
+    from verify.match import claim_features, claim_from_text, classify_many, denial_reading
+    from verify.match.signals import DEFAULT_POLICY
+    from verify.records import Relation
+
+    encoder, extractor, judge = load_encoder(), Extractor(), load_judge()
+    rows = [r for name in args.files for r in read_pairs(ROOT / "tests" / "data" / f"{name}.jsonl")]
+    a, b = [r["a"] for r in rows], [r["b"] for r in rows]
+    claims = {t: claim_from_text(t, extractor) for t in set(a) | set(b)}
+    pairs = [(claims[x], claims[y]) for x, y in zip(a, b)]
+    asked = [i for i, (x, y) in enumerate(pairs) if denial_reading(x, y) is not None]
+    readings = [denial_reading(*pairs[i]) for i in asked]
+    entailment = judge.probabilities([p for p, _ in readings], [h for _, h in readings])[:, 0]
+    # What verify finds on these pairs without the denial reading.
+    sims = _encode_pairs([pairs[i][0].text for i in asked], [pairs[i][1].text for i in asked], encoder)
+    off = dataclasses.replace(DEFAULT_POLICY, denial=1.01)
+    found = [v.relation == Relation.CONTRADICTS
+             for v in classify_many([pairs[i] for i in asked], sims, judge=judge, policy=off)]
+
+    print(f"machine: {machine()}; judge: {judge.name}; files: {', '.join(args.files)} ({len(rows)} pairs, "
+          f"{len(asked)} with a one-sided denial in a frame, "
+          f"{sum(rows[i]['label'] == 'contradicts' for i in asked)} of them labelled contradicts)\n")
+    lines = []
+    for t in THRESHOLDS:
+        over = [k for k in range(len(asked)) if entailment[k] >= t]
+        right = [k for k in over if rows[asked[k]]["label"] == "contradicts"]
+        lines.append([f">= {t:.2f}", len(over), len(right), sum(not found[k] for k in right)])
+    print(table(["entailment", "pairs", "labelled contradicts", "of which verify misses without it"], lines))
+    print()
+    for k in sorted(range(len(asked)), key=lambda k: -entailment[k]):
+        if entailment[k] < THRESHOLDS[0]:
+            break
+        i = asked[k]
+        denier = next(c for c in pairs[i] if claim_features(c).denied_statement)
+        print(f"{entailment[k]:.2f} [{rows[i]['label']}{', found without' if found[k] else ''}] "
+              f"denied: {claim_features(denier).denied_statement!r}\n      premise: {readings[k][0]!r}")
+
+
+if __name__ == "__main__":
+    main()

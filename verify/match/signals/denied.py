@@ -1,0 +1,30 @@
+"""The denied signal: one claim's frame denies what the other states, as the judge reads it."""
+
+from __future__ import annotations
+
+from verify.match.signals.base import Finding, PairView
+from verify.records import Relation
+
+# The judge reads the other claim as stating what is denied more likely than not; whether that decides
+# the pair is the policy's (`JudgePolicy.denial`).
+FLOOR = 0.5
+
+
+class Denied:
+    """"El GIEI negó que los cuerpos de los estudiantes hubieran sido quemados en el basurero" against
+    "... fueron asesinados por narcos e incinerados en un basurero": the rules see who denies (the frame)
+    and what (the denied statement, `verify.match.restate`); the judge says whether the other claim
+    states it (`JudgeReading.denial`, an entailment). Checkable: the denial is in one text, and what it
+    denies is quoted in the reason."""
+
+    name = "denied"
+
+    def read(self, pair: PairView) -> Finding | None:
+        if pair.judge is None or pair.judge.denial is None or pair.judge.denial < FLOOR:
+            return None
+        a_denies = bool(pair.fa.denied_statement)
+        who, other = (pair.who_a, pair.who_b) if a_denies else (pair.who_b, pair.who_a)
+        said = (pair.fa if a_denies else pair.fb).denied_statement
+        shown = said if len(said) <= 90 else said[:87].rsplit(" ", 1)[0] + " ..."
+        return Finding(self.name, Relation.CONTRADICTS, True, pair.judge.denial,
+                       f'{who} denies "{shown}", which {other} states (judge: entailment {pair.judge.denial:.2f})')
