@@ -5,10 +5,9 @@
 On the labelled pair files of tests/data (default: all but the sixth blind one, which is scored once
 with `verify eval pairs`), every pair where one claim's frame denies something and the other does not
 deny (`verify.match.denial_reading`) is read by the shipped judge: the other claim's statement as
-premise, the denied statement as hypothesis. For each threshold on that entailment it prints how many
-pairs reach it, how many of them are labelled contradicts, and how many of those `verify eval pairs`
-finds with the denial reading off (`JudgePolicy.denial` above 1): what the reading adds. Then each pair
-over the lowest threshold, for reading by hand.
+premise, the denied statement as hypothesis. For each `JudgePolicy.denial` it prints the contradictions
+`verify eval pairs` makes of these pairs that it does not make with the reading off (`denial` above 1),
+and how many of them are labelled contradicts. Then each pair read at 0.5 or more, for reading by hand.
 """
 
 from __future__ import annotations
@@ -19,6 +18,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
+from calibrate_judge import MemoJudge  # noqa: E402
 from common import machine, table  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,11 +36,11 @@ def main() -> None:
     from verify.evaluate import _encode_pairs, read_pairs
     from verify.extract import Extractor
     from verify.judge import load_judge
-    from verify.match import claim_features, claim_from_text, classify_many, denial_reading
+    from verify.match import claim_from_text, classify_many, denial_reading
     from verify.match.signals import DEFAULT_POLICY
     from verify.records import Relation
 
-    encoder, extractor, judge = load_encoder(), Extractor(), load_judge()
+    encoder, extractor, judge = load_encoder(), Extractor(), MemoJudge(load_judge())
     rows = [r for name in args.files for r in read_pairs(ROOT / "tests" / "data" / f"{name}.jsonl")]
     a, b = [r["a"] for r in rows], [r["b"] for r in rows]
     claims = {t: claim_from_text(t, extractor) for t in set(a) | set(b)}
@@ -48,29 +48,30 @@ def main() -> None:
     asked = [i for i, (x, y) in enumerate(pairs) if denial_reading(x, y) is not None]
     readings = [denial_reading(*pairs[i]) for i in asked]
     entailment = judge.probabilities([p for p, _ in readings], [h for _, h in readings])[:, 0]
-    # What verify finds on these pairs without the denial reading.
     sims = _encode_pairs([pairs[i][0].text for i in asked], [pairs[i][1].text for i in asked], encoder)
-    off = dataclasses.replace(DEFAULT_POLICY, denial=1.01)
-    found = [v.relation == Relation.CONTRADICTS
-             for v in classify_many([pairs[i] for i in asked], sims, judge=judge, policy=off)]
+    labels = [rows[i]["label"] for i in asked]
 
+    def contradicts(denial: float) -> list[bool]:
+        policy = dataclasses.replace(DEFAULT_POLICY, denial=denial)
+        return [v.relation == Relation.CONTRADICTS
+                for v in classify_many([pairs[i] for i in asked], sims, judge=judge, policy=policy)]
+
+    without = contradicts(1.01)  # the denial reading off
     print(f"machine: {machine()}; judge: {judge.name}; files: {', '.join(args.files)} ({len(rows)} pairs, "
-          f"{len(asked)} with a one-sided denial in a frame, "
-          f"{sum(rows[i]['label'] == 'contradicts' for i in asked)} of them labelled contradicts)\n")
+          f"{len(asked)} with a one-sided denial in a frame, {labels.count('contradicts')} of them labelled "
+          f"contradicts)\n")
     lines = []
     for t in THRESHOLDS:
-        over = [k for k in range(len(asked)) if entailment[k] >= t]
-        right = [k for k in over if rows[asked[k]]["label"] == "contradicts"]
-        lines.append([f">= {t:.2f}", len(over), len(right), sum(not found[k] for k in right)])
-    print(table(["entailment", "pairs", "labelled contradicts", "of which verify misses without it"], lines))
+        gained = [k for k, (on, off) in enumerate(zip(contradicts(t), without)) if on and not off]
+        right = [k for k in gained if labels[k] == "contradicts"]
+        lines.append([f">= {t:.2f}", len(gained), len(right)])
+    print(table(["policy.denial", "contradictions it adds", "labelled contradicts"], lines))
     print()
     for k in sorted(range(len(asked)), key=lambda k: -entailment[k]):
         if entailment[k] < THRESHOLDS[0]:
             break
-        i = asked[k]
-        denier = next(c for c in pairs[i] if claim_features(c).denied_statement)
-        print(f"{entailment[k]:.2f} [{rows[i]['label']}{', found without' if found[k] else ''}] "
-              f"denied: {claim_features(denier).denied_statement!r}\n      premise: {readings[k][0]!r}")
+        print(f"{entailment[k]:.2f} [{labels[k]}{', found without' if without[k] else ''}] "
+              f"denied: {readings[k][1]!r}\n      premise: {readings[k][0]!r}")
 
 
 if __name__ == "__main__":

@@ -5,8 +5,8 @@ cuerpos de los estudiantes hubieran sido quemados en el basurero" denies a propo
 claim ("... fueron asesinados por narcos e incinerados en un basurero") states that proposition is a
 question of entailment, which the judge answers on news far better than whether two whole claims
 contradict each other: on the labelled pair files the reading of the denied statement against the other
-claim found 20 contradictions with no wrong one at 0.70, where the judge alone needs 0.95
-(docs/QUALITY.md, session 22). So a denial is restated as a sentence:
+claim adds 8 contradictions from 0.70, none wrong, where the judge alone needs 0.95 (docs/QUALITY.md,
+session 22). So a denial is restated as a sentence:
 
 - the proposition as the claim writes it (case and accents back, the frame off);
 - an infinitive complement gets who denies as its subject and, for the verbs of the lexicon's
@@ -16,9 +16,9 @@ claim found 20 contradictions with no wrong one at 0.70, where the judge alone n
   -> "un delito": the lexicon's `polarity_items` and `negative_determiners`);
 - what the speaker adds after it ("..., y calificó la versión de falsa") is cut: it is not denied.
 
-A refusal ("se negó a declarar") denies nothing and gets no restatement; nor does a claim denied by a
-negation inside its own clause ("Moscú no está participando"), which would need the negation taken out
-of a parsed clause (not done).
+A refusal ("se negó a declarar") denies nothing and gets no restatement; nor does a claim that negates
+its own clause ("Moscú no está participando"): taking the negation out and reading the rest the same way
+was measured and left out (on all of news_es 11 more contradictions, 3 right: docs/QUALITY.md, session 22).
 """
 
 from __future__ import annotations
