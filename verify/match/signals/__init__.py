@@ -118,7 +118,7 @@ class JudgePolicy:
     denial: float = 0.70
     # ... and a new claim's candidates with such a denial are read beyond the ones above, up to this many,
     # past the shared-word and overlap gates: a denial and what it denies seldom share their words
-    # ("negó que ... hubieran sido quemados" / "incinerados"), and denials are rare (38 frames of 7,900
+    # ("negó que ... hubieran sido quemados" / "incinerados"), and denials are rare (32 restated of 7,900
     # claims in news_es).
     per_claim_denied: int = 2
 
