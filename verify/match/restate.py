@@ -24,7 +24,7 @@ was measured and left out (on all of news_es 11 more contradictions, 3 right: do
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 from verify.lang import alternation, fold, lexicon, table, words
 from verify.match.frame import FRAME_VERB, Frame
@@ -35,6 +35,7 @@ _AND_THEN = re.compile(r",?\s+(?:y|and)\s+(\w+)\b", re.IGNORECASE)
 _CONNECTIVE = re.compile(r"^(?:[^,]{0,25},\s+)(?=\S)")  # "Por su parte, ", "Sin embargo, "
 
 
+@lru_cache(maxsize=4096)  # a claim's statement and its denial both place its proposition
 def written(text: str, folded_part: str) -> tuple[int, int] | None:
     """Where `folded_part` (a piece of `strip_frame`'s folded, quote-normalised, space-collapsed text)
     sits in `text` as written: (start, end), or None."""
@@ -73,8 +74,8 @@ def denied_statement(text: str, frame: Frame, language: str = "es", speaker: str
     first, _, rest = said.partition(" ")
     verbs = table("restated_verbs", (language,))
     endings = lexicon(language).get("infinitive_endings", ())
-    clause = bool(head_words) and head_words[-1] in ("que", "that")
-    if not clause and (fold(first) in verbs or fold(first).endswith(endings)):
+    que_clause = bool(head_words) and head_words[-1] in ("que", "that")
+    if not que_clause and (fold(first) in verbs or fold(first).endswith(endings)):
         # "X negó haber ...": the infinitive's subject is who denies.
         finite = verbs.get(fold(first), first)
         said = f"{_subject(head, frame, speaker)} {finite} {rest}".strip()
