@@ -208,3 +208,26 @@ def test_the_judges_graph_is_exported_whole_readable_and_over_an_earlier_layout(
     # Made under the umask, not private: a cache shared by a desk's users serves all of them.
     assert stat.S_IMODE(folder.stat().st_mode) == 0o755
     assert judge.probabilities(["Llueve en Madrid."], ["No llueve en Madrid."]).argmax() == 2
+
+
+@pytest.mark.e2e
+def test_a_denial_is_read_against_what_the_other_claim_states():
+    # Two news_es sentences (one article): what the FDA denied before, and what its own study says now.
+    from verify.extract import Extractor
+    from verify.match import claim_from_text, classify
+    from verify.records import Relation
+
+    extractor, judge = Extractor(), load_judge()
+    denial = claim_from_text("Hasta antes de que se publicara este nuevo estudio, tanto la industria avícola como la "
+                             "FDA negaban que el arsénico que daban a los pollos terminaba concentrado en su carne.",
+                             extractor)
+    study = claim_from_text("Peor aún, la FDA dice que su propia investigación demuestra que el arsénico añadido a "
+                            "la alimentación de los pollos termina en la carne que consumen los humanos.", extractor)
+    verdict = classify(study, denial, 0.95, judge=judge)
+    assert verdict.relation == Relation.CONTRADICTS, verdict.reason
+    assert 'denies "El arsénico que daban a los pollos terminaba concentrado en su carne"' in verdict.reason
+    # A claim of the same story that does not state what is denied is not contradicted by the denial.
+    other = claim_from_text("La FDA pidió a la farmacéutica Pfizer que retirara del mercado el aditivo Roxarsone.",
+                            extractor)
+    verdict = classify(other, denial, 0.90, judge=judge)
+    assert verdict.relation != Relation.CONTRADICTS and 'denies "' not in verdict.reason, verdict.reason
