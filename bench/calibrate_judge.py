@@ -85,7 +85,9 @@ def main() -> None:
     a, b = [r["a"] for r in rows], [r["b"] for r in rows]
     labels = [r["label"] for r in rows]
     sims = _encode_pairs(a, b, encoder)
-    claims = {t: claim_from_text(t, extractor) for t in set(a) | set(b)}
+    # In sorted order, as `verify eval pairs` reads them: the extractor learns aliases text by text, so
+    # a set's order (string hashing differs by process) would change claims, and figures, run to run.
+    claims = {t: claim_from_text(t, extractor) for t in sorted(set(a) | set(b))}
     pairs = [(claims[x], claims[y]) for x, y in zip(a, b)]
 
     if args.ablate:

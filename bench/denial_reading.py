@@ -43,10 +43,12 @@ def main() -> None:
     encoder, extractor, judge = load_encoder(), Extractor(), MemoJudge(load_judge())
     rows = [r for name in args.files for r in read_pairs(ROOT / "tests" / "data" / f"{name}.jsonl")]
     a, b = [r["a"] for r in rows], [r["b"] for r in rows]
-    claims = {t: claim_from_text(t, extractor) for t in set(a) | set(b)}
+    # In sorted order, as `verify eval pairs` reads them: the extractor learns aliases text by text, so
+    # a set's order (string hashing differs by process) would change claims, and figures, run to run.
+    claims = {t: claim_from_text(t, extractor) for t in sorted(set(a) | set(b))}
     pairs = [(claims[x], claims[y]) for x, y in zip(a, b)]
-    asked = [i for i, (x, y) in enumerate(pairs) if denial_reading(x, y) is not None]
-    readings = [denial_reading(*pairs[i]) for i in asked]
+    found = [(i, r) for i, r in enumerate(denial_reading(x, y) for x, y in pairs) if r is not None]
+    asked, readings = [i for i, _ in found], [r for _, r in found]
     entailment = judge.probabilities([p for p, _ in readings], [h for _, h in readings])[:, 0]
     sims = _encode_pairs([pairs[i][0].text for i in asked], [pairs[i][1].text for i in asked], encoder)
     labels = [rows[i]["label"] for i in asked]

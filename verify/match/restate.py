@@ -5,7 +5,7 @@ cuerpos de los estudiantes hubieran sido quemados en el basurero" denies a propo
 claim ("... fueron asesinados por narcos e incinerados en un basurero") states that proposition is a
 question of entailment, which the judge answers on news far better than whether two whole claims
 contradict each other: on the labelled pair files the reading of the denied statement against the other
-claim adds 8 contradictions from 0.70, none wrong, where the judge alone needs 0.95 (docs/QUALITY.md,
+claim adds 9 contradictions from 0.70, none wrong, where the judge alone needs 0.95 (docs/QUALITY.md,
 session 22). So a denial is restated as a sentence:
 
 - the proposition as the claim writes it (case and accents back, the frame off);
