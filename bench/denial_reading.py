@@ -3,11 +3,12 @@
     .venv/bin/python bench/denial_reading.py [--files news_pairs news_links_real ...]
 
 On the labelled pair files of tests/data (default: all but the sixth blind one, which is scored once
-with `verify eval pairs`), every pair where one claim's frame denies something and the other does not
-deny (`verify.match.denial_reading`) is read by the shipped judge: the other claim's statement as
-premise, the denied statement as hypothesis. For each `JudgePolicy.denial` it prints the contradictions
-`verify eval pairs` makes of these pairs that it does not make with the reading off (`denial` above 1),
-and how many of them are labelled contradicts. Then each pair read at 0.5 or more, for reading by hand.
+with `verify eval pairs`), every pair where one claim denies something (in its frame, or by opening with
+a denial: `verify.match.restate`) and the other does not deny (`verify.match.denial_reading`) is read by
+the shipped judge: the other claim's statement as premise, the denied statement as hypothesis. For each
+`JudgePolicy.denial` it prints the contradictions `verify eval pairs` makes of these pairs that it does
+not make with the reading off (`denial` above 1), and how many of them are labelled contradicts. Then
+each pair read at 0.5 or more, for reading by hand.
 """
 
 from __future__ import annotations
@@ -60,7 +61,7 @@ def main() -> None:
 
     without = contradicts(1.01)  # the denial reading off
     print(f"machine: {machine()}; judge: {judge.name}; files: {', '.join(args.files)} ({len(rows)} pairs, "
-          f"{len(asked)} with a one-sided denial in a frame, {labels.count('contradicts')} of them labelled "
+          f"{len(asked)} with a one-sided denial, {labels.count('contradicts')} of them labelled "
           f"contradicts)\n")
     lines = []
     for t in THRESHOLDS:

@@ -332,6 +332,22 @@ OFFICIAL = ("La teoría oficial fue desde el primer momento que los estudiantes 
     ("El Kremlin no descarta que Rusia envíe armas a Libia este invierno.", "es", ""),
     ("El Gobierno aprobó ayer la subida del salario mínimo en el Consejo de Ministros.", "es", ""),
     ("Moscú no está participando en esto de ninguna manera, dijo Peskov.", "es", ""),
+    # a statement that opens by denying, with no denying verb: what follows "que", or the evidence noun kept
+    ("El Kremlin dijo que no hay pruebas de que Corea del Norte esté enviando armas a Rusia.", "es",
+     "Corea del Norte esté enviando armas a Rusia"),
+    ('El Kremlin afirmó el martes que "no hay pruebas" de que Corea del Norte esté mandando armas a Rusia.', "es",
+     "Corea del Norte esté mandando armas a Rusia"),
+    ('El vocero aseguró que "no hay evidencia de interferencia rusa en México".', "es",
+     "Hay evidencia de interferencia rusa en México"),
+    ("Sin embargo, no hay ninguna prueba de fraude en las elecciones del domingo.", "es",
+     "Hay una prueba de fraude en las elecciones del domingo"),
+    ("Es falso que el Gobierno haya subido el IVA de la luz, y calificó el vídeo de bulo.", "es",
+     "El Gobierno haya subido el IVA de la luz"),
+    ("The Kremlin said that there is no evidence that North Korea sent weapons to Russia.", "en",
+     "North Korea sent weapons to Russia"),
+    # an opener's words elsewhere than at the start deny nothing the claim states
+    ("El fiscal presentó ayer las pruebas de que hubo fraude, aunque no hay pruebas de que el alcalde lo supiera.",
+     "es", ""),
 ])
 def test_what_a_frame_denies_is_restated_as_a_sentence(text: str, language: str, denied: str):
     assert denied_statement(text, strip_frame(text), language) == denied
@@ -355,6 +371,25 @@ def test_the_judge_reads_the_denied_statement_against_the_other_claim_only_for_o
     with_denial, without = read_judge(judge, [(giei, official), (plain, official)])
     assert judge.calls[-1] == [(premise, hypothesis)]  # one more call, for the one pair with a denial
     assert with_denial.denial == pytest.approx(0.80) and without.denial is None
+
+
+KREMLIN = ('En su respuesta, el Kremlin afirmó el martes que "no hay pruebas" de que Corea del Norte esté mandando '
+           "armas a Rusia.")
+
+
+@pytest.mark.parametrize(("other", "read"), [
+    ("Kirby dijo que Corea del Norte suministró más de 1.000 contenedores de equipamiento militar a Rusia.", True),
+    # what a fear, a suspicion or a rumour is about is left open: there is nothing for the denial to deny
+    ("La cumbre despertó el temor entre las potencias occidentales de que Corea del Norte brinde armas a Rusia.",
+     False),
+    ("Crecen los rumores de que Corea del Norte envía munición a Rusia.", False),
+    ("Washington warned of the risk that North Korea sends shells to Russia.", False),
+])
+def test_an_opened_denial_is_read_against_what_the_other_claim_states(other: str, read: bool):
+    language = "en" if other.startswith("Washington") else "es"
+    kremlin, claim = _claim(KREMLIN, "es", ()), _claim(other, language, ())
+    assert claim_features(claim).left_open is not read
+    assert (denial_reading(kremlin, claim) is not None) is read
 
 
 def _reading(denial: float | None) -> JudgeReading:

@@ -106,7 +106,7 @@ def judged_pairs(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray,
     negation of something the other says they seldom conflict. Of those, none under `overlap_similarity`
     whose claims (one language, the rules calling them unrelated) share less than `overlap_coverage` of
     their words: two matters of one story; its place is not handed to the next candidate. Pairs where
-    one claim's frame denies something the other may state (`verify.match.denial_reading`) pass those
+    one claim denies something the other may state (`verify.match.denial_reading`) pass those
     gates, and up to `per_claim_denied` of them are read besides."""
     from verify.match import claim_features, denial_reading, rule_decisions
 

@@ -4,8 +4,8 @@ The frame parser (`verify.match.frame`) works on folded text and knows that "El 
 cuerpos de los estudiantes hubieran sido quemados en el basurero" denies a proposition. Whether another
 claim ("... fueron asesinados por narcos e incinerados en un basurero") states that proposition is a
 question of entailment, which the judge answers on news far better than whether two whole claims
-contradict each other: on the labelled pair files the reading of the denied statement against the other
-claim adds 9 contradictions from 0.70, none wrong, where the judge alone needs 0.95 (docs/QUALITY.md,
+contradict each other: on the labelled pair files the reading of a frame's denied statement against the
+other claim adds 9 contradictions from 0.70, none wrong, where the judge alone needs 0.95 (docs/QUALITY.md,
 session 22). So a denial is restated as a sentence:
 
 - the proposition as the claim writes it (case and accents back, the frame off);
@@ -16,9 +16,14 @@ session 22). So a denial is restated as a sentence:
   -> "un delito": the lexicon's `polarity_items` and `negative_determiners`);
 - what the speaker adds after it ("..., y calificó la versión de falsa") is cut: it is not denied.
 
+A statement that opens with the words a denial takes without a denying verb ("no hay pruebas de que
+...", "es falso que ...": the lexicon's `denial_openers`) denies what follows them, as a frame's denial
+does (`opened_denial`).
+
 A refusal ("se negó a declarar") denies nothing and gets no restatement; nor does a claim that negates
-its own clause ("Moscú no está participando"): taking the negation out and reading the rest the same way
-was measured and left out (on all of news_es 11 more contradictions, 3 right: docs/QUALITY.md, session 22).
+its own clause otherwise ("Moscú no está participando"): taking the negation out and reading the rest
+the same way was measured and left out (on all of news_es 11 more contradictions, 3 right:
+docs/QUALITY.md, session 22).
 """
 
 from __future__ import annotations
@@ -59,10 +64,13 @@ def statement(text: str, frame: Frame) -> str:
 
 
 def denied_statement(text: str, frame: Frame, language: str = "es", speaker: str = "") -> str:
-    """What the claim's frame denies, as a sentence (module docstring), or "" when it denies nothing
-    in its frame or the proposition cannot be placed in the text."""
-    if not frame.denied or frame.hedged:
+    """What the claim denies, as a sentence (module docstring): its frame's denial, or a statement that
+    opens by denying ("no hay pruebas de que ..."); "" when it denies neither way or the proposition
+    cannot be placed in the text."""
+    if frame.hedged:
         return ""
+    if not frame.denied:
+        return opened_denial(statement(text, frame), language)
     span = written(text, frame.proposition)
     if span is None:
         return ""
@@ -114,3 +122,28 @@ def _without_follow_up(said: str) -> str:
         if FRAME_VERB.fullmatch(verb) or _FOLLOW_UP.fullmatch(verb):
             return said[:m.start()]
     return said
+
+
+def opened_denial(said: str, language: str = "es") -> str:
+    """What a statement denies when it opens with one of the lexicon's `denial_openers`, the words a
+    denial takes without a denying verb: "No hay pruebas de que Corea del Norte esté enviando armas" ->
+    "Corea del Norte esté enviando armas"; "es falso que ..." the same. An opener ending in "de" takes a
+    noun ("no hay evidencia de interferencia rusa en México"): the restatement keeps the evidence noun
+    and drops the negation ("Hay evidencia de interferencia rusa en México"). "" otherwise."""
+    said = re.sub(r'\s*["«»“”]\s*', " ", said).strip(" '‘’")  # 'que "no hay pruebas" de que ...'
+    if "," in said[:27]:
+        said = _CONNECTIVE.sub("", said, count=1)  # "Sin embargo, no hay pruebas de que ..."
+    folded = fold(said)
+    for opener in sorted(words("denial_openers", (language,)), key=len, reverse=True):
+        if not folded.startswith(opener + " "):
+            continue
+        if opener.split()[-1] in ("de", "of"):
+            head, rest = said.split()[:len(opener.split())], said.split(None, len(opener.split()))[-1]
+            head = [w for w in head if fold(w) not in ("no", "not")]
+            determiners = table("negative_determiners", (language,))
+            rest = " ".join(determiners.get(fold(w), w) for w in head) + " " + rest
+        else:
+            rest = said[len(opener) + 1:]
+        rest = _without_follow_up(rest).strip(" ,;:.\"'«»“”‘’")
+        return rest[:1].upper() + rest[1:] if rest else ""
+    return ""

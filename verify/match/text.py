@@ -14,7 +14,7 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
-from verify.lang import fold, words
+from verify.lang import alternation, fold, words
 from verify.match.denial import DeniedClause, denied_clauses
 from verify.match.directions import antonym_groups
 from verify.match.figures import Figure, figures
@@ -24,6 +24,10 @@ from verify.match.restate import denied_statement, statement
 from verify.match.vocabulary import MULTIPLIERS, NEGATION_WORDS, QUOTES, STOPWORDS, TOKEN, prop_raw_lower, stem
 
 _HEDGES = frozenset(words("hedge_words"))
+# "el temor entre las potencias occidentales de que Corea del Norte brinde armas": what a fear, a
+# suspicion or a rumour is about is not stated (a few words may stand between the noun and "de que").
+_UNASSERTED = re.compile(rf"\b(?:{alternation(words('unasserting_nouns'))})\b"
+                         r"(?:\s+\w+){0,5}?\s+(?:(?:de|a)\s+que|that)\b")
 # Verbs that ask for, seek or hope for what follows: "pidió la ayuda de Rusia" does not state that
 # Russia helps, so a denial that Russia helps does not contradict it.
 _REQUEST_VERBS = words("request_verbs")
@@ -65,11 +69,12 @@ class ClaimFeatures:
     prop_name_stems: frozenset[str] = frozenset()  # stems of the names the proposition itself mentions
     frame_name_stems: frozenset[str] = frozenset()  # every name in the frame, the speaker's included
     prop_names: frozenset[str] = frozenset()  # folded names the proposition itself mentions
-    left_open: bool = False  # "no descarta que ...": neither asserted nor denied
+    left_open: bool = False  # "no descarta que ...", "el temor de que ...": neither asserted nor denied
     # Every folded word the claim writes, the frame's names included: where another claim's names are met.
     mentions: frozenset[str] = frozenset()
-    # The proposition as written, and what the frame denies restated as a sentence ("" when the frame
-    # denies nothing): what the judge reads against another claim (`verify.match.restate`).
+    # The proposition as written, and what the claim denies (in its frame, or by opening with a denial)
+    # restated as a sentence ("" when it denies nothing so): what the judge reads against another claim
+    # (`verify.match.restate`).
     statement: str = ""
     denied_statement: str = ""
 
@@ -117,7 +122,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         proposition=prop,
         denied=bool(denied),
         negation_heads=frozenset(scope.heads),
-        hedged=_hedged(frame, positions),
+        hedged=_hedged(frame, positions, prop),
         stems=frozenset(stems),
         negated=frozenset(negated),
         cues=tuple(dict.fromkeys(scope.cues)),
@@ -134,7 +139,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         frame_name_stems=(speakers | frame_names(frame, capitalised, lang)) - masked,
         prop_name_stems=frozenset(stem(w, lang) for n in names if n in prop for w in n.split()) - masked,
         prop_names=frozenset(n for n in names if n in prop),
-        left_open=frame.hedged,
+        left_open=frame.hedged or bool(_UNASSERTED.search(prop)),
         mentions=frozenset(TOKEN.findall(prop)) | {w for n in names for w in n.split()},
         statement=statement(text, frame),
         denied_statement=denied_statement(text, frame, lang, speaker),
@@ -182,12 +187,13 @@ def _content_words(text: str, positions: list[tuple[str, int]], side_tokens: set
     return stems, asserted, negated, stem_words
 
 
-def _hedged(frame: Frame, positions: list[tuple[str, int]]) -> bool:
-    """A hedge in the proposition or its frame ("podría", "supuestamente"), or a frame that leaves
-    the proposition open ("no descarta que")."""
+def _hedged(frame: Frame, positions: list[tuple[str, int]], prop: str = "") -> bool:
+    """A hedge in the proposition or its frame ("podría", "supuestamente"), a frame that leaves the
+    proposition open ("no descarta que"), or a proposition held only as a fear or a rumour ("el temor
+    de que ...")."""
     return frame.hedged or any(tok in _HEDGES for tok, _ in positions) or any(
         w in _HEDGES for w in re.findall(r"\w+", fold(frame.frame))
-    )
+    ) or bool(_UNASSERTED.search(prop))
 
 
 def _requested(positions: list[tuple[str, int]], lang: str) -> frozenset[str]:

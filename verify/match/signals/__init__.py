@@ -110,16 +110,18 @@ class JudgePolicy:
     # always both ways.
     second_reading: float = 0.90
     second_reading_entailment: float = 0.02
-    # Where one claim's frame denies something and the other does not deny, the judge also reads the
-    # denied statement against the other claim (`verify.match.read_judge`); from this entailment the pair
-    # is a contradiction. On the seven pair files of tests/data other than the sixth blind one (1,272
-    # pairs, 53 with such a denial; bench/denial_reading.py, session 22) it adds 9 contradictions from
-    # 0.70, all labelled so, and 12 with one wrong from 0.60 or 0.50: the lowest threshold with none wrong.
+    # Where one claim denies something (in its frame, or by opening with a denial: "no hay pruebas de
+    # que ...") and the other does not deny, the judge also reads the denied statement against the other
+    # claim (`verify.match.read_judge`); from this entailment the pair is a contradiction. On the seven
+    # pair files of tests/data before the sixth blind one (1,272 pairs; bench/denial_reading.py), frame
+    # denials alone (53 pairs, session 22) add 9 contradictions from 0.70, all labelled so, and 12 with
+    # one wrong from 0.60 or 0.50: the lowest threshold with none wrong. With opened denials (62 pairs,
+    # session 23): 11 from 0.70, all right; 14 with one wrong from 0.60 or 0.50. The threshold stands.
     denial: float = 0.70
     # ... and a new claim's candidates with such a denial are read beyond the ones above, up to this many,
     # past the shared-word and overlap gates: a denial and what it denies seldom share their words
-    # ("negó que ... hubieran sido quemados" / "incinerados"), and denials are rare (32 restated of 7,900
-    # claims in news_es).
+    # ("negó que ... hubieran sido quemados" / "incinerados"), and denials are rare (news_es, its 971
+    # articles extracted in file order: 33 frame denials and 2 opened ones restated, of 8,170 claims).
     per_claim_denied: int = 2
 
 
