@@ -223,6 +223,16 @@ def test_strip_frame_removes_attribution_and_keeps_denials():
     assert strip_frame("La ministra desmintió haber recibido regalos de la empresa.").denied
 
 
+@pytest.mark.parametrize("text", [
+    "Un trabajador fue asesinado por pedir a un negacionista que se ponga la mascarilla.",
+    "Las negociaciones que lleva el Gobierno con Bruselas avanzan despacio.",
+    "El negocio que montó el alcalde quebró en 2019.",
+    "Los datos negativos que publicó el INE preocupan al Gobierno.",
+])
+def test_nouns_that_begin_like_negar_are_not_denying_frames(text: str):
+    assert not strip_frame(text).denied and not features(text).denied_statement
+
+
 def test_fixed_expressions_are_not_negations():
     assert not features("Sin embargo, el tribunal aceptó el recurso de la defensa.").denied
     assert not features("No solo subieron los precios, sino también los salarios.").denied
