@@ -327,6 +327,16 @@ OFFICIAL = ("La teoría oficial fue desde el primer momento que los estudiantes 
     ("Murillo Karam negó haber concedido entrevista alguna a The Guardian y reiteró que sostiene su versión.", "es",
      "Murillo Karam ha concedido entrevista a The Guardian"),
     ("The Kremlin denied that Russian troops were fighting in Libya.", "en", "Russian troops were fighting in Libya"),
+    # what the speaker goes on to say ("y aseguró que ...") is neither a frame nor denied
+    ("El ministro Escrivá negó que los pensionistas vayan a perder poder adquisitivo en 2022 y aseguró que la "
+     "revalorización compensará la inflación.", "es", "Los pensionistas vayan a perder poder adquisitivo en 2022"),
+    ("Interior negó haber ocultado al PP que algunos de sus dirigentes figuraban como objetivo y aseguró que les "
+     "informó.", "es", "Interior ha ocultado al PP que algunos de sus dirigentes figuraban como objetivo"),
+    # an infinitive with its clitic; a polarity word right after the denying verb
+    ("Las principales eléctricas desmintieron haberse reunido con el líder del PP.", "es",
+     "Las principales eléctricas se ha reunido con el líder del PP"),
+    ("El Kremlin rechazó cualquier injerencia en las elecciones presidenciales de México.", "es",
+     "Injerencia en las elecciones presidenciales de México"),
     # nothing denied in the frame: a refusal, a frame left open, a plain statement, a negation in the clause
     ("El portavoz se negó a declarar sobre el asunto en la rueda de prensa.", "es", ""),
     ("El Kremlin no descarta que Rusia envíe armas a Libia este invierno.", "es", ""),

@@ -40,7 +40,11 @@ _FRAME_HEAD = re.compile(
 _DENIED_NOUNS = rf"(?:la\s+|el\s+)?(?:{alternation(words('denied_nouns'))})\s+de\s+"
 _DENY_INF = re.compile(rf"^(?P<frame>[^;]{{0,120}}?)\b{_AUX}(?P<verb>{_DENY})\b\s+"
                        rf"(?P<lead>a\s+|{_DENIED_NOUNS}(?:que\s+)?)?(?P<rest>.+)$", re.IGNORECASE)
-_INFINITIVE = re.compile(r"(?:haber|\w+(?:ar|er|ir))\b")
+# (with a clitic: "desmintieron haberse reunido", "negó haberle ofrecido")
+_INFINITIVE = re.compile(rf"(?:haber|\w+(?:ar|er|ir))(?:{alternation(sorted(CLITICS))})?\b")
+# A reporting verb right after "y" ("X negó que ... y aseguró que ...") is the same speaker going on,
+# not a frame around what came before it.
+_COORDINATED = re.compile(rf"(?:^|[\s,])(?:{alternation(words('coordinators'))})\s*$")
 FRAME_VERB = re.compile(f"{_DENY}|{_REPORT}")
 _FRAME_NEGATORS = frozenset(words("negators") + words("additive_negators"))
 _FRAME_TAIL = re.compile(
@@ -87,6 +91,8 @@ def strip_frame(text: str) -> Frame:
             t = t[m.end():]
             continue
         m = _FRAME_HEAD.match(t)
+        if m and _COORDINATED.search(m.group("frame")):
+            break  # "... en 2022 y aseguró que ...": what the speaker adds, not a frame
         if m and len(t) - m.end() > 10:
             denies = re.fullmatch(_DENY, m.group("verb")) is not None
             negation = _frame_negation(m.group("frame"))

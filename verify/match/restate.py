@@ -29,11 +29,11 @@ docs/QUALITY.md, session 22).
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from verify.lang import alternation, fold, lexicon, table, words
 from verify.match.frame import FRAME_VERB, Frame
-from verify.match.vocabulary import QUOTES
+from verify.match.vocabulary import CLITICS, QUOTES, STOPWORDS
 
 _FOLLOW_UP = re.compile(rf"(?:{alternation(words('follow_up_verbs'))})")
 _AND_THEN = re.compile(r",?\s+(?:y|and)\s+(\w+)\b", re.IGNORECASE)
@@ -78,15 +78,16 @@ def denied_statement(text: str, frame: Frame, language: str = "es", speaker: str
     head_words = fold(head).split()
     if head_words and head_words[-1] in ("a", "to"):
         return ""  # "se negó a declarar": a refusal, not a denial
-    said = _polarity(language).sub("", said).strip()
+    said = _without_polarity(said, language, head_words[-1] if head_words else "")
     first, _, rest = said.partition(" ")
     verbs = table("restated_verbs", (language,))
     endings = lexicon(language).get("infinitive_endings", ())
     que_clause = bool(head_words) and head_words[-1] in ("que", "that")
-    if not que_clause and (fold(first) in verbs or fold(first).endswith(endings)):
-        # "X negó haber ...": the infinitive's subject is who denies.
-        finite = verbs.get(fold(first), first)
-        said = f"{_subject(head, frame, speaker)} {finite} {rest}".strip()
+    verb, clitic = _clitic_off(fold(first), language)
+    if not que_clause and (verb in verbs or verb.endswith(endings)):
+        # "X negó haber ...": the infinitive's subject is who denies ("haberse reunido" -> "se ha reunido").
+        finite = verbs.get(verb, first if not clitic else verb)
+        said = " ".join(w for w in (_subject(head, frame, speaker), clitic, finite, rest) if w)
     said = _without_follow_up(said)
     determiners = table("negative_determiners", (language,))
     said = re.sub(r"\w+", lambda m: determiners.get(fold(m.group()), m.group()), said)
@@ -94,9 +95,25 @@ def denied_statement(text: str, frame: Frame, language: str = "es", speaker: str
     return said[:1].upper() + said[1:] if said else ""
 
 
-@cache
-def _polarity(language: str) -> re.Pattern[str]:
-    return re.compile(rf"(?:^|\s+)(?:{alternation(words('polarity_items', (language,)))})\b", re.IGNORECASE)
+def _without_polarity(said: str, language: str, before: str) -> str:
+    """Without the words that only make sense under the denial ("entrevista alguna", "rechazó cualquier
+    injerencia"), unless they follow "que", "de", ...: then they are the clause's own ("que algunos de
+    sus dirigentes"). `before`: the folded word before `said` in the claim."""
+    items = frozenset(words("polarity_items", (language,)))
+    said_words = said.split()
+    previous = [before, *(fold(w).strip(",;:.") for w in said_words)]
+    return " ".join(w for w, p in zip(said_words, previous)
+                    if not (fold(w).strip(",;:.") in items and p not in STOPWORDS))
+
+
+def _clitic_off(word: str, language: str) -> tuple[str, str]:
+    """An infinitive and its clitic ("haberse" -> ("haber", "se")), or (word, "") when none is attached."""
+    endings = lexicon(language).get("infinitive_endings", ())
+    for clitic in sorted(CLITICS, key=len, reverse=True):
+        base = word[:-len(clitic)]
+        if word.endswith(clitic) and base.endswith(endings) and len(base) > 3:
+            return base, clitic
+    return word, ""
 
 
 def _subject(head: str, frame: Frame, speaker: str) -> str:
