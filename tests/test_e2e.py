@@ -85,6 +85,18 @@ def test_the_kremlin_against_us_contradictions_of_002_and_003_are_found(setup, r
     # sentences as neutral (0.92): that they conflict needs what "esto" refers to. docs/QUALITY.md.
 
 
+def test_with_the_judge_the_same_three_contradictions_and_no_others(judged):
+    """Peskov's "No, Moscú no está participando en esto" is a denial in reply, but what "esto" is the
+    sentence does not say: read as "Moscú está participando en esto", anything Moscow does would
+    entail it (the judge read 0.72-0.97 for three unrelated claims of 003 before such answers were
+    left out)."""
+    _, claims, links = judged
+    found = _pairs(links, claims, Relation.CONTRADICTS)
+    texts = [(a.text + " || " + b.text) for a, b, _ in found]
+    assert len(found) == 3 and not [t for t in texts if "participando en esto" in t], texts
+    assert _between(found, "ha negado apoyar a un general libio", "acusada de enviar agentes"), texts
+
+
 @pytest.mark.parametrize("setup", ["seeded", "judged"])
 def test_article_001_contradicts_nothing_either_way(setup, request):
     _, claims, links = request.getfixturevalue(setup)

@@ -355,6 +355,18 @@ OFFICIAL = ("La teoría oficial fue desde el primer momento que los estudiantes 
      "El Gobierno haya subido el IVA de la luz"),
     ("The Kremlin said that there is no evidence that North Korea sent weapons to Russia.", "en",
      "North Korea sent weapons to Russia"),
+    # a negation of the claim's own clause denies when it answers: "No, ..." or a reply verb
+    ("«Nunca hemos pactado un reparto de magistrados del Constitucional», replicó la portavoz de Podemos.", "es",
+     "Hemos pactado un reparto de magistrados del Constitucional"),
+    ('Peskov dijo: "No, Moscú no está participando en la guerra de ninguna manera".', "es",
+     "Moscú está participando en la guerra"),
+    # ... unless it points back at what it answers: "participando en esto" is not a statement of its own
+    ('Peskov dijo: "No, Moscú no está participando en esto de ninguna manera".', "es", ""),
+    ('"We did not send any troops to Libya", the spokesman replied.', "en", "We did send some troops to Libya"),
+    # ... and not otherwise, nor where the reply verb is what is negated, nor for a side clause
+    ('"No vamos a subir los impuestos", dijo el ministro en la rueda de prensa.', "es", ""),
+    ("El Gobierno no respondió a las preguntas de la oposición sobre el contrato.", "es", ""),
+    ("No, el Gobierno aprobó la ley para no pagar más intereses de la deuda.", "es", ""),
     # an opener's words elsewhere than at the start deny nothing the claim states
     ("El fiscal presentó ayer las pruebas de que hubo fraude, aunque no hay pruebas de que el alcalde lo supiera.",
      "es", ""),

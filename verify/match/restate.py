@@ -70,7 +70,7 @@ def denied_statement(text: str, frame: Frame, language: str = "es", speaker: str
     if frame.hedged:
         return ""
     if not frame.denied:
-        return opened_denial(statement(text, frame), language)
+        return opened_denial(statement(text, frame), language) or replied_denial(text, frame, language)
     span = written(text, frame.proposition)
     if span is None:
         return ""
@@ -164,3 +164,81 @@ def opened_denial(said: str, language: str = "es") -> str:
         rest = _without_follow_up(rest).strip(" ,;:.\"'«»“”‘’")
         return rest[:1].upper() + rest[1:] if rest else ""
     return ""
+
+
+_ANSWER = re.compile(r"^\W*(?:no|not)\s*[,.]\s*", re.IGNORECASE)  # "No, Moscú no está participando ..."
+# '«...», replicó X', '"...", ha respondido X', '"...", the spokesman replied': the first words after it
+_QUOTE_THEN_VERB = re.compile(r"[»”\"]\s*,\s*(\w+(?:\s+\w+){0,2})")
+
+
+def replied_denial(text: str, frame: Frame, language: str = "es") -> str:
+    """What a claim denies when it negates its own main clause as an answer: "No, ..." or in reply (a
+    frame verb of the lexicon's `reply_verbs`: "«Nunca hemos pactado un reparto de magistrados»,
+    replicó la portavoz" -> "Hemos pactado un reparto de magistrados"). A negation in a statement
+    that answers nobody is most often about something else (docs/QUALITY.md, session 22); "" then, or
+    when no negation of the first clause can be taken out."""
+    said = statement(text, frame)
+    said = re.split(r"[»”\"]\s*,", said)[0]  # '«...», replicó el PP, que acusó ...': the quote only
+    answer = _ANSWER.match(said)
+    if answer:
+        said = said[answer.end():]
+    elif not _replies(text, frame, language):
+        return ""
+    said = _unnegated(said, language)
+    # An answer often points back at the question ("No, Moscú no está participando en esto"): restated,
+    # "Moscú está participando en esto" is read as entailed by anything Moscow does. Not without what it
+    # points at.
+    anaphors = frozenset(words("anaphors", (language,)))
+    return "" if anaphors & set(fold(said).split()) else said
+
+
+def _replies(text: str, frame: Frame, language: str) -> bool:
+    verbs = re.compile(rf"(?:{alternation(words('reply_verbs', (language,)))})")
+    folded = fold(text)
+    quoted = [w for m in _QUOTE_THEN_VERB.finditer(folded) for w in m.group(1).split()]
+    return any(verbs.fullmatch(w) for w in (*fold(frame.frame).split(), *quoted))
+
+
+def _unnegated(said: str, language: str) -> str:
+    """The statement's first clause with its negation taken out ("Moscú no está participando en esto de
+    ninguna manera" -> "Moscú está participando en esto"), or "" when the negation is not the first
+    clause's ("para no pagar", "de no refundarse") or there is none."""
+    lex = lexicon(language)
+    tokens = list(re.finditer(r"\w+(?:'\w+)?", said))
+    negators = set(lex.get("negators", ()))
+    side = set(lex.get("conditions_and_purposes", ())) | {"de", "of", "sin", "without"}
+    ends = set(lex.get("scope_ends", ()))
+    concord = lex.get("negative_concord", {})
+    for k, m in enumerate(tokens):
+        word = fold(m.group())
+        if word in ends or said[max(0, m.start() - 2):m.start()].strip() in (";", ":"):
+            return ""  # past the first clause
+        if word.endswith("n't"):  # English "didn't send": the auxiliary stays
+            cut_from, cut_to = m.start() + len(m.group()) - 3, m.end()
+        elif word in negators:
+            cut_from, cut_to = m.start(), m.end()
+        else:
+            continue
+        before = fold(tokens[k - 1].group()) if k else ""
+        after = fold(tokens[k + 1].group()) if k + 1 < len(tokens) else ""
+        if before in side or _clitic_off(after, language)[0].endswith(lex.get("infinitive_endings", ())):
+            return ""  # "de no refundarse", "para no pagar": a side clause negated
+        rest = said[cut_to:]
+        end = next((t.start() - cut_to for t in tokens[k + 1:] if fold(t.group()) in ends
+                    or said[max(0, t.start() - 2):t.start()].strip() in (";", ":")), None)
+        clause = said[:cut_from] + (rest if end is None else rest[:end])
+        for filler in lex.get("negative_fillers", ()):
+            clause = _drop(clause, filler)
+        clause = re.sub(r"\w+", lambda w: concord.get(fold(w.group()), w.group()), clause)
+        clause = re.sub(r"\s+", " ", clause).strip(" ,;:.\"'«»“”‘’")
+        return clause[:1].upper() + clause[1:]
+    return ""
+
+
+def _drop(text: str, folded_phrase: str) -> str:
+    """`text` without a phrase given folded ("de ninguna manera"), where it stands as words of its own."""
+    span = written(text, folded_phrase)
+    while span is not None and not text[span[0] - 1:span[0]].isalnum() and not text[span[1]:span[1] + 1].isalnum():
+        text = text[:span[0]] + text[span[1]:]
+        span = written(text, folded_phrase)
+    return text
