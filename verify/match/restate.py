@@ -20,10 +20,12 @@ A statement that opens with the words a denial takes without a denying verb ("no
 ...", "es falso que ...": the lexicon's `denial_openers`) denies what follows them, as a frame's denial
 does (`opened_denial`).
 
-A refusal ("se negó a declarar") denies nothing and gets no restatement; nor does a claim that negates
-its own clause otherwise ("Moscú no está participando"): taking the negation out and reading the rest
-the same way was measured and left out (on all of news_es 11 more contradictions, 3 right:
-docs/QUALITY.md, session 22).
+A claim that negates its own main clause denies something said when it answers: "No, ..." or a
+quotation in reply ("«Nunca hemos pactado ...», replicó la portavoz": the lexicon's `reply_verbs`); the
+clause is restated without its negation (`replied_denial`), unless it points back at the question
+("participando en esto": the lexicon's `anaphors`). Any other negation of a claim's own clause gets no
+restatement: reading them all so was measured and left out (on all of news_es 11 more contradictions, 3
+right: docs/QUALITY.md, session 22). Nor does a refusal ("se negó a declarar"), which denies nothing.
 """
 
 from __future__ import annotations

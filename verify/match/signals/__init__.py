@@ -110,18 +110,20 @@ class JudgePolicy:
     # always both ways.
     second_reading: float = 0.90
     second_reading_entailment: float = 0.02
-    # Where one claim denies something (in its frame, or by opening with a denial: "no hay pruebas de
-    # que ...") and the other does not deny, the judge also reads the denied statement against the other
-    # claim (`verify.match.read_judge`); from this entailment the pair is a contradiction. On the seven
-    # pair files of tests/data before the sixth blind one (1,272 pairs; bench/denial_reading.py), frame
-    # denials alone (53 pairs, session 22) add 9 contradictions from 0.70, all labelled so, and 12 with
-    # one wrong from 0.60 or 0.50: the lowest threshold with none wrong. With opened denials (62 pairs,
-    # session 23): 11 from 0.70, all right; 14 with one wrong from 0.60 or 0.50. The threshold stands.
+    # Where one claim denies something (in its frame, by opening with a denial, "no hay pruebas de que
+    # ...", or in an answer: `verify.match.restate`) and the other does not deny, the judge also reads
+    # the denied statement against the other claim (`verify.match.read_judge`); from this entailment the
+    # pair is a contradiction. On the seven pair files of tests/data before the sixth blind one (1,272
+    # pairs; bench/denial_reading.py), frame denials alone (53 pairs, rules-13, session 22) add 9
+    # contradictions from 0.70, all labelled so, and 12 with one wrong from 0.60 or 0.50: the lowest
+    # threshold with none wrong. With rules-17's denials (75 pairs, session 23): 13 from 0.70, all right;
+    # 16 with one wrong from 0.60, 17 with one wrong from 0.50. The threshold stands.
     denial: float = 0.70
     # ... and a new claim's candidates with such a denial are read beyond the ones above, up to this many,
     # past the shared-word and overlap gates: a denial and what it denies seldom share their words
     # ("negó que ... hubieran sido quemados" / "incinerados"), and denials are rare (news_es, its 971
-    # articles extracted in file order: 33 frame denials and 2 opened ones restated, of 8,170 claims).
+    # articles extracted in file order: 29 frame denials, 2 opened and 11 answers restated, of 8,170
+    # claims).
     per_claim_denied: int = 2
 
 
