@@ -371,7 +371,7 @@ OFFICIAL = ("La teoría oficial fue desde el primer momento que los estudiantes 
     ("El fiscal presentó ayer las pruebas de que hubo fraude, aunque no hay pruebas de que el alcalde lo supiera.",
      "es", ""),
 ])
-def test_what_a_frame_denies_is_restated_as_a_sentence(text: str, language: str, denied: str):
+def test_what_a_claim_denies_is_restated_as_a_sentence(text: str, language: str, denied: str):
     assert denied_statement(text, strip_frame(text), language) == denied
 
 

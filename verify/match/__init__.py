@@ -221,9 +221,9 @@ def read_judge(judge: Judge, pairs: Sequence[tuple[Claim, Claim]], *, conflict: 
         probs = np.asarray(judge.probabilities([hypotheses[i] for i in again], [premises[i] for i in again]),
                            dtype=np.float32)
         second = dict(zip(again, probs))
-    # One claim denies (in its frame, or by opening with a denial) what the other may state: is the
-    # denied statement entailed by the other's? (`JudgePolicy.denial`; a third call, for the few pairs
-    # with such a denial.)
+    # One claim denies (in its frame, by opening with a denial, or in an answer) what the other may
+    # state: is the denied statement entailed by the other's? (`JudgePolicy.denial`; a third call, for
+    # the few pairs with such a denial.)
     asked = [(i, d) for i, d in enumerate(denial_reading(a, b) for a, b in pairs) if d is not None]
     entailed: dict[int, float] = {}
     if asked:
@@ -239,8 +239,8 @@ def read_judge(judge: Judge, pairs: Sequence[tuple[Claim, Claim]], *, conflict: 
 
 
 def denial_reading(a: Claim, b: Claim) -> tuple[str, str] | None:
-    """(premise, hypothesis) for the judge when exactly one claim denies something (in its frame, or by
-    opening with a denial) and the other claim neither denies nor leaves open: the other's statement,
+    """(premise, hypothesis) for the judge when exactly one claim denies something (in its frame, by
+    opening with a denial, or in an answer) and the other claim neither denies nor leaves open: the other's statement,
     then the denied statement (`verify.match.restate`). Two denials of one thing agree; "no descarta
     que" and "el temor de que" state nothing."""
     fa, fb = claim_features(a), claim_features(b)

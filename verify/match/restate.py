@@ -190,15 +190,18 @@ def replied_denial(text: str, frame: Frame, language: str = "es") -> str:
     # An answer often points back at the question ("No, Moscú no está participando en esto"): restated,
     # "Moscú está participando en esto" is read as entailed by anything Moscow does. Not without what it
     # points at.
-    anaphors = frozenset(words("anaphors", (language,)))
-    return "" if anaphors & set(fold(said).split()) else said
+    return "" if set(words("anaphors", (language,))) & set(fold(said).split()) else said
 
 
 def _replies(text: str, frame: Frame, language: str) -> bool:
-    verbs = re.compile(rf"(?:{alternation(words('reply_verbs', (language,)))})")
-    folded = fold(text)
-    quoted = [w for m in _QUOTE_THEN_VERB.finditer(folded) for w in m.group(1).split()]
-    return any(verbs.fullmatch(w) for w in (*fold(frame.frame).split(), *quoted))
+    """A reply verb in the frame, or among the first words after a closing quotation mark."""
+    quoted = [w for m in _QUOTE_THEN_VERB.finditer(fold(text)) for w in m.group(1).split()]
+    return any(_reply_verbs(language).fullmatch(w) for w in (*fold(frame.frame).split(), *quoted))
+
+
+@lru_cache(maxsize=8)
+def _reply_verbs(language: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(words('reply_verbs', (language,)))})")
 
 
 def _unnegated(said: str, language: str) -> str:

@@ -72,9 +72,9 @@ class ClaimFeatures:
     left_open: bool = False  # "no descarta que ...", "el temor de que ...": neither asserted nor denied
     # Every folded word the claim writes, the frame's names included: where another claim's names are met.
     mentions: frozenset[str] = frozenset()
-    # The proposition as written, and what the claim denies (in its frame, or by opening with a denial)
-    # restated as a sentence ("" when it denies nothing so): what the judge reads against another claim
-    # (`verify.match.restate`).
+    # The proposition as written, and what the claim denies (in its frame, by opening with a denial, or
+    # in an answer) restated as a sentence ("" when it denies nothing so): what the judge reads against
+    # another claim (`verify.match.restate`).
     statement: str = ""
     denied_statement: str = ""
 

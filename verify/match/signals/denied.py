@@ -13,10 +13,10 @@ FLOOR = 0.5
 class Denied:
     """One claim denies what the other states. "El GIEI negó que los cuerpos de los estudiantes hubieran
     sido quemados en el basurero" against "... fueron asesinados por narcos e incinerados en un
-    basurero": the rules see who denies (the frame, or a statement that opens by denying: "no hay
-    pruebas de que ...") and what (the denied statement, `verify.match.restate`); the judge says whether
-    the other claim states it (`JudgeReading.denial`, an entailment). Checkable: the denial is in one
-    text, and what it denies is quoted in the reason."""
+    basurero": the rules see who denies (the frame, a statement that opens by denying, "no hay pruebas
+    de que ...", or an answer, "«Nunca hemos pactado ...», replicó") and what (the denied statement,
+    `verify.match.restate`); the judge says whether the other claim states it (`JudgeReading.denial`,
+    an entailment). Checkable: the denial is in one text, and what it denies is quoted in the reason."""
 
     name = "denied"
 
