@@ -93,8 +93,7 @@ def denied_statement(text: str, frame: Frame, language: str = "es", speaker: str
     said = _without_follow_up(said)
     determiners = table("negative_determiners", (language,))
     said = re.sub(r"\w+", lambda m: determiners.get(fold(m.group()), m.group()), said)
-    said = said.strip(" ,;:.")
-    return said[:1].upper() + said[1:] if said else ""
+    return _capitalised(said.strip(" ,;:."))
 
 
 def _without_polarity(said: str, language: str, before: str) -> str:
@@ -163,8 +162,7 @@ def opened_denial(said: str, language: str = "es") -> str:
             rest = " ".join(determiners.get(fold(w), w) for w in head) + " " + rest
         else:
             rest = said[len(opener) + 1:]
-        rest = _without_follow_up(rest).strip(" ,;:.\"'«»“”‘’")
-        return rest[:1].upper() + rest[1:] if rest else ""
+        return _capitalised(_without_follow_up(rest).strip(" ,;:.\"'«»“”‘’"))
     return ""
 
 
@@ -216,7 +214,7 @@ def _unnegated(said: str, language: str) -> str:
     concord = lex.get("negative_concord", {})
     for k, m in enumerate(tokens):
         word = fold(m.group())
-        if word in ends or said[max(0, m.start() - 2):m.start()].strip() in (";", ":"):
+        if _clause_ends(said, m, ends):
             return ""  # past the first clause
         if word.endswith("n't"):  # English "didn't send": the auxiliary stays
             cut_from, cut_to = m.start() + len(m.group()) - 3, m.end()
@@ -229,15 +227,22 @@ def _unnegated(said: str, language: str) -> str:
         if before in side or _clitic_off(after, language)[0].endswith(lex.get("infinitive_endings", ())):
             return ""  # "de no refundarse", "para no pagar": a side clause negated
         rest = said[cut_to:]
-        end = next((t.start() - cut_to for t in tokens[k + 1:] if fold(t.group()) in ends
-                    or said[max(0, t.start() - 2):t.start()].strip() in (";", ":")), None)
+        end = next((t.start() - cut_to for t in tokens[k + 1:] if _clause_ends(said, t, ends)), None)
         clause = said[:cut_from] + (rest if end is None else rest[:end])
         for filler in lex.get("negative_fillers", ()):
             clause = _drop(clause, filler)
         clause = re.sub(r"\w+", lambda w: concord.get(fold(w.group()), w.group()), clause)
-        clause = re.sub(r"\s+", " ", clause).strip(" ,;:.\"'«»“”‘’")
-        return clause[:1].upper() + clause[1:]
+        return _capitalised(re.sub(r"\s+", " ", clause).strip(" ,;:.\"'«»“”‘’"))
     return ""
+
+
+def _clause_ends(said: str, token: re.Match[str], ends: set[str]) -> bool:
+    """`token` opens another clause: a word of the lexicon's `scope_ends` ("pero", "sino"), or after ";" / ":"."""
+    return fold(token.group()) in ends or said[max(0, token.start() - 2):token.start()].strip() in (";", ":")
+
+
+def _capitalised(sentence: str) -> str:
+    return sentence[:1].upper() + sentence[1:]
 
 
 def _drop(text: str, folded_phrase: str) -> str:

@@ -116,13 +116,14 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
     stems -= masked
     asserted -= masked
     names = set(name_words)
+    unasserted = bool(_UNASSERTED.search(prop))  # "el temor de que ...": left open, and a hedge
     # Opposites count in what the claim asserts: "sus padres, que murieron en ..." does not state a death.
     groups = antonym_groups(text, stems if side_tokens is None else asserted, stem_words, lang)
     return ClaimFeatures(
         proposition=prop,
         denied=bool(denied),
         negation_heads=frozenset(scope.heads),
-        hedged=_hedged(frame, positions, prop),
+        hedged=_hedged(frame, positions) or unasserted,
         stems=frozenset(stems),
         negated=frozenset(negated),
         cues=tuple(dict.fromkeys(scope.cues)),
@@ -139,7 +140,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         frame_name_stems=(speakers | frame_names(frame, capitalised, lang)) - masked,
         prop_name_stems=frozenset(stem(w, lang) for n in names if n in prop for w in n.split()) - masked,
         prop_names=frozenset(n for n in names if n in prop),
-        left_open=frame.hedged or bool(_UNASSERTED.search(prop)),
+        left_open=frame.hedged or unasserted,
         mentions=frozenset(TOKEN.findall(prop)) | {w for n in names for w in n.split()},
         statement=statement(text, frame),
         denied_statement=denied_statement(text, frame, lang, speaker),
@@ -187,13 +188,12 @@ def _content_words(text: str, positions: list[tuple[str, int]], side_tokens: set
     return stems, asserted, negated, stem_words
 
 
-def _hedged(frame: Frame, positions: list[tuple[str, int]], prop: str = "") -> bool:
-    """A hedge in the proposition or its frame ("podría", "supuestamente"), a frame that leaves the
-    proposition open ("no descarta que"), or a proposition held only as a fear or a rumour ("el temor
-    de que ...")."""
+def _hedged(frame: Frame, positions: list[tuple[str, int]]) -> bool:
+    """A hedge in the proposition or its frame ("podría", "supuestamente"), or a frame that leaves
+    the proposition open ("no descarta que")."""
     return frame.hedged or any(tok in _HEDGES for tok, _ in positions) or any(
         w in _HEDGES for w in re.findall(r"\w+", fold(frame.frame))
-    ) or bool(_UNASSERTED.search(prop))
+    )
 
 
 def _requested(positions: list[tuple[str, int]], lang: str) -> frozenset[str]:

@@ -11,11 +11,11 @@ Policy (`combine`, with a judge; why):
 - A near-verbatim repeat stays a repeat, whatever the judge says: NLI adds nothing to copy, a negation
   toggled in copied text is caught by the stance rule first, and the judge reads some long sentences
   with a negation in them as contradicting themselves (identical texts at 0.98 in news_es).
-- One claim's frame denies what the other states (`Denied`: the judge reads the denied statement,
-  restated as a sentence, against the other claim, and entails it from `JudgePolicy.denial`): a
-  contradiction, unless each claim names an actor the other never mentions (`Actors`, below). The rules
-  say who denies what; the judge answers the question it answers best on news, whether one sentence
-  states another (docs/QUALITY.md, session 22).
+- One claim denies what the other states, in its frame, by opening with a denial or in an answer
+  (`Denied`: the judge reads the denied statement, restated as a sentence, against the other claim,
+  and entails it from `JudgePolicy.denial`): a contradiction, unless each claim names an actor the
+  other never mentions (`Actors`, below). The rules say who denies what; the judge answers the question
+  it answers best on news, whether one sentence states another (docs/QUALITY.md, sessions 22-23).
 - The judge decides contradiction and support on its own above `JudgePolicy.contradiction` /
   `entailment`: it reads paraphrases ("ha preferido callar" / "respondió") no word list does. Not
   when each claim names an actor the other never mentions (`Actors`): "Rusia tiene pruebas de la
@@ -122,8 +122,8 @@ class JudgePolicy:
     # ... and a new claim's candidates with such a denial are read beyond the ones above, up to this many,
     # past the shared-word and overlap gates: a denial and what it denies seldom share their words
     # ("negó que ... hubieran sido quemados" / "incinerados"), and denials are rare (news_es, its 971
-    # articles extracted in file order: 29 frame denials, 2 opened and 11 answers restated, of 8,170
-    # claims).
+    # articles extracted in file order, a scratch count: 29 frame denials, 2 opened and 11 answers
+    # restated, of 8,170 claims).
     per_claim_denied: int = 2
 
 
