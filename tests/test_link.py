@@ -151,3 +151,17 @@ def test_a_pair_sharing_little_is_read_only_when_close():
     assert judged_pairs([(new, aside), (new, close)], sims, {1}, policy).tolist() == [False, False]
     off = dataclasses.replace(policy, overlap_similarity=policy.min_similarity)
     assert judged_pairs([(new, aside), (new, close)], sims, {1}, off).tolist() == [True, False]
+
+
+def test_a_disputed_figure_is_read_before_a_negation():
+    # Conflicting figures the rules alone do not trust (other actors named) are in dispute too: after
+    # the rules' own conflicts, before a claim that only negates a word the other states.
+    new = _with_id(make_claim("n", "El Estado gastó 30.000 millones de euros en intereses de la deuda pública."), 1)
+    closest = _with_id(make_claim("c", "El Estado gastó en intereses de la deuda pública."), 10)
+    touching = _with_id(make_claim("t", "El Tesoro no habló de los intereses de la deuda en la reunión."), 11)
+    figure = _with_id(make_claim("f", "Según el Tesoro, los intereses de la deuda pública costaron 18.000 millones de "
+                                      "euros."), 12)
+    pairs = [(new, closest), (new, touching), (new, figure)]
+    sims = np.array([0.95, 0.94, 0.93], dtype=np.float32)
+    policy = JudgePolicy(min_similarity=0.84, per_claim=1, per_claim_disputed=1)
+    assert judged_pairs(pairs, sims, {1}, policy).tolist() == [True, False, True]

@@ -13,7 +13,7 @@ from verify.lang import fold_for_fuzz
 from verify.match import claim_features, denial_reading, read_judge
 from verify.match.frame import strip_frame
 from verify.match.restate import denied_statement, statement
-from verify.match.rules import DEFAULT_THRESHOLDS, decide
+from verify.match.rules import DEFAULT_THRESHOLDS, _figure_conflict, decide
 from verify.match.signals import (
     DEFAULT_POLICY,
     Actors,
@@ -435,10 +435,51 @@ def test_a_denial_of_what_the_other_states_is_a_contradiction_from_the_policys_e
     assert combine(pair, findings, strict).relation == Relation.UNRELATED
 
 
-def test_a_denial_about_other_actors_is_not_a_contradiction():
-    # Each claim names an actor the other never mentions (`Actors`): two stories, whatever the reading.
-    pair = view("es", "El Kremlin negó que Rusia enviara armas a Libia en marzo.",
-                "Corea del Norte envió armas a Siria en marzo, según la ONU.", 0.86, _reading(0.95))
+def test_a_denial_read_as_stated_counts_across_two_names_of_one_actor_from_a_higher_reading():
+    # "la Junta" / "el Gobierno andaluz" name one actor in two ways: the Actors signal sees two, and
+    # the judge has read the denied statement as entailed by the other claim, which is the question
+    # the denial asks: a contradiction from `JudgePolicy.denial_other_names` (docs/QUALITY.md, session 24).
+    pair = view("es", "La consejera negó que la Junta haya devuelto a Bruselas los fondos contra incendios.",
+                "El Gobierno andaluz ha devuelto a la UE los fondos europeos para prevenir incendios.", 0.88,
+                _reading(0.87))
     findings = read_all(pair)
     assert {"actors", "denied"} <= {f.signal for f in findings}
-    assert combine(pair, findings, DEFAULT_POLICY).relation != Relation.CONTRADICTS
+    outcome = combine(pair, findings, DEFAULT_POLICY)
+    assert outcome.relation == Relation.CONTRADICTS and outcome.decided_by[0] == "denied"
+    # under it, what holds for claims about the same actors does not hold here
+    lower = dataclasses.replace(pair, judge=_reading(0.76))
+    assert combine(lower, read_all(lower), DEFAULT_POLICY).relation == Relation.UNRELATED
+    # ... and the judge alone, on the whole texts, still needs the same actors
+    alone = dataclasses.replace(pair, judge=reading((0.01, 0.02, 0.97)))
+    assert combine(alone, read_all(alone), DEFAULT_POLICY).relation == Relation.UNRELATED
+
+
+# Two figures for one quantity, worded apart and each with its own source: the rules alone do not
+# trust them (each names an actor the other does not, and they share under half their words).
+INTEREST_BILL = ("El Estado gastó el año pasado 30.000 millones de euros en intereses de la deuda pública.",
+                 "Según el Tesoro, el pago de intereses de la deuda pública costó 18.000 millones de euros en 2023.")
+
+
+def test_a_disputed_figure_counts_only_once_the_judge_says_both_claims_are_about_one_thing():
+    alone = view("es", *INTEREST_BILL, 0.91)
+    evidence = alone.decision.evidence
+    assert evidence.figure_conflict is None and evidence.figure_disputed is not None
+    assert alone.decision.relation != Relation.CONTRADICTS  # the rules alone (`--nli none`)
+    assert Figures().read(alone) is None
+    same_thing = dataclasses.replace(alone, judge=reading((0.30, 0.30, 0.40)))
+    finding = Figures().read(same_thing)
+    assert finding is not None and "30.000 vs 18.000" in finding.text
+    outcome = combine(same_thing, read_all(same_thing), DEFAULT_POLICY)
+    assert outcome.relation == Relation.CONTRADICTS and outcome.decided_by == ("figures",)
+    other_things = dataclasses.replace(alone, judge=reading((0.05, 0.85, 0.10)))
+    assert combine(other_things, read_all(other_things), DEFAULT_POLICY).relation == Relation.UNRELATED
+
+
+def test_durations_are_never_a_disputed_figure():
+    # "hace dos años" / "hace tres años": most often two articles a year apart, not one disputed span.
+    a = "Han pasado dos años desde la desaparición de los estudiantes de Ayotzinapa y seguimos sin saber qué ocurrió."
+    b = "Hace hoy tres años de la desaparición de los estudiantes en Iguala, según recordaron sus familias."
+    pair = view("es", a, b, 0.92)
+    assert _figure_conflict(pair.fa, pair.fb) is not None  # two spans of one unit that cannot both hold ...
+    assert pair.decision.evidence.figure_conflict is None  # ... about other actors for the rules ...
+    assert pair.decision.evidence.figure_disputed is None  # ... and not put to the judge either

@@ -58,6 +58,11 @@ class Thresholds:
     rules-12: under a cosine of 0.89 a pair goes to the judge only when its claims share a quarter of
     their content words (`JudgePolicy.overlap_similarity`): a third of the judge's work on news_es,
     which made one link there (docs/BENCHMARKS.md, session 20).
+    rules-13 to rules-17 changed what a denial denies (`verify.match.restate`), not these thresholds.
+    rules-18: conflicting figures the rules alone do not trust (other actors named, under half the words
+    shared) go to the judge as disputed (`disputed_figure_shared`, `PairEvidence.figure_disputed`), not
+    durations; a denial the judge reads as stated is no longer set aside for other actors' names
+    (docs/QUALITY.md, session 24).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -82,6 +87,12 @@ class Thresholds:
     short_negation_similarity: float = 0.93
     # Opposite words and conflicting figures count only between sentences sharing this much else.
     antonym_overlap: float = 0.5
+    # Conflicting figures short of that (other actors named, less shared) are still put to the judge
+    # (`PairEvidence.figure_disputed`) when the claims share this many words besides the counted noun
+    # and this share of their content words: news gives one quantity in other words and names its own
+    # source ("30.000 millones en intereses de deuda" / "... le costó al Estado 18.000 millones").
+    disputed_figure_shared: int = 2
+    disputed_figure_overlap: float = 0.25
     # Default: a denial conflicts only with a claim stating its predicate of the same arguments. Off
     # (RECALL_THRESHOLDS), any short negated claim close enough in meaning counts (XNLI-style pairs).
     require_same_predicate: bool = True
@@ -109,6 +120,9 @@ class PairEvidence:
     denied_clause: DeniedClause | None = None  # the clause one claim denies and the other states
     denier: int = -1  # 0: claim A denies it, 1: claim B, -1: no stance conflict
     shared_role: tuple | None = None  # (RoleFact of A, RoleFact of B): one standing role both state
+    # Conflicting figures the rules alone do not trust (`Thresholds.disputed_figure_shared`): hard
+    # evidence only once the judge says the two claims are about one thing (`signals.Figures`).
+    figure_disputed: tuple[Figure, Figure] | None = None
 
 
 def _coverage(a: ClaimFeatures, b: ClaimFeatures, shared: frozenset[str]) -> float:
@@ -315,10 +329,17 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
         antonyms = None
     if antonyms:
         antonyms = (a.stem_words.get(antonyms[0], antonyms[0]), b.stem_words.get(antonyms[1], antonyms[1]))
-    figure = _figure_conflict(a, b)
+    figure = disputed = _figure_conflict(a, b)
     if figure is not None and (len(shared - {figure[0].unit}) < 1 or not same_actors
                                or _coverage(a, b, shared) < thresholds.antonym_overlap):
-        figure = None  # two counts of the same noun in two different events
+        figure = None  # two counts of the same noun in two different events, as likely as one disputed
+    # Not durations: "han pasado dos años" / "hace hoy tres años" are two articles a year apart, "hace dos
+    # semanas" / "cuando tenía 11 años" two spans of time (news_es, read by hand, session 24).
+    if figure is not None or (disputed is not None and (
+            disputed[0].unit == "duration"
+            or len(shared - {disputed[0].unit}) < thresholds.disputed_figure_shared
+            or _coverage(a, b, shared) < thresholds.disputed_figure_overlap)):
+        disputed = None
     return PairEvidence(
         shared_stems=tuple(sorted(a.stem_words.get(s, s) for s in shared)),
         shared_names=tuple(sorted(a.names & b.names)),
@@ -331,6 +352,7 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
         denied_clause=clause,
         denier=denier,
         shared_role=_shared_role(a, b),
+        figure_disputed=disputed,
     )
 
 

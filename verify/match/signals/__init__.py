@@ -13,9 +13,11 @@ Policy (`combine`, with a judge; why):
   with a negation in them as contradicting themselves (identical texts at 0.98 in news_es).
 - One claim denies what the other states, in its frame, by opening with a denial or in an answer
   (`Denied`: the judge reads the denied statement, restated as a sentence, against the other claim,
-  and entails it from `JudgePolicy.denial`): a contradiction, unless each claim names an actor the
-  other never mentions (`Actors`, below). The rules say who denies what; the judge answers the question
-  it answers best on news, whether one sentence states another (docs/QUALITY.md, sessions 22-23).
+  and entails it from `JudgePolicy.denial`): a contradiction. The rules say who denies what; the judge
+  answers the question it answers best on news, whether one sentence states another (docs/QUALITY.md,
+  sessions 22-23). Names do not veto it (`Actors`, below, does for the judge alone): news names one
+  actor in many ways ("la Junta" / "el Gobierno andaluz", "AMLO" / "López Obrador"), and on the pair
+  files every such reading from 0.70 the veto had set aside was a contradiction (session 24).
 - The judge decides contradiction and support on its own above `JudgePolicy.contradiction` /
   `entailment`: it reads paraphrases ("ha preferido callar" / "respondió") no word list does. Not
   when each claim names an actor the other never mentions (`Actors`): "Rusia tiene pruebas de la
@@ -23,7 +25,9 @@ Policy (`combine`, with a judge; why):
   a Rusia" share a verb and a negation, and the judge reads them as one proposition denied (0.97).
 - Hard rule evidence (a denial of what the other asserts, conflicting figures, opposite directions)
   counts below that only when the judge says the two are about the same thing (not neutral):
-  "mayores de 16 años" vs "mayores de 18 años" for two vaccines are two quantities, not one.
+  "mayores de 16 años" vs "mayores de 18 años" for two vaccines are two quantities, not one. So do
+  conflicting figures the rules alone would not trust (`PairEvidence.figure_disputed`: one quantity
+  worded apart, each claim naming its own source).
 - A standing role both claims state (Haftar / Hifter at the head of one army) supports, unless the
   judge says they conflict.
 The thresholds are calibrated on data whose figures are not reported as final (docs/QUALITY.md).
@@ -119,6 +123,12 @@ class JudgePolicy:
     # threshold with none wrong. With rules-17's denials (75 pairs, session 23): 13 from 0.70, all right;
     # 16 with one wrong from 0.60, 17 with one wrong from 0.50. The threshold stands.
     denial: float = 0.70
+    # ... and from this one where each claim names an actor the other never mentions (`Actors`): news
+    # names one actor in many ways ("la Junta" / "el Gobierno andaluz", "AMLO" / "López Obrador"), and
+    # on the eleven pair files of session 24 the eight such readings from 0.70 were all labelled
+    # contradictions (0.74-0.96, seven from 0.85); on the seeds the judge read "Corea del Norte esté
+    # mandando armas a Rusia" as entailed, at 0.76, by an invitation to Putin to visit North Korea.
+    denial_other_names: float = 0.85
     # ... and a new claim's candidates with such a denial are read beyond the ones above, up to this many,
     # past the shared-word and overlap gates: a denial and what it denies seldom share their words
     # ("negó que ... hubieran sido quemados" / "incinerados"), and denials are rare (news_es, its 971
@@ -152,7 +162,7 @@ def combine(pair: PairView, findings: tuple[Finding, ...], policy: JudgePolicy =
         return Outcome(Relation.REPEATS, by_name["repeat"].strength, findings, ("repeat",))
     conflicts = [f for f in findings if f.signal in CONFLICT_SIGNALS]
     denied = by_name.get("denied")
-    if denied is not None and denied.strength >= policy.denial and "actors" not in by_name:
+    if denied is not None and denied.strength >= (policy.denial_other_names if "actors" in by_name else policy.denial):
         return Outcome(Relation.CONTRADICTS, round(denied.strength, 4), findings,
                        ("denied", *(f.signal for f in conflicts)))
     if c >= policy.contradiction and "actors" not in by_name:

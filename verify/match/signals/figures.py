@@ -7,12 +7,15 @@ from verify.records import Relation
 
 
 class Figures:
-    """Two figures for the same counted noun that cannot both hold."""
+    """Two figures for the same counted noun that cannot both hold: the rules' conflict, or, once the
+    judge has read the pair, one the rules alone do not trust (`PairEvidence.figure_disputed`), which
+    `combine` counts only where the judge says the claims are about one thing."""
 
     name = "figures"
 
     def read(self, pair: PairView) -> Finding | None:
-        conflict = pair.decision.evidence.figure_conflict
+        evidence = pair.decision.evidence
+        conflict = evidence.figure_conflict or (evidence.figure_disputed if pair.judge is not None else None)
         if not conflict:
             return None
         x, y = conflict
