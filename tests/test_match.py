@@ -213,6 +213,17 @@ def test_figures_apply_multipliers_and_units():
     assert (12.0, "%") in got
 
 
+def test_a_currency_sign_counts_as_its_noun():
+    # "260 €" and "188 euros" count one thing; "12.500M€" is millions; "$" names no one currency
+    def read(text: str) -> list[tuple[float, str]]:
+        return [(f.value, f.unit) for f in features(text).figures]
+
+    assert read("El precio marcó 260 € el megavatio hora.") == [(260.0, "eur")]
+    assert read("Son 12.500M€ para los jóvenes.") == [(12_500_000_000.0, "eur")]
+    assert read("Costó £500 millones.") == [(500_000_000.0, "libr")]
+    assert read("Costó $500 millones.") == [(500_000_000.0, "")]
+
+
 def test_strip_frame_removes_attribution_and_keeps_denials():
     assert (strip_frame("Según la policía, 300 personas fueron evacuadas.").proposition
             == "300 personas fueron evacuadas")

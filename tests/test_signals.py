@@ -367,6 +367,19 @@ OFFICIAL = ("La teoría oficial fue desde el primer momento que los estudiantes 
     ('"No vamos a subir los impuestos", dijo el ministro en la rueda de prensa.', "es", ""),
     ("El Gobierno no respondió a las preguntas de la oposición sobre el contrato.", "es", ""),
     ("No, el Gobierno aprobó la ley para no pagar más intereses de la deuda.", "es", ""),
+    # a denial of having said something: what was said, with its own negation; the speaker's follow-up cut
+    ("Granado negó haber dicho que los socialistas no lo hicieron bien en 2008 y aseguró que lo sacaron de contexto.",
+     "es", "Granado ha dicho que los socialistas no lo hicieron bien en 2008"),
+    ("The minister denied having said that the tax would rise next year.", "en",
+     "The minister has said that the tax would rise next year"),
+    # what the speaker went on to say in the past tense is no part of what is denied (Spanish denies in
+    # the subjunctive or an infinitive)
+    ("El Ministerio negó que el vídeo costara más de 80.000 euros y cifró su coste en 23.000.", "es",
+     "El vídeo costara más de 80.000 euros"),
+    ("Los sindicatos negaron que la huelga fuera ilegal y convocaron otra para el lunes.", "es",
+     "La huelga fuera ilegal"),
+    # ... while what is denied may itself hold "y" and a word that is no past tense
+    ("El ministro negó que Rusia enviara armas y tanques a Libia.", "es", "Rusia enviara armas y tanques a Libia"),
     # an opener's words elsewhere than at the start deny nothing the claim states
     ("El fiscal presentó ayer las pruebas de que hubo fraude, aunque no hay pruebas de que el alcalde lo supiera.",
      "es", ""),

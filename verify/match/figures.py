@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from verify.lang import table, words
+from verify.lang import fold, table, words
 from verify.match.vocabulary import MULTIPLIERS, STOPWORDS, stem
 
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -20,6 +20,11 @@ _WORD_NUMBERS = table("number_words")  # "dos" -> 2, "cien" -> 100, "twenty" -> 
 # Words that make a figure approximate or a bound ("más de 1.000" is consistent with 1.200).
 _APPROX = frozenset(words("approximators"))
 _NUM_SKIP = frozenset(words("number_fillers"))  # between a figure and its noun: "20 por ciento de los ..."
+# A currency sign counts as its noun ("260 €", "12.500M€", "£500"): the lexicon's word for it, so "260 €"
+# and "188 euros" count the same thing. "M" right before one is millions. ("$" is not one: dollars in
+# one country, pesos in Mexico.)
+_CURRENCY = table("currency_symbols")
+FIGURE_TOKEN = re.compile(rf"\d+(?:[.,]\d+)*|\w+|%|[{re.escape(''.join(_CURRENCY))}]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,9 +86,15 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
         while j < len(tokens) and tokens[j] in MULTIPLIERS:
             value *= MULTIPLIERS[tokens[j]]
             j += 1
+        if is_digit and j + 1 < len(tokens) and tokens[j] == "m" and tokens[j + 1] in _CURRENCY:
+            value, j = value * 1e6, j + 1  # "12.500M€"
         unit = ""
         k = j
-        if k < len(tokens) and tokens[k] in ("%", "por", "percent") and (
+        if k < len(tokens) and tokens[k] in _CURRENCY:
+            unit = stem(fold(_CURRENCY[tokens[k]]), language)
+        elif i > 0 and tokens[i - 1] in _CURRENCY and is_digit:  # "£500 millones"
+            unit = stem(fold(_CURRENCY[tokens[i - 1]]), language)
+        elif k < len(tokens) and tokens[k] in ("%", "por", "percent") and (
             tokens[k] == "%" or tokens[k] == "percent" or (k + 1 < len(tokens) and tokens[k + 1] == "ciento")
         ):
             unit = "%"

@@ -46,6 +46,9 @@ _INFINITIVE = re.compile(rf"(?:haber|\w+(?:ar|er|ir))(?:{alternation(sorted(CLIT
 # not a frame around what came before it.
 _COORDINATED = re.compile(rf"(?:^|[\s,])(?:{alternation(words('coordinators'))})\s*$")
 FRAME_VERB = re.compile(f"{_DENY}|{_REPORT}")
+# "Granado negó haber dicho que ...": a denying verb and a perfect infinitive ("haber", "having")
+# before the reporting verb. What is denied is having said it.
+_DENIED_SAYING = re.compile(rf"\b(?P<verb>{_DENY})\s+(?:{alternation(words('perfect_infinitives'))})\s*$")
 _FRAME_NEGATORS = frozenset(words("negators") + words("additive_negators"))
 _FRAME_TAIL = re.compile(
     # (one comma may follow: "..., sostuvo el candidato del PRI, José Antonio Meade")
@@ -71,6 +74,9 @@ class Frame:
     denied: bool
     hedged: bool = False  # "no descarta que ...": the speaker leaves it open
     verb: str = ""  # the denying verb, as folded ("nego", "descarta"), for reasons
+    # the reporting verb of a denied saying, as folded ("negó haber dicho que ...": "dicho"): what the
+    # speaker denies is having said the proposition
+    saying: str = ""
 
 
 def strip_frame(text: str) -> Frame:
@@ -83,7 +89,7 @@ def strip_frame(text: str) -> Frame:
     t = re.sub(r"\s+", " ", t).strip()
     frame_parts: list[str] = []
     denied = hedged = False
-    verb = ""
+    verb = saying = ""
     for _ in range(2):  # "Según X, Y dijo que ..." has two layers
         m = _SEGUN.match(t)
         if m:
@@ -104,6 +110,8 @@ def strip_frame(text: str) -> Frame:
                 break
             elif denies:
                 denied, verb = True, m.group("verb")
+            elif said := _DENIED_SAYING.search(m.group("frame")):
+                denied, verb, saying = True, said.group("verb"), m.group("verb")
             frame_parts.append(m.group(0))
             t = t[m.end():].strip(" ,:")
             continue
@@ -129,7 +137,7 @@ def strip_frame(text: str) -> Frame:
     if m and m.start() > 10:
         frame_parts.append(m.group(0))
         t = t[: m.start()]
-    return Frame(t.strip(" .,;:"), " ".join(frame_parts).strip(), denied, hedged, verb)
+    return Frame(t.strip(" .,;:"), " ".join(frame_parts).strip(), denied, hedged, verb, saying)
 
 
 def _frame_negation(frame: str) -> str | None:

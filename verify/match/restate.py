@@ -14,7 +14,10 @@ session 22). So a denial is restated as a sentence:
   los sacerdotes";
 - words that only make sense under the denial go ("entrevista alguna" -> "entrevista", "ningún delito"
   -> "un delito": the lexicon's `polarity_items` and `negative_determiners`);
-- what the speaker adds after it ("..., y calificó la versión de falsa") is cut: it is not denied.
+- what the speaker adds after it ("..., y calificó la versión de falsa", "... y cifró su coste en
+  23.000") is cut: it is not denied;
+- a denial of having said something ("Granado negó haber dicho que los socialistas lo hicieran fatal")
+  is restated as the saying ("Granado ha dicho que ..."), the proposition as it was said.
 
 A statement that opens with the words a denial takes without a denying verb ("no hay pruebas de que
 ...", "es falso que ...": the lexicon's `denial_openers`) denies what follows them, as a frame's denial
@@ -77,6 +80,8 @@ def denied_statement(text: str, frame: Frame, language: str = "es", speaker: str
     if span is None:
         return ""
     head, said = text[:span[0]], text[span[0]:span[1]].strip(" \"'«»“”‘’")
+    if frame.saying:
+        return _denied_saying(head, said, frame, language, speaker)
     head_words = fold(head).split()
     if head_words and head_words[-1] in ("a", "to"):
         return ""  # "se negó a declarar": a refusal, not a denial
@@ -90,10 +95,24 @@ def denied_statement(text: str, frame: Frame, language: str = "es", speaker: str
         # "X negó haber ...": the infinitive's subject is who denies ("haberse reunido" -> "se ha reunido").
         finite = verbs.get(verb, first if not clitic else verb)
         said = " ".join(w for w in (_subject(head, frame, speaker), clitic, finite, rest) if w)
-    said = _without_follow_up(said)
+    said = _without_follow_up(said, language)
     determiners = table("negative_determiners", (language,))
     said = re.sub(r"\w+", lambda m: determiners.get(fold(m.group()), m.group()), said)
     return _capitalised(said.strip(" ,;:."))
+
+
+def _denied_saying(head: str, said: str, frame: Frame, language: str, speaker: str) -> str:
+    """What a denial of having said something denies, as a sentence: "Granado negó haber dicho que los
+    socialistas lo hicieran fatal" -> "Granado ha dicho que los socialistas lo hicieran fatal". The
+    proposition keeps its own negations and determiners: they are what was said, not the denial's."""
+    head_words = head.split()
+    # the word after the denying verb is the perfect infinitive ("haber", "having"), made finite
+    at = next((i + 1 for i, w in enumerate(head_words[:-1]) if fold(w).strip(",") == frame.verb), 0)
+    finite = table("restated_verbs", (language,)).get(fold(head_words[at])) if at else None
+    if finite is None:
+        return ""
+    parts = (_subject(head, frame, speaker), finite, *head_words[at + 1:], _without_follow_up(said, language))
+    return _capitalised(" ".join(p for p in parts if p).strip(" ,;:."))
 
 
 def _without_polarity(said: str, language: str, before: str) -> str:
@@ -133,11 +152,16 @@ def _subject(head: str, frame: Frame, speaker: str) -> str:
     return speaker
 
 
-def _without_follow_up(said: str) -> str:
-    """Cut "..., y calificó la versión de falsa": the speaker again, after what is denied."""
+def _without_follow_up(said: str, language: str = "es") -> str:
+    """Cut "..., y calificó la versión de falsa": the speaker again, after what is denied. A reporting
+    or follow-up verb after "y", or one in the past tense as written (lexicon `follow_up_endings_written`:
+    "y cifró su coste en ...", "y habló de ..."): what a Spanish denial denies takes the subjunctive or
+    an infinitive ("negó que costara", "negó haber pactado"), so a preterite there is the speaker's own."""
+    endings = lexicon(language).get("follow_up_endings_written", ())
     for m in _AND_THEN.finditer(said):
         verb = fold(m.group(1))
-        if FRAME_VERB.fullmatch(verb) or _FOLLOW_UP.fullmatch(verb):
+        if (FRAME_VERB.fullmatch(verb) or _FOLLOW_UP.fullmatch(verb)
+                or (len(m.group(1)) > 3 and m.group(1).lower().endswith(endings))):
             return said[:m.start()]
     return said
 
@@ -162,7 +186,7 @@ def opened_denial(said: str, language: str = "es") -> str:
             rest = " ".join(determiners.get(fold(w), w) for w in head) + " " + rest
         else:
             rest = said[len(opener) + 1:]
-        return _capitalised(_without_follow_up(rest).strip(" ,;:.\"'«»“”‘’"))
+        return _capitalised(_without_follow_up(rest, language).strip(" ,;:.\"'«»“”‘’"))
     return ""
 
 

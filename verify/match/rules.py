@@ -63,6 +63,9 @@ class Thresholds:
     shared) go to the judge as disputed (`disputed_figure_shared`, `PairEvidence.figure_disputed`), not
     durations; a denial the judge reads as stated is no longer set aside for other actors' names
     (docs/QUALITY.md, session 24).
+    rules-19: a denial of having said something ("negó haber dicho que P") is restated as the saying
+    ("X ha dicho que P"); a past tense after "y" ends what a denial denies ("... y cifró su coste en");
+    a currency sign is its noun ("260 €" / "188 euros").
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
