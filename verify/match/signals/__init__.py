@@ -76,12 +76,13 @@ class JudgePolicy:
     # cosine (e5-small puts unrelated sentences of one story at ~0.88; the tuning files' labelled
     # contradictions sit at >= 0.89, the blind files' down to 0.83: bench/pair_similarity.py), each new
     # claim's `per_claim` closest, and up to `per_claim_disputed` more of the pairs in dispute: those the
-    # rules see in conflict first, then those where one claim negates a word the other states
-    # (`verify.link.judged_pairs`). Extras are costly: on the first 150 news_es articles none cost 1.26
-    # readings a claim, one 1.76, two 1.95 (bench/judge_selection.py); rules-7's extra, any pair where
-    # either claim denied or negated anything, cost 2.35. On all of news_es (docs/BENCHMARKS.md, session
-    # 12) one extra of this kind keeps rules-7's 6 contradictions, 5 right; the rules' conflicts alone
-    # (1.26) lost the one of them no rule sees ("no tiene hijos" against children living in Mexico).
+    # rules see in conflict first, then disputed figures (rules-18), then those where one claim negates
+    # a word the other states (`verify.link.judged_pairs`). Extras are costly: on the first 150 news_es
+    # articles none cost 1.26 readings a claim, one 1.76, two 1.95 (bench/judge_selection.py); rules-7's
+    # extra, any pair where either claim denied or negated anything, cost 2.35. On all of news_es
+    # (docs/BENCHMARKS.md, session 12) one extra of this kind keeps rules-7's 6 contradictions, 5 right;
+    # the rules' conflicts alone (1.26) lost the one of them no rule sees ("no tiene hijos" against
+    # children living in Mexico).
     min_similarity: float = 0.84
     per_claim: int = 1
     per_claim_disputed: int = 1
