@@ -380,6 +380,16 @@ OFFICIAL = ("La teoría oficial fue desde el primer momento que los estudiantes 
      "La huelga fuera ilegal"),
     # ... while what is denied may itself hold "y" and a word that is no past tense
     ("El ministro negó que Rusia enviara armas y tanques a Libia.", "es", "Rusia enviara armas y tanques a Libia"),
+    # an answer that opens with a negative phrase and no "no"; a quotation that denies with emphasis
+    ("«En ningún momento he pedido subir los impuestos a los carburantes», replicó el experto.", "es",
+     "He pedido subir los impuestos a los carburantes"),
+    ("«La cuenta de Vox no ha sido bloqueada en ningún momento», aseguró un portavoz de Twitter.", "es",
+     "La cuenta de Vox ha sido bloqueada"),
+    # ... but "nunca" also says how often: a plain quotation with it answers nobody
+    ("«Nunca hemos visto una crisis así en el sector», dijo el presidente de la patronal.", "es", ""),
+    # a present-tense follow-up the lexicon lists ("y habla de ...") is cut too
+    ("La Moncloa desmintió que el Ejecutivo haya aumentado un 40% los altos cargos y habla de un incremento leve.",
+     "es", "El Ejecutivo haya aumentado un 40% los altos cargos"),
     # an opener's words elsewhere than at the start deny nothing the claim states
     ("El fiscal presentó ayer las pruebas de que hubo fraude, aunque no hay pruebas de que el alcalde lo supiera.",
      "es", ""),

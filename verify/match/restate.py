@@ -26,7 +26,9 @@ does (`opened_denial`).
 A claim that negates its own main clause denies something said when it answers: "No, ..." or a
 quotation in reply ("«Nunca hemos pactado ...», replicó la portavoz": the lexicon's `reply_verbs`); the
 clause is restated without its negation (`replied_denial`), unless it points back at the question
-("participando en esto": the lexicon's `anaphors`). Any other negation of a claim's own clause gets no
+("participando en esto": the lexicon's `anaphors`). So is a quotation that denies with emphasis ("«La
+cuenta no ha sido bloqueada en ningún momento», aseguró un portavoz": the lexicon's `negative_fillers`
+but "nunca", which also says how often). Any other negation of a claim's own clause gets no
 restatement: reading them all so was measured and left out (on all of news_es 11 more contradictions, 3
 right: docs/QUALITY.md, session 22). Nor does a refusal ("se negó a declarar"), which denies nothing.
 """
@@ -34,6 +36,7 @@ right: docs/QUALITY.md, session 22). Nor does a refusal ("se negó a declarar"),
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from functools import lru_cache
 
 from verify.lang import alternation, fold, lexicon, table, words
@@ -206,13 +209,23 @@ def replied_denial(text: str, frame: Frame, language: str = "es") -> str:
     answer = _ANSWER.match(said)
     if answer:
         said = said[answer.end():]
-    elif not _replies(text, frame, language):
+    elif not (_replies(text, frame, language) or _insists(text, said, language)):
         return ""
     said = _unnegated(said, language)
     # An answer often points back at the question ("No, Moscú no está participando en esto"): restated,
     # "Moscú está participando en esto" is read as entailed by anything Moscow does. Not without what it
     # points at.
     return "" if set(words("anaphors", (language,))) & set(fold(said).split()) else said
+
+
+def _insists(text: str, said: str, language: str) -> bool:
+    """A quotation that denies with emphasis ("en ningún momento", "de ninguna manera": the lexicon's
+    `negative_fillers` but "nunca", which also says how often) followed by who said it ("..., aseguró
+    un portavoz"): a denial in the speaker's own words."""
+    if not any(FRAME_VERB.fullmatch(w) for m in _QUOTE_THEN_VERB.finditer(fold(text)) for w in m.group(1).split()):
+        return False
+    folded = f" {fold(said)} "
+    return any(f" {f} " in folded for f in lexicon(language).get("negative_fillers", ()) if f not in ("nunca", "never"))
 
 
 def _replies(text: str, frame: Frame, language: str) -> bool:
@@ -236,6 +249,11 @@ def _unnegated(said: str, language: str) -> str:
     side = set(lex.get("conditions_and_purposes", ())) | {"de", "of", "sin", "without"}
     ends = set(lex.get("scope_ends", ()))
     concord = lex.get("negative_concord", {})
+    opening = next((f for f in lex.get("negative_fillers", ()) if fold(said).startswith(f + " ")), None)
+    if opening is not None and not any(fold(t.group()) in negators for t in tokens):
+        # "En ningún momento he pedido subir ...": a negative phrase before the verb is the negation
+        stop = next((t.start() for t in tokens if _clause_ends(said, t, ends)), len(said))
+        return _affirmed(_drop(said[:stop], opening), concord)
     for k, m in enumerate(tokens):
         word = fold(m.group())
         if _clause_ends(said, m, ends):
@@ -255,9 +273,14 @@ def _unnegated(said: str, language: str) -> str:
         clause = said[:cut_from] + (rest if end is None else rest[:end])
         for filler in lex.get("negative_fillers", ()):
             clause = _drop(clause, filler)
-        clause = re.sub(r"\w+", lambda w: concord.get(fold(w.group()), w.group()), clause)
-        return _capitalised(re.sub(r"\s+", " ", clause).strip(" ,;:.\"'«»“”‘’"))
+        return _affirmed(clause, concord)
     return ""
+
+
+def _affirmed(clause: str, concord: Mapping[str, str]) -> str:
+    """A clause with its negation taken out, its negative words made positive ("ninguna" -> "una")."""
+    clause = re.sub(r"\w+", lambda w: concord.get(fold(w.group()), w.group()), clause)
+    return _capitalised(re.sub(r"\s+", " ", clause).strip(" ,;:.\"'«»“”‘’"))
 
 
 def _clause_ends(said: str, token: re.Match[str], ends: set[str]) -> bool:

@@ -66,6 +66,9 @@ class Thresholds:
     rules-19: a denial of having said something ("negó haber dicho que P") is restated as the saying
     ("X ha dicho que P"); a past tense after "y" ends what a denial denies ("... y cifró su coste en");
     a currency sign is its noun ("260 €" / "188 euros").
+    rules-20: an answer that opens with a negative phrase ("En ningún momento he pedido ...") and a
+    quotation that denies with emphasis ("«... no ha sido bloqueada en ningún momento», aseguró ...")
+    are restated as denials; "y habla de ..." is a follow-up.
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
