@@ -222,6 +222,8 @@ def test_a_currency_sign_counts_as_its_noun():
     assert read("Son 12.500M€ para los jóvenes.") == [(12_500_000_000.0, "eur")]
     assert read("Costó £500 millones.") == [(500_000_000.0, "libr")]
     assert read("Costó $500 millones.") == [(500_000_000.0, "")]
+    # the sign's noun in the claim's own language
+    assert [(f.value, f.unit) for f in features("It cost £500 million.", "en").figures] == [(500_000_000.0, "pound")]
 
 
 def test_strip_frame_removes_attribution_and_keeps_denials():

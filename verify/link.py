@@ -104,11 +104,11 @@ def judged_pairs(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray,
     (`PairEvidence.figure_disputed`), then those where one claim negates a word the other states. The
     judge reads tens of pairs a second where the rules read thousands (docs/BENCHMARKS.md); far down a
     claim's list, pairs are seldom about the same thing, and without a negation of something the other
-    says they seldom conflict. Of those, none under `overlap_similarity`
-    whose claims (one language, the rules calling them unrelated) share less than `overlap_coverage` of
-    their words: two matters of one story; its place is not handed to the next candidate. Pairs where
-    one claim denies something the other may state (`verify.match.denial_reading`) pass those
-    gates, and up to `per_claim_denied` of them are read besides."""
+    says they seldom conflict. Of those, none under `overlap_similarity` whose claims (one language, the
+    rules calling them unrelated) share less than `overlap_coverage` of their words: two matters of one
+    story; its place is not handed to the next candidate. Pairs where one claim denies something the
+    other may state (`verify.match.denial_reading`) pass those gates, and up to `per_claim_denied` of
+    them are read besides."""
     from verify.match import claim_features, denial_reading, rule_decisions
 
     sims = np.asarray(similarities, dtype=np.float32)

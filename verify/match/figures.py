@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from verify.lang import fold, table, words
 from verify.match.vocabulary import MULTIPLIERS, STOPWORDS, stem
@@ -23,8 +24,14 @@ _NUM_SKIP = frozenset(words("number_fillers"))  # between a figure and its noun:
 # A currency sign counts as its noun ("260 €", "12.500M€", "£500"): the lexicon's word for it, so "260 €"
 # and "188 euros" count the same thing. "M" right before one is millions. ("$" is not one: dollars in
 # one country, pesos in Mexico.)
-_CURRENCY = table("currency_symbols")
+_CURRENCY = table("currency_symbols")  # every language's signs, for the tokens; the noun is the claim's
 FIGURE_TOKEN = re.compile(rf"\d+(?:[.,]\d+)*|\w+|%|[{re.escape(''.join(_CURRENCY))}]")
+
+
+@lru_cache(maxsize=8)
+def _currency_units(language: str) -> dict[str, str]:
+    """Sign -> the stem of its noun in `language` ("£" -> "libr" in Spanish, "pound" in English)."""
+    return {sign: stem(fold(noun), language) for sign, noun in table("currency_symbols", (language,)).items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +71,7 @@ def parse_number(token: str, next_word: str = "") -> float | None:
 def figures(tokens: list[str], language: str = "es") -> list[Figure]:
     """Figures in a folded token list, with multipliers applied and the counted noun attached."""
     out: list[Figure] = []
+    currency = _currency_units(language)
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -90,10 +98,10 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
             value, j = value * 1e6, j + 1  # "12.500M€"
         unit = ""
         k = j
-        if k < len(tokens) and tokens[k] in _CURRENCY:
-            unit = stem(fold(_CURRENCY[tokens[k]]), language)
-        elif i > 0 and tokens[i - 1] in _CURRENCY and is_digit:  # "£500 millones"
-            unit = stem(fold(_CURRENCY[tokens[i - 1]]), language)
+        if k < len(tokens) and tokens[k] in currency:
+            unit = currency[tokens[k]]
+        elif i > 0 and tokens[i - 1] in currency and is_digit:  # "£500 millones"
+            unit = currency[tokens[i - 1]]
         elif k < len(tokens) and tokens[k] in ("%", "por", "percent") and (
             tokens[k] == "%" or tokens[k] == "percent" or (k + 1 < len(tokens) and tokens[k + 1] == "ciento")
         ):

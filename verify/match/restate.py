@@ -155,7 +155,7 @@ def _subject(head: str, frame: Frame, speaker: str) -> str:
     return speaker
 
 
-def _without_follow_up(said: str, language: str = "es") -> str:
+def _without_follow_up(said: str, language: str) -> str:
     """Cut "..., y calificó la versión de falsa": the speaker again, after what is denied. A reporting
     or follow-up verb after "y", or one in the past tense as written (lexicon `follow_up_endings_written`:
     "y cifró su coste en ...", "y habló de ..."): what a Spanish denial denies takes the subjunctive or
@@ -220,12 +220,14 @@ def replied_denial(text: str, frame: Frame, language: str = "es") -> str:
 
 def _insists(text: str, said: str, language: str) -> bool:
     """A quotation that denies with emphasis ("en ningún momento", "de ninguna manera": the lexicon's
-    `negative_fillers` but "nunca", which also says how often) followed by who said it ("..., aseguró
-    un portavoz"): a denial in the speaker's own words."""
+    `negative_fillers` but its `habitual_negators`, "nunca", which also say how often) followed by who
+    said it ("..., aseguró un portavoz"): a denial in the speaker's own words."""
     if not any(FRAME_VERB.fullmatch(w) for m in _QUOTE_THEN_VERB.finditer(fold(text)) for w in m.group(1).split()):
         return False
+    lex = lexicon(language)
+    emphatic = set(lex.get("negative_fillers", ())) - set(lex.get("habitual_negators", ()))
     folded = f" {fold(said)} "
-    return any(f" {f} " in folded for f in lexicon(language).get("negative_fillers", ()) if f not in ("nunca", "never"))
+    return any(f" {filler} " in folded for filler in emphatic)
 
 
 def _replies(text: str, frame: Frame, language: str) -> bool:

@@ -310,6 +310,7 @@ def _stance(a: ClaimFeatures, b: ClaimFeatures, similarity: float, t: Thresholds
 def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
              thresholds: Thresholds = DEFAULT_THRESHOLDS) -> PairEvidence:
     shared = a.stems & b.stems
+    coverage = _coverage(a, b, shared)
     # Stance: one claim denies a clause (predicate + arguments) the other states; two denials of one
     # thing agree, and a denial of another predicate in the same story is no conflict.
     clause, denier = _stance(a, b, similarity, thresholds)
@@ -328,7 +329,7 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     same_actors = (bool(a.names & b.names) or not (a.names or b.names)
                    or bool(a.prop_name_stems & b.stems) or bool(b.prop_name_stems & a.stems))
     if antonyms and (_negated(antonyms[0], a) or _negated(antonyms[1], b) or others < 2 or not same_actors
-                     or _coverage(a, b, shared) < thresholds.antonym_overlap):
+                     or coverage < thresholds.antonym_overlap):
         # "no bajó" against "subió" cancel (a negation elsewhere, "medida que no afecta a ...", does
         # not), and opposite words in two sentences that share little else (a team "derrotó" here,
         # another "ganó" there) are two events, not opposite directions of one.
@@ -337,19 +338,19 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
         antonyms = (a.stem_words.get(antonyms[0], antonyms[0]), b.stem_words.get(antonyms[1], antonyms[1]))
     figure = disputed = _figure_conflict(a, b)
     if figure is not None and (len(shared - {figure[0].unit}) < 1 or not same_actors
-                               or _coverage(a, b, shared) < thresholds.antonym_overlap):
+                               or coverage < thresholds.antonym_overlap):
         figure = None  # two counts of the same noun in two different events, as likely as one disputed
     # Not durations: "han pasado dos años" / "hace hoy tres años" are two articles a year apart, "hace dos
     # semanas" / "cuando tenía 11 años" two spans of time (news_es, read by hand, session 24).
     if figure is not None or (disputed is not None and (
             disputed[0].unit == "duration"
             or len(shared - {disputed[0].unit}) < thresholds.disputed_figure_shared
-            or _coverage(a, b, shared) < thresholds.disputed_figure_overlap)):
+            or coverage < thresholds.disputed_figure_overlap)):
         disputed = None
     return PairEvidence(
         shared_stems=tuple(sorted(a.stem_words.get(s, s) for s in shared)),
         shared_names=tuple(sorted(a.names & b.names)),
-        coverage=_coverage(a, b, shared),
+        coverage=coverage,
         asserted_coverage=_asserted_coverage(a, b),
         stance_words=tuple(a.stem_words.get(s, b.stem_words.get(s, s)) for s in stance_words),
         stance_conflict=stance_conflict,

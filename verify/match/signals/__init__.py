@@ -15,7 +15,8 @@ Policy (`combine`, with a judge; why):
   (`Denied`: the judge reads the denied statement, restated as a sentence, against the other claim,
   and entails it from `JudgePolicy.denial`): a contradiction. The rules say who denies what; the judge
   answers the question it answers best on news, whether one sentence states another (docs/QUALITY.md,
-  sessions 22-23). Names do not veto it (`Actors`, below, does for the judge alone): news names one
+  sessions 22-23). Where each claim names an actor the other never mentions (`Actors`, below, which
+  sets the judge alone aside), the reading must reach `JudgePolicy.denial_other_names`: news names one
   actor in many ways ("la Junta" / "el Gobierno andaluz", "AMLO" / "López Obrador"), and on the pair
   files every such reading from 0.70 the veto had set aside was a contradiction (session 24).
 - The judge decides contradiction and support on its own above `JudgePolicy.contradiction` /
@@ -163,7 +164,8 @@ def combine(pair: PairView, findings: tuple[Finding, ...], policy: JudgePolicy =
         return Outcome(Relation.REPEATS, by_name["repeat"].strength, findings, ("repeat",))
     conflicts = [f for f in findings if f.signal in CONFLICT_SIGNALS]
     denied = by_name.get("denied")
-    if denied is not None and denied.strength >= (policy.denial_other_names if "actors" in by_name else policy.denial):
+    denial_bar = policy.denial_other_names if "actors" in by_name else policy.denial
+    if denied is not None and denied.strength >= denial_bar:
         return Outcome(Relation.CONTRADICTS, round(denied.strength, 4), findings,
                        ("denied", *(f.signal for f in conflicts)))
     if c >= policy.contradiction and "actors" not in by_name:
