@@ -222,7 +222,7 @@ def _insists(text: str, said: str, language: str) -> bool:
     """A quotation that denies with emphasis ("en ningún momento", "de ninguna manera": the lexicon's
     `negative_fillers` but its `habitual_negators`, "nunca", which also say how often) followed by who
     said it ("..., aseguró un portavoz"): a denial in the speaker's own words."""
-    if not any(FRAME_VERB.fullmatch(w) for m in _QUOTE_THEN_VERB.finditer(fold(text)) for w in m.group(1).split()):
+    if not any(FRAME_VERB.fullmatch(w) for w in _after_quotes(text)):
         return False
     lex = lexicon(language)
     emphatic = set(lex.get("negative_fillers", ())) - set(lex.get("habitual_negators", ()))
@@ -232,8 +232,12 @@ def _insists(text: str, said: str, language: str) -> bool:
 
 def _replies(text: str, frame: Frame, language: str) -> bool:
     """A reply verb in the frame, or among the first words after a closing quotation mark."""
-    quoted = [w for m in _QUOTE_THEN_VERB.finditer(fold(text)) for w in m.group(1).split()]
-    return any(_reply_verbs(language).fullmatch(w) for w in (*fold(frame.frame).split(), *quoted))
+    return any(_reply_verbs(language).fullmatch(w) for w in (*fold(frame.frame).split(), *_after_quotes(text)))
+
+
+def _after_quotes(text: str) -> list[str]:
+    """The first words after each closing quotation mark and its comma, folded ('«...», replicó X')."""
+    return [w for m in _QUOTE_THEN_VERB.finditer(fold(text)) for w in m.group(1).split()]
 
 
 @lru_cache(maxsize=8)
@@ -251,7 +255,8 @@ def _unnegated(said: str, language: str) -> str:
     side = set(lex.get("conditions_and_purposes", ())) | {"de", "of", "sin", "without"}
     ends = set(lex.get("scope_ends", ()))
     concord = lex.get("negative_concord", {})
-    opening = next((f for f in lex.get("negative_fillers", ()) if fold(said).startswith(f + " ")), None)
+    folded = fold(said)
+    opening = next((f for f in lex.get("negative_fillers", ()) if folded.startswith(f + " ")), None)
     if opening is not None and not any(fold(t.group()) in negators for t in tokens):
         # "En ningún momento he pedido subir ...": a negative phrase before the verb is the negation
         stop = next((t.start() for t in tokens if _clause_ends(said, t, ends)), len(said))
