@@ -165,3 +165,17 @@ def test_a_disputed_figure_is_read_before_a_negation():
     sims = np.array([0.95, 0.94, 0.93], dtype=np.float32)
     policy = JudgePolicy(min_similarity=0.84, per_claim=1, per_claim_disputed=1)
     assert judged_pairs(pairs, sims, {1}, policy).tolist() == [True, False, True]
+
+
+def test_a_disputed_direction_is_read_before_a_negation():
+    # Opposite directions the rules alone do not trust (under half the words shared) are in dispute the
+    # same way as such figures.
+    new = _with_id(make_claim("n", "El paro baja en 76.113 personas y encadena siete meses de descensos."), 1)
+    closest = _with_id(make_claim("c", "El paro registrado en septiembre, en 76.113 personas."), 10)
+    touching = _with_id(make_claim("t", "El ministerio no habló del paro de septiembre en la reunión."), 11)
+    direction = _with_id(make_claim("d", "El paro registrado subió en septiembre en 76.113 personas, según los "
+                                         "datos del Ministerio de Trabajo."), 12)
+    pairs = [(new, closest), (new, touching), (new, direction)]
+    sims = np.array([0.95, 0.94, 0.93], dtype=np.float32)
+    policy = JudgePolicy(min_similarity=0.84, per_claim=1, per_claim_disputed=1)
+    assert judged_pairs(pairs, sims, {1}, policy).tolist() == [True, False, True]

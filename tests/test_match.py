@@ -15,6 +15,7 @@ from verify.errors import InputError
 from verify.match import MATCHER_VERSION, PairVerdict, classify, classify_many
 from verify.match.figures import parse_number
 from verify.match.frame import strip_frame
+from verify.match.rules import _figure_conflict, evidence
 from verify.match.text import features
 from verify.records import Claim, Entity, Polarity, Relation
 
@@ -639,6 +640,67 @@ def test_a_denial_meets_common_news_synonyms():
     b = claim("La NASA recuperó el contacto con el satélite IMAGE gracias a un aficionado.")
     verdict = classify(a, b, similarity=0.93)
     assert verdict.relation == Relation.CONTRADICTS and '"no" restablecer' in verdict.reason
+
+
+@pytest.mark.parametrize(("text", "language", "bound"), [
+    ("Más de 1.000 soldados participaron.", "es", "min"),
+    ("Al menos 1.000 soldados participaron.", "es", "min"),  # "al menos" is a floor, "menos" alone a ceiling
+    ("Menos de 1.000 soldados participaron.", "es", "max"),
+    ("Una línea de avales de hasta 500 millones.", "es", "max"),
+    ("Unos 20.000 manifestantes.", "es", "about"),
+    ("Un crecimiento en torno al 2 %.", "es", "about"),
+    ("Una subida del salario mínimo del 12,3 %.", "es", ""),  # "mínimo" is the wage's, not a bound
+    ("More than 1,000 soldiers took part.", "en", "min"),
+    ("Up to 500 soldiers took part.", "en", "max"),
+])
+def test_a_figures_bound_is_read_from_the_words_before_it(text: str, language: str, bound: str):
+    (figure,) = features(text, language).figures
+    assert figure.bound == bound
+
+
+@pytest.mark.parametrize(("a", "b", "conflict"), [
+    ("Más de 1.000 soldados participaron.", "Unos 1.200 soldados participaron.", False),
+    ("Todavía hay más de 420.000 valencianos sin empleo.", "Hay 312.000 valencianos sin empleo.", True),
+    ("Más de 1.000 soldados participaron.", "Participaron 5.000 soldados.", True),  # a floor that far under
+    ("Unos 20.000 manifestantes según la policía.", "Acudieron 21.000 manifestantes.", False),
+    ("Unos 9.000 asistentes según la policía.", "Acudieron 12.000 asistentes.", True),  # not a factor of two
+    ("Una línea de avales de hasta 500 millones de euros.", "Una línea de avales de 450 millones de euros.", False),
+    ("Una línea de avales de hasta 500 millones de euros.", "Una línea de avales de 1.200 millones de euros.", True),
+])
+def test_bounds_and_roundings_agree_only_within_their_reach(a: str, b: str, conflict: bool):
+    assert (_figure_conflict(features(a), features(b)) is not None) == conflict
+
+
+def test_a_bare_number_takes_the_unit_the_other_claim_writes_once():
+    # "(+214 euros)" is the raise, "950" the new wage in both, written once with its unit
+    a = features("Sánchez lo recibió en 736 y en un año y medio lo eleva a 950 (+214 euros).")
+    b = features("Con Sánchez, el salario mínimo ha pasado de 736 a 950 euros mensuales en año y medio.")
+    assert _figure_conflict(a, b) is None
+    c = features("Con Sánchez, el salario mínimo ha pasado de 736 a 900 euros mensuales en año y medio.")
+    assert _figure_conflict(a, c) is not None
+
+
+def test_percentages_of_two_named_rates_do_not_conflict():
+    unemployment = features("La tasa de desempleo baja medio punto, situándose en 14,57 %.")
+    savings = features("La tasa de ahorro de los hogares baja y se sitúa en el 10,2%, según el INE.")
+    assert _figure_conflict(unemployment, savings) is None
+    # "paro" and "desempleo" name one rate (the lexicon's `rate_synonyms`)
+    jobless = features("La tasa de paro subió hasta el 16,3 % en el tercer trimestre.")
+    assert _figure_conflict(unemployment, jobless) is not None
+
+
+def test_figures_whose_nouns_are_followed_by_other_words_are_left_to_the_judge():
+    # "personas llenan el acto" / "personas asistieron al acto": the rules cannot tell one count from two
+    a = features("Casi 2.000 personas llenan hasta los topes el acto convocado por Vox en Illescas.")
+    b = features("Unas 600 personas asistieron al acto de Vox en Illescas, según la Policía Local.")
+    conflict = _figure_conflict(a, b)
+    assert conflict is not None and conflict[2] is False
+    ev = evidence(a, b, 0.92)
+    assert ev.figure_conflict is None and ev.figure_disputed is not None
+    # counts of two years are two quantities, not one disputed
+    year = features("En 2021 ya son 34 mujeres asesinadas por violencia de género en España.")
+    since = features("Son ya 1.118 mujeres asesinadas por violencia de género en España desde 2003.")
+    assert evidence(year, since, 0.92).figure_disputed is None
 
 
 def test_figures_of_the_same_noun_for_two_things_do_not_conflict():

@@ -339,6 +339,12 @@ OFFICIAL = ("La teoría oficial fue desde el primer momento que los estudiantes 
      "Injerencia en las elecciones presidenciales de México"),
     # nothing denied in the frame: a refusal, a frame left open, a plain statement, a negation in the clause
     ("El portavoz se negó a declarar sobre el asunto en la rueda de prensa.", "es", ""),
+    # a refusal to act ("descartó dimitir") is no denial of an act; "rechazó haber ..." still denies one
+    ("La concejala de Seguridad de Ibiza descartó dimitir y defendió el refuerzo policial.", "es", ""),
+    ("El ministro rechazó haber recibido dinero de la trama.", "es", "El ministro ha recibido dinero de la trama"),
+    # what the speaker adds after "pero" is cut, as after "y"
+    ("El ministro negó que el contrato costara 9.000 euros, pero reconoció retrasos en la obra.", "es",
+     "El contrato costara 9.000 euros"),
     ("El Kremlin no descarta que Rusia envíe armas a Libia este invierno.", "es", ""),
     ("El Gobierno aprobó ayer la subida del salario mínimo en el Consejo de Ministros.", "es", ""),
     ("Moscú no está participando en esto de ninguna manera, dijo Peskov.", "es", ""),
@@ -506,3 +512,56 @@ def test_durations_are_never_a_disputed_figure():
     assert _figure_conflict(pair.fa, pair.fb) is not None  # two spans of one unit that cannot both hold ...
     assert pair.decision.evidence.figure_conflict is None  # ... about other actors for the rules ...
     assert pair.decision.evidence.figure_disputed is None  # ... and not put to the judge either
+
+
+def test_a_disputed_direction_counts_only_once_the_judge_says_both_claims_are_about_one_thing():
+    # under half their words shared, and the second claim names its source: the rules alone do not trust
+    # "baja" against "subió", the judge may
+    a = "El paro baja en 76.113 personas y ya encadena siete meses de descensos consecutivos."
+    b = "El paro registrado subió en septiembre en 76.113 personas, según los datos del Ministerio de Trabajo."
+    alone = view("es", a, b, 0.91)
+    evidence = alone.decision.evidence
+    assert evidence.antonyms is None and evidence.directions_disputed == ("baja", "subió")
+    assert alone.decision.relation != Relation.CONTRADICTS and Directions().read(alone) is None
+    same_thing = dataclasses.replace(alone, judge=reading((0.20, 0.30, 0.50)))
+    outcome = combine(same_thing, read_all(same_thing), DEFAULT_POLICY)
+    assert outcome.relation == Relation.CONTRADICTS and outcome.decided_by == ("directions",)
+    # a neutral the rules' own conflicts would pass (under `same_thing`) is not enough for disputed evidence
+    unsure = dataclasses.replace(alone, judge=reading((0.15, 0.55, 0.30)))
+    assert combine(unsure, read_all(unsure), DEFAULT_POLICY).relation == Relation.UNRELATED
+
+
+ABOGACIA = "La Moncloa negó que la Abogacía del Estado se esté usando para ocultar los viajes del presidente."
+
+
+def _denial_and_contradiction(contradiction: float, denial: float) -> JudgeReading:
+    return dataclasses.replace(reading((0.05, 0.95 - contradiction, contradiction)), denial=denial)
+
+
+@pytest.mark.parametrize(("contradiction", "relation"), [(0.90, Relation.CONTRADICTS), (0.80, Relation.UNRELATED)])
+def test_a_denial_the_judge_reads_as_contradicting_the_other_claim_is_a_contradiction(contradiction, relation):
+    # the judge does not read the denied statement as stated (reworded), but reads the two claims as
+    # contradicting: from `JudgePolicy.denied_contradiction`, the denial telling that they are about one thing
+    a = "El mismo que prometía transparencia en sus viajes utiliza ahora a la Abogacía del Estado para ocultarlos."
+    pair = view("es", a, ABOGACIA, 0.90, _denial_and_contradiction(contradiction, 0.35))
+    findings = read_all(pair)
+    (finding,) = [f for f in findings if f.signal == "denied"]
+    # who denies what, and not "which claim A states": the judge did not read it so
+    said = "La Abogacía del Estado se esté usando para ocultar los viajes del presidente"
+    assert finding.text == f'claim B denies "{said}"'
+    outcome = combine(pair, findings, DEFAULT_POLICY)
+    assert outcome.relation == relation
+    if relation == Relation.CONTRADICTS:
+        assert outcome.decided_by == ("denied", "judge") and outcome.score == pytest.approx(contradiction)
+
+
+def test_a_denial_the_judge_reads_as_contradicting_needs_the_same_actors():
+    # as for the judge alone: "Doñana" on one side, "Marruecos" on the other
+    a = "Sánchez utiliza ahora a la Abogacía del Estado para ocultar sus viajes a Doñana."
+    b = ABOGACIA.replace("presidente.", "presidente a Marruecos.")
+    pair = view("es", a, b, 0.90, _denial_and_contradiction(0.90, 0.35),
+                entities_a=(("Pedro Sánchez", "Sánchez", "PER"), ("Doñana", "Doñana", "LOC")),
+                entities_b=(("Moncloa", "La Moncloa", "ORG"), ("Marruecos", "Marruecos", "LOC")))
+    findings = read_all(pair)
+    assert {"actors", "denied"} <= {f.signal for f in findings}
+    assert combine(pair, findings, DEFAULT_POLICY).relation == Relation.UNRELATED

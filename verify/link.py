@@ -100,15 +100,16 @@ def judged_pairs(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray,
     content word or a name with it, or are in another language), plus up to `per_claim_disputed` more
     of the pairs in dispute: first those the rules see in conflict (a denial of what the other asserts,
     conflicting figures, opposite directions: evidence that counts only once the judge has said the two
-    are about the same thing, `signals.combine`), then conflicting figures the rules alone do not trust
-    (`PairEvidence.figure_disputed`), then those where one claim negates a word the other states. The
-    judge reads tens of pairs a second where the rules read thousands (docs/BENCHMARKS.md); far down a
-    claim's list, pairs are seldom about the same thing, and without a negation of something the other
-    says they seldom conflict. Of those, none under `overlap_similarity` whose claims (one language, the
-    rules calling them unrelated) share less than `overlap_coverage` of their words: two matters of one
-    story; its place is not handed to the next candidate. Pairs where one claim denies something the
-    other may state (`verify.match.denial_reading`) pass those gates, and up to `per_claim_denied` of
-    them are read besides."""
+    are about the same thing, `signals.combine`), then conflicting figures and opposite directions the
+    rules alone do not trust (`PairEvidence.figure_disputed`, `directions_disputed`), then those where
+    one claim negates a word the other states. The judge reads tens of pairs a second where the rules
+    read thousands (docs/BENCHMARKS.md); far down a claim's list, pairs are seldom about the same thing,
+    and without a negation of something the other says they seldom conflict. Of those, none under
+    `overlap_similarity` whose claims (one language, the rules calling them unrelated) share less than
+    `overlap_coverage` of their words: two matters of one story; its place is not handed to the next
+    candidate. Pairs where one claim denies something the other may state
+    (`verify.match.denial_reading`) pass those gates, and up to `per_claim_denied` of them are read
+    besides."""
     from verify.match import claim_features, denial_reading, rule_decisions
 
     sims = np.asarray(similarities, dtype=np.float32)
@@ -163,13 +164,17 @@ def judged_pairs(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray,
         return judged
     # (Never the rules' repeats, which the judge does not read: `verify.match.judge_can_change`.)
     conflicts = [i for i in further if decisions[i].relation == Relation.CONTRADICTS]
-    # conflicting figures the rules alone do not trust (`PairEvidence.figure_disputed`) come next
-    figures = [i for i in further if decisions[i].relation not in (Relation.CONTRADICTS, Relation.REPEATS)
-               and decisions[i].evidence.figure_disputed is not None]
-    negations = [i for i in further if decisions[i].relation not in (Relation.CONTRADICTS, Relation.REPEATS)
-                 and decisions[i].evidence.figure_disputed is None and negates_the_other(i)]
+    # conflicting figures and opposite directions the rules alone do not trust
+    # (`PairEvidence.figure_disputed`, `directions_disputed`) come next
+    def untrusted(i: int) -> bool:
+        ev = decisions[i].evidence
+        return ev.figure_disputed is not None or ev.directions_disputed is not None
+
+    rest = [i for i in further if decisions[i].relation not in (Relation.CONTRADICTS, Relation.REPEATS)]
+    worded_apart = [i for i in rest if untrusted(i)]
+    negations = [i for i in rest if not untrusted(i) and negates_the_other(i)]
     disputed: dict[int | None, int] = {}
-    for i in conflicts + figures + negations:
+    for i in conflicts + worded_apart + negations:
         if take(i, disputed, policy.per_claim_disputed) and shares_too_little(i):
             judged[i] = False  # as for the closest: its place is not handed to the next one
     return judged

@@ -18,8 +18,15 @@ _COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _COMMA_DECIMAL = re.compile(r"\d+,\d+")
 _DOT_DECIMAL = re.compile(r"\d+\.\d+")
 _WORD_NUMBERS = table("number_words")  # "dos" -> 2, "cien" -> 100, "twenty" -> 20
-# Words that make a figure approximate or a bound ("más de 1.000" is consistent with 1.200).
-_APPROX = frozenset(words("approximators"))
+# The word or two-word phrase right before a figure that makes it a bound or a rounding, and which:
+# "más de 1.000" and "al menos 1.000" are a floor (1.200 agrees, 800 does not), "menos de" and "hasta
+# 500" a ceiling ("subió hasta el 16 %" is no ceiling: the words must touch the figure), "unos" and
+# "casi" a rounded value (`verify.match.rules` says how close agrees).
+_BOUNDS: dict[str, str] = table("figure_bounds")
+_BOUND_WORDS = frozenset(w for phrase in _BOUNDS for w in phrase.split())
+# A percentage is a rate of something: "la tasa de paro", "el índice de la miseria", "the savings rate".
+_RATE_NOUNS = frozenset(words("rate_nouns"))
+_RATE_SYNONYMS = table("rate_synonyms")  # two words for one rate: "desempleo" -> "paro"
 _NUM_SKIP = frozenset(words("number_fillers"))  # between a figure and its noun: "20 por ciento de los ..."
 # A currency sign counts as its noun ("260 €", "12.500M€", "£500"): the lexicon's word for it, so "260 €"
 # and "188 euros" count the same thing. "M" right before one is millions. ("$" is not one: dollars in
@@ -41,9 +48,11 @@ class Figure:
     text: str
     value: float
     unit: str  # stem of the counted noun, "%" for percentages, "year" for bare years, "" if none
-    approximate: bool
+    bound: str  # "" as written, "about" rounded ("unos"), "min" a floor ("más de"), "max" a ceiling ("hasta")
     # stems of the content words right after the counted noun ("personas fueron asesinadas" ->
-    # {asesin}): "cinco personas asesinadas" and "quince personas heridas" count two things
+    # {asesin}): "cinco personas asesinadas" and "quince personas heridas" count two things; for a
+    # percentage, what the claim's rates are of ("la tasa de paro" -> {par}): the rate of unemployment
+    # and the savings rate are two quantities
     context: frozenset[str] = frozenset()
 
 
@@ -72,6 +81,7 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
     """Figures in a folded token list, with multipliers applied and the counted noun attached."""
     out: list[Figure] = []
     currency = _currency_units(language)
+    rates: frozenset[str] | None = None
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -86,7 +96,7 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
         # "mil" or "millones" right after a word that is no number, article or bound multiplies a
         # figure this reading missed ("veintitrés mil", a masked "*NUMBER* mil"): its value is unknown.
         prev = tokens[i - 1] if i else ""
-        if (not is_digit and token in MULTIPLIERS and prev and prev not in STOPWORDS and prev not in _APPROX
+        if (not is_digit and token in MULTIPLIERS and prev and prev not in STOPWORDS and prev not in _BOUND_WORDS
                 and parse_number(prev) is None):
             i += 1
             continue
@@ -113,11 +123,39 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
                 unit = stem(tokens[k], language)
         if not unit and is_digit and len(token) == 4 and 1800 <= value <= 2100:
             unit = "year"
-        approximate = any(t in _APPROX for t in tokens[max(0, i - 2):i])
-        after = tokens[k + 1:k + 4] if unit and unit != "%" else []
-        context = frozenset(stem(t, language) for t in after
-                            if t not in STOPWORDS and not t[:1].isdigit() and t not in MULTIPLIERS and len(t) > 2)
-        out.append(Figure(token, value, unit, approximate, context))
+        bound = _bound(tokens[max(0, i - 2):i])
+        if unit == "%":
+            rates = _rates(tokens, language) if rates is None else rates
+            context = rates
+        else:
+            after = tokens[k + 1:k + 4] if unit else []
+            context = frozenset(stem(t, language) for t in after if _content(t))
+        out.append(Figure(token, value, unit, bound, context))
         i = max(j, i + 1)
     return out
 
+
+
+def _bound(before: list[str]) -> str:
+    """The bound the (up to) two words before a figure put on it: the phrase first ("al menos" is a
+    floor, "menos de" a ceiling), then the word right before it; "" when neither does."""
+    return _BOUNDS.get(" ".join(before)) or (_BOUNDS.get(before[-1], "") if before else "")
+
+
+def _content(token: str) -> bool:
+    return token not in STOPWORDS and not token[:1].isdigit() and token not in MULTIPLIERS and len(token) > 2
+
+
+def _rates(tokens: list[str], language: str) -> frozenset[str]:
+    """Stems of what a claim's rates are of: the content word before a rate noun and the first one
+    after it ("la tasa de paro" -> {par}, "the savings rate" -> {saving}), whichever order a language
+    puts them in; empty when the claim names no rate."""
+    out: set[str] = set()
+    for i, token in enumerate(tokens):
+        if token not in _RATE_NOUNS:
+            continue
+        following = next((t for t in tokens[i + 1:i + 4] if t not in STOPWORDS), "")
+        for word in (tokens[i - 1] if i else "", following):
+            if _content(word):
+                out.add(stem(_RATE_SYNONYMS.get(word, word), language))
+    return frozenset(out)

@@ -30,7 +30,8 @@ clause is restated without its negation (`replied_denial`), unless it points bac
 cuenta no ha sido bloqueada en ningún momento», aseguró un portavoz": the lexicon's `negative_fillers`
 but "nunca", which also says how often). Any other negation of a claim's own clause gets no
 restatement: reading them all so was measured and left out (on all of news_es 11 more contradictions, 3
-right: docs/QUALITY.md, session 22). Nor does a refusal ("se negó a declarar"), which denies nothing.
+right: docs/QUALITY.md, session 22). Nor does a refusal ("se negó a declarar", "descartó dimitir": the
+lexicon's `refusal_verbs` before an infinitive), which denies nothing.
 """
 
 from __future__ import annotations
@@ -44,7 +45,6 @@ from verify.match.frame import FRAME_VERB, Frame
 from verify.match.vocabulary import CLITICS, QUOTES, STOPWORDS
 
 _FOLLOW_UP = re.compile(rf"(?:{alternation(words('follow_up_verbs'))})")
-_AND_THEN = re.compile(r",?\s+(?:y|and)\s+(\w+)\b", re.IGNORECASE)
 _CONNECTIVE = re.compile(r"^(?:[^,]{0,25},\s+)(?=\S)")  # "Por su parte, ", "Sin embargo, "
 
 
@@ -94,6 +94,8 @@ def denied_statement(text: str, frame: Frame, language: str = "es", speaker: str
     endings = lexicon(language).get("infinitive_endings", ())
     que_clause = bool(head_words) and head_words[-1] in ("que", "that")
     verb, clitic = _clitic_off(fold(first), language)
+    if not que_clause and _refusal(verb, fold(rest).split(), frame, language):
+        return ""  # "descartó dimitir": a refusal to act, not a denial of an act
     if not que_clause and (verb in verbs or verb.endswith(endings)):
         # "X negó haber ...": the infinitive's subject is who denies ("haberse reunido" -> "se ha reunido").
         finite = verbs.get(verb, first if not clitic else verb)
@@ -157,11 +159,12 @@ def _subject(head: str, frame: Frame, speaker: str) -> str:
 
 def _without_follow_up(said: str, language: str) -> str:
     """Cut "..., y calificó la versión de falsa": the speaker again, after what is denied. A reporting
-    or follow-up verb after "y", or one in the past tense as written (lexicon `follow_up_endings_written`:
-    "y cifró su coste en ...", "y habló de ..."): what a Spanish denial denies takes the subjunctive or
-    an infinitive ("negó que costara", "negó haber pactado"), so a preterite there is the speaker's own."""
+    or follow-up verb after a coordinator ("y", "pero": the lexicon's `coordinators`), or one in the
+    past tense as written (lexicon `follow_up_endings_written`: "y cifró su coste en ...", "y habló de
+    ..."): what a Spanish denial denies takes the subjunctive or an infinitive ("negó que costara",
+    "negó haber pactado"), so a preterite there is the speaker's own."""
     endings = lexicon(language).get("follow_up_endings_written", ())
-    for m in _AND_THEN.finditer(said):
+    for m in _and_then(language).finditer(said):
         verb = fold(m.group(1))
         if (FRAME_VERB.fullmatch(verb) or _FOLLOW_UP.fullmatch(verb)
                 or (len(m.group(1)) > 3 and m.group(1).lower().endswith(endings))):
@@ -238,6 +241,36 @@ def _replies(text: str, frame: Frame, language: str) -> bool:
 def _after_quotes(text: str) -> list[str]:
     """The first words after each closing quotation mark and its comma, folded ('«...», replicó X')."""
     return [w for m in _QUOTE_THEN_VERB.finditer(fold(text)) for w in m.group(1).split()]
+
+
+@lru_cache(maxsize=8)
+def _and_then(language: str) -> re.Pattern[str]:
+    """A coordinator ("y", "e", "pero"; "and", "but") and the word after it."""
+    return re.compile(rf",?\s+(?:{alternation(words('coordinators', (language,)))})\s+(\w+)\b", re.IGNORECASE)
+
+
+def _refusal(first: str, rest: list[str], frame: Frame, language: str) -> bool:
+    """A refusal to act: a refusing verb (the lexicon's `refusal_verbs`) before an infinitive, bare or
+    after a denied noun ("descartó dimitir", "descartó cualquier posibilidad de declinar"), not a
+    perfect one ("rechazó haber recibido" denies an act)."""
+    if not _refusal_verbs(language).fullmatch(frame.verb):
+        return False
+    verbs = table("restated_verbs", (language,))
+    endings = tuple(lexicon(language).get("infinitive_endings", ()))
+
+    def infinitive(word: str) -> bool:
+        return bool(endings) and word not in verbs and word.endswith(endings)
+
+    said = [first, *rest]
+    nouns = frozenset(words("denied_nouns", (language,)))
+    after_noun = next((said[i + 2] for i in (0, 1) if len(said) > i + 2 and said[i] in nouns and said[i + 1] == "de"),
+                      "")
+    return infinitive(first) or infinitive(after_noun)
+
+
+@lru_cache(maxsize=8)
+def _refusal_verbs(language: str) -> re.Pattern[str]:
+    return re.compile(rf"(?:{alternation(words('refusal_verbs', (language,))) or '(?!)'})")
 
 
 @lru_cache(maxsize=8)

@@ -69,6 +69,16 @@ class Thresholds:
     rules-20: an answer that opens with a negative phrase ("En ningún momento he pedido ...") and a
     quotation that denies with emphasis ("«... no ha sido bloqueada en ningún momento», aseguró ...")
     are restated as denials; "y habla de ..." is a follow-up.
+    rules-21: a figure's bound is read ("más de" a floor, "hasta" a ceiling, "unos" a rounding within a
+    quarter, not a factor of two); a bare number of one claim counts for the other's unit ("de 736 a 950
+    euros"); percentages of two named rates do not conflict ("la tasa de paro" / "la tasa de ahorro");
+    figures whose nouns are followed by other words, conflicting figures sharing one word besides the
+    noun (not counts of two years) and opposite directions sharing a quarter of the words go to the judge
+    as disputed (`PairEvidence.directions_disputed`), all such evidence counting from a judge's neutral
+    under 0.45 (`JudgePolicy.disputed_same_thing`, rules-18's figures included); a refusal ("descartó
+    dimitir", "descartó cualquier posibilidad de declinar") denies nothing; a denial with the judge's
+    contradiction from 0.85 is a contradiction (`JudgePolicy.denied_contradiction`) (docs/QUALITY.md,
+    session 25).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -97,8 +107,12 @@ class Thresholds:
     # (`PairEvidence.figure_disputed`) when the claims share this many words besides the counted noun
     # and this share of their content words: news gives one quantity in other words and names its own
     # source ("30.000 millones en intereses de deuda" / "... le costó al Estado 18.000 millones").
-    disputed_figure_shared: int = 2
+    disputed_figure_shared: int = 1
     disputed_figure_overlap: float = 0.25
+    # Opposite directions short of `antonym_overlap` (or with other actors named) go to the judge the same
+    # way when the claims share two things besides them and this share of their content words ("El paro
+    # baja en 76.113 personas" / "El paro subió en septiembre en 76.113 personas, según ...").
+    disputed_direction_overlap: float = 0.25
     # Default: a denial conflicts only with a claim stating its predicate of the same arguments. Off
     # (RECALL_THRESHOLDS), any short negated claim close enough in meaning counts (XNLI-style pairs).
     require_same_predicate: bool = True
@@ -129,6 +143,9 @@ class PairEvidence:
     # Conflicting figures the rules alone do not trust (`Thresholds.disputed_figure_shared`): hard
     # evidence only once the judge says the two claims are about one thing (`signals.Figures`).
     figure_disputed: tuple[Figure, Figure] | None = None
+    # Opposite directions the rules alone do not trust (other actors named, under half the words shared:
+    # `Thresholds.disputed_direction_overlap`), the same way (`signals.Directions`).
+    directions_disputed: tuple[str, str] | None = None
 
 
 def _coverage(a: ClaimFeatures, b: ClaimFeatures, shared: frozenset[str]) -> float:
@@ -151,43 +168,75 @@ _DAYS = table("duration_days")
 
 def _in_days(f: Figure, claim: ClaimFeatures) -> Figure:
     days = _DAYS.get(f.unit) if f.unit != "year" else None  # "year": a bare 2019, no duration
-    return (Figure(f"{f.text} {claim.stem_words.get(f.unit, f.unit)}", f.value * days, "duration", f.approximate,
+    return (Figure(f"{f.text} {claim.stem_words.get(f.unit, f.unit)}", f.value * days, "duration", f.bound,
                    f.context) if days else f)
 
 
-def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure] | None:
-    """Two figures counting the same noun that cannot both hold (20.000 vs 200.000 manifestantes).
+def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure, bool] | None:
+    """Two figures counting the same noun that cannot both hold (20.000 vs 200.000 manifestantes), and
+    whether the rules may trust it: not when the words after the noun differ, which may count two
+    things ("personas asesinadas" / "personas heridas") or word one ("personas llenan el acto" /
+    "personas asistieron al acto"), for the judge to tell (`PairEvidence.figure_disputed`).
 
     Bare numbers and years are left out: "en 2019" vs "en 2020" is more often two events than one
-    disputed date. A value of one claim matching any same-unit value of the other means no conflict.
+    disputed date. A value of one claim matching any same-unit value of the other means no conflict,
+    and so does one matching a bare number of the other, whose unit is written once for both ("lo
+    eleva de 736 a 950 (+214 euros)" / "de 736 a 950 euros").
     """
-    by_unit_b: dict[str, list[Figure]] = {}
     figures_a = [_in_days(f, a) for f in a.figures]
-    for f in (_in_days(f, b) for f in b.figures):
-        if f.unit and f.unit != "year":
-            by_unit_b.setdefault(f.unit, []).append(f)
+    figures_b = [_in_days(f, b) for f in b.figures]
+    bare_a = [f for f in figures_a if not f.unit]
+    bare_b = [f for f in figures_b if not f.unit]
+    untrusted = None
     for fa in figures_a:
-        candidates = by_unit_b.get(fa.unit) if fa.unit and fa.unit != "year" else None
-        # The same noun with other words after it counts another thing ("personas asesinadas" /
-        # "personas heridas"); a figure with none after its noun may be either.
-        candidates = [f for f in candidates or () if not (fa.context and f.context) or fa.context & f.context]
-        if not candidates:
+        if not fa.unit or fa.unit == "year":
             continue
-        same_unit_a = [f for f in figures_a if f.unit == fa.unit]
-        if any(_compatible(x, y) for x in same_unit_a for y in candidates):
+        same_b = [f for f in figures_b if f.unit == fa.unit]
+        if not same_b:
             continue
-        return fa, candidates[0]
-    return None
+        same_a = [f for f in figures_a if f.unit == fa.unit]
+        # A figure with no words after its noun may count either thing.
+        candidates = [f for f in same_b if not (fa.context and f.context) or fa.context & f.context]
+        if fa.unit == "%" and not candidates:
+            continue  # rates of two things ("la tasa de paro" / "la tasa de ahorro"): no dispute
+        if candidates:
+            if not _agree(same_a, bare_a, candidates, bare_b):
+                return fa, candidates[0], True
+        elif untrusted is None and not _agree(same_a, bare_a, same_b, bare_b):
+            untrusted = fa, same_b[0], False
+    return untrusted
+
+
+def _agree(values_a: list[Figure], bare_a: list[Figure], values_b: list[Figure], bare_b: list[Figure]) -> bool:
+    """Some value of one claim agrees with one of the other's, a bare number standing for either."""
+    return (any(_compatible(x, y) for x in values_a + bare_a for y in values_b)
+            or any(_compatible(x, y) for x in values_a for y in bare_b))
 
 
 def _compatible(x: Figure, y: Figure) -> bool:
+    """Whether two values of one quantity can both hold, each read with its bound (`Figure.bound`)."""
+    if x.bound in ("min", "max") and x.bound != y.bound:
+        return _within_bound(x, y)
+    if y.bound in ("min", "max") and y.bound != x.bound:
+        return _within_bound(y, x)
     lo, hi = sorted((x.value, y.value))
     if hi == 0:
         return True
     ratio = hi / lo if lo > 0 else float("inf")
-    # Bounds and rounding ("más de 1.000" vs "1.200"; "unos 20.000" vs "21.000") agree; a factor of
-    # two or an order of magnitude does not.
-    return ratio <= (2.0 if (x.approximate or y.approximate) else 1.05)
+    # Rounding agrees ("unos 20.000" vs "21.000"; two floors or two ceilings of one thing, "más de
+    # 1.000" vs "más de 1.100", are two roundings of one value); a quarter off does not ("unos 9.000"
+    # vs "12.000"), nor values as written 5 % apart.
+    return ratio <= (1.25 if (x.bound or y.bound) else 1.05)
+
+
+def _within_bound(bound: Figure, other: Figure) -> bool:
+    """A floor ("más de 1.000") holds a value up to twice it, a ceiling ("hasta 500") one down to half
+    of it: "más de 1.000" against "1.200" agrees, against "800" or "5.000" it does not (a report that
+    far below the truth is another count). A floor and a ceiling agree when they leave room between."""
+    lo, hi = bound.value / 1.05, bound.value * 1.05
+    if bound.bound == "min":
+        return other.value >= lo and (other.bound == "max" or other.value <= 2 * bound.value)
+    return other.value <= hi and (other.bound == "min" or other.value >= bound.value / 2)
 
 
 def _antonyms(a: ClaimFeatures, b: ClaimFeatures) -> tuple[str, str] | None:
@@ -328,22 +377,36 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     # GOCE" is tagged in one sentence and not in the other, "Parlamento de Irán" / "Parlamento iraní")
     same_actors = (bool(a.names & b.names) or not (a.names or b.names)
                    or bool(a.prop_name_stems & b.stems) or bool(b.prop_name_stems & a.stems))
-    if antonyms and (_negated(antonyms[0], a) or _negated(antonyms[1], b) or others < 2 or not same_actors
-                     or coverage < thresholds.antonym_overlap):
-        # "no bajó" against "subió" cancel (a negation elsewhere, "medida que no afecta a ...", does
-        # not), and opposite words in two sentences that share little else (a team "derrotó" here,
-        # another "ganó" there) are two events, not opposite directions of one.
+    directions_disputed = None
+    if antonyms and (_negated(antonyms[0], a) or _negated(antonyms[1], b)):
+        antonyms = None  # "no bajó" against "subió" cancel (a negation elsewhere, "medida que no afecta a
+        # ...", does not)
+    if antonyms and (others < 2 or not same_actors or coverage < thresholds.antonym_overlap):
+        # Opposite words in two sentences that share little else (a team "derrotó" here, another "ganó"
+        # there) are two events, not opposite directions of one, as far as the rules can tell; with two
+        # things shared and a quarter of the words, the judge may tell (`PairEvidence.directions_disputed`).
+        if others >= 2 and coverage >= thresholds.disputed_direction_overlap:
+            directions_disputed = antonyms
         antonyms = None
     if antonyms:
         antonyms = (a.stem_words.get(antonyms[0], antonyms[0]), b.stem_words.get(antonyms[1], antonyms[1]))
-    figure = disputed = _figure_conflict(a, b)
+    if directions_disputed:
+        directions_disputed = (a.stem_words.get(directions_disputed[0], directions_disputed[0]),
+                               b.stem_words.get(directions_disputed[1], directions_disputed[1]))
+    conflict = _figure_conflict(a, b)
+    disputed = conflict[:2] if conflict is not None else None
+    figure = disputed if conflict is not None and conflict[2] else None
     if figure is not None and (len(shared - {figure[0].unit}) < 1 or not same_actors
                                or coverage < thresholds.antonym_overlap):
         figure = None  # two counts of the same noun in two different events, as likely as one disputed
     # Not durations: "han pasado dos años" / "hace hoy tres años" are two articles a year apart, "hace dos
-    # semanas" / "cuando tenía 11 años" two spans of time (news_es, read by hand, session 24).
+    # semanas" / "cuando tenía 11 años" two spans of time (news_es, read by hand, session 24). Nor counts
+    # of two years ("34 mujeres en 2021" / "1.118 desde 2003"): each claim names a year, none the same.
+    years_a = {f.value for f in a.figures if f.unit == "year"}
+    years_b = {f.value for f in b.figures if f.unit == "year"}
     if figure is not None or (disputed is not None and (
             disputed[0].unit == "duration"
+            or (years_a and years_b and not years_a & years_b)
             or len(shared - {disputed[0].unit}) < thresholds.disputed_figure_shared
             or coverage < thresholds.disputed_figure_overlap)):
         disputed = None
@@ -360,6 +423,7 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
         denier=denier,
         shared_role=_shared_role(a, b),
         figure_disputed=disputed,
+        directions_disputed=directions_disputed,
     )
 
 

@@ -67,6 +67,9 @@ class Finding:
     hard: bool  # checkable in the texts (a quoted denial, two figures, two words); the judge's is not
     strength: float
     text: str
+    # False: evidence the rules alone would not trust (`PairEvidence.figure_disputed`,
+    # `directions_disputed`), which counts only where the judge reads a contradiction (`combine`)
+    trusted: bool = True
 
 
 class Signal(Protocol):

@@ -6,7 +6,8 @@ from verify.match.signals.base import Finding, PairView
 from verify.records import Relation
 
 # The judge reads the other claim as stating what is denied more likely than not; whether that decides
-# the pair is the policy's (`JudgePolicy.denial`).
+# the pair is the policy's (`JudgePolicy.denial`). Under it the finding only says who denies what, for
+# the policy's other use of a denial (`JudgePolicy.denied_contradiction`).
 FLOOR = 0.5
 
 
@@ -21,11 +22,13 @@ class Denied:
     name = "denied"
 
     def read(self, pair: PairView) -> Finding | None:
-        if pair.judge is None or pair.judge.denial is None or pair.judge.denial < FLOOR:
+        if pair.judge is None or pair.judge.denial is None:
             return None
         a_denies = bool(pair.fa.denied_statement)
         who, other = (pair.who_a, pair.who_b) if a_denies else (pair.who_b, pair.who_a)
         said = (pair.fa if a_denies else pair.fb).denied_statement
         shown = said if len(said) <= 90 else said[:87].rsplit(" ", 1)[0] + " ..."
+        if pair.judge.denial < FLOOR:
+            return Finding(self.name, Relation.CONTRADICTS, True, pair.judge.denial, f'{who} denies "{shown}"')
         return Finding(self.name, Relation.CONTRADICTS, True, pair.judge.denial,
                        f'{who} denies "{shown}", which {other} states (judge: entailment {pair.judge.denial:.2f})')

@@ -7,12 +7,16 @@ from verify.records import Relation
 
 
 class Directions:
-    """Opposite directions of one thing (subió / bajó)."""
+    """Opposite directions of one thing (subió / bajó): the rules' conflict, or, once the judge has read
+    the pair, one the rules alone do not trust (`PairEvidence.directions_disputed`), which `combine`
+    counts only where the judge is surer the claims are about one thing (`JudgePolicy.disputed_same_thing`)."""
 
     name = "directions"
 
     def read(self, pair: PairView) -> Finding | None:
-        words = pair.decision.evidence.antonyms
+        evidence = pair.decision.evidence
+        words = evidence.antonyms or (evidence.directions_disputed if pair.judge is not None else None)
         if not words:
             return None
-        return Finding(self.name, Relation.CONTRADICTS, True, 0.6, f"opposite directions: {words[0]} vs {words[1]}")
+        return Finding(self.name, Relation.CONTRADICTS, True, 0.6, f"opposite directions: {words[0]} vs {words[1]}",
+                       trusted=evidence.antonyms is not None)

@@ -9,7 +9,8 @@ from verify.records import Relation
 class Figures:
     """Two figures for the same counted noun that cannot both hold: the rules' conflict, or, once the
     judge has read the pair, one the rules alone do not trust (`PairEvidence.figure_disputed`), which
-    `combine` counts only where the judge says the claims are about one thing."""
+    `combine` counts only where the judge is surer the claims are about one thing
+    (`JudgePolicy.disputed_same_thing`)."""
 
     name = "figures"
 
@@ -25,4 +26,4 @@ class Figures:
             text = f"conflicting figures: {x.text} vs {y.text}"
         else:
             text = f"conflicting figures: {x.text} vs {y.text} ({pair.fa.stem_words.get(x.unit, x.unit)})"
-        return Finding(self.name, Relation.CONTRADICTS, True, 0.6, text)
+        return Finding(self.name, Relation.CONTRADICTS, True, 0.6, text, trusted=evidence.figure_conflict is not None)
