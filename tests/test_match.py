@@ -714,3 +714,29 @@ def test_figures_of_the_same_noun_for_two_things_do_not_conflict():
 def test_a_fixed_no_in_the_frame_does_not_block_it():
     frame = strip_frame("Peláez, no obstante, negó que el himno del club fuera plagiado.")
     assert frame.denied and frame.proposition == "el himno del club fuera plagiado"
+
+
+def test_a_statement_copied_with_its_source_added_is_a_repeat():
+    # The extractor reads "según la Junta" as hedging (a source named and nothing else); the copy hedges
+    # no more than what it copies.
+    a = claim("Más del 90% de los infectados por covid-19 en Andalucía son asintomáticos.")
+    b = claim("Más del 90% de los infectados por covid-19 en Andalucía son asintomáticos, según la Junta.",
+              polarity=Polarity.HEDGES, cue="según")
+    assert classify(a, b, similarity=0.99).relation == Relation.REPEATS
+    # a hedge in the text is one still
+    hedged = claim("Más del 90% de los infectados por covid-19 en Andalucía podrían ser asintomáticos, según la "
+                   "Junta.", polarity=Polarity.HEDGES, cue="según")
+    assert classify(a, hedged, similarity=0.97).relation != Relation.REPEATS
+    # and reworded, the source named may be all that sets two claims apart
+    c = claim("Hoy hay más de 19,5 millones de personas afiliadas a la Seguridad Social.")
+    d = claim("La afiliación a la Seguridad Social supera ya los 19,5 millones de trabajadores, según los datos.",
+              polarity=Polarity.HEDGES, cue="según")
+    assert classify(c, d, similarity=0.96).relation != Relation.REPEATS
+
+
+def test_claims_with_figures_in_dispute_are_neither_repeats_nor_supports():
+    # "personas llenaron" / "personas se reunieron": the rules cannot tell one count from two (a disputed
+    # figure, for the judge); without it, 2.000 and 600 back nothing
+    a = claim("Unas 2.000 personas llenaron el acto de Vox en Illescas.")
+    b = claim("Unas 600 personas se reunieron en el acto de Vox en Illescas.")
+    assert classify(a, b, similarity=0.96).relation == Relation.UNRELATED

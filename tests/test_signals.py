@@ -565,3 +565,17 @@ def test_a_denial_the_judge_reads_as_contradicting_needs_the_same_actors():
     findings = read_all(pair)
     assert {"actors", "denied"} <= {f.signal for f in findings}
     assert combine(pair, findings, DEFAULT_POLICY).relation == Relation.UNRELATED
+
+
+def test_the_judges_entailment_makes_no_support_where_conflicting_figures_stand():
+    # Read one way as entailed, the other way as neutral: the disputed figures do not count (the mean
+    # neutral is not under `disputed_same_thing`), but two claims giving two figures back nothing.
+    alone = view("es", *INTEREST_BILL, 0.91)
+    pair = dataclasses.replace(alone, judge=reading((0.80, 0.15, 0.05), (0.10, 0.85, 0.05)))
+    assert pair.judge.entailment >= DEFAULT_POLICY.entailment
+    assert combine(pair, read_all(pair), DEFAULT_POLICY).relation == Relation.UNRELATED
+    # without the figures, the same reading is a support
+    plain = view("es", "El Estado gastó el año pasado mucho dinero en intereses de la deuda pública.",
+                 "Según el Tesoro, el pago de intereses de la deuda pública costó mucho dinero en 2023.", 0.91,
+                 reading((0.80, 0.15, 0.05), (0.10, 0.85, 0.05)))
+    assert combine(plain, read_all(plain), DEFAULT_POLICY).relation == Relation.SUPPORTS

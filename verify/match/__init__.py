@@ -37,7 +37,7 @@ from verify.records import Claim, Polarity, Relation
 
 # Stored with every link: bump when a rule, a threshold, a word list or the NLI mapping changes, so
 # links made by older rules can be found and recomputed.
-MATCHER_VERSION = "rules-21"
+MATCHER_VERSION = "rules-22"
 
 # A claim is a sentence or two; anything much longer is a document pasted by mistake.
 MAX_CLAIM_CHARS = 5000
@@ -69,6 +69,10 @@ class PairVerdict:
 
 # The extractor's cue, folded, that denies the whole claim ("negó", "desmiente", "rechazaron", "denied").
 _DENIAL_CUES = frozenset(words("denial_cue_forms"))
+# The extractor's cues that only name a source ("según la Junta", "according to"): it labels such a claim
+# as hedging, which is what its stance is to a reader; a copy of a statement with its source added is
+# still a copy (`ClaimFeatures.sourced`).
+_SOURCE_CUES = frozenset(words("according_to"))
 
 
 @lru_cache(maxsize=65536)
@@ -83,9 +87,10 @@ def _cached_features(text: str, language: str | None, names: tuple[str, ...], po
     f = features(text, language, names, denied_by_context=whole_claim_denied, side_spans=side_spans,
                  speaker=speaker)
     hedged = f.hedged or polarity == Polarity.HEDGES
+    sourced = hedged and not f.hedged and fold(cue) in _SOURCE_CUES
     if whole_claim_denied:
-        return dataclasses.replace(f, denied=True, negated=f.stems, hedged=hedged)
-    return dataclasses.replace(f, hedged=hedged)
+        return dataclasses.replace(f, denied=True, negated=f.stems, hedged=hedged, sourced=sourced)
+    return dataclasses.replace(f, hedged=hedged, sourced=sourced)
 
 
 @lru_cache(maxsize=65536)

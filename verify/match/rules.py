@@ -79,6 +79,10 @@ class Thresholds:
     dimitir", "descartó cualquier posibilidad de declinar") denies nothing; a denial with the judge's
     contradiction from 0.85 is a contradiction (`JudgePolicy.denied_contradiction`) (docs/QUALITY.md,
     session 25).
+    rules-22: a statement copied word for word with its source added ("..., según la Junta", which the
+    extractor reads as hedging) is a repeat; two claims with figures or directions in dispute are neither
+    repeats nor supports, and the judge's entailment makes no support where conflicting evidence stands
+    (docs/QUALITY.md, session 25).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -476,18 +480,27 @@ def decide(
     other_actors = bool(a.names_missing_in(b)) and bool(b.names_missing_in(a))
     reworded = (sim >= t.repeats_similarity and not other_actors
                 and len(a.stems & b.stems) >= t.repeats_overlap * max(len(a.stems), len(b.stems), 1))
+    verbatim = fuzz_score >= t.repeats_fuzz and sort_score >= t.repeats_sort_fuzz
+    # Figures or directions in dispute (other figures, another change) make two claims neither copies
+    # nor backing for each other, whether or not they count as a conflict.
+    disputed = ev.figure_disputed is not None or ev.directions_disputed is not None
+    # A statement copied word for word with its source added ("..., según la Junta") hedges no more than
+    # the copy it repeats; reworded, a source named may be all that sets two claims apart.
+    same_hedging = a.hedged == b.hedged or (
+        verbatim and (a.hedged and not a.sourced) == (b.hedged and not b.sourced))
     if (
-        (fuzz_score >= t.repeats_fuzz and sort_score >= t.repeats_sort_fuzz or reworded)
+        (verbatim or reworded)
         and length_ratio >= t.repeats_length_ratio
         and a.denied == b.denied
-        and a.hedged == b.hedged
+        and same_hedging
+        and not disputed
     ):
         return Decision(Relation.REPEATS, _clip(max(fuzz_score / 100.0, sim) if reworded else fuzz_score / 100.0), ev)
     # "X no ha confirmado si ..." is negated and hedged at once, and "X no descarta que ..." leaves it
     # open: they commit to nothing, so they back nothing.
     noncommittal = (a.denied and a.hedged) or (b.denied and b.hedged) or a.left_open or b.left_open
     if (sim >= t.supports_similarity and ev.coverage >= t.supports_overlap and a.denied == b.denied
-            and ev.asserted_coverage >= t.supports_asserted_overlap and not noncommittal):
+            and ev.asserted_coverage >= t.supports_asserted_overlap and not noncommittal and not disputed):
         score = 0.5 + 0.3 * _ramp(sim, t.supports_similarity, 0.97) + 0.2 * min(ev.coverage, 1.0)
         return Decision(Relation.SUPPORTS, _clip(score), ev)
     # Two claims about different events that give one person the same standing role ("Haftar, al

@@ -77,6 +77,9 @@ class ClaimFeatures:
     # another claim (`verify.match.restate`).
     statement: str = ""
     denied_statement: str = ""
+    # hedged only as the extractor reads "según X" (a source named, no hedge in the text): a copy of a
+    # statement with its source added is still a repeat (`verify.match.rules.decide`)
+    sourced: bool = False
 
     @property
     def asserted_stems(self) -> frozenset[str]:

@@ -33,6 +33,8 @@ Policy (`combine`, with a judge; why):
   where the judge is surer (`JudgePolicy.disputed_same_thing`), do conflicting figures and opposite
   directions the rules alone would not trust (`PairEvidence.figure_disputed`, `directions_disputed`:
   one quantity or change worded apart, each claim naming its own source).
+- The judge's entailment makes a support, but not where evidence of a conflict stands that did not
+  count (conflicting figures the judge reads as entailed: "más de 5.000 asesinados" / "unos 3.000").
 - A standing role both claims state (Haftar / Hifter at the head of one army) supports, unless the
   judge says they conflict.
 The thresholds are calibrated on data whose figures are not reported as final (docs/QUALITY.md).
@@ -201,7 +203,7 @@ def combine(pair: PairView, findings: tuple[Finding, ...], policy: JudgePolicy =
     if conflicts and n < (policy.same_thing if any(f.trusted for f in conflicts) else policy.disputed_same_thing):
         score = max(c, min(0.95, max(f.strength for f in conflicts) * (1.0 - n)))
         return Outcome(Relation.CONTRADICTS, round(score, 4), findings, tuple(f.signal for f in conflicts))
-    if e >= policy.entailment:
+    if e >= policy.entailment and not conflicts:
         return Outcome(Relation.SUPPORTS, round(e, 4), findings, ("judge",))
     if "roles" in by_name:
         return Outcome(Relation.SUPPORTS, by_name["roles"].strength, findings, ("roles",))
