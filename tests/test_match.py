@@ -671,22 +671,21 @@ def test_bounds_and_roundings_agree_only_within_their_reach(a: str, b: str, conf
     assert (_figure_conflict(features(a), features(b)) is not None) == conflict
 
 
-def test_a_bare_number_takes_the_unit_the_other_claim_writes_once():
+@pytest.mark.parametrize(("a", "b", "conflict"), [
     # "(+214 euros)" is the raise, "950" the new wage in both, written once with its unit
-    a = features("Sánchez lo recibió en 736 y en un año y medio lo eleva a 950 (+214 euros).")
-    b = features("Con Sánchez, el salario mínimo ha pasado de 736 a 950 euros mensuales en año y medio.")
-    assert _figure_conflict(a, b) is None
-    c = features("Con Sánchez, el salario mínimo ha pasado de 736 a 900 euros mensuales en año y medio.")
-    assert _figure_conflict(a, c) is not None
-
-
-def test_percentages_of_two_named_rates_do_not_conflict():
-    unemployment = features("La tasa de desempleo baja medio punto, situándose en 14,57 %.")
-    savings = features("La tasa de ahorro de los hogares baja y se sitúa en el 10,2%, según el INE.")
-    assert _figure_conflict(unemployment, savings) is None
-    # "paro" and "desempleo" name one rate (the lexicon's `rate_synonyms`)
-    jobless = features("La tasa de paro subió hasta el 16,3 % en el tercer trimestre.")
-    assert _figure_conflict(unemployment, jobless) is not None
+    ("Sánchez lo recibió en 736 y en un año y medio lo eleva a 950 (+214 euros).",
+     "Con Sánchez, el salario mínimo ha pasado de 736 a 950 euros mensuales en año y medio.", False),
+    ("Sánchez lo recibió en 736 y en un año y medio lo eleva a 950 (+214 euros).",
+     "Con Sánchez, el salario mínimo ha pasado de 736 a 900 euros mensuales en año y medio.", True),
+    # a percentage is a rate of something: unemployment and savings are two rates ...
+    ("La tasa de desempleo baja medio punto, situándose en 14,57 %.",
+     "La tasa de ahorro de los hogares baja y se sitúa en el 10,2%, según el INE.", False),
+    # ... "paro" and "desempleo" one (the lexicon's `rate_synonyms`)
+    ("La tasa de desempleo baja medio punto, situándose en 14,57 %.",
+     "La tasa de paro subió hasta el 16,3 % en el tercer trimestre.", True),
+], ids=["unit-written-once", "unit-written-once-other-value", "two-rates", "one-rate-two-words"])
+def test_what_a_figure_counts_decides_whether_two_conflict(a: str, b: str, conflict: bool):
+    assert (_figure_conflict(features(a), features(b)) is not None) == conflict
 
 
 def test_figures_whose_nouns_are_followed_by_other_words_are_left_to_the_judge():

@@ -135,7 +135,6 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
     return out
 
 
-
 def _bound(before: list[str]) -> str:
     """The bound the (up to) two words before a figure put on it: the phrase first ("al menos" is a
     floor, "menos de" a ceiling), then the word right before it; "" when neither does."""

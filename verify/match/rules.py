@@ -145,7 +145,8 @@ class PairEvidence:
     denier: int = -1  # 0: claim A denies it, 1: claim B, -1: no stance conflict
     shared_role: tuple | None = None  # (RoleFact of A, RoleFact of B): one standing role both state
     # Conflicting figures the rules alone do not trust (`Thresholds.disputed_figure_shared`): hard
-    # evidence only once the judge says the two claims are about one thing (`signals.Figures`).
+    # evidence only once the judge is sure enough the two claims are about one thing (`signals.Figures`,
+    # `JudgePolicy.disputed_same_thing`).
     figure_disputed: tuple[Figure, Figure] | None = None
     # Opposite directions the rules alone do not trust (other actors named, under half the words shared:
     # `Thresholds.disputed_direction_overlap`), the same way (`signals.Directions`).

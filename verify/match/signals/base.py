@@ -68,7 +68,8 @@ class Finding:
     strength: float
     text: str
     # False: evidence the rules alone would not trust (`PairEvidence.figure_disputed`,
-    # `directions_disputed`), which counts only where the judge reads a contradiction (`combine`)
+    # `directions_disputed`), which counts from a surer reading of the judge
+    # (`JudgePolicy.disputed_same_thing`, `combine`)
     trusted: bool = True
 
 
