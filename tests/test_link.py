@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 import numpy as np
+import pytest
 from conftest import make_article, make_claim
 
 from verify.link import candidate_pairs, judged_pairs, link_claims
@@ -153,29 +154,23 @@ def test_a_pair_sharing_little_is_read_only_when_close():
     assert judged_pairs([(new, aside), (new, close)], sims, {1}, off).tolist() == [True, False]
 
 
-def test_a_disputed_figure_is_read_before_a_negation():
+@pytest.mark.parametrize(("new", "closest", "touching", "disputed"), [
     # Conflicting figures the rules alone do not trust (other actors named) are in dispute too: after
     # the rules' own conflicts, before a claim that only negates a word the other states.
-    new = _with_id(make_claim("n", "El Estado gastó 30.000 millones de euros en intereses de la deuda pública."), 1)
-    closest = _with_id(make_claim("c", "El Estado gastó en intereses de la deuda pública."), 10)
-    touching = _with_id(make_claim("t", "El Tesoro no habló de los intereses de la deuda en la reunión."), 11)
-    figure = _with_id(make_claim("f", "Según el Tesoro, los intereses de la deuda pública costaron 18.000 millones de "
-                                      "euros."), 12)
-    pairs = [(new, closest), (new, touching), (new, figure)]
-    sims = np.array([0.95, 0.94, 0.93], dtype=np.float32)
-    policy = JudgePolicy(min_similarity=0.84, per_claim=1, per_claim_disputed=1)
-    assert judged_pairs(pairs, sims, {1}, policy).tolist() == [True, False, True]
-
-
-def test_a_disputed_direction_is_read_before_a_negation():
-    # Opposite directions the rules alone do not trust (under half the words shared) are in dispute the
-    # same way as such figures.
-    new = _with_id(make_claim("n", "El paro baja en 76.113 personas y encadena siete meses de descensos."), 1)
-    closest = _with_id(make_claim("c", "El paro registrado en septiembre, en 76.113 personas."), 10)
-    touching = _with_id(make_claim("t", "El ministerio no habló del paro de septiembre en la reunión."), 11)
-    direction = _with_id(make_claim("d", "El paro registrado subió en septiembre en 76.113 personas, según los "
-                                         "datos del Ministerio de Trabajo."), 12)
-    pairs = [(new, closest), (new, touching), (new, direction)]
+    ("El Estado gastó 30.000 millones de euros en intereses de la deuda pública.",
+     "El Estado gastó en intereses de la deuda pública.",
+     "El Tesoro no habló de los intereses de la deuda en la reunión.",
+     "Según el Tesoro, los intereses de la deuda pública costaron 18.000 millones de euros."),
+    # Opposite directions the rules alone do not trust (under half the words shared) the same way.
+    ("El paro baja en 76.113 personas y encadena siete meses de descensos.",
+     "El paro registrado en septiembre, en 76.113 personas.",
+     "El ministerio no habló del paro de septiembre en la reunión.",
+     "El paro registrado subió en septiembre en 76.113 personas, según los datos del Ministerio de Trabajo."),
+], ids=["figure", "direction"])
+def test_a_disputed_pair_is_read_before_a_negation(new: str, closest: str, touching: str, disputed: str):
+    claims = [_with_id(make_claim(label, text), i)
+              for label, text, i in (("n", new, 1), ("c", closest, 10), ("t", touching, 11), ("d", disputed, 12))]
+    pairs = [(claims[0], other) for other in claims[1:]]
     sims = np.array([0.95, 0.94, 0.93], dtype=np.float32)
     policy = JudgePolicy(min_similarity=0.84, per_claim=1, per_claim_disputed=1)
     assert judged_pairs(pairs, sims, {1}, policy).tolist() == [True, False, True]

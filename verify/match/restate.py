@@ -37,7 +37,7 @@ lexicon's `refusal_verbs` before an infinitive), which denies nothing.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from verify.lang import alternation, fold, lexicon, table, words
@@ -94,7 +94,7 @@ def denied_statement(text: str, frame: Frame, language: str = "es", speaker: str
     endings = lexicon(language).get("infinitive_endings", ())
     que_clause = bool(head_words) and head_words[-1] in ("que", "that")
     verb, clitic = _clitic_off(fold(first), language)
-    if not que_clause and _refusal(verb, fold(rest).split(), frame, language):
+    if not que_clause and _refusal([verb, *fold(rest).split()], frame, language, verbs, endings):
         return ""  # "descartó dimitir": a refusal to act, not a denial of an act
     if not que_clause and (verb in verbs or verb.endswith(endings)):
         # "X negó haber ...": the infinitive's subject is who denies ("haberse reunido" -> "se ha reunido").
@@ -249,23 +249,23 @@ def _and_then(language: str) -> re.Pattern[str]:
     return re.compile(rf",?\s+(?:{alternation(words('coordinators', (language,)))})\s+(\w+)\b", re.IGNORECASE)
 
 
-def _refusal(first: str, rest: list[str], frame: Frame, language: str) -> bool:
-    """A refusal to act: a refusing verb (the lexicon's `refusal_verbs`) before an infinitive, bare or
-    after a denied noun ("descartó dimitir", "descartó cualquier posibilidad de declinar"), not a
-    perfect one ("rechazó haber recibido" denies an act)."""
+def _refusal(said: list[str], frame: Frame, language: str, verbs: Mapping[str, str],
+             endings: Sequence[str]) -> bool:
+    """A refusal to act: a refusing verb (the lexicon's `refusal_verbs`) before an infinitive (one of
+    `endings`, not one of the restated `verbs`), bare or after a denied noun ("descartó dimitir",
+    "descartó cualquier posibilidad de declinar"); not a perfect one ("rechazó haber recibido" denies
+    an act). `said`: the folded words after the verb, the first without its clitic."""
     if not _refusal_verbs(language).fullmatch(frame.verb):
         return False
-    verbs = table("restated_verbs", (language,))
-    endings = tuple(lexicon(language).get("infinitive_endings", ()))
+    endings = tuple(endings)
 
     def infinitive(word: str) -> bool:
         return bool(endings) and word not in verbs and word.endswith(endings)
 
-    said = [first, *rest]
     nouns = frozenset(words("denied_nouns", (language,)))
     after_noun = next((said[i + 2] for i in (0, 1) if len(said) > i + 2 and said[i] in nouns and said[i + 1] == "de"),
                       "")
-    return infinitive(first) or infinitive(after_noun)
+    return bool(said) and infinitive(said[0]) or infinitive(after_noun)
 
 
 @lru_cache(maxsize=8)
