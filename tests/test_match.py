@@ -104,6 +104,10 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
     ("El paro subió en 2023.", "El paro bajó en 2023."),
     # "ventas" is in the antonym table (compra / venta) yet both claims use it: it is their topic
     ("Las ventas crecieron este año.", "Las ventas cayeron este año."),
+    # irregular present forms the stemmer does not bring to the lemma's stem, and opposite positions
+    ("El paro sube en agosto.", "El paro desciende en agosto."),
+    ("La tasa de paro está por encima del 10 % en Euskadi.", "La tasa de paro está por debajo del 10 % en Euskadi."),
+    ("La Audiencia confirma la absolución del alcalde.", "La Audiencia revoca la absolución del alcalde."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)

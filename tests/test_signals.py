@@ -399,6 +399,16 @@ OFFICIAL = ("La teoría oficial fue desde el primer momento que los estudiantes 
     # an opener's words elsewhere than at the start deny nothing the claim states
     ("El fiscal presentó ayer las pruebas de que hubo fraude, aunque no hay pruebas de que el alcalde lo supiera.",
      "es", ""),
+    # a place or a time between the denying verb and its infinitive, as before "que"
+    ("Robles negó ante el juez haber adulterado mosto y defendió la legalidad de sus ventas.", "es",
+     "Robles ha adulterado mosto"),
+    ("Calvo negó en el Congreso haber insinuado que el PP apoye un golpe de Estado.", "es",
+     "Calvo ha insinuado que el PP apoye un golpe de Estado"),
+    # ... but an object there is a decision, not a denial
+    ("El Gobierno rechazó en el Congreso la propuesta de Vox sobre inmigración.", "es", ""),
+    # "nunca" after the denied verb only makes sense under the denial, as "alguna" does
+    ("Iglesias negó haber elogiado nunca a ETA y sostuvo que sus palabras fueron manipuladas.", "es",
+     "Iglesias ha elogiado a ETA"),
 ])
 def test_what_a_claim_denies_is_restated_as_a_sentence(text: str, language: str, denied: str):
     assert denied_statement(text, strip_frame(text), language) == denied
@@ -416,8 +426,18 @@ def test_the_judge_reads_the_denied_statement_against_the_other_claim_only_for_o
     premise = claim_features(official).statement
     hypothesis = claim_features(giei).denied_statement
     assert denial_reading(giei, official) == denial_reading(official, giei) == (premise, hypothesis)
-    assert denial_reading(giei, agreeing) is None  # two denials of one thing agree
     assert denial_reading(plain, official) is None  # nothing denied
+    # A claim that negates in its own words is read too: a negative can state what the other denies
+    # ("no cumple lo firmado" / "rechazó que esté incumpliendo el acuerdo"), and where it denies the same
+    # thing ("no fueron quemados") the judge does not read the denied statement as stated. A claim
+    # denied by its frame whose denial could not be restated ("descarta la posibilidad de ...") leaves
+    # the judge nothing to read: two denials of one thing agree.
+    assert claim_features(agreeing).denied and claim_features(agreeing).cues
+    assert denial_reading(giei, agreeing) == (claim_features(agreeing).statement, hypothesis)
+    framed = _claim("La Fiscalía, por el contrario, descarta la posibilidad de atribuir la muerte de los estudiantes a "
+                    "una quema en el basurero.", "es", ())
+    assert claim_features(framed).denied and not claim_features(framed).cues
+    assert denial_reading(giei, framed) is None
     judge = _ScriptedJudge({(premise, hypothesis): (0.80, 0.15, 0.05)}, otherwise=(0.05, 0.90, 0.05))
     with_denial, without = read_judge(judge, [(giei, official), (plain, official)])
     assert judge.calls[-1] == [(premise, hypothesis)]  # one more call, for the one pair with a denial
@@ -502,6 +522,29 @@ def test_a_disputed_figure_counts_only_once_the_judge_says_both_claims_are_about
     assert outcome.relation == Relation.CONTRADICTS and outcome.decided_by == ("figures",)
     other_things = dataclasses.replace(alone, judge=reading((0.05, 0.85, 0.10)))
     assert combine(other_things, read_all(other_things), DEFAULT_POLICY).relation == Relation.UNRELATED
+
+
+@pytest.mark.parametrize(("a", "b", "disputed"), [
+    # one count each, under two nouns for one quantity (or one unnamed): put to the judge
+    ("Todavía hay más de 420.000 valencianos sin empleo.",
+     "El número de parados registrados en la Comunitat Valenciana se sitúa en 312.000 personas.",
+     ("420.000", "312.000")),
+    # ... not when some value of one agrees with one of the other's, nor one value written two ways
+    ("Reclamamos al Gobierno la transferencia de la deuda de 700 mill/€ que está retenida.",
+     "El PP reclama al Gobierno la transferencia de la deuda de 700 millones que retiene.", None),
+    ("El número de ocupados supera los 20 millones por primera vez.",
+     "Los datos de empleo superan por primera vez desde 2008 los 20M de ocupados.", None),
+    # ... nor when one claim gives two counts: which one would be disputed is the judge's guess
+    ("Hoy 12.000 españoles y 300 autobuses han llegado a Vistalegre.",
+     "Unas 9.000 personas asistieron al acto de Vox en el Palacio de Vistalegre.", None),
+])
+def test_one_count_each_under_other_nouns_is_a_disputed_figure(a: str, b: str, disputed: tuple[str, str] | None):
+    pair = view("es", a, b, 0.90)
+    conflict = _figure_conflict(pair.fa, pair.fb)
+    if disputed is None:
+        assert conflict is None
+    else:
+        assert conflict is not None and (conflict[0].text, conflict[1].text) == disputed and not conflict[2]
 
 
 def test_durations_are_never_a_disputed_figure():

@@ -37,7 +37,7 @@ from verify.records import Claim, Polarity, Relation
 
 # Stored with every link: bump when a rule, a threshold, a word list or the NLI mapping changes, so
 # links made by older rules can be found and recomputed.
-MATCHER_VERSION = "rules-22"
+MATCHER_VERSION = "rules-23"
 
 # A claim is a sentence or two; anything much longer is a document pasted by mistake.
 MAX_CLAIM_CHARS = 5000
@@ -245,14 +245,17 @@ def read_judge(judge: Judge, pairs: Sequence[tuple[Claim, Claim]], *, conflict: 
 
 def denial_reading(a: Claim, b: Claim) -> tuple[str, str] | None:
     """(premise, hypothesis) for the judge when exactly one claim denies something (in its frame, by
-    opening with a denial, or in an answer) and the other claim neither denies nor leaves open: the other's statement,
-    then the denied statement (`verify.match.restate`). Two denials of one thing agree; "no descarta
-    que" and "el temor de que" state nothing."""
+    opening with a denial, or in an answer) and the other claim neither leaves it open nor is denied by
+    its frame: the other's statement, then the denied statement (`verify.match.restate`). Two denials
+    of one thing agree; "no descarta que" and "el temor de que" state nothing. A negation in the other
+    claim's own words does not stop the reading: a negative can state what is denied ("no cumple lo
+    firmado" / "rechazó que esté incumpliendo el acuerdo"), and where it denies the same thing ("no
+    fueron quemados") the judge does not read the denied statement as stated."""
     fa, fb = claim_features(a), claim_features(b)
     if bool(fa.denied_statement) == bool(fb.denied_statement):
         return None
     denier, other = (fa, fb) if fa.denied_statement else (fb, fa)
-    if other.denied or other.left_open:
+    if other.left_open or (other.denied and not other.cues):
         return None
     return other.statement or (b.text if denier is fa else a.text), denier.denied_statement
 

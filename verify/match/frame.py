@@ -38,10 +38,13 @@ _FRAME_HEAD = re.compile(
 # atribuir ..." / "de que ...": the denied complement follows the verb, an infinitive or a clause. A
 # noun phrase ("rechazó una propuesta", "descartó cambios") is a decision, not the denial of a proposition.
 _DENIED_NOUNS = rf"(?:la\s+|el\s+)?(?:{alternation(words('denied_nouns'))})\s+de\s+"
-_DENY_INF = re.compile(rf"^(?P<frame>[^;]{{0,120}}?)\b{_AUX}(?P<verb>{_DENY})\b\s+"
-                       rf"(?P<lead>a\s+|{_DENIED_NOUNS}(?:que\s+)?)?(?P<rest>.+)$", re.IGNORECASE)
 # (with a clitic: "desmintieron haberse reunido", "negó haberle ofrecido")
 _INFINITIVE = re.compile(rf"(?:haber|\w+(?:ar|er|ir))(?:{alternation(sorted(CLITICS))})?\b")
+# A place, a time or an addressee may sit between the verb and its infinitive, as before "que" ("negó
+# ante el juez haber adulterado", "rechazó en una entrevista apoyar"); an object may not.
+_DENY_INF = re.compile(rf"^(?P<frame>[^;]{{0,120}}?)\b{_AUX}(?P<verb>{_DENY})\b"
+                       rf"(?:{_BETWEEN}(?=\s+{_INFINITIVE.pattern}))?\s+"
+                       rf"(?P<lead>a\s+|{_DENIED_NOUNS}(?:que\s+)?)?(?P<rest>.+)$", re.IGNORECASE)
 # A reporting verb right after "y" ("X negó que ... y aseguró que ...") is the same speaker going on,
 # not a frame around what came before it.
 _COORDINATED = re.compile(rf"(?:^|[\s,])(?:{alternation(words('coordinators'))})\s*$")

@@ -83,6 +83,10 @@ class Thresholds:
     extractor reads as hedging) is a repeat; two claims with figures or directions in dispute are neither
     repeats nor supports, and the judge's entailment makes no support where conflicting evidence stands
     (docs/QUALITY.md, session 25).
+    rules-23: one count in each claim under two nouns, or one unnamed, goes to the judge as a disputed
+    figure (`_one_count_each`); a denial is read against a claim that negates in its own words; a place
+    or time between a denying verb and its infinitive ("negó ante el juez haber ...") and "nunca" after
+    the denied verb are read; the antonym table has more forms and pairs (docs/QUALITY.md, session 26).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -186,7 +190,8 @@ def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure
     Bare numbers and years are left out: "en 2019" vs "en 2020" is more often two events than one
     disputed date. A value of one claim matching any same-unit value of the other means no conflict,
     and so does one matching a bare number of the other, whose unit is written once for both ("lo
-    eleva de 736 a 950 (+214 euros)" / "de 736 a 950 euros").
+    eleva de 736 a 950 (+214 euros)" / "de 736 a 950 euros"). With no same-noun pair, one count each
+    under other nouns is untrusted evidence too (`_one_count_each`).
     """
     figures_a = [_in_days(f, a) for f in a.figures]
     figures_b = [_in_days(f, b) for f in b.figures]
@@ -209,7 +214,30 @@ def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure
                 return fa, candidates[0], True
         elif untrusted is None and not _agree(same_a, bare_a, same_b, bare_b):
             untrusted = fa, same_b[0], False
-    return untrusted
+    return untrusted or _one_count_each(figures_a, figures_b)
+
+
+def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[Figure, Figure, bool] | None:
+    """Two counts the rules cannot tie to one noun, for the judge (untrusted): each claim gives one
+    count (no year, rate or span of time) and no value of one agrees with any of the other's. News
+    words one quantity with two nouns ("420.000 valencianos sin empleo" / "312.000 personas" in the
+    register of the unemployed) or leaves the noun out ("30.000 millones" / "18.000 millones de
+    euros"); a claim with two counts leaves it open which one the other disputes."""
+    counts_a = [f for f in figures_a if f.unit not in ("year", "%", "duration")]
+    counts_b = [f for f in figures_b if f.unit not in ("year", "%", "duration")]
+    if len(counts_a) != 1 or len(counts_b) != 1:
+        return None
+    fa, fb = counts_a[0], counts_b[0]
+    if fa.unit == fb.unit or min(fa.value, fb.value) < 10:
+        return None
+    if any(_compatible(x, y) for x in figures_a for y in figures_b if "year" not in (x.unit, y.unit)):
+        return None
+    # one value written two ways ("700 mill/€" / "700 millones", "20M" / "20 millones"): a thousand,
+    # a million or a billion apart, digit for digit
+    ratio = max(fa.value, fb.value) / min(fa.value, fb.value)
+    if any(abs(ratio / k - 1) < 0.01 for k in (1e3, 1e6, 1e9)):
+        return None
+    return fa, fb, False
 
 
 def _agree(values_a: list[Figure], bare_a: list[Figure], values_b: list[Figure], bare_b: list[Figure]) -> bool:
