@@ -15,6 +15,7 @@ from verify.errors import InputError
 from verify.match import MATCHER_VERSION, PairVerdict, classify, classify_many
 from verify.match.figures import parse_number
 from verify.match.frame import strip_frame
+from verify.match.restate import denied_statement
 from verify.match.rules import _figure_conflict, evidence
 from verify.match.text import features
 from verify.records import Claim, Entity, Polarity, Relation
@@ -108,6 +109,10 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
     ("El paro sube en agosto.", "El paro desciende en agosto."),
     ("La tasa de paro está por encima del 10 % en Euskadi.", "La tasa de paro está por debajo del 10 % en Euskadi."),
     ("La Audiencia confirma la absolución del alcalde.", "La Audiencia revoca la absolución del alcalde."),
+    # a direction written as a phrase of prepositions
+    ("Vox votó a favor de la ley de vivienda en el pleno.", "Vox votó en contra de la ley de vivienda en el pleno."),
+    ("El Supremo admitió a trámite la querella contra el alcalde.",
+     "El Supremo inadmitió la querella contra el alcalde."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -216,6 +221,27 @@ def test_figures_apply_multipliers_and_units():
     assert (1_500_000.0, "eur") in got
     assert (2000.0, "viviend") in got
     assert (12.0, "%") in got
+
+
+def test_an_apostrophe_between_digits_is_a_decimal_mark():
+    # tweets write "1'23 hijos por mujer": one figure, not "1" and "23 hijos"
+    text = "La fecundidad bajó a 1'23 hijos por mujer, y solo 1’17 entre las españolas."
+    assert [(f.value, f.unit) for f in features(text).figures] == [(1.23, "hij"), (1.17, "")]
+    # ... and the proposition is still placed in the text as written (same length)
+    denial = "El INE negó que la fecundidad bajara a 1'23 hijos por mujer."
+    assert denied_statement(denial, strip_frame(denial)) == "La fecundidad bajara a 1'23 hijos por mujer"
+
+
+@pytest.mark.parametrize(("text", "language", "read"), [
+    # a bare number before "del" or "de" and an article is a part of a whole: its noun is left out
+    ("Tres provincias andaluzas están entre las ocho del país con más empleo.", "es", [(3, "provinci"), (8, "")]),
+    ("El PP ganaría en 40 de las 52 provincias.", "es", [(40, ""), (52, "provinci")]),
+    ("The party would win 40 of the 52 provinces.", "en", [(40, ""), (52, "provinc")]),
+    # ... not after a multiplier, nor before a month
+    ("Se recaudaron 20 millones de euros el 3 de mayo.", "es", [(20_000_000, "eur"), (3, "may")]),
+])
+def test_a_number_that_is_part_of_a_whole_counts_no_noun(text: str, language: str, read: list):
+    assert [(f.value, f.unit) for f in features(text, language).figures] == read
 
 
 def test_a_currency_sign_counts_as_its_noun():

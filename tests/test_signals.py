@@ -537,6 +537,13 @@ def test_a_disputed_figure_counts_only_once_the_judge_says_both_claims_are_about
     # ... nor when one claim gives two counts: which one would be disputed is the judge's guess
     ("Hoy 12.000 españoles y 300 autobuses han llegado a Vistalegre.",
      "Unas 9.000 personas asistieron al acto de Vox en el Palacio de Vistalegre.", None),
+    # ... unless the noun of one is a word after the other's: then those two
+    ("Con más de 50.000 sanitarios contagiados y 76 fallecidos, la gestión ha sido un desastre.",
+     "Sanidad eleva a 63 los profesionales sanitarios fallecidos por la covid, con más de 50.000 contagiados.",
+     ("76", "63")),
+    # a year before a name is no count ("En 2006 Cs ...")
+    ("En 2006 Cs entró por primera vez en una institución, el Parlament de Cataluña.",
+     "Ciudadanos obtuvo sus tres primeros escaños en las elecciones catalanas de 2006.", None),
 ])
 def test_one_count_each_under_other_nouns_is_a_disputed_figure(a: str, b: str, disputed: tuple[str, str] | None):
     pair = view("es", a, b, 0.90)

@@ -22,8 +22,17 @@ def antonym_table() -> dict[str, dict[str, frozenset[int]]]:
     for k, (language, side_a, side_b) in enumerate(raw["pairs"]):
         for offset, group in ((0, side_a), (1, side_b)):
             for word in group:
-                table.setdefault(language, {}).setdefault(stem(fold(word), language), set()).add(2 * k + offset)
+                # a phrase ("en contra", "a favor") is kept as written, folded: its words are no stems
+                key = fold(word) if " " in word else stem(fold(word), language)
+                table.setdefault(language, {}).setdefault(key, set()).add(2 * k + offset)
     return {lang: {s: frozenset(g) for s, g in stems.items()} for lang, stems in table.items()}
+
+
+@lru_cache(maxsize=8)
+def _phrases(language: str) -> re.Pattern[str] | None:
+    """The antonym table's phrases in `language`, as one pattern over folded text (None if it has none)."""
+    phrases = sorted((k for k in antonym_table().get(language, {}) if " " in k), key=len, reverse=True)
+    return re.compile(rf"\b(?:{'|'.join(map(re.escape, phrases))})\b") if phrases else None
 
 
 def antonym_groups(text: str, carriers: set[str], stem_words: dict[str, str], lang: str) -> dict[int, frozenset[str]]:
@@ -43,4 +52,10 @@ def antonym_groups(text: str, carriers: set[str], stem_words: dict[str, str], la
             for g in table.get(stem(tok, lang), ()):
                 groups.setdefault(g, set()).add(stem(tok, lang))
                 stem_words.setdefault(stem(tok, lang), raw)
+    # Phrases whose words are prepositions ("votó en contra" / "a favor"): the phrase carries the group.
+    pattern = _phrases(lang)
+    for m in pattern.finditer(fold(text)) if pattern is not None else ():
+        for g in table.get(m.group(), ()):
+            groups.setdefault(g, set()).add(m.group())
+            stem_words.setdefault(m.group(), m.group())
     return {g: frozenset(c) for g, c in groups.items()}

@@ -32,6 +32,10 @@ _NUM_SKIP = frozenset(words("number_fillers"))  # between a figure and its noun:
 # and "188 euros" count the same thing. "M" right before one is millions. ("$" is not one: dollars in
 # one country, pesos in Mexico.)
 _CURRENCY = table("currency_symbols")  # every language's signs, for the tokens; the noun is the claim's
+# "del", or "de" and an article, after a bare number: a part of a whole ("ocho del país", `_partitive`).
+_PARTITIVE_OPENERS = frozenset(words("partitive_openers"))
+_PARTITIVE_PREPOSITIONS = frozenset(words("partitive_prepositions"))
+_PARTITIVE_ARTICLES = frozenset(words("partitive_articles"))
 FIGURE_TOKEN = re.compile(rf"\d+(?:[.,]\d+)*|\w+|%|[{re.escape(''.join(_CURRENCY))}]")
 
 
@@ -116,7 +120,7 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
             tokens[k] == "%" or tokens[k] == "percent" or (k + 1 < len(tokens) and tokens[k + 1] == "ciento")
         ):
             unit = "%"
-        else:
+        elif not (j == i + 1 and _partitive(tokens[k:k + 2])):
             while k < len(tokens) and tokens[k] in _NUM_SKIP:
                 k += 1
             if k < len(tokens) and not tokens[k][:1].isdigit() and tokens[k] not in STOPWORDS:
@@ -133,6 +137,14 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
         out.append(Figure(token, value, unit, bound, context))
         i = max(j, i + 1)
     return out
+
+
+def _partitive(following: list[str]) -> bool:
+    """A number with no multiplier followed by "del" or "de los" ("las ocho del país", "tres de los
+    cuatro"): its noun is left out, and what follows is the whole it is part of, not what it counts
+    ("20 millones de euros" has a multiplier; "3 de mayo" no article)."""
+    return bool(following) and (following[0] in _PARTITIVE_OPENERS or (
+        following[0] in _PARTITIVE_PREPOSITIONS and len(following) > 1 and following[1] in _PARTITIVE_ARTICLES))
 
 
 def _bound(before: list[str]) -> str:

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from verify.lang import alternation, fold, words
-from verify.match.vocabulary import CLITICS, NEGATION_FIXED, QUOTES, STOPWORDS, TOKEN, stem
+from verify.match.vocabulary import CLITICS, NEGATION_FIXED, QUOTES, STOPWORDS, TOKEN, decimal_apostrophes, stem
 
 # Reporting verbs that open an attribution frame ("X dijo que ...", "..., afirmó X"). Stems, so
 # dijo/dice/dijeron and afirmó/afirma/afirmaron all match; accent-folded.
@@ -88,7 +88,7 @@ def strip_frame(text: str) -> Frame:
     Works on the accent-folded text. A denial verb in the frame ("negó que", "desmintió") marks the
     proposition as denied; an ordinary reporting verb leaves its stance alone.
     """
-    t = fold(text).translate(QUOTES)
+    t = decimal_apostrophes(fold(text)).translate(QUOTES)
     t = re.sub(r"\s+", " ", t).strip()
     frame_parts: list[str] = []
     denied = hedged = False

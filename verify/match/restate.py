@@ -42,7 +42,7 @@ from functools import lru_cache
 
 from verify.lang import alternation, fold, lexicon, table, words
 from verify.match.frame import FRAME_VERB, Frame
-from verify.match.vocabulary import CLITICS, QUOTES, STOPWORDS
+from verify.match.vocabulary import CLITICS, QUOTES, STOPWORDS, decimal_apostrophes
 
 _FOLLOW_UP = re.compile(rf"(?:{alternation(words('follow_up_verbs'))})")
 _CONNECTIVE = re.compile(r"^(?:[^,]{0,25},\s+)(?=\S)")  # "Por su parte, ", "Sin embargo, "
@@ -54,7 +54,7 @@ def written(text: str, folded_part: str) -> tuple[int, int] | None:
     sits in `text` as written: (start, end), or None."""
     chars: list[str] = []
     at: list[int] = []
-    for i, ch in enumerate(text):
+    for i, ch in enumerate(decimal_apostrophes(text)):
         for c in fold(ch).translate(QUOTES):
             chars.append(c)
             at.append(i)

@@ -87,6 +87,11 @@ class Thresholds:
     figure (`_one_count_each`); a denial is read against a claim that negates in its own words; a place
     or time between a denying verb and its infinitive ("negó ante el juez haber ...") and "nunca" after
     the denied verb are read; the antonym table has more forms and pairs (docs/QUALITY.md, session 26).
+    rules-24: "1'23" is one figure; a bare number before "del" or "de los" counts no noun ("las ocho
+    del país"); a figure whose noun is a word after the other's ("76 fallecidos" / "63 los profesionales
+    sanitarios fallecidos") is a disputed figure, a year before a name no count; the antonym table takes
+    phrases ("a favor" / "en contra"), admitir / inadmitir, confirmar / descartar, and keeps superior /
+    inferior apart from máximo / mínimo (docs/QUALITY.md, session 26).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -203,6 +208,12 @@ def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure
             continue
         same_b = [f for f in figures_b if f.unit == fa.unit]
         if not same_b:
+            # the noun of one is a word after the other's ("76 fallecidos" / "63 los profesionales
+            # sanitarios fallecidos"): one quantity, maybe, for the judge
+            named = [f for f in figures_b if f.unit not in ("", "year", "%") and not _year_like(f)
+                     and (fa.unit in f.context or f.unit in fa.context)]
+            if untrusted is None and named and not _year_like(fa) and not _agree(figures_a, [], named, []):
+                untrusted = fa, named[0], False
             continue
         same_a = [f for f in figures_a if f.unit == fa.unit]
         # A figure with no words after its noun may count either thing.
@@ -223,8 +234,8 @@ def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[F
     words one quantity with two nouns ("420.000 valencianos sin empleo" / "312.000 personas" in the
     register of the unemployed) or leaves the noun out ("30.000 millones" / "18.000 millones de
     euros"); a claim with two counts leaves it open which one the other disputes."""
-    counts_a = [f for f in figures_a if f.unit not in ("year", "%", "duration")]
-    counts_b = [f for f in figures_b if f.unit not in ("year", "%", "duration")]
+    counts_a = [f for f in figures_a if f.unit not in ("year", "%", "duration") and not _year_like(f)]
+    counts_b = [f for f in figures_b if f.unit not in ("year", "%", "duration") and not _year_like(f)]
     if len(counts_a) != 1 or len(counts_b) != 1:
         return None
     fa, fb = counts_a[0], counts_b[0]
@@ -238,6 +249,11 @@ def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[F
     if any(abs(ratio / k - 1) < 0.01 for k in (1e3, 1e6, 1e9)):
         return None
     return fa, fb, False
+
+
+def _year_like(f: Figure) -> bool:
+    """A year written before a name rather than a count ("En 2006 Cs entró ...")."""
+    return f.text.isdigit() and len(f.text) == 4 and 1800 <= f.value <= 2100
 
 
 def _agree(values_a: list[Figure], bare_a: list[Figure], values_b: list[Figure], bare_b: list[Figure]) -> bool:

@@ -17,10 +17,18 @@ from verify.lang import table, words
 from verify.lang.folding import TOKEN
 
 __all__ = ["CLITICS", "MULTIPLIERS", "NEGATION_FIXED", "NEGATION_PHRASES", "NEGATION_WORDS", "NEGATORS", "QUOTES",
-           "STOPWORDS", "TOKEN", "prop_raw_lower", "stem"]
+           "STOPWORDS", "TOKEN", "decimal_apostrophes", "prop_raw_lower", "stem"]
 
 # Quotes and brackets read as spaces: a quoted proposition is the proposition.
 QUOTES = str.maketrans({c: " " for c in "«»“”\"‘’'`´()[]{}"})
+# ... but an apostrophe between digits is a decimal mark, as tweets and some papers write it ("1'23 hijos
+# por mujer", "2'5 veces"): a comma, one character for one, so offsets into the text still hold.
+_DECIMAL_APOSTROPHE = re.compile(r"(?<=\d)['’´](?=\d)")
+
+
+def decimal_apostrophes(text: str) -> str:
+    """`text` with each apostrophe between two digits written as a decimal comma (same length)."""
+    return _DECIMAL_APOSTROPHE.sub(",", text)
 
 STOPWORDS = frozenset(words("stopwords"))
 # Negation cues. Multi-word ones, in this order, before single words, so "no hay pruebas" wins over "no".
