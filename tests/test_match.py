@@ -16,7 +16,7 @@ from verify.match import MATCHER_VERSION, PairVerdict, classify, classify_many
 from verify.match.figures import parse_number
 from verify.match.frame import strip_frame
 from verify.match.restate import denied_statement
-from verify.match.rules import _figure_conflict, evidence
+from verify.match.rules import _figure_conflict, _months, evidence
 from verify.match.text import features
 from verify.records import Claim, Entity, Polarity, Relation
 
@@ -120,6 +120,25 @@ def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down)
     assert "opposite directions" in verdict.reason
 
 
+def test_directions_and_counts_of_two_months_are_two_events_unless_the_dates_are_in_dispute():
+    up = features("El paro sube en 90.248 personas en enero, su mayor aumento desde 2014.")
+    down = features("En diciembre, el paro registrado había bajado en 34.000 personas por la campaña navideña.")
+    apart = evidence(up, down, 0.9)
+    assert apart.antonyms is None and apart.directions_disputed is None
+    assert apart.figure_conflict is None and apart.figure_disputed is None
+    # without the months, the same two claims are in dispute
+    same = evidence(features("El paro sube en 90.248 personas, su mayor aumento desde 2014."),
+                    features("El paro registrado había bajado en 34.000 personas por la campaña navideña."), 0.9)
+    assert same.antonyms or same.directions_disputed or same.figure_disputed
+    # two dates are what is disputed
+    dates = evidence(features("El Gobierno prorroga los ERTE hasta el 28 de febrero."),
+                     features("El Gobierno prorroga los ERTE hasta el 31 de marzo, con nuevas modalidades."), 0.9)
+    assert dates.figure_conflict or dates.figure_disputed
+    # a first name that is also a month names none
+    assert not _months(features("Julio Anguita dijo que el paro bajó en 34.000 personas."))
+    assert _months(features("El paro bajó en julio en 34.000 personas.")) == {"juli"}
+
+
 def test_opposite_directions_of_two_actors_or_two_years_are_two_events():
     assert classify(claim("El Real Madrid ganó ayer."), claim("El Barcelona perdió ayer."),
                     similarity=0.95).relation != Relation.CONTRADICTS
@@ -209,7 +228,8 @@ def test_matcher_version_is_a_string():
 @pytest.mark.parametrize(
     "token,next_word,value",
     [("1.000", "", 1000.0), ("20.000", "", 20000.0), ("200.000", "", 200000.0), ("1,5", "millones", 1.5),
-     ("3,7", "", 3.7), ("1,000", "", 1000.0), ("mil", "", 1000.0), ("dos", "", 2.0), ("2024", "", 2024.0)],
+     ("3,7", "", 3.7), ("1,000", "", 1000.0), ("mil", "", 1000.0), ("dos", "", 2.0), ("2024", "", 2024.0),
+     ("dieciseis", "", 16.0), ("veintiocho", "", 28.0)],
 )
 def test_parse_number(token, next_word, value):
     assert parse_number(token, next_word) == value
@@ -235,12 +255,16 @@ def test_an_apostrophe_between_digits_is_a_decimal_mark():
 @pytest.mark.parametrize(("text", "language", "read"), [
     # a bare number before "del" or "de" and an article is a part of a whole: its noun is left out
     ("Tres provincias andaluzas están entre las ocho del país con más empleo.", "es", [(3, "provinci"), (8, "")]),
-    ("El PP ganaría en 40 de las 52 provincias.", "es", [(40, ""), (52, "provinci")]),
-    ("The party would win 40 of the 52 provinces.", "en", [(40, ""), (52, "provinc")]),
+    # ... before a plural whole, what it counts is the whole's noun, past the whole's own number
+    ("El PP ganaría en 40 de las 52 provincias.", "es", [(40, "provinci"), (52, "provinci")]),
+    ("The party would win 40 of the 52 provinces.", "en", [(40, "provinc"), (52, "provinc")]),
+    ("En la UE, veinte de los veintiocho países tienen gobiernos de coalición.", "es",
+     [(20, "pais"), (28, "pais")]),
+    ("Uno de cada cuatro españoles aprueba la gestión.", "es", [(4, "espanol")]),
     # ... not after a multiplier, nor before a month
     ("Se recaudaron 20 millones de euros el 3 de mayo.", "es", [(20_000_000, "eur"), (3, "may")]),
 ])
-def test_a_number_that_is_part_of_a_whole_counts_no_noun(text: str, language: str, read: list):
+def test_a_number_that_is_part_of_a_whole_counts_what_the_whole_counts(text: str, language: str, read: list):
     assert [(f.value, f.unit) for f in features(text, language).figures] == read
 
 

@@ -36,6 +36,7 @@ _CURRENCY = table("currency_symbols")  # every language's signs, for the tokens;
 _PARTITIVE_OPENERS = frozenset(words("partitive_openers"))
 _PARTITIVE_PREPOSITIONS = frozenset(words("partitive_prepositions"))
 _PARTITIVE_ARTICLES = frozenset(words("partitive_articles"))
+_PLURAL_ARTICLES = frozenset(words("partitive_plural_articles"))  # "de los veintiocho países": what is counted
 FIGURE_TOKEN = re.compile(rf"\d+(?:[.,]\d+)*|\w+|%|[{re.escape(''.join(_CURRENCY))}]")
 
 
@@ -120,7 +121,12 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
             tokens[k] == "%" or tokens[k] == "percent" or (k + 1 < len(tokens) and tokens[k + 1] == "ciento")
         ):
             unit = "%"
-        elif not (j == i + 1 and _partitive(tokens[k:k + 2])):
+        elif j == i + 1 and _partitive(tokens[k:k + 2]):
+            # part of a whole: "veinte de los veintiocho países" counts countries, "las ocho del país" no noun
+            whole = _whole_noun(tokens, k)
+            if whole is not None:
+                k, unit = whole, stem(tokens[whole], language)
+        else:
             while k < len(tokens) and tokens[k] in _NUM_SKIP:
                 k += 1
             if k < len(tokens) and not tokens[k][:1].isdigit() and tokens[k] not in STOPWORDS:
@@ -145,6 +151,17 @@ def _partitive(following: list[str]) -> bool:
     ("20 millones de euros" has a multiplier; "3 de mayo" no article)."""
     return bool(following) and (following[0] in _PARTITIVE_OPENERS or (
         following[0] in _PARTITIVE_PREPOSITIONS and len(following) > 1 and following[1] in _PARTITIVE_ARTICLES))
+
+
+def _whole_noun(tokens: list[str], k: int) -> int | None:
+    """The index of the noun of a plural whole after a partitive at `k` ("de los [28] países"), which is
+    what the part counts; None for a singular whole ("del país", "de la plantilla") or a rate ("de cada")."""
+    if k + 1 >= len(tokens) or tokens[k + 1] not in _PLURAL_ARTICLES:
+        return None
+    at = k + 2
+    if at < len(tokens) and parse_number(tokens[at]) is not None:
+        at += 1
+    return at if at < len(tokens) and _content(tokens[at]) else None
 
 
 def _bound(before: list[str]) -> str:

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from verify.lang import table, words
+from verify.lang import LANGUAGES, lexicon, table, words
 from verify.match.denial import DeniedClause, predicate_synonyms
 from verify.match.figures import Figure
 from verify.match.text import ClaimFeatures
+from verify.match.vocabulary import stem
 from verify.records import Relation
 
 
@@ -92,6 +93,9 @@ class Thresholds:
     sanitarios fallecidos") is a disputed figure, a year before a name no count; the antonym table takes
     phrases ("a favor" / "en contra"), admitir / inadmitir, confirmar / descartar, and keeps superior /
     inferior apart from máximo / mínimo (docs/QUALITY.md, session 26).
+    rules-25: two claims that each name a month, none the same, state no opposite directions and no
+    figures in dispute, unless the dates are what is disputed; a part of a plural whole counts the
+    whole's noun ("veinte de los veintiocho países"); number words from 13 to 29 (session 26).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -251,6 +255,15 @@ def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[F
     return fa, fb, False
 
 
+def _months(claim: ClaimFeatures) -> frozenset[str]:
+    """The months a claim names, as stems; not a capitalised name that folds onto one ("Julio Anguita")."""
+    found = claim.stems & _MONTHS
+    if not found:
+        return found
+    return found - {stem(w, "es") for n in claim.names for w in n.split()} - {
+        stem(w, "en") for n in claim.names for w in n.split()}
+
+
 def _year_like(f: Figure) -> bool:
     """A year written before a name rather than a count ("En 2006 Cs entró ...")."""
     return f.text.isdigit() and len(f.text) == 4 and 1800 <= f.value <= 2100
@@ -310,6 +323,8 @@ def _negated(word: str, claim: ClaimFeatures) -> bool:
 
 
 _PLAIN_NEGATORS = frozenset(words("negators"))
+# Month names as stems (folded, Snowball): what pins a monthly figure down.
+_MONTHS = frozenset(stem(m, language) for language in LANGUAGES for m in lexicon(language).get("months", ()))
 # Stems (Snowball, accent-folded) of light verbs: hacer / hecho / hizo, tener, dar, poner, llevar, ir,
 # and their English counterparts.
 _LIGHT_VERBS = frozenset(words("light_verb_stems"))
@@ -427,6 +442,13 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     same_actors = (bool(a.names & b.names) or not (a.names or b.names)
                    or bool(a.prop_name_stems & b.stems) or bool(b.prop_name_stems & a.stems))
     directions_disputed = None
+    # Two claims that each name a month, none the same ("sube en enero" / "en diciembre había bajado"),
+    # tell of two months' figures: their directions and counts are two events, not one disputed (unless
+    # the dates are the figures in dispute, below).
+    months_a, months_b = _months(a), _months(b)
+    apart = bool(months_a and months_b and not months_a & months_b)
+    if apart:
+        antonyms = None
     if antonyms and (_negated(antonyms[0], a) or _negated(antonyms[1], b)):
         antonyms = None  # "no bajó" against "subió" cancel (a negation elsewhere, "medida que no afecta a
         # ...", does not)
@@ -443,6 +465,8 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
         directions_disputed = (a.stem_words.get(directions_disputed[0], directions_disputed[0]),
                                b.stem_words.get(directions_disputed[1], directions_disputed[1]))
     conflict = _figure_conflict(a, b)
+    if apart and conflict is not None and not (conflict[0].unit in _MONTHS and conflict[1].unit in _MONTHS):
+        conflict = None  # (two dates are what is in dispute: "hasta el 28 de febrero" / "hasta el 31 de marzo")
     disputed = conflict[:2] if conflict is not None else None
     figure = disputed if conflict is not None and conflict[2] else None
     if figure is not None and (len(shared - {figure[0].unit}) < 1 or not same_actors
