@@ -245,11 +245,12 @@ def test_figures_apply_multipliers_and_units():
 
 def test_an_apostrophe_between_digits_is_a_decimal_mark():
     # tweets write "1'23 hijos por mujer": one figure, not "1" and "23 hijos"
-    text = "La fecundidad bajó a 1'23 hijos por mujer, y solo 1’17 entre las españolas."
-    assert [(f.value, f.unit) for f in features(text).figures] == [(1.23, "hij"), (1.17, "")]
+    text = "La fecundidad bajó a 1'23 hijos por mujer, y solo 1’17 entre las españolas, 1´1 en Ceuta."
+    assert [(f.value, f.unit) for f in features(text).figures] == [(1.23, "hij"), (1.17, ""), (1.1, "")]
     # ... and the proposition is still placed in the text as written (same length)
-    denial = "El INE negó que la fecundidad bajara a 1'23 hijos por mujer."
-    assert denied_statement(denial, strip_frame(denial)) == "La fecundidad bajara a 1'23 hijos por mujer"
+    for mark in "'’´":
+        denial = f"El INE negó que la fecundidad bajara a 1{mark}23 hijos por mujer."
+        assert denied_statement(denial, strip_frame(denial)) == f"La fecundidad bajara a 1{mark}23 hijos por mujer"
 
 
 @pytest.mark.parametrize(("text", "language", "read"), [

@@ -88,7 +88,7 @@ def strip_frame(text: str) -> Frame:
     Works on the accent-folded text. A denial verb in the frame ("negó que", "desmintió") marks the
     proposition as denied; an ordinary reporting verb leaves its stance alone.
     """
-    t = decimal_apostrophes(fold(text)).translate(QUOTES)
+    t = fold(decimal_apostrophes(text)).translate(QUOTES)  # (as `restate.written` reads it: marks first)
     t = re.sub(r"\s+", " ", t).strip()
     frame_parts: list[str] = []
     denied = hedged = False
