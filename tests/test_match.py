@@ -16,7 +16,7 @@ from verify.match import MATCHER_VERSION, PairVerdict, classify, classify_many
 from verify.match.figures import parse_number
 from verify.match.frame import strip_frame
 from verify.match.restate import denied_statement
-from verify.match.rules import _figure_conflict, _months, evidence
+from verify.match.rules import _figure_conflict, evidence
 from verify.match.text import features
 from verify.records import Claim, Entity, Polarity, Relation
 
@@ -135,8 +135,8 @@ def test_directions_and_counts_of_two_months_are_two_events_unless_the_dates_are
                      features("El Gobierno prorroga los ERTE hasta el 31 de marzo, con nuevas modalidades."), 0.9)
     assert dates.figure_conflict or dates.figure_disputed
     # a first name that is also a month names none
-    assert not _months(features("Julio Anguita dijo que el paro bajó en 34.000 personas."))
-    assert _months(features("El paro bajó en julio en 34.000 personas.")) == {"juli"}
+    assert not features("Julio Anguita dijo que el paro bajó en 34.000 personas.").months
+    assert features("El paro bajó en julio en 34.000 personas.").months == {"juli"}
 
 
 def test_opposite_directions_of_two_actors_or_two_years_are_two_events():

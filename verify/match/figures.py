@@ -35,8 +35,8 @@ _CURRENCY = table("currency_symbols")  # every language's signs, for the tokens;
 # "del", or "de" and an article, after a bare number: a part of a whole ("ocho del país", `_partitive`).
 _PARTITIVE_OPENERS = frozenset(words("partitive_openers"))
 _PARTITIVE_PREPOSITIONS = frozenset(words("partitive_prepositions"))
-_PARTITIVE_ARTICLES = frozenset(words("partitive_articles"))
 _PLURAL_ARTICLES = frozenset(words("partitive_plural_articles"))  # "de los veintiocho países": what is counted
+_PARTITIVE_ARTICLES = _PLURAL_ARTICLES | frozenset(words("partitive_other_articles"))  # "de la", "de cada"
 FIGURE_TOKEN = re.compile(rf"\d+(?:[.,]\d+)*|\w+|%|[{re.escape(''.join(_CURRENCY))}]")
 
 

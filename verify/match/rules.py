@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from verify.lang import LANGUAGES, lexicon, table, words
+from verify.lang import table, words
 from verify.match.denial import DeniedClause, predicate_synonyms
 from verify.match.figures import Figure
 from verify.match.text import ClaimFeatures
-from verify.match.vocabulary import stem
+from verify.match.vocabulary import MONTHS
 from verify.records import Relation
 
 
@@ -255,15 +255,6 @@ def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[F
     return fa, fb, False
 
 
-def _months(claim: ClaimFeatures) -> frozenset[str]:
-    """The months a claim names, as stems; not a capitalised name that folds onto one ("Julio Anguita")."""
-    found = claim.stems & _MONTHS
-    if not found:
-        return found
-    return found - {stem(w, "es") for n in claim.names for w in n.split()} - {
-        stem(w, "en") for n in claim.names for w in n.split()}
-
-
 def _year_like(f: Figure) -> bool:
     """A year written before a name rather than a count ("En 2006 Cs entró ...")."""
     return f.text.isdigit() and len(f.text) == 4 and 1800 <= f.value <= 2100
@@ -323,8 +314,8 @@ def _negated(word: str, claim: ClaimFeatures) -> bool:
 
 
 _PLAIN_NEGATORS = frozenset(words("negators"))
-# Month names as stems (folded, Snowball): what pins a monthly figure down.
-_MONTHS = frozenset(stem(m, language) for language in LANGUAGES for m in lexicon(language).get("months", ()))
+# Month names as stems in every language: a figure counting one is a date ("el 28 de febrero").
+_MONTHS = frozenset().union(*MONTHS.values())
 # Stems (Snowball, accent-folded) of light verbs: hacer / hecho / hizo, tener, dar, poner, llevar, ir,
 # and their English counterparts.
 _LIGHT_VERBS = frozenset(words("light_verb_stems"))
@@ -445,8 +436,7 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     # Two claims that each name a month, none the same ("sube en enero" / "en diciembre había bajado"),
     # tell of two months' figures: their directions and counts are two events, not one disputed (unless
     # the dates are the figures in dispute, below).
-    months_a, months_b = _months(a), _months(b)
-    apart = bool(months_a and months_b and not months_a & months_b)
+    apart = bool(a.months and b.months and not a.months & b.months)
     if apart:
         antonyms = None
     if antonyms and (_negated(antonyms[0], a) or _negated(antonyms[1], b)):

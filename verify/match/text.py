@@ -21,7 +21,7 @@ from verify.match.figures import FIGURE_TOKEN, Figure, figures
 from verify.match.frame import Frame, frame_names, speaker_stems, strip_frame
 from verify.match.negation import covers_main_clause, read_negation, text_negated
 from verify.match.restate import denied_statement, statement
-from verify.match.vocabulary import MULTIPLIERS, NEGATION_WORDS, QUOTES, STOPWORDS, TOKEN, prop_raw_lower, stem
+from verify.match.vocabulary import MONTHS, MULTIPLIERS, NEGATION_WORDS, QUOTES, STOPWORDS, TOKEN, prop_raw_lower, stem
 
 _HEDGES = frozenset(words("hedge_words"))
 # "el temor entre las potencias occidentales de que Corea del Norte brinde armas": what a fear, a
@@ -80,6 +80,9 @@ class ClaimFeatures:
     # hedged only as the extractor reads "según X" (a source named, no hedge in the text): a copy of a
     # statement with its source added is still a repeat (`verify.match.rules.decide`)
     sourced: bool = False
+    # the months the claim names, as stems ("en enero" -> {ener}); not a name that folds onto one ("Julio
+    # Anguita"): two claims naming two months tell of two months' figures (`verify.match.rules.evidence`)
+    months: frozenset[str] = frozenset()
 
     @property
     def asserted_stems(self) -> frozenset[str]:
@@ -147,6 +150,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         mentions=frozenset(TOKEN.findall(prop)) | {w for n in names for w in n.split()},
         statement=statement(text, frame),
         denied_statement=denied_statement(text, frame, lang, speaker),
+        months=frozenset(stems & MONTHS.get(lang, frozenset())) - {stem(w, lang) for n in names for w in n.split()},
     )
 
 

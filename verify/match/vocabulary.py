@@ -13,11 +13,11 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from verify.lang import table, words
+from verify.lang import LANGUAGES, lexicon, table, words
 from verify.lang.folding import TOKEN
 
 __all__ = ["CLITICS", "MULTIPLIERS", "NEGATION_FIXED", "NEGATION_PHRASES", "NEGATION_WORDS", "NEGATORS", "QUOTES",
-           "STOPWORDS", "TOKEN", "decimal_apostrophes", "prop_raw_lower", "stem"]
+           "MONTHS", "STOPWORDS", "TOKEN", "decimal_apostrophes", "prop_raw_lower", "stem"]
 
 # Quotes and brackets read as spaces: a quoted proposition is the proposition.
 QUOTES = str.maketrans({c: " " for c in "«»“”\"‘’'`´()[]{}"})
@@ -68,3 +68,7 @@ def stem(word: str, language: str = "es") -> str:
 def prop_raw_lower(text: str) -> str:
     """The claim lower-cased with its accents kept (folding merges "bajó" into the preposition "bajo")."""
     return unicodedata.normalize("NFC", text.lower())
+
+
+# Month names as stems, per language: what pins a monthly figure down (`ClaimFeatures.months`).
+MONTHS = {language: frozenset(stem(m, language) for m in lexicon(language).get("months", ())) for language in LANGUAGES}
