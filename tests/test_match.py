@@ -15,7 +15,7 @@ from verify.errors import InputError
 from verify.match import MATCHER_VERSION, PairVerdict, classify, classify_many
 from verify.match.figures import parse_number
 from verify.match.frame import strip_frame
-from verify.match.restate import denied_statement
+from verify.match.restate import denied_statement, with_figure
 from verify.match.rules import _figure_conflict, evidence
 from verify.match.text import features
 from verify.records import Claim, Entity, Polarity, Relation
@@ -251,6 +251,32 @@ def test_an_apostrophe_between_digits_is_a_decimal_mark():
     for mark in "'’´":
         denial = f"El INE negó que la fecundidad bajara a 1{mark}23 hijos por mujer."
         assert denied_statement(denial, strip_frame(denial)) == f"La fecundidad bajara a 1{mark}23 hijos por mujer"
+
+
+def test_a_number_joined_to_a_word_by_a_hyphen_is_part_of_a_name():
+    # "covid-19", "F-16": no count ("una veintena de especialistas" was read against 19 of them)
+    text = "Una veintena de especialistas pide una evaluación de la gestión de la covid-19 y de los 3 F-16."
+    assert [(f.value, f.unit) for f in features(text).figures] == [(3.0, "f_16")]
+    # ... but two numbers joined by one are two numbers
+    assert [f.value for f in features("Entre 2019-2020 hubo 30 casos.").figures] == [2019.0, 2020.0, 30.0]
+
+
+@pytest.mark.parametrize(("text", "other", "written"), [
+    # the number and its multipliers, as the other claim writes them
+    ("Unas 2.500 personas asistieron al mitin.", "Más de 7.000 personas abarrotaron el acto.",
+     "Unas 7.000 personas asistieron al mitin."),
+    ("Podemos declara pérdidas de 1,2 millones de euros.", "Podemos admite pérdidas de 2.648.097 euros.",
+     "Podemos declara pérdidas de 2.648.097 de euros."),
+    ("El paro afecta a dos millones de personas.", "El paro afecta a 1'9 millones de personas.",
+     "El paro afecta a 1'9 millones de personas."),
+    ("Hay 3 millones de parados y la covid-19 sigue.", "Hay cuatro millones de parados.",
+     "Hay cuatro millones de parados y la covid-19 sigue."),
+    # a figure written twice: which one the other disputes is a guess, so no rewriting
+    ("Hay 30 heridos y 30 detenidos.", "Hay 12 heridos.", None),
+])
+def test_a_claim_is_rewritten_with_the_other_claims_figure(text: str, other: str, written: str | None):
+    mine, theirs = features(text).figures[0], features(other).figures[0]
+    assert with_figure(text, mine, other, theirs) == written
 
 
 @pytest.mark.parametrize(("text", "language", "read"), [

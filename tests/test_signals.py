@@ -588,12 +588,17 @@ def _denial_and_contradiction(contradiction: float, denial: float) -> JudgeReadi
     return dataclasses.replace(reading((0.05, 0.95 - contradiction, contradiction)), denial=denial)
 
 
-@pytest.mark.parametrize(("contradiction", "relation"), [(0.90, Relation.CONTRADICTS), (0.80, Relation.UNRELATED)])
-def test_a_denial_the_judge_reads_as_contradicting_the_other_claim_is_a_contradiction(contradiction, relation):
+@pytest.mark.parametrize(("contradiction", "denial", "relation"), [
+    (0.90, 0.20, Relation.CONTRADICTS),  # from `JudgePolicy.denied_contradiction`, whatever the denial reading
+    (0.80, 0.20, Relation.UNRELATED),
+    (0.80, 0.35, Relation.CONTRADICTS),  # two leaning readings that agree (`denial_leaning`, session 27)
+    (0.20, 0.35, Relation.UNRELATED),  # ... not a denial read against a sentence about something else
+])
+def test_a_denial_the_judge_reads_as_contradicting_the_other_claim_is_a_contradiction(contradiction, denial, relation):
     # the judge does not read the denied statement as stated (reworded), but reads the two claims as
     # contradicting: from `JudgePolicy.denied_contradiction`, the denial telling that they are about one thing
     a = "El mismo que prometía transparencia en sus viajes utiliza ahora a la Abogacía del Estado para ocultarlos."
-    pair = view("es", a, ABOGACIA, 0.90, _denial_and_contradiction(contradiction, 0.35))
+    pair = view("es", a, ABOGACIA, 0.90, _denial_and_contradiction(contradiction, denial))
     findings = read_all(pair)
     (finding,) = [f for f in findings if f.signal == "denied"]
     # who denies what, and not "which claim A states": the judge did not read it so
@@ -629,3 +634,50 @@ def test_the_judges_entailment_makes_no_support_where_conflicting_figures_stand(
                  "Según el Tesoro, el pago de intereses de la deuda pública costó mucho dinero en 2023.", 0.91,
                  reading((0.80, 0.15, 0.05), (0.10, 0.85, 0.05)))
     assert combine(plain, read_all(plain), DEFAULT_POLICY).relation == Relation.SUPPORTS
+
+
+# ------------------------------------------------------- figures read with one claim's in the other's place
+
+VOX_RALLY = ("Más de 7.000 personas han abarrotado el acto de Vox en Granada.",
+             "Unas 2.500 personas asistieron al mitin de Vox en Granada, según la Policía.")
+
+
+def test_figures_in_conflict_count_where_the_judge_reads_one_statement_once_the_figures_are_made_equal():
+    # the judge reads the two counts as two events (too neutral for the figures to count) but, with
+    # one figure in the other's place, one statement (`JudgeReading.figures`, `JudgePolicy.same_but_figure`)
+    neutral = reading((0.10, 0.80, 0.10))
+    alone = view("es", *INTEREST_BILL, 0.91, neutral)
+    assert combine(alone, read_all(alone), DEFAULT_POLICY).relation == Relation.UNRELATED
+    same = dataclasses.replace(alone, judge=dataclasses.replace(neutral, figures=0.93))
+    findings = read_all(same)
+    (finding,) = [f for f in findings if f.signal == "figures"]
+    assert "30.000 vs 18.000" in finding.text and "entailment 0.93 with the figures made equal" in finding.text
+    outcome = combine(same, findings, DEFAULT_POLICY)
+    assert outcome.relation == Relation.CONTRADICTS and outcome.decided_by == ("figures",)
+    assert outcome.score == pytest.approx(0.6 * 0.93, abs=1e-4)
+    under = dataclasses.replace(alone, judge=dataclasses.replace(neutral, figures=0.70))
+    assert combine(under, read_all(under), DEFAULT_POLICY).relation == Relation.UNRELATED
+    assert "made equal" in Figures().read(under).text  # the reason still says what the judge read
+
+
+def test_the_judge_reads_the_figures_made_equal_only_where_the_figures_did_not_count():
+    from verify.match import figure_conflict
+
+    a, b = (_claim(text, "es", ()) for text in VOX_RALLY)
+    conflict = figure_conflict(view("es", *VOX_RALLY, 0.90).decision)
+    assert conflict is not None and (conflict.figure.text, conflict.other.text) == ("7.000", "2.500")
+    assert not conflict.trusted  # "han abarrotado" / "asistieron": the judge must be sure (0.45 neutral)
+    b_with_a = "Unas 7.000 personas asistieron al mitin de Vox en Granada, según la Policía."
+    judge = _ScriptedJudge({(a.text, b_with_a): (0.40, 0.50, 0.10), (b_with_a, a.text): (0.88, 0.10, 0.02)},
+                           otherwise=(0.05, 0.68, 0.27))
+    (read,) = read_judge(judge, [(a, b)], conflict=[False], figures=[conflict])
+    assert judge.calls[-1] == [(a.text, b_with_a), (b_with_a, a.text)]  # both ways, in one call
+    assert read.figures == pytest.approx(0.88)  # either way: one claim may say more than the other
+    # where the judge's own reading lets the figures count (under `same_thing`), it is not asked again
+    judge = _ScriptedJudge({}, otherwise=(0.30, 0.30, 0.40))
+    (read,) = read_judge(judge, [(a, b)], conflict=[False], figures=[conflict])
+    assert read.figures is None and len(judge.calls) == 2  # the two readings of the claims, nothing more
+    # ... nor without figures in conflict
+    judge = _ScriptedJudge({}, otherwise=(0.05, 0.68, 0.27))
+    (read,) = read_judge(judge, [(a, b)])
+    assert read.figures is None and len(judge.calls) == 2

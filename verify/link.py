@@ -293,8 +293,8 @@ def read_ahead(index: ClaimStore, claims: Sequence[Claim], vectors: np.ndarray, 
 
         chosen = np.flatnonzero(_judged(pairs, sims, ahead))
         _, _, decisions = rule_decisions([pairs[i] for i in chosen], sims[chosen])
-        read, conflict = judge_requests(decisions)
-        memo.read_ahead([pairs[chosen[i]] for i in read], conflict=conflict)
+        read, conflict, figures = judge_requests(decisions)
+        memo.read_ahead([pairs[chosen[i]] for i in read], conflict=conflict, figures=figures)
     return memo
 
 

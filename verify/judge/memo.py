@@ -31,6 +31,7 @@ import numpy as np
 from verify.protocols import Judge
 
 if TYPE_CHECKING:
+    from verify.match import FigureConflict
     from verify.records import Claim
 
 
@@ -49,12 +50,14 @@ class JudgeMemo:
         self.asked = 0  # ... the linker asked the memo about
         self.read_inside = 0  # ... the real judge read when asked
 
-    def read_ahead(self, pairs: Sequence[tuple[Claim, Claim]], conflict: Sequence[bool] | None = None) -> None:
+    def read_ahead(self, pairs: Sequence[tuple[Claim, Claim]], conflict: Sequence[bool] | None = None,
+                   figures: Sequence[FigureConflict | None] | None = None) -> None:
         """Read `pairs` as `verify.match.read_judge` will ask about them inside the batch (its own code
-        builds the lists); `conflict` as the linker will pass it (the rules see a conflict)."""
+        builds the lists); `conflict` and `figures` as the linker will pass them (the rules see a
+        conflict; the figures they see in conflict)."""
         from verify.match import read_judge
 
-        read_judge(_Reading(self), pairs, conflict=conflict)
+        read_judge(_Reading(self), pairs, conflict=conflict, figures=figures)
 
     def _take(self, premises: Sequence[str], hypotheses: Sequence[str]) -> np.ndarray:
         readings = np.asarray(self.judge.probabilities(premises, hypotheses), dtype=np.float32)

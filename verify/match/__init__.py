@@ -21,13 +21,16 @@ import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import numpy as np
 
 from verify.errors import InputError
 from verify.lang import fold, fold_for_fuzz, unmask, words
 from verify.match import signals
+from verify.match.figures import Figure
 from verify.match.negation import text_negated
+from verify.match.restate import with_figure
 from verify.match.roles import role_facts
 from verify.match.rules import DEFAULT_THRESHOLDS, Decision, Thresholds, decide
 from verify.match.signals import JudgePolicy, JudgeReading, Outcome, PairView, combine, read_all
@@ -37,7 +40,7 @@ from verify.records import Claim, Polarity, Relation
 
 # Stored with every link: bump when a rule, a threshold, a word list or the NLI mapping changes, so
 # links made by older rules can be found and recomputed.
-MATCHER_VERSION = "rules-25"
+MATCHER_VERSION = "rules-26"
 
 # A claim is a sentence or two; anything much longer is a document pasted by mistake.
 MAX_CLAIM_CHARS = 5000
@@ -147,8 +150,10 @@ def classify_many(pairs: Sequence[tuple[Claim, Claim]], similarities: np.ndarray
     fa, fb, decisions = rule_decisions(pairs, sims, thresholds)
     readings: dict[int, JudgeReading] = {}
     if judge is not None:
-        todo, conflict = judge_requests(decisions, None if judged is None else np.asarray(judged, bool).tolist())
-        readings = dict(zip(todo, read_judge(judge, [pairs[i] for i in todo], conflict=conflict, policy=policy)))
+        todo, conflict, figures = judge_requests(decisions,
+                                                 None if judged is None else np.asarray(judged, bool).tolist())
+        readings = dict(zip(todo, read_judge(judge, [pairs[i] for i in todo], conflict=conflict, figures=figures,
+                                             policy=policy)))
     verdicts = []
     for i, ((a, b), d, s) in enumerate(zip(pairs, decisions, sims)):
         view = PairView(a, b, fa[i], fb[i], float(s), d, readings.get(i), _who(a, "claim A"), _who(b, "claim B"))
@@ -192,24 +197,54 @@ def judge_can_change(decision: Decision) -> bool:
     return decision.relation != Relation.REPEATS
 
 
-def judge_requests(decisions: Sequence[Decision], asked: Sequence[bool] | None = None) -> tuple[list[int],
-                                                                                                list[bool]]:
-    """(the pairs the judge reads, and for each whether the rules see a conflict, which `read_judge`
-    reads both ways): of the pairs `asked` (default: all), those it can change (`judge_can_change`).
-    One definition for the linker and `verify.link.read_ahead`, whose forecast must ask the judge the
-    very same lists."""
+class FigureConflict(NamedTuple):
+    """Figures of a pair's two claims that cannot both hold (claim A's, claim B's), and whether the rules
+    trust them alone (`PairEvidence.figure_conflict`) or leave them to the judge (`figure_disputed`)."""
+
+    figure: Figure
+    other: Figure
+    trusted: bool
+
+
+class JudgeRequests(NamedTuple):
+    """What the judge reads of a list of pairs (`judge_requests`), as `read_judge` takes it."""
+
+    todo: list[int]  # the pairs it reads
+    conflict: list[bool]  # ... for each, whether the rules see a conflict (read both ways)
+    figures: list[FigureConflict | None]  # ... and the figures they see in conflict, if any
+
+
+def judge_requests(decisions: Sequence[Decision], asked: Sequence[bool] | None = None) -> JudgeRequests:
+    """The pairs the judge reads, and for each whether the rules see a conflict, which `read_judge`
+    reads both ways, and the figures they see in conflict: of the pairs `asked` (default: all), those
+    it can change (`judge_can_change`). One definition for the linker and `verify.link.read_ahead`,
+    whose forecast must ask the judge the very same lists."""
     todo = [i for i, d in enumerate(decisions) if (asked is None or asked[i]) and judge_can_change(d)]
-    return todo, [decisions[i].relation == Relation.CONTRADICTS for i in todo]
+    return JudgeRequests(todo, [decisions[i].relation == Relation.CONTRADICTS for i in todo],
+                         [figure_conflict(decisions[i]) for i in todo])
+
+
+def figure_conflict(decision: Decision) -> FigureConflict | None:
+    """The figures the rules see in conflict in a pair, and whether they trust them alone
+    (`PairEvidence.figure_conflict`, else `figure_disputed`)."""
+    ev = decision.evidence
+    if ev.figure_conflict is not None:
+        return FigureConflict(*ev.figure_conflict, trusted=True)
+    return None if ev.figure_disputed is None else FigureConflict(*ev.figure_disputed, trusted=False)
 
 
 def read_judge(judge: Judge, pairs: Sequence[tuple[Claim, Claim]], *, conflict: Sequence[bool] | None = None,
+               figures: Sequence[FigureConflict | None] | None = None,
                policy: JudgePolicy | None = None) -> list[JudgeReading]:
     """The judge's reading of each pair, in two batches: first with the longer claim as premise (the
     one that can entail the other), then the other way round for the pairs where that can change the
     verdict (`JudgePolicy.second_reading` says which and why; `conflict` marks the pairs where the rules
     see a conflict, whose hard evidence counts on the two readings' mean neutral: `combine`). A pair
     read once holds its one reading both ways (`JudgeReading.both` False): the judge is most of an
-    add's time, and most candidate pairs are plainly about different things."""
+    add's time, and most candidate pairs are plainly about different things. Two more batches, for
+    the few pairs they concern: a denied statement against the other claim (`denial_reading`), and
+    the two claims with one figure put in the other's place where the `figures` the rules see in
+    conflict did not count on the readings (`figure_reading`)."""
     if not pairs:
         return []
     policy = policy or signals.DEFAULT_POLICY
@@ -240,7 +275,35 @@ def read_judge(judge: Judge, pairs: Sequence[tuple[Claim, Claim]], *, conflict: 
         other = second.get(i, first[i])
         forward, backward = (other, first[i]) if swap else (first[i], other)
         readings.append(JudgeReading(forward, backward, both=i in second, denial=entailed.get(i)))
+    # Figures in conflict that did not count (`combine`: the judge too neutral): do the two claims state
+    # one thing but for the figure? (`JudgePolicy.same_but_figure`; a fourth call, both ways.)
+    rewritten = []  # (pair, claim A, claim B with A's figure)
+    for i, ((a, b), conflict_of_figures) in enumerate(zip(pairs, figures or [None] * len(pairs))):
+        b_with_a = figure_reading(a, b, conflict_of_figures, readings[i], policy)
+        if b_with_a is not None:
+            rewritten.append((i, a.text, b_with_a))
+    if rewritten:
+        lefts, rights = [a for _, a, _ in rewritten], [b for _, _, b in rewritten]
+        probs = np.asarray(judge.probabilities(lefts + rights, rights + lefts), dtype=np.float32)
+        for k, (i, _, _) in enumerate(rewritten):
+            either_way = max(probs[k, 0], probs[len(rewritten) + k, 0])
+            readings[i] = dataclasses.replace(readings[i], figures=float(either_way))
     return readings
+
+
+def figure_reading(a: Claim, b: Claim, figures: FigureConflict | None, reading: JudgeReading,
+                   policy: JudgePolicy) -> str | None:
+    """Claim B with claim A's figure in place of its own, for the judge to read against claim A, where the
+    rules see `figures` in conflict that the `reading` of the two claims does not let count (too neutral
+    for them: `combine`) and does not make a contradiction by itself; None otherwise, or when a figure
+    is not written exactly once (`verify.match.restate.with_figure`). "Más de 7.000 personas han
+    abarrotado el acto de Vox en Granada" / "Unas 2.500 personas asistieron al mitin de Vox en Granada"
+    reads neutral (0.68), as two events might; with "7.000" in the second, one statement."""
+    if figures is None or reading.contradiction >= policy.contradiction:
+        return None
+    if reading.neutral < (policy.same_thing if figures.trusted else policy.disputed_same_thing):
+        return None
+    return with_figure(b.text, figures.other, a.text, figures.figure)
 
 
 def denial_reading(a: Claim, b: Claim) -> tuple[str, str] | None:

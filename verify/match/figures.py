@@ -38,6 +38,14 @@ _PARTITIVE_PREPOSITIONS = frozenset(words("partitive_prepositions"))
 _PLURAL_ARTICLES = frozenset(words("partitive_plural_articles"))  # "de los veintiocho países": what is counted
 _PARTITIVE_ARTICLES = _PLURAL_ARTICLES | frozenset(words("partitive_other_articles"))  # "de la", "de cada"
 FIGURE_TOKEN = re.compile(rf"\d+(?:[.,]\d+)*|\w+|%|[{re.escape(''.join(_CURRENCY))}]")
+# A number joined to a word by a hyphen is part of a name ("covid-19", "F-16", "sub-21"), not a count.
+_JOINED = re.compile(r"(?<=[^\W\d_])-(?=\d)")
+
+
+def figure_tokens(text: str) -> list[re.Match[str]]:
+    """`FIGURE_TOKEN`'s tokens of `text`, a number joined to a word by a hyphen read as part of that word
+    ("covid-19" is one token); their spans are `text`'s."""
+    return list(FIGURE_TOKEN.finditer(_JOINED.sub("_", text)))
 
 
 @lru_cache(maxsize=8)

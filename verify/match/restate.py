@@ -41,8 +41,9 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from verify.lang import alternation, fold, lexicon, table, words
+from verify.match.figures import Figure, figure_tokens
 from verify.match.frame import FRAME_VERB, Frame
-from verify.match.vocabulary import CLITICS, QUOTES, STOPWORDS, decimal_apostrophes
+from verify.match.vocabulary import CLITICS, MULTIPLIERS, QUOTES, STOPWORDS, decimal_apostrophes
 
 _FOLLOW_UP = re.compile(rf"(?:{alternation(words('follow_up_verbs'))})")
 _CONNECTIVE = re.compile(r"^(?:[^,]{0,25},\s+)(?=\S)")  # "Por su parte, ", "Sin embargo, "
@@ -69,6 +70,32 @@ def statement(text: str, frame: Frame) -> str:
     placed."""
     span = written(text, frame.proposition)
     return text[span[0]:span[1]].strip(" \"'«»“”‘’") if span else text
+
+
+def with_figure(text: str, figure: Figure, other_text: str, other: Figure) -> str | None:
+    """`text` with its `figure` written as `other_text` writes `other` (multipliers included: "unas 2.500
+    personas asistieron" with "7.000" of "más de 7.000 personas" -> "unas 7.000 personas asistieron"), so
+    the judge can say whether the two claims state one thing but for the figure; None when either figure
+    is not written exactly once in its text."""
+    span, other_span = _figure_span(text, figure), _figure_span(other_text, other)
+    if span is None or other_span is None:
+        return None
+    return text[:span[0]] + other_text[other_span[0]:other_span[1]] + text[span[1]:]
+
+
+def _figure_span(text: str, figure: Figure) -> tuple[int, int] | None:
+    """Where `figure`'s number and the multipliers after it ("1,2 millones") are written in `text`."""
+    tokens = figure_tokens(decimal_apostrophes(text))  # same length; "1'23" is the figure "1,23"
+    number = figure.text.split()[0]  # a span of time is written "doce meses" (`rules._in_days`)
+    at = [i for i, token in enumerate(tokens) if fold(token.group()) == number]
+    if len(at) != 1:
+        return None
+    start, end = tokens[at[0]].span()
+    for token in tokens[at[0] + 1:]:
+        if fold(token.group()) not in MULTIPLIERS or text[end:token.start()].strip():
+            break
+        end = token.end()
+    return start, end
 
 
 def denied_statement(text: str, frame: Frame, language: str = "es", speaker: str = "") -> str:

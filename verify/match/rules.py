@@ -96,6 +96,11 @@ class Thresholds:
     rules-25: two claims that each name a month, none the same, state no opposite directions and no
     figures in dispute, unless the dates are what is disputed; a part of a plural whole counts the
     whole's noun ("veinte de los veintiocho países"); number words from 13 to 29 (session 26).
+    rules-26: a number joined to a word by a hyphen is no figure ("covid-19"); with a judge, figures in
+    conflict the judge finds too neutral count where it reads the two claims as one statement once one
+    claim's figure is written in the other's place (`verify.match.figure_reading`), and a denial the
+    judge half reads as stated counts where it also leans to contradiction (`JudgePolicy.denial_leaning`;
+    docs/QUALITY.md, session 27).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from verify.lang import alternation, fold, words
 from verify.match.denial import DeniedClause, denied_clauses
 from verify.match.directions import antonym_groups
-from verify.match.figures import FIGURE_TOKEN, Figure, figures
+from verify.match.figures import Figure, figure_tokens, figures
 from verify.match.frame import Frame, frame_names, speaker_stems, strip_frame
 from verify.match.negation import covers_main_clause, read_negation, text_negated
 from verify.match.restate import denied_statement, statement
@@ -134,7 +134,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         negated=frozenset(negated),
         cues=tuple(dict.fromkeys(scope.cues)),
         text_negated=text_negated(text),
-        figures=tuple(figures(FIGURE_TOKEN.findall(prop), lang)),
+        figures=tuple(figures([t.group() for t in figure_tokens(prop)], lang)),
         names=frozenset(names),
         antonym_groups=groups,
         stem_words=stem_words,

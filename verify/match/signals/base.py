@@ -26,6 +26,10 @@ class JudgeReading:
     # Where one claim's frame denies something (`ClaimFeatures.denied_statement`) and the other does not
     # deny: the judge's entailment of the denied statement by the other claim's (`read_judge`).
     denial: float | None = None
+    # Where the rules see two figures in conflict that did not count on the readings above (the judge
+    # too neutral): its entailment, either way, of the two claims with one's figure written in the
+    # other's place (`verify.match.read_judge`): whether they state one thing but for the figure.
+    figures: float | None = None
 
     @property
     def contradiction(self) -> float:

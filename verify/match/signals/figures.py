@@ -5,6 +5,11 @@ from __future__ import annotations
 from verify.match.signals.base import Finding, PairView
 from verify.records import Relation
 
+# The judge reads the two claims, with one's figure in the other's place, as one statement more likely
+# than not (`JudgeReading.figures`): the reason says so; whether it decides is the policy's
+# (`JudgePolicy.same_but_figure`).
+FLOOR = 0.5
+
 
 class Figures:
     """Two figures for the same counted noun that cannot both hold: the rules' conflict, or, once the
@@ -26,4 +31,7 @@ class Figures:
             text = f"conflicting figures: {x.text} vs {y.text}"
         else:
             text = f"conflicting figures: {x.text} vs {y.text} ({pair.fa.stem_words.get(x.unit, x.unit)})"
+        if pair.judge is not None and pair.judge.figures is not None and pair.judge.figures >= FLOOR:
+            text += (f", one statement but for them (judge: entailment {pair.judge.figures:.2f} with the figures"
+                     " made equal)")
         return Finding(self.name, Relation.CONTRADICTS, True, 0.6, text, trusted=evidence.figure_conflict is not None)
