@@ -253,6 +253,17 @@ def test_an_apostrophe_between_digits_is_a_decimal_mark():
         assert denied_statement(denial, strip_frame(denial)) == f"La fecundidad bajara a 1{mark}23 hijos por mujer"
 
 
+def test_claims_giving_the_same_values_under_other_nouns_do_not_conflict_on_figures():
+    a = features("En España, 3,8 millones de personas tienen una discapacidad y más de 11 millones conviven con ella.")
+    b = features("Cerca de 3,8 millones de españoles tienen alguna discapacidad y más de 11 millones de personas "
+                 "conviven con un familiar en esa situación.")
+    assert _figure_conflict(a, b) is None
+    # one value not given by the other is still read
+    c = features("Cerca de 3,8 millones de españoles tienen alguna discapacidad y más de 20 millones de personas "
+                 "conviven con un familiar en esa situación.")
+    assert _figure_conflict(a, c) is not None
+
+
 def test_a_number_joined_to_a_word_by_a_hyphen_is_part_of_a_name():
     # "covid-19", "F-16": no count ("una veintena de especialistas" was read against 19 of them)
     text = "Una veintena de especialistas pide una evaluación de la gestión de la covid-19 y de los 3 F-16."

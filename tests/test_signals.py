@@ -681,3 +681,17 @@ def test_the_judge_reads_the_figures_made_equal_only_where_the_figures_did_not_c
     judge = _ScriptedJudge({}, otherwise=(0.05, 0.68, 0.27))
     (read,) = read_judge(judge, [(a, b)])
     assert read.figures is None and len(judge.calls) == 2
+
+
+def test_a_name_the_other_claim_gives_as_who_speaks_is_no_other_actor():
+    # "Aguirre negó haber pedido ...": who denies is who the other claim says asked; a name counts as
+    # mentioned anywhere in the other claim, its frame included (`ClaimFeatures.names_missing_in`)
+    asked = "Ahora, Esperanza Aguirre pide cerrar el caso Púnica."
+    denied = "{} negó haber pedido el archivo del caso Púnica y dijo que solo reclamó celeridad a la Justicia."
+    names_a = (("Esperanza Aguirre", "Esperanza Aguirre", "PER"), ("Púnica", "Púnica", "MISC"))
+    names_b = (("Púnica", "Púnica", "MISC"), ("Justicia", "Justicia", "ORG"))
+    pair = view("es", asked, denied.format("Aguirre"), 0.90, entities_a=names_a, entities_b=names_b)
+    assert not pair.fa.names_missing_in(pair.fb) and Actors().read(pair) is None
+    # ... while a name neither text gives still tells two actors apart
+    other = view("es", asked, denied.format("Cifuentes"), 0.90, entities_a=names_a, entities_b=names_b)
+    assert Actors().read(other) is not None

@@ -101,6 +101,9 @@ class Thresholds:
     claim's figure is written in the other's place (`verify.match.figure_reading`), and a denial the
     judge half reads as stated counts where it also leans to contradiction (`JudgePolicy.denial_leaning`;
     docs/QUALITY.md, session 27).
+    rules-27: a name the other claim writes anywhere, its frame included ("Aguirre negó haber ..."), is
+    no other actor; claims whose values are all given by the other conflict on no figure, whatever
+    their nouns (session 27).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -204,11 +207,17 @@ def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure
     Bare numbers and years are left out: "en 2019" vs "en 2020" is more often two events than one
     disputed date. A value of one claim matching any same-unit value of the other means no conflict,
     and so does one matching a bare number of the other, whose unit is written once for both ("lo
-    eleva de 736 a 950 (+214 euros)" / "de 736 a 950 euros"). With no same-noun pair, one count each
+    eleva de 736 a 950 (+214 euros)" / "de 736 a 950 euros"), and one claim's values all given by the
+    other, whatever their nouns. With no same-noun pair, one count each
     under other nouns is untrusted evidence too (`_one_count_each`).
     """
     figures_a = [_in_days(f, a) for f in a.figures]
     figures_b = [_in_days(f, b) for f in b.figures]
+    # Every value of one claim given by the other: the same figures, counted under other nouns ("3,8
+    # millones de personas" / "3,8 millones de españoles", "más de 11 millones" of each).
+    values_a, values_b = {f.value for f in figures_a}, {f.value for f in figures_b}
+    if values_a <= values_b or values_b <= values_a:
+        return None
     bare_a = [f for f in figures_a if not f.unit]
     bare_b = [f for f in figures_b if not f.unit]
     untrusted = None

@@ -90,8 +90,10 @@ class ClaimFeatures:
 
     def names_missing_in(self, other: ClaimFeatures) -> frozenset[str]:
         """The names this claim's proposition mentions that `other` does not mention anywhere, as a
-        name or, by its last word, among its words: "lopez obrador" is met by "Andrés Manuel López
-        Obrador", "nieto" by "Peña Nieto". Names in the frame (who speaks) are not what a claim is about."""
+        name or, by its last word, among its words, its frame's included: "lopez obrador" is met by
+        "Andrés Manuel López Obrador", "nieto" by "Peña Nieto", "esperanza aguirre" by "Aguirre negó
+        haber pedido ..." (who denies is who the claim is about). Names in this claim's own frame (who
+        speaks) are not what it is about."""
         return frozenset(n for n in self.prop_names if n not in other.names and n.split()[-1] not in other.mentions)
 
 
@@ -147,7 +149,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         prop_name_stems=frozenset(stem(w, lang) for n in names if n in prop for w in n.split()) - masked,
         prop_names=frozenset(n for n in names if n in prop),
         left_open=frame.hedged or unasserted,
-        mentions=frozenset(TOKEN.findall(prop)) | {w for n in names for w in n.split()},
+        mentions=frozenset(TOKEN.findall(fold(text))) | {w for n in names for w in n.split()},
         statement=statement(text, frame),
         denied_statement=denied_statement(text, frame, lang, speaker),
         months=frozenset(stems & MONTHS.get(lang, frozenset())) - {stem(w, lang) for n in names for w in n.split()},
