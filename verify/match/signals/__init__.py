@@ -166,8 +166,8 @@ class JudgePolicy:
     # ... and where the judge half reads the denied statement as stated and leans to contradiction on the
     # two claims: both from these (not with other actors' names). On the twenty pair files of session 27
     # (`verify eval pairs`; heldout19 kept blind) the denials with a reading of 0.30-0.70 and a
-    # contradiction from 0.25 were 26 labelled contradictions and 1 not; a bar of 0.20 or 0.40 on either
-    # moved no wrong one in or out there. On all of news_es they are 4 pairs, read by hand: the FDA that
+    # contradiction from 0.25 were 26 labelled contradictions and 1 not; bars from 0.25 to 0.40 on either
+    # keep that one wrong and no other. On all of news_es they are 4 pairs, read by hand: the FDA that
     # "ha admitido" what it "negaba", Daddy Yankee's denial against the declaration attributed to him
     # (right); the ex-minister on the list, a party's denial of a negotiated coalition against an
     # insinuated deal (wrong). Neither number alone does it: under 0.25 the corpus adds denials read
