@@ -264,6 +264,23 @@ def test_claims_giving_the_same_values_under_other_nouns_do_not_conflict_on_figu
     assert _figure_conflict(a, c) is not None
 
 
+def test_mill_is_millions():
+    # "4.500 mill de euros" and "700 mill/€" (tweets) are millions, as "4.500 millones de euros"
+    assert [(f.value, f.unit) for f in features("Debe 4.500 mill de euros a las comunidades.").figures] == [
+        (4.5e9, "eur")]
+    assert [(f.value, f.unit) for f in features("La deuda de 700 mill/€ está retenida.").figures] == [(7e8, "eur")]
+
+
+def test_one_count_each_is_put_to_the_judge_from_a_fifth_of_the_words_shared():
+    # "48.000 las muertes" / "43.000 fallecidos": one count each under two nouns, a fifth of the words
+    # shared (the source is in the other's frame); under `Thresholds.disputed_figure_overlap` (0.15), not
+    a = features("El INE eleva a 48.000 las muertes en la pandemia con datos de todos los registros.")
+    b = features("Según los datos del INE, el exceso de mortalidad durante la pandemia asciende a 43.000 fallecidos.")
+    ev = evidence(a, b, 0.92)
+    assert ev.coverage == pytest.approx(0.2) and ev.figure_disputed is not None
+    assert [f.text for f in ev.figure_disputed] == ["48.000", "43.000"]
+
+
 def test_a_number_joined_to_a_word_by_a_hyphen_is_part_of_a_name():
     # "covid-19", "F-16": no count ("una veintena de especialistas" was read against 19 of them)
     text = "Una veintena de especialistas pide una evaluación de la gestión de la covid-19 y de los 3 F-16."

@@ -368,6 +368,15 @@ OFFICIAL = ("La teoría oficial fue desde el primer momento que los estudiantes 
      "Moscú está participando en la guerra"),
     # ... unless it points back at what it answers: "participando en esto" is not a statement of its own
     ('Peskov dijo: "No, Moscú no está participando en esto de ninguna manera".', "es", ""),
+    # ... where the claim gives the question, the answer denies it (the question verb and "si" / "whether")
+    ('Cuando se le preguntó si Rusia consideraba apoyar militarmente a Libia, Peskov dijo: "No, Moscú no está '
+     'participando en esto de ninguna manera".', "es", "Rusia consideraba apoyar militarmente a Libia"),
+    ("«No, de ninguna manera», respondió la portavoz al ser preguntada si el adelanto del debate buscaba ocultar "
+     "los datos del paro.", "es", "El adelanto del debate buscaba ocultar los datos del paro"),
+    ('"No, Moscow is not involved in this in any way", Peskov replied when asked whether Russia was sending troops.',
+     "en", "Russia was sending troops"),
+    # ... not an answer that denies nothing ("No lo sé")
+    ("Preguntado si dimitirá, el ministro respondió: «No lo sé».", "es", ""),
     ('"We did not send any troops to Libya", the spokesman replied.', "en", "We did send some troops to Libya"),
     # ... and not otherwise, nor where the reply verb is what is negated, nor for a side clause
     ('"No vamos a subir los impuestos", dijo el ministro en la rueda de prensa.', "es", ""),
@@ -695,3 +704,18 @@ def test_a_name_the_other_claim_gives_as_who_speaks_is_no_other_actor():
     # ... while a name neither text gives still tells two actors apart
     other = view("es", asked, denied.format("Cifuentes"), 0.90, entities_a=names_a, entities_b=names_b)
     assert Actors().read(other) is not None
+
+
+def test_a_denial_half_read_as_stated_does_not_count_against_a_claim_that_negates_too():
+    # Peskov's answer (its question restated) against his own "Rusia no estaba respaldando a Haftar":
+    # the judge half reads the one as stating the other (0.59) and leans to contradiction (0.41), as
+    # it does for two denials of one thing; with a claim that states (no negation), the same readings count
+    answer = ('Cuando se le preguntó si Rusia consideraba apoyar militarmente a Libia, Peskov dijo: "No, Moscú no '
+              'está participando en esto de ninguna manera".')
+    negating = "El portavoz del Kremlin dijo a los periodistas que Rusia no estaba respaldando a Haftar en Libia."
+    stating = "Rusia ha sido acusada de enviar agentes para apoyar a una facción armada en Libia."
+    leaning = _denial_and_contradiction(0.41, 0.59)
+    for other, relation in ((negating, Relation.UNRELATED), (stating, Relation.CONTRADICTS)):
+        pair = view("es", other, answer, 0.90, leaning)
+        assert pair.fb.denied_statement == "Rusia consideraba apoyar militarmente a Libia"
+        assert combine(pair, read_all(pair), DEFAULT_POLICY).relation == relation, other

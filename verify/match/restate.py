@@ -26,12 +26,15 @@ does (`opened_denial`).
 A claim that negates its own main clause denies something said when it answers: "No, ..." or a
 quotation in reply ("«Nunca hemos pactado ...», replicó la portavoz": the lexicon's `reply_verbs`); the
 clause is restated without its negation (`replied_denial`), unless it points back at the question
-("participando en esto": the lexicon's `anaphors`). So is a quotation that denies with emphasis ("«La
-cuenta no ha sido bloqueada en ningún momento», aseguró un portavoz": the lexicon's `negative_fillers`
-but "nunca", which also says how often). Any other negation of a claim's own clause gets no
-restatement: reading them all so was measured and left out (on all of news_es 11 more contradictions, 3
-right: docs/QUALITY.md, session 22). Nor does a refusal ("se negó a declarar", "descartó dimitir": the
-lexicon's `refusal_verbs` before an infinitive), which denies nothing.
+("participando en esto": the lexicon's `anaphors`); where the claim gives the question ("cuando se le
+preguntó si Rusia consideraba apoyar militarmente a Libia": the lexicon's `question_verbs` and
+`question_connectors`), an answer "No, ..." or one that points back denies the question. So is a
+quotation that denies with emphasis ("«La cuenta no ha sido bloqueada en ningún momento», aseguró un
+portavoz": the lexicon's `negative_fillers` but "nunca", which also says how often). Any other
+negation of a claim's own clause gets no restatement: reading them all so was measured and left out
+(on all of news_es 11 more contradictions, 3 right: docs/QUALITY.md, session 22). Nor does a refusal
+("se negó a declarar", "descartó dimitir": the lexicon's `refusal_verbs` before an infinitive), which
+denies nothing.
 """
 
 from __future__ import annotations
@@ -243,9 +246,31 @@ def replied_denial(text: str, frame: Frame, language: str = "es") -> str:
         return ""
     said = _unnegated(said, language)
     # An answer often points back at the question ("No, Moscú no está participando en esto"): restated,
-    # "Moscú está participando en esto" is read as entailed by anything Moscow does. Not without what it
-    # points at.
-    return "" if set(words("anaphors", (language,))) & set(fold(said).split()) else said
+    # "Moscú está participando en esto" is read as entailed by anything Moscow does. What it denies is
+    # the question, where the claim gives it ("Cuando se le preguntó si Rusia consideraba apoyar
+    # militarmente a Libia, Peskov dijo: «No, ...»"); not without what it points at.
+    points_back = bool(set(words("anaphors", (language,))) & set(fold(said).split()))
+    if answer or points_back or not said:
+        asked = _asked(text, language)
+        if asked:
+            return asked
+    return "" if points_back else said
+
+
+def _asked(text: str, language: str) -> str:
+    """The yes-or-no question a claim says was put ("al ser preguntada si el adelanto buscaba ocultar
+    los datos del paro" -> "El adelanto buscaba ocultar los datos del paro": the lexicon's
+    `question_verbs` and `question_connectors`), up to the next comma, colon or quotation mark; ""
+    when there is none."""
+    m = _question(language).search(text)
+    return _capitalised(m.group(1).strip(" .")) if m else ""
+
+
+@lru_cache(maxsize=8)
+def _question(language: str) -> re.Pattern[str]:
+    verbs = alternation(words("question_verbs", (language,)))
+    connectors = alternation(words("question_connectors", (language,)))
+    return re.compile(rf"\b(?:{verbs})\s+(?:{connectors})\s+([^,;:«»“”\"]+)", re.IGNORECASE)
 
 
 def _insists(text: str, said: str, language: str) -> bool:
