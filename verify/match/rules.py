@@ -216,8 +216,8 @@ def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure
     disputed date. A value of one claim matching any same-unit value of the other means no conflict,
     and so does one matching a bare number of the other, whose unit is written once for both ("lo
     eleva de 736 a 950 (+214 euros)" / "de 736 a 950 euros"), and one claim's values all given by the
-    other, whatever their nouns. With no same-noun pair, one count each
-    under other nouns is untrusted evidence too (`_one_count_each`).
+    other, whatever their nouns. With no same-noun pair, one count each under other nouns is untrusted
+    evidence too (`_one_count_each`).
     """
     figures_a = [_in_days(f, a) for f in a.figures]
     figures_b = [_in_days(f, b) for f in b.figures]

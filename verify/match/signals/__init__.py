@@ -167,12 +167,12 @@ class JudgePolicy:
     # two claims: both from these (not with other actors' names). On the twenty pair files of session 27
     # (`verify eval pairs`; heldout19 kept blind) the denials with a reading of 0.30-0.70 and a
     # contradiction from 0.25 were 26 labelled contradictions and 1 not; bars from 0.25 to 0.40 on either
-    # keep that one wrong and no other. Not against a claim that negates too (rules-28, below): 3 of the
-    # 26 lost. On all of news_es they are 4 pairs, read by hand: the FDA that
-    # "ha admitido" what it "negaba", Daddy Yankee's denial against the declaration attributed to him
-    # (right); the ex-minister on the list, a party's denial of a negotiated coalition against an
-    # insinuated deal (wrong). Neither number alone does it: under 0.25 the corpus adds denials read
-    # against sentences about something else (contradiction 0.02-0.14).
+    # keep that one wrong and no other. Not against a claim that negates too (rules-28, `combine`): 3 of
+    # the 26 lost. On all of news_es they are 4 pairs, read by hand: the FDA that "ha admitido" what it
+    # "negaba", Daddy Yankee's denial against the declaration attributed to him (right); the ex-minister
+    # on the list, a party's denial of a negotiated coalition against an insinuated deal (wrong).
+    # Neither number alone does it: under 0.25 the corpus adds denials read against sentences about
+    # something else (contradiction 0.01-0.14).
     denial_leaning: float = 0.30
     denial_leaning_contradiction: float = 0.25
     # Figures in conflict that do not count on the judge's reading of the two claims (too neutral) count
@@ -227,9 +227,9 @@ def combine(pair: PairView, findings: tuple[Finding, ...], policy: JudgePolicy =
     if denied is not None and c >= policy.denied_contradiction and "actors" not in by_name:
         return Outcome(Relation.CONTRADICTS, round(c, 4), findings,
                        ("denied", "judge", *(f.signal for f in conflicts)))
-    # (not where the other claim negates too: two denials of one side read as half stated and half
-    # contradicting, Peskov's "No, Moscú no está participando" against his "Rusia no estaba respaldando
-    # a Haftar" on the seeds)
+    # Two weak readings that agree (`JudgePolicy.denial_leaning`), not where the other claim negates too:
+    # the judge reads two denials of one side as half stated and half contradicting (Peskov's "No, Moscú
+    # no está participando" against his "Rusia no estaba respaldando a Haftar", on the seeds).
     other_negates = (pair.fb if pair.fa.denied_statement else pair.fa).denied
     if (denied is not None and denied.strength >= policy.denial_leaning and c >= policy.denial_leaning_contradiction
             and "actors" not in by_name and not other_negates):
