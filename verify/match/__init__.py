@@ -301,7 +301,7 @@ def figure_reading(a: Claim, b: Claim, figures: FigureConflict | None, reading: 
     reads neutral (0.68), as two events might; with "7.000" in the second, one statement."""
     if figures is None or reading.contradiction >= policy.contradiction:
         return None
-    if reading.neutral < (policy.same_thing if figures.trusted else policy.disputed_same_thing):
+    if reading.neutral < policy.same_thing_bar(figures.trusted):
         return None
     return with_figure(b.text, figures.other, a.text, figures.figure)
 

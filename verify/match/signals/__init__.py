@@ -175,6 +175,12 @@ class JudgePolicy:
     # something else (contradiction 0.01-0.14).
     denial_leaning: float = 0.30
     denial_leaning_contradiction: float = 0.25
+    # ... and a new claim's candidates with such a denial are read beyond the ones above, up to this many,
+    # past the shared-word and overlap gates: a denial and what it denies seldom share their words
+    # ("negó que ... hubieran sido quemados" / "incinerados"), and denials are rare (news_es, its 971
+    # articles extracted in file order, a scratch count: 29 frame denials, 2 opened and 11 answers
+    # restated, of 8,170 claims).
+    per_claim_denied: int = 2
     # Figures in conflict that do not count on the judge's reading of the two claims (too neutral) count
     # where it reads them as one statement but for the figure: its entailment, either way, of the two with
     # one claim's figure written in the other's place (`verify.match.figure_reading`), from this. On the
@@ -185,12 +191,11 @@ class JudgePolicy:
     # hidden in one place against a whole fortune. news_es masks its numbers, so the corpus has no word
     # on it.
     same_but_figure: float = 0.85
-    # ... and a new claim's candidates with such a denial are read beyond the ones above, up to this many,
-    # past the shared-word and overlap gates: a denial and what it denies seldom share their words
-    # ("negó que ... hubieran sido quemados" / "incinerados"), and denials are rare (news_es, its 971
-    # articles extracted in file order, a scratch count: 29 frame denials, 2 opened and 11 answers
-    # restated, of 8,170 claims).
-    per_claim_denied: int = 2
+
+    def same_thing_bar(self, trusted: bool) -> float:
+        """The judge's neutral under which the rules' conflicting evidence counts: `same_thing` for
+        evidence they trust alone, `disputed_same_thing` for evidence they leave to the judge."""
+        return self.same_thing if trusted else self.disputed_same_thing
 
 
 DEFAULT_POLICY = JudgePolicy()
@@ -242,7 +247,7 @@ def combine(pair: PairView, findings: tuple[Finding, ...], policy: JudgePolicy =
                        tuple(f.signal for f in conflicts))
     # The rules' own conflicts count where the judge says the two are about one thing; evidence they
     # alone would not trust, only where it says so more surely.
-    if conflicts and n < (policy.same_thing if any(f.trusted for f in conflicts) else policy.disputed_same_thing):
+    if conflicts and n < policy.same_thing_bar(any(f.trusted for f in conflicts)):
         score = max(c, min(0.95, max(f.strength for f in conflicts) * (1.0 - n)))
         return Outcome(Relation.CONTRADICTS, round(score, 4), findings, tuple(f.signal for f in conflicts))
     if e >= policy.entailment and not conflicts:
