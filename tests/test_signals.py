@@ -719,3 +719,50 @@ def test_a_denial_half_read_as_stated_does_not_count_against_a_claim_that_negate
         pair = view("es", other, answer, 0.90, leaning)
         assert pair.fb.denied_statement == "Rusia consideraba apoyar militarmente a Libia"
         assert combine(pair, read_all(pair), DEFAULT_POLICY).relation == relation, other
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("ue", "union europea", True),  # initials
+    ("psoe", "partido socialista obrero espanol", True),
+    ("afa", "asociacion del futbol argentino", True),  # function words left out
+    ("ee. uu.", "estados unidos", True),  # a plural's initials doubled, as Spanish writes them
+    ("eeuu", "estados unidos", True),
+    ("usa", "estados unidos", True),  # an alias the lexicon gives (es)
+    ("united states", "estados unidos", True),  # ... and the English one, meeting the Spanish name
+    ("zaldibar", "zaldivar", True),  # one letter apart
+    ("altsasu", "alsasua", True),
+    ("#ladesbanda", "desbanda", True),  # a hashtag with its article glued on
+    ("austria", "australia", False),  # alike, but two lengths apart
+    ("corea del norte", "corea del sur", False),
+    ("pp", "partido socialista", False),
+    ("ue", "estados unidos", False),
+    ("lima", "lomo", False),  # too short to be one name misspelt
+])
+def test_one_actor_named_two_ways(a: str, b: str, same: bool):
+    from verify.match.names import same_actor
+
+    assert same_actor(a, b) is same and same_actor(b, a) is same
+
+
+def test_a_capitalised_function_word_is_no_actor():
+    from verify.match.names import not_an_actor
+
+    assert not_an_actor("nunca") and not_an_actor("el") and not not_an_actor("maluma")
+
+
+def test_one_actor_named_two_ways_is_no_other_actor_and_the_judge_counts():
+    # "UE" against "Unión Europea", "Zaldibar" against "Zaldivar": the Actors signal reads the same
+    # actors, so the judge's sure contradiction counts; a name neither claim gives another way still
+    # tells two actors apart
+    a = "La UE impuso aranceles al acero chino tras el vertido de Zaldibar."
+    b = "La Unión Europea no impuso aranceles al acero chino tras el vertido de Zaldivar."
+    names_a = (("UE", "UE", "ORG"), ("Zaldibar", "Zaldibar", "LOC"))
+    names_b = (("Unión Europea", "Unión Europea", "ORG"), ("Zaldivar", "Zaldivar", "LOC"))
+    sure = reading((0.01, 0.02, 0.97))
+    pair = view("es", a, b, 0.90, sure, entities_a=names_a, entities_b=names_b)
+    assert not pair.fa.names_missing_in(pair.fb) and Actors().read(pair) is None
+    assert combine(pair, read_all(pair), DEFAULT_POLICY).relation == Relation.CONTRADICTS
+    other = view("es", a, b.replace("Zaldivar", "Bilbao"), 0.90, sure, entities_a=names_a,
+                 entities_b=(names_b[0], ("Bilbao", "Bilbao", "LOC")))
+    assert Actors().read(other) is not None
+    assert combine(other, read_all(other), DEFAULT_POLICY).relation == Relation.UNRELATED
