@@ -599,8 +599,9 @@ def _denial_and_contradiction(contradiction: float, denial: float) -> JudgeReadi
 
 @pytest.mark.parametrize(("contradiction", "denial", "relation"), [
     (0.90, 0.20, Relation.CONTRADICTS),  # from `JudgePolicy.denied_contradiction`, whatever the denial reading
-    (0.80, 0.20, Relation.UNRELATED),
-    (0.80, 0.35, Relation.CONTRADICTS),  # two leaning readings that agree (`denial_leaning`, session 27)
+    (0.82, 0.20, Relation.CONTRADICTS),  # ... which is 0.80 from rules-30
+    (0.77, 0.20, Relation.UNRELATED),
+    (0.77, 0.35, Relation.CONTRADICTS),  # two leaning readings that agree (`denial_leaning`, session 27)
     (0.20, 0.35, Relation.UNRELATED),  # ... not a denial read against a sentence about something else
 ])
 def test_a_denial_the_judge_reads_as_contradicting_the_other_claim_is_a_contradiction(contradiction, denial, relation):
@@ -766,3 +767,27 @@ def test_one_actor_named_two_ways_is_no_other_actor_and_the_judge_counts():
                  entities_b=(names_b[0], ("Bilbao", "Bilbao", "LOC")))
     assert Actors().read(other) is not None
     assert combine(other, read_all(other), DEFAULT_POLICY).relation == Relation.UNRELATED
+
+
+def test_the_judges_contradiction_of_an_answer_that_denies_the_question_it_gives_does_not_count():
+    # Peskov's answer denies the question it gives ("Rusia consideraba apoyar militarmente a Libia"),
+    # but its words deny only what "esto" points back at: the judge's contradiction of the two claims as
+    # written (0.84 on the seeds, against his own "Moscú está en contacto con los representantes
+    # libios") is no evidence about the question; the denial reading is (`JudgePolicy.denial`)
+    answer = ('Cuando se le preguntó si Rusia consideraba apoyar militarmente a Libia, Peskov dijo: "No, Moscú no '
+              'está participando en esto de ninguna manera".')
+    contact = ('"Moscú está en contacto con los representantes libios, y la reunión con Haftar forma parte de esa '
+               'comunicación", ha informado el portavoz del Kremlin, Dmitri Peskov.')
+    pair = view("es", contact, answer, 0.92, _denial_and_contradiction(0.84, 0.05))
+    assert pair.fb.denies_the_question and not pair.fa.denies_the_question
+    findings = read_all(pair)
+    assert "denied" in {f.signal for f in findings}
+    assert combine(pair, findings, DEFAULT_POLICY).relation == Relation.UNRELATED
+    # ... while the same reading counts for a denial in the claim's own words
+    denial = "Peskov negó que Moscú participe de ninguna manera en la reunión con Haftar."
+    worded = view("es", contact, denial, 0.92, _denial_and_contradiction(0.84, 0.05))
+    assert worded.fb.denied_statement and not worded.fb.denies_the_question
+    assert combine(worded, read_all(worded), DEFAULT_POLICY).relation == Relation.CONTRADICTS
+    # ... and the answer's denial reading still counts: the question is what it denies
+    read = view("es", contact, answer, 0.92, _denial_and_contradiction(0.10, 0.84))
+    assert combine(read, read_all(read), DEFAULT_POLICY).relation == Relation.CONTRADICTS

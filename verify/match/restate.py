@@ -251,13 +251,13 @@ def replied_denial(text: str, frame: Frame, language: str = "es") -> str:
     # militarmente a Libia, Peskov dijo: «No, ...»"); not without what it points at.
     points_back = bool(set(words("anaphors", (language,))) & set(fold(said).split()))
     if answer or points_back or not said:
-        asked = _asked(text, language)
+        asked = asked_question(text, language)
         if asked:
             return asked
     return "" if points_back else said
 
 
-def _asked(text: str, language: str) -> str:
+def asked_question(text: str, language: str = "es") -> str:
     """The yes-or-no question a claim says was put ("al ser preguntada si el adelanto buscaba ocultar
     los datos del paro" -> "El adelanto buscaba ocultar los datos del paro": the lexicon's
     `question_verbs` and `question_connectors`), up to the next comma, colon or quotation mark; ""

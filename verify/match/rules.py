@@ -108,6 +108,10 @@ class Thresholds:
     (`disputed_figure_overlap`); an answer ("No, ...") to a question the claim gives ("cuando se le
     preguntó si ...") denies the question (`verify.match.restate`); a denial half read as stated does
     not count against a claim that negates too (session 27).
+    rules-29: one actor named two ways ("UE" / "Unión Europea", "Zaldibar" / "Zaldivar") is no other
+    actor (`verify.match.names`); rules-30: a denial with the judge's contradiction from 0.80 is a
+    contradiction (`JudgePolicy.denied_contradiction`), but not an answer that denies the question it
+    gives, whose words deny only what they point back at (docs/QUALITY.md, session 28).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition

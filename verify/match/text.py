@@ -21,7 +21,7 @@ from verify.match.figures import Figure, figure_tokens, figures
 from verify.match.frame import Frame, frame_names, speaker_stems, strip_frame
 from verify.match.names import named_otherwise, not_an_actor
 from verify.match.negation import covers_main_clause, read_negation, text_negated
-from verify.match.restate import denied_statement, statement
+from verify.match.restate import asked_question, denied_statement, statement
 from verify.match.vocabulary import MONTHS, MULTIPLIERS, NEGATION_WORDS, QUOTES, STOPWORDS, TOKEN, prop_raw_lower, stem
 
 _HEDGES = frozenset(words("hedge_words"))
@@ -78,6 +78,9 @@ class ClaimFeatures:
     # another claim (`verify.match.restate`).
     statement: str = ""
     denied_statement: str = ""
+    # The denied statement is the question the claim says was put ("Cuando se le preguntó si X, dijo:
+    # «No, ...»"): the words the claim writes deny only what the answer points back at.
+    denies_the_question: bool = False
     # hedged only as the extractor reads "según X" (a source named, no hedge in the text): a copy of a
     # statement with its source added is still a repeat (`verify.match.rules.decide`)
     sourced: bool = False
@@ -130,6 +133,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
     unasserted = bool(_UNASSERTED.search(prop))  # "el temor de que ...": left open, and a hedge
     # Opposites count in what the claim asserts: "sus padres, que murieron en ..." does not state a death.
     groups = antonym_groups(text, stems if side_tokens is None else asserted, stem_words, lang)
+    denial = denied_statement(text, frame, lang, speaker)
     return ClaimFeatures(
         proposition=prop,
         denied=bool(denied),
@@ -154,7 +158,8 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         left_open=frame.hedged or unasserted,
         mentions=frozenset(TOKEN.findall(fold(text))) | {w for n in names for w in n.split()},
         statement=statement(text, frame),
-        denied_statement=denied_statement(text, frame, lang, speaker),
+        denied_statement=denial,
+        denies_the_question=bool(denial) and denial == asked_question(text, lang),
         months=frozenset(stems & MONTHS.get(lang, frozenset())) - {stem(w, lang) for n in names for w in n.split()},
     )
 

@@ -161,8 +161,10 @@ class JudgePolicy:
     # list he is on, 0.74-0.83); from 0.85, the bar a denial read across two names already has, 1 right
     # and none wrong there. Not with other actors' names, as for the judge alone: the seeds' "no hay
     # pruebas de que Corea del Norte ..." against "Rusia tiene pruebas de la cooperación de EE UU ..."
-    # reads 0.97.
-    denied_contradiction: float = 0.85
+    # reads 0.97. Session 28 (rules-30), on the twenty-two pair files and all of news_es again: from 0.80,
+    # 6 right and none wrong more on the files, nothing more on the corpus (its nearest, two ex-minister
+    # readings, at 0.77-0.78); from 0.75, 14 right there and 2 wrong here.
+    denied_contradiction: float = 0.80
     # ... and where the judge half reads the denied statement as stated and leans to contradiction on the
     # two claims: both from these (not with other actors' names). On the twenty pair files of session 27
     # (`verify eval pairs`; heldout19 kept blind) the denials with a reading of 0.30-0.70 and a
@@ -229,13 +231,18 @@ def combine(pair: PairView, findings: tuple[Finding, ...], policy: JudgePolicy =
                        ("denied", *(f.signal for f in conflicts)))
     if c >= policy.contradiction and "actors" not in by_name:
         return Outcome(Relation.CONTRADICTS, round(c, 4), findings, ("judge", *(f.signal for f in conflicts)))
-    if denied is not None and c >= policy.denied_contradiction and "actors" not in by_name:
+    # Not for an answer that denies the question it gives: the judge's contradiction is of the claims as
+    # written, whose "No, Moscú no está participando en esto" denies only what "esto" points back at
+    # (Peskov's "Moscú está en contacto con los representantes libios", 0.84, on the seeds).
+    denier = pair.fa if pair.fa.denied_statement else pair.fb
+    if (denied is not None and c >= policy.denied_contradiction and "actors" not in by_name
+            and not denier.denies_the_question):
         return Outcome(Relation.CONTRADICTS, round(c, 4), findings,
                        ("denied", "judge", *(f.signal for f in conflicts)))
     # Two weak readings that agree (`JudgePolicy.denial_leaning`), not where the other claim negates too:
     # the judge reads two denials of one side as half stated and half contradicting (Peskov's "No, Moscú
     # no está participando" against his "Rusia no estaba respaldando a Haftar", on the seeds).
-    other_negates = (pair.fb if pair.fa.denied_statement else pair.fa).denied
+    other_negates = (pair.fb if denier is pair.fa else pair.fa).denied
     if (denied is not None and denied.strength >= policy.denial_leaning and c >= policy.denial_leaning_contradiction
             and "actors" not in by_name and not other_negates):
         return Outcome(Relation.CONTRADICTS, round(max(denied.strength, c), 4), findings,
