@@ -733,6 +733,7 @@ def test_a_denial_half_read_as_stated_does_not_count_against_a_claim_that_negate
     ("zaldibar", "zaldivar", True),  # one letter apart
     ("altsasu", "alsasua", True),
     ("#ladesbanda", "desbanda", True),  # a hashtag with its article glued on
+    ("madridista", "madrid", False),  # ... but a longer word is another word
     ("austria", "australia", False),  # alike, but two lengths apart
     ("corea del norte", "corea del sur", False),
     ("pp", "partido socialista", False),
