@@ -234,7 +234,7 @@ def combine(pair: PairView, findings: tuple[Finding, ...], policy: JudgePolicy =
     # Not for an answer that denies the question it gives: the judge's contradiction is of the claims as
     # written, whose "No, Moscú no está participando en esto" denies only what "esto" points back at
     # (Peskov's "Moscú está en contacto con los representantes libios", 0.84, on the seeds).
-    denier = pair.fa if pair.fa.denied_statement else pair.fb
+    denier, other = (pair.fa, pair.fb) if pair.fa.denied_statement else (pair.fb, pair.fa)
     if (denied is not None and c >= policy.denied_contradiction and "actors" not in by_name
             and not denier.denies_the_question):
         return Outcome(Relation.CONTRADICTS, round(c, 4), findings,
@@ -242,9 +242,8 @@ def combine(pair: PairView, findings: tuple[Finding, ...], policy: JudgePolicy =
     # Two weak readings that agree (`JudgePolicy.denial_leaning`), not where the other claim negates too:
     # the judge reads two denials of one side as half stated and half contradicting (Peskov's "No, Moscú
     # no está participando" against his "Rusia no estaba respaldando a Haftar", on the seeds).
-    other_negates = (pair.fb if denier is pair.fa else pair.fa).denied
     if (denied is not None and denied.strength >= policy.denial_leaning and c >= policy.denial_leaning_contradiction
-            and "actors" not in by_name and not other_negates):
+            and "actors" not in by_name and not other.denied):
         return Outcome(Relation.CONTRADICTS, round(max(denied.strength, c), 4), findings,
                        ("denied", "judge", *(f.signal for f in conflicts)))
     # Figures in conflict where the judge reads the two as one statement once the figures are made equal.
