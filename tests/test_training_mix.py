@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import random
 import sys
 from collections import Counter
@@ -208,3 +209,33 @@ def test_the_swaps_training_makes_leave_the_near_copies_bench_half_unseen():
     trained = {frozenset(pair) for pair in mix.DIRECTION_SYNONYMS}
     for verb, synonym in judge_near_copies.SYNONYMS.items():
         assert (frozenset((verb, synonym)) in trained) == (verb in judge_near_copies.TRAINED)
+
+
+def test_a_pair_file_is_read_as_its_labels_say(tmp_path):
+    rows = [{"a": "A1", "b": "B1", "label": "contradicts"}, {"a": "A2", "b": "B2", "label": "supports"},
+            {"a": "A3", "b": "B3", "label": "repeats"}, {"a": "A4", "b": "B4", "label": "unrelated"}]
+    path = tmp_path / "news_pairs_x.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    e, n, c = (mix.LABEL_IDS[k] for k in ("entailment", "neutral", "contradiction"))
+    assert {(p.premise, p.hypothesis, p.label) for p in mix.pair_file_readings(path, "x")} == {
+        ("A1", "B1", c), ("B1", "A1", c),
+        ("B2", "A2", e),  # a support confirms the first claim and may add to it: entailed one way only
+        ("A3", "B3", e), ("B3", "A3", e), ("A4", "B4", n), ("B4", "A4", n)}
+
+
+def test_mix_15_is_mix_8_plus_the_news_pair_files_and_never_a_tweet_file():
+    derived = [mix.Pair("a", "b", 1, "derived_spanish")]
+    eight, dev8, counts8 = mix.build_mix(SHARED_DATA, 13, derived=derived, version=8)
+    fifteen, dev15, counts15 = mix.build_mix(SHARED_DATA, 13, derived=derived, version=15)
+    trained = [p for name in mix.PAIR_FILES_TRAINED
+               for p in mix.pair_file_readings(mix.PAIR_DATA / f"{name}.jsonl", "news_pairs")]
+    assert counts15 == {**counts8, "news_pairs": mix.PAIR_REPEAT * len(trained)}
+    assert len(fifteen) == sum(counts15.values())
+    # the tweet files' readings choose the checkpoint beside mix 8's dev sets; no sentence of any tweet
+    # file (those after heldout5, the blind ones to come included) is trained on
+    chosen = [p for name in mix.PAIR_DEV_FILES for p in mix.pair_file_readings(mix.PAIR_DATA / f"{name}.jsonl", "d")]
+    assert len(dev15) == len(dev8) + len(chosen)
+    tweets = {r[k] for path in mix.PAIR_DATA.glob("news_pairs_heldout*.jsonl")
+              if int(path.stem.removeprefix("news_pairs_heldout") or 0) >= 6
+              for r in mix._read_jsonl(path) for k in ("a", "b")}
+    assert tweets and not tweets & {s for p in fifteen for s in (p.premise, p.hypothesis)}

@@ -107,6 +107,18 @@ Mix 13 is mix 12 plus `direction_synonyms`: the same kind of pair for direction 
 65 of the bench's 94 synonym swaps of direction verbs as contradictions: it learnt "a direction verb
 changed", whatever replaced it. The swaps are half of the bench's, by verb (`DIRECTION_SYNONYMS`); the
 bench reports the other half apart, as the swaps no mix trains on.
+
+Mix 15 (judge15, trained on from judge3; 14 was never a mix: judge14 trained mix 6 again) is mix 8
+plus the labelled pairs of the six pair files of tests/data built on news_es articles (`news_pairs`,
+`news_pairs_heldout`, `news_pairs_heldout2` to `5`: a sentence of a CC BY 4.0 article against one
+copied from another or written for this project, labelled by the helpers who wrote them): what the
+judge meets in `verify add`, real claims with a counterpart, most of them one story's. Every later pair
+file is built on tweets (CheckThat! 2022, whose terms say nothing about shipping a model trained on
+them): none is trained on. Readings (`PAIR_READINGS`): a contradiction and a repeat both ways round,
+a support as the second claim entailing the first (it confirms the first's fact and may add to it),
+unrelated both ways as neutral; seen `PAIR_REPEAT` times. The tweet files `PAIR_DEV_FILES` join
+mix 8's dev sets (InferES dev, the stories') in choosing the checkpoint; the other tweet files are
+never read by a run.
 """
 
 from __future__ import annotations
@@ -137,13 +149,13 @@ INFERES_REPEAT = 2
 INFERES_REPEAT_BY_VERSION = {9: 4}  # mix 9 tests InferES's own weight (module docstring)
 # file -> times seen per epoch, by mix version (the module docstring says why mix 2 differs).
 REPEAT = {1: {}, 2: {"taxinli_mnli": 2}, 3: {"taxinli_mnli": 2}, 4: {}, 5: {"taxinli_mnli": 2}, 6: {}, 7: {}, 8: {},
-          9: {}, 10: {}, 11: {}, 12: {}, 13: {}}
+          9: {}, 10: {}, 11: {}, 12: {}, 13: {}, 15: {}}
 # file -> pairs taken, by mix version, where a version samples other than MIX does.
 _REPLAY = {"snli_devtest": 3000, "taxinli_mnli": 3000, "counterfactual_snli": 2000, "breaking_nli": 500,
            "negation_nli": 1000, "fever_symmetric": 500}
 SAMPLE = {4: _REPLAY, 5: {"snli_devtest": 0, "counterfactual_snli": 0, "breaking_nli": 0}, 6: _REPLAY, 7: _REPLAY,
-          8: _REPLAY, 9: _REPLAY, 10: _REPLAY, 11: _REPLAY, 12: _REPLAY, 13: _REPLAY}
-MIX_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13)
+          8: _REPLAY, 9: _REPLAY, 10: _REPLAY, 11: _REPLAY, 12: _REPLAY, 13: _REPLAY, 15: _REPLAY}
+MIX_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15)
 WRITTEN = Path(__file__).resolve().parent / "data"
 WRITTEN_REPEAT = 2
 STORIES_REPEAT = 3  # news_written2 (mixes 4-6) and news_written3 (mix 6): the runs exist for them
@@ -155,6 +167,17 @@ REAL_DEV_EVERY = 10  # a news_real pair touching an article whose line // 5 is a
 REAL_READINGS = {"contradiction": ("contradiction", "contradiction"), "equivalent": ("entailment", "entailment"),
                  "a_entails_b": ("entailment", "neutral"), "b_entails_a": ("neutral", "entailment"),
                  "neutral": ("neutral", "neutral")}
+# Mix 15: the pair files of tests/data trained on (built on news_es, CC BY 4.0) and those that choose its
+# checkpoint (built on tweets, never trained on), by name; named, not globbed, so that a blind file
+# added later never enters a mix.
+PAIR_DATA = WRITTEN.parent.parent / "tests" / "data"
+PAIR_FILES_TRAINED = ("news_pairs", "news_pairs_heldout", "news_pairs_heldout2", "news_pairs_heldout3",
+                      "news_pairs_heldout4", "news_pairs_heldout5")
+PAIR_DEV_FILES = tuple(f"news_pairs_heldout{n}" for n in range(19, 24))
+PAIR_REPEAT = 3
+# A pair file's label of (a, b) -> the labels of the readings (a, b) and (b, a); None: not read that way.
+PAIR_READINGS = {"contradicts": ("contradiction", "contradiction"), "repeats": ("entailment", "entailment"),
+                 "supports": (None, "entailment"), "unrelated": ("neutral", "neutral")}
 DEV_SIZE = 600  # InferES train pairs held out for choosing checkpoints and calibrating verify's policy
 
 
@@ -201,7 +224,7 @@ def build_mix(data: Path, seed: int, *, derived: list[Pair], version: int = 1) -
         counts[name] = len(rows) * times
     pairs += derived
     counts["derived_spanish"] = len(derived)
-    if version >= 11:
+    if 11 <= version <= 13:
         for name in ("opposite_verbs", "synonym_verbs", "direction_synonyms")[:version - 10]:
             counts[name] = sum(p.source == name for p in derived)
     if version >= 3:
@@ -214,7 +237,7 @@ def build_mix(data: Path, seed: int, *, derived: list[Pair], version: int = 1) -
             pairs += stories * STORIES_REPEAT
             counts[name] = len(stories) * STORIES_REPEAT
             dev = dev + stories_dev
-    if version in (8, 9, 10, 11, 12, 13):
+    if version in (8, 9, 10, 11, 12, 13, 15):
         for name in ("news_written2", "news_written3"):
             dev = dev + written_stories(WRITTEN / name)[1]
         for name, translated in translated_more(data).items():
@@ -231,8 +254,26 @@ def build_mix(data: Path, seed: int, *, derived: list[Pair], version: int = 1) -
         pairs += real * REAL_REPEAT
         counts["news_real"] = len(real) * REAL_REPEAT
         dev = dev + real_dev
+    if version == 15:
+        for name in PAIR_FILES_TRAINED:
+            readings = pair_file_readings(PAIR_DATA / f"{name}.jsonl", "news_pairs")
+            pairs += readings * PAIR_REPEAT
+            counts["news_pairs"] = counts.get("news_pairs", 0) + len(readings) * PAIR_REPEAT
+        dev = dev + [p for name in PAIR_DEV_FILES for p in pair_file_readings(PAIR_DATA / f"{name}.jsonl", "pairs_dev")]
     rng.shuffle(pairs)
     return pairs, dev, counts
+
+
+def pair_file_readings(path: Path, source: str) -> list[Pair]:
+    """The judge's readings of one pair file of tests/data (`PAIR_READINGS`)."""
+    out = []
+    for row in _read_jsonl(path):
+        forward, backward = PAIR_READINGS[row["label"]]
+        if forward is not None:
+            out.append(Pair(row["a"], row["b"], LABEL_IDS[forward], source))
+        if backward is not None:
+            out.append(Pair(row["b"], row["a"], LABEL_IDS[backward], source))
+    return out
 
 
 def written_spanish(data: Path, folder: Path = WRITTEN) -> dict[str, list[Pair]]:
@@ -467,7 +508,7 @@ def derived_spanish(data: Path, pair_files: list[Path], seed: int, *, per_kind: 
     pairs += _sts_pairs(data, rng, per_kind)
     if version >= 2:
         pairs += _more_same_article(articles, candidates, random.Random(seed + 2), same_article - per_kind)
-    if version >= 11:
+    if 11 <= version <= 13:
         sources = _opposite_sources(data, articles, seed)
         opposite = opposite_verbs(sources, random.Random(seed + 3))
         pairs += opposite
