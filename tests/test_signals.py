@@ -770,36 +770,6 @@ def test_one_actor_named_two_ways_is_no_other_actor_and_the_judge_counts():
     assert combine(other, read_all(other), DEFAULT_POLICY).relation == Relation.UNRELATED
 
 
-def test_a_place_is_met_by_the_word_for_what_is_its():
-    # "el Gobierno andaluz" is Andalucía's: no other actor, so the judge's sure contradiction counts;
-    # another region's word does not meet it
-    a = "La Junta de Andalucía aprobó el préstamo investigado en el caso ERE."
-    b = "El Gobierno andaluz negó haber aprobado el préstamo investigado en el caso ERE."
-    names_a = (("Junta de Andalucía", "Junta de Andalucía", "ORG"), ("ERE", "ERE", "MISC"))
-    names_b = (("Gobierno", "Gobierno", "ORG"), ("ERE", "ERE", "MISC"))
-    sure = reading((0.01, 0.02, 0.97))
-    pair = view("es", a, b, 0.90, sure, entities_a=names_a, entities_b=names_b)
-    assert not pair.fa.names_missing_in(pair.fb) and Actors().read(pair) is None
-    assert combine(pair, read_all(pair), DEFAULT_POLICY).relation == Relation.CONTRADICTS
-    other = view("es", a, b.replace("andaluz", "gallego"), 0.90, sure, entities_a=names_a, entities_b=names_b)
-    assert other.fa.names_missing_in(other.fb) == {"junta de andalucia"}
-
-
-@pytest.mark.parametrize(("name", "words", "met"), [
-    ("canarias", {"el", "parlamento", "canario"}, True),
-    ("junta de andalucia", {"andaluces"}, True),  # the place a name ends with
-    ("estados unidos", {"estadounidense"}, True),
-    ("united states", {"american"}, True),  # English's own table
-    ("rusia", {"ruso", "x"}, True),
-    ("rusia", {"ucraniano"}, False),
-    ("maluma", {"maluma"}, False),  # no place: a name meets itself elsewhere (`names_missing_in`), not here
-])
-def test_the_word_for_what_is_a_places(name: str, words: set[str], met: bool):
-    from verify.match.names import met_by_demonym
-
-    assert met_by_demonym(name, frozenset(words)) is met
-
-
 def test_the_judges_contradiction_of_an_answer_that_denies_the_question_it_gives_does_not_count():
     # Peskov's answer denies the question it gives ("Rusia consideraba apoyar militarmente a Libia"),
     # but its words deny only what "esto" points back at: the judge's contradiction of the two claims as

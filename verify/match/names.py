@@ -6,14 +6,12 @@ actor. Writers name one actor several ways, and tweets more than articles: "UE" 
 "EEUU" and "Estados Unidos", "Zaldibar" and "Zaldivar", "Altsasu" and "Alsasua", "#LaDesbanda" and "la
 Desbanda". On the tuning pair files 92 labelled contradictions the judge reads at 0.6 or more were held
 back as "other actors"; this reads 15 of them as one actor (the rest name other actors, or one actor by
-metonymy or a demonym, "Bruselas" for the EU, "el Gobierno andaluz" for Andalucía; docs/QUALITY.md,
-session 28). A place is also met by the word for what is its (`met_by_demonym`, a lexicon table:
-"andaluz" for Andalucía; session 29: on the tuning pair files one contradiction more, right, and all of
-news_es's relations unchanged); metonymy ("Bruselas" for the EU) is not read: a city is also itself. The
-entity alias table (`verify.extract.entities`) merges transliterations store-wide with stricter ratios,
-for names it will keep forever; here two names only have to be the same actor for one pair's reading, so
-a spelling variant may be looser, kept apart from different names of one length by needing the same
-first letter and near the same length ("Austria" / "Australia" stay two).
+metonymy or a demonym, "Bruselas" for the EU, "el Gobierno andaluz" for Andalucía, which this does not
+read; docs/QUALITY.md, session 28). The entity alias table (`verify.extract.entities`) merges
+transliterations store-wide with stricter ratios, for names it will keep forever; here two names only
+have to be the same actor for one pair's reading, so a spelling variant may be looser, kept apart from
+different names of one length by needing the same first letter and near the same length ("Austria" /
+"Australia" stay two).
 """
 
 from __future__ import annotations
@@ -42,22 +40,6 @@ def _aliases() -> dict[str, str]:
 def _plain(name: str) -> str:
     """A folded name without punctuation, handle and hashtag marks ("ee. uu." -> "ee uu", "@cogam" -> "cogam")."""
     return " ".join(_NOT_WORD.sub(" ", name).split())
-
-
-@lru_cache(maxsize=1)
-def _demonyms() -> dict[str, frozenset[str]]:
-    """A place -> the words that name its people or what is its ("andalucia" -> "andaluz", "andaluces",
-    ...), from the lexicons' "place_demonyms" tables, all languages merged."""
-    return {_plain(fold(place)): frozenset(fold(words).split()) for place, words in table("place_demonyms").items()}
-
-
-def met_by_demonym(name: str, mentions: frozenset[str]) -> bool:
-    """The place `name`, or the place it ends with ("Junta de Andalucía"), is what one of `mentions`
-    calls its own: "el Gobierno andaluz", "el Parlamento canario", "las autoridades chinas"."""
-    plain = _plain(name)
-    demonyms = _demonyms()
-    words = demonyms.get(plain) or demonyms.get(plain.rsplit(" ", 1)[-1])
-    return bool(words and words & mentions)
 
 
 def not_an_actor(name: str) -> bool:

@@ -112,8 +112,6 @@ class Thresholds:
     actor (`verify.match.names`); rules-30: a denial with the judge's contradiction from 0.80 is a
     contradiction (`JudgePolicy.denied_contradiction`), but not an answer that denies the question it
     gives, whose words deny only what they point back at (docs/QUALITY.md, session 28).
-    rules-31: a place is no other actor to a claim that says what is its ("Andalucía" / "el Gobierno
-    andaluz", `verify.match.names.met_by_demonym`; session 29).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition

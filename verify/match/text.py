@@ -19,7 +19,7 @@ from verify.match.denial import DeniedClause, denied_clauses
 from verify.match.directions import antonym_groups
 from verify.match.figures import Figure, figure_tokens, figures
 from verify.match.frame import Frame, frame_names, speaker_stems, strip_frame
-from verify.match.names import met_by_demonym, named_otherwise, not_an_actor
+from verify.match.names import named_otherwise, not_an_actor
 from verify.match.negation import covers_main_clause, read_negation, text_negated
 from verify.match.restate import asked_question, denied_statement, statement
 from verify.match.vocabulary import MONTHS, MULTIPLIERS, NEGATION_WORDS, QUOTES, STOPWORDS, TOKEN, prop_raw_lower, stem
@@ -98,11 +98,9 @@ class ClaimFeatures:
         "Andrés Manuel López Obrador", "nieto" by "Peña Nieto", "esperanza aguirre" by "Aguirre negó
         haber pedido ..." (who denies is who the claim is about). Names in this claim's own frame (who
         speaks) are not what it is about. A name the other claim writes another way ("UE" / "Unión
-        Europea", `verify.match.names`) is met, a place by the word for what is its ("Andalucía" by "el
-        Gobierno andaluz"), and a capitalised function word ("Nunca") is no name."""
+        Europea", `verify.match.names`) is met, and a capitalised function word ("Nunca") is no name."""
         return frozenset(n for n in self.prop_names if n not in other.names and n.split()[-1] not in other.mentions
-                         and not not_an_actor(n) and not named_otherwise(n, other.names)
-                         and not met_by_demonym(n, other.mentions))
+                         and not not_an_actor(n) and not named_otherwise(n, other.names))
 
 
 def features(text: str, language: str | None = None, entity_names: tuple[str, ...] = (),
