@@ -221,6 +221,10 @@ def test_a_pair_file_is_read_as_its_labels_say(tmp_path):
         ("A1", "B1", c), ("B1", "A1", c),
         ("B2", "A2", e),  # a support confirms the first claim and may add to it: entailed one way only
         ("A3", "B3", e), ("B3", "A3", e), ("A4", "B4", n), ("B4", "A4", n)}
+    path.write_text(path.read_text(encoding="utf-8") + json.dumps({"a": "A5", "b": "B5", "label": "contradice"}) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(ValueError, match="news_pairs_x.jsonl:5"):
+        mix.pair_file_readings(path, "x")
 
 
 def test_mix_15_is_mix_8_plus_the_news_pair_files_and_never_a_tweet_file():

@@ -109,9 +109,10 @@ changed", whatever replaced it. The swaps are half of the bench's, by verb (`DIR
 bench reports the other half apart, as the swaps no mix trains on.
 
 Mix 15 (judge15, trained on from judge3; 14 was never a mix: judge14 trained mix 6 again) is mix 8
-plus the labelled pairs of the six pair files of tests/data built on news_es articles (`news_pairs`,
-`news_pairs_heldout`, `news_pairs_heldout2` to `5`: a sentence of a CC BY 4.0 article against one
-copied from another or written for this project, labelled by the helpers who wrote them): what the
+plus the labelled pairs of the six written pair files of tests/data built on news_es articles
+(`news_pairs`, `news_pairs_heldout`, `news_pairs_heldout2` to `5`: a sentence of a CC BY 4.0 article
+against one copied from another or written for this project, labelled by the helpers who wrote them;
+`news_links_real`, links verify made on news_es, labelled by readers, stays a check): what the
 judge meets in `verify add`, real claims with a counterpart, most of them one story's. Every later pair
 file is built on tweets (CheckThat! 2022, whose terms say nothing about shipping a model trained on
 them): none is trained on. Readings (`PAIR_READINGS`): a contradiction and a repeat both ways round,
@@ -265,9 +266,11 @@ def build_mix(data: Path, seed: int, *, derived: list[Pair], version: int = 1) -
 
 
 def pair_file_readings(path: Path, source: str) -> list[Pair]:
-    """The judge's readings of one pair file of tests/data (`PAIR_READINGS`)."""
+    """The judge's readings of one pair file of tests/data (`PAIR_READINGS`); an unknown label stops the run."""
     out = []
-    for row in _read_jsonl(path):
+    for number, row in enumerate(_read_jsonl(path), 1):
+        if row.get("label") not in PAIR_READINGS:
+            raise ValueError(f"{path}:{number}: unknown label {row.get('label')!r}")
         forward, backward = PAIR_READINGS[row["label"]]
         if forward is not None:
             out.append(Pair(row["a"], row["b"], LABEL_IDS[forward], source))
