@@ -109,6 +109,8 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
     ("El paro sube en agosto.", "El paro desciende en agosto."),
     ("La tasa de paro está por encima del 10 % en Euskadi.", "La tasa de paro está por debajo del 10 % en Euskadi."),
     ("La Audiencia confirma la absolución del alcalde.", "La Audiencia revoca la absolución del alcalde."),
+    ("El tribunal condena al alcalde por prevaricación.", "El tribunal absuelve al alcalde por prevaricación."),
+    ("La central nuclear enciende su segundo reactor.", "La central nuclear apaga su segundo reactor."),
     # a direction written as a phrase of prepositions
     ("Vox votó a favor de la ley de vivienda en el pleno.", "Vox votó en contra de la ley de vivienda en el pleno."),
     ("El Supremo admitió a trámite la querella contra el alcalde.",
