@@ -113,8 +113,8 @@ class Thresholds:
     contradiction (`JudgePolicy.denied_contradiction`), but not an answer that denies the question it
     gives, whose words deny only what they point back at (docs/QUALITY.md, session 28).
     rules-32 (rules-31, demonyms as one actor, was reverted): the opposites table holds the present
-    forms of its stem-changing verbs ("absuelve", "enciende", "empieza", "desmiente"), which the
-    stemmer does not bring to their lemma's stem (session 29).
+    forms the stemmer does not bring to their lemma's stem, most of them of stem-changing verbs
+    ("absuelve", "enciende", "empieza", "desmiente"; session 29).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
