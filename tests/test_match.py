@@ -111,6 +111,7 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
     ("La Audiencia confirma la absolución del alcalde.", "La Audiencia revoca la absolución del alcalde."),
     ("El tribunal condena al alcalde por prevaricación.", "El tribunal absuelve al alcalde por prevaricación."),
     ("La central nuclear enciende su segundo reactor.", "La central nuclear apaga su segundo reactor."),
+    ("El rehén sobrevive al ataque del comando.", "El rehén muere en el ataque del comando."),
     # a direction written as a phrase of prepositions
     ("Vox votó a favor de la ley de vivienda en el pleno.", "Vox votó en contra de la ley de vivienda en el pleno."),
     ("El Supremo admitió a trámite la querella contra el alcalde.",

@@ -114,7 +114,8 @@ class Thresholds:
     gives, whose words deny only what they point back at (docs/QUALITY.md, session 28).
     rules-32 (rules-31, demonyms as one actor, was reverted): the opposites table holds the present
     forms the stemmer does not bring to their lemma's stem, most of them of stem-changing verbs
-    ("absuelve", "enciende", "empieza", "desmiente"; session 29).
+    ("absuelve", "enciende", "empieza", "desmiente"; session 29); rules-33: "muere", found by the
+    same check and missed then.
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
