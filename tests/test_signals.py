@@ -670,6 +670,20 @@ def test_figures_in_conflict_count_where_the_judge_reads_one_statement_once_the_
     assert "made equal" in Figures().read(under).text  # the reason still says what the judge read
 
 
+def test_figures_made_equal_count_from_a_lower_bar_where_the_judge_leans_to_one_matter_already():
+    # the same figure reading of 0.70 that leaves a neutral judge's pair unrelated (above) makes a
+    # contradiction where the judge's reading of the two claims is under `figure_leaning_neutral`
+    leaning = reading((0.10, 0.60, 0.30))
+    assert DEFAULT_POLICY.disputed_same_thing <= leaning.neutral < DEFAULT_POLICY.figure_leaning_neutral
+    alone = view("es", *INTEREST_BILL, 0.91, leaning)
+    assert combine(alone, read_all(alone), DEFAULT_POLICY).relation == Relation.UNRELATED  # too neutral alone
+    for figures, relation in ((0.70, Relation.CONTRADICTS), (0.60, Relation.UNRELATED)):
+        pair = dataclasses.replace(alone, judge=dataclasses.replace(leaning, figures=figures))
+        outcome = combine(pair, read_all(pair), DEFAULT_POLICY)
+        assert outcome.relation == relation, figures
+    assert DEFAULT_POLICY.same_but_figure_leaning <= 0.70 < DEFAULT_POLICY.same_but_figure
+
+
 def test_the_judge_reads_the_figures_made_equal_only_where_the_figures_did_not_count():
     from verify.match import figure_conflict
 

@@ -36,7 +36,8 @@ Policy (`combine`, with a judge; why):
   directions the rules alone would not trust (`PairEvidence.figure_disputed`, `directions_disputed`:
   one quantity or change worded apart, each claim naming its own source). Conflicting figures the judge
   finds too neutral count where it reads the two claims as one statement once one's figure is written
-  in the other's place (`JudgeReading.figures`, `JudgePolicy.same_but_figure`): the judge reads two
+  in the other's place (`JudgeReading.figures`, `JudgePolicy.same_but_figure`; lower where the judge
+  leans to one matter already, `same_but_figure_leaning`): the judge reads two
   different counts as two events as often as one disputed ("más de 7.000 personas han abarrotado el
   acto" / "unas 2.500 personas asistieron al mitin", neutral 0.68), and the rewritten pair asks it only
   whether the rest is one thing.
@@ -193,6 +194,15 @@ class JudgePolicy:
     # hidden in one place against a whole fortune. news_es masks its numbers, so the corpus has no word
     # on it.
     same_but_figure: float = 0.85
+    # ... and from this one where the judge already leans to one matter: its neutral on the two claims
+    # under `figure_leaning_neutral` (two weak readings that agree, as for `denial_leaning`). On the
+    # twenty-seven pair files of session 30 (heldout26 kept blind; a scratch reading of every pair with
+    # figures in conflict, both ways, with and without the figures made equal), the figure readings of
+    # 0.50-0.85 under a neutral of 0.75 were 20 labelled contradictions and 4 not; from 0.65, 12 and 1
+    # (0.60-0.65 added 2 and 3). From a neutral of 0.75 the judge reads two events (2 and 5 from 0.50).
+    # news_es masks its numbers: the corpus has no word on it.
+    same_but_figure_leaning: float = 0.65
+    figure_leaning_neutral: float = 0.75
 
     def same_thing_bar(self, trusted: bool) -> float:
         """The judge's neutral under which the rules' conflicting evidence counts: `same_thing` for
@@ -248,7 +258,8 @@ def combine(pair: PairView, findings: tuple[Finding, ...], policy: JudgePolicy =
                        ("denied", "judge", *(f.signal for f in conflicts)))
     # Figures in conflict where the judge reads the two as one statement once the figures are made equal.
     figures = by_name.get("figures")
-    if figures is not None and judge.figures is not None and judge.figures >= policy.same_but_figure:
+    figure_bar = policy.same_but_figure_leaning if n < policy.figure_leaning_neutral else policy.same_but_figure
+    if figures is not None and judge.figures is not None and judge.figures >= figure_bar:
         return Outcome(Relation.CONTRADICTS, round(max(c, min(0.95, figures.strength * judge.figures)), 4), findings,
                        tuple(f.signal for f in conflicts))
     # The rules' own conflicts count where the judge says the two are about one thing; evidence they
