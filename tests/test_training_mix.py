@@ -243,3 +243,44 @@ def test_mix_15_is_mix_8_plus_the_news_pair_files_and_never_a_tweet_file():
               if int(path.stem.removeprefix("news_pairs_heldout") or 0) >= 6
               for r in mix._read_jsonl(path) for k in ("a", "b")}
     assert tweets and not tweets & {s for p in fifteen for s in (p.premise, p.hypothesis)}
+
+
+def _unit(*xs: float):
+    import numpy as np
+
+    v = np.array(xs, dtype=np.float32)
+    return v / np.linalg.norm(v)
+
+
+def test_a_written_contradiction_meets_the_closest_first_claim_of_another_pair_as_neutral(tmp_path):
+    import numpy as np
+
+    rows = [{"a": "A1", "b": "B1", "label": "contradicts"}, {"a": "A1", "b": "S1", "label": "supports"},
+            {"a": "A2", "b": "B2", "label": "unrelated"}, {"a": "A3", "b": "B3", "label": "contradicts"},
+            {"a": "A4", "b": "B4", "label": "repeats"}]
+    path = tmp_path / "news_pairs_x.jsonl"
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    # B1 sits closest to its own A1 (never its partner), then A4 (one story with it: over the cap),
+    # then A2; B3 closest to its own A3, then A4
+    vectors = {"B1": _unit(1, 0, 0), "B3": _unit(0, 1, 0), "A1": _unit(1, 0.2, 0), "A2": _unit(1, 0, 1.2),
+               "A3": _unit(0, 1, 0.1), "A4": _unit(1, 0.3, 0.1)}
+
+    def encode(texts: list[str]):
+        return np.stack([vectors[t] for t in texts])
+
+    assert float(vectors["B1"] @ vectors["A4"]) >= 0.88 > float(vectors["B1"] @ vectors["A2"])
+    n = mix.LABEL_IDS["neutral"]
+    got = {(p.premise, p.hypothesis, p.label) for p in mix.cross_pair_neutrals([path], 0.88, encode)}
+    assert got == {("B1", "A2", n), ("A2", "B1", n), ("B3", "A4", n), ("A4", "B3", n)}
+
+
+def test_mix_16_is_mix_15_plus_the_cross_pairs():
+    derived = [mix.Pair("a", "b", 1, "derived_spanish")]
+    fifteen, dev15, counts15 = mix.build_mix(SHARED_DATA, 13, derived=derived, version=15)
+    sixteen, dev16, counts16 = mix.build_mix(SHARED_DATA, 13, derived=derived, version=16)
+    cross = mix.cross_pair_neutrals([mix.PAIR_DATA / f"{name}.jsonl" for name in mix.PAIR_FILES_TRAINED])
+    contradictions = sum(r["label"] == "contradicts" for name in mix.PAIR_FILES_TRAINED
+                         for r in mix._read_jsonl(mix.PAIR_DATA / f"{name}.jsonl"))
+    assert len(cross) == 2 * contradictions and {p.label for p in cross} == {mix.LABEL_IDS["neutral"]}
+    assert counts16 == {**counts15, "cross_pairs": mix.CROSS_REPEAT * len(cross)} and len(dev16) == len(dev15)
+    assert len(sixteen) == sum(counts16.values())

@@ -120,6 +120,14 @@ a support as the second claim entailing the first (it confirms the first's fact 
 unrelated both ways as neutral; seen `PAIR_REPEAT` times. The tweet files `PAIR_DEV_FILES` join
 mix 8's dev sets (InferES dev, the stories') in choosing the checkpoint; the other tweet files are
 never read by a run.
+
+Mix 16 is mix 15 plus `cross_pair_neutrals`: each written contradiction of those six files (a denial,
+a figure changed, a direction turned) against the first claim of another pair of the files, the one
+closest to it by the encoder short of one story's (a cosine under 0.88), labelled neutral both ways
+(`CROSS_REPEAT` times). judge15 learnt from the pair files that such a claim contradicts its
+counterpart, and on news_es fired on denials and figures against sentences of other matters ("Negó
+haber participado en el crimen" against a sentence of its article about something else); the pairs
+written for it never showed it a denial that denies nothing the other says.
 """
 
 from __future__ import annotations
@@ -131,6 +139,10 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import numpy as np
 
 LABEL_IDS = {"entailment": 0, "neutral": 1, "contradiction": 2}
 
@@ -150,13 +162,13 @@ INFERES_REPEAT = 2
 INFERES_REPEAT_BY_VERSION = {9: 4}  # mix 9 tests InferES's own weight (module docstring)
 # file -> times seen per epoch, by mix version (the module docstring says why mix 2 differs).
 REPEAT = {1: {}, 2: {"taxinli_mnli": 2}, 3: {"taxinli_mnli": 2}, 4: {}, 5: {"taxinli_mnli": 2}, 6: {}, 7: {}, 8: {},
-          9: {}, 10: {}, 11: {}, 12: {}, 13: {}, 15: {}}
+          9: {}, 10: {}, 11: {}, 12: {}, 13: {}, 15: {}, 16: {}}
 # file -> pairs taken, by mix version, where a version samples other than MIX does.
 _REPLAY = {"snli_devtest": 3000, "taxinli_mnli": 3000, "counterfactual_snli": 2000, "breaking_nli": 500,
            "negation_nli": 1000, "fever_symmetric": 500}
 SAMPLE = {4: _REPLAY, 5: {"snli_devtest": 0, "counterfactual_snli": 0, "breaking_nli": 0}, 6: _REPLAY, 7: _REPLAY,
-          8: _REPLAY, 9: _REPLAY, 10: _REPLAY, 11: _REPLAY, 12: _REPLAY, 13: _REPLAY, 15: _REPLAY}
-MIX_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15)
+          8: _REPLAY, 9: _REPLAY, 10: _REPLAY, 11: _REPLAY, 12: _REPLAY, 13: _REPLAY, 15: _REPLAY, 16: _REPLAY}
+MIX_VERSIONS = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 15, 16)
 WRITTEN = Path(__file__).resolve().parent / "data"
 WRITTEN_REPEAT = 2
 STORIES_REPEAT = 3  # news_written2 (mixes 4-6) and news_written3 (mix 6): the runs exist for them
@@ -179,6 +191,11 @@ PAIR_REPEAT = 3
 # A pair file's label of (a, b) -> the labels of the readings (a, b) and (b, a); None: not read that way.
 PAIR_READINGS = {"contradicts": ("contradiction", "contradiction"), "repeats": ("entailment", "entailment"),
                  "supports": (None, "entailment"), "unrelated": ("neutral", "neutral")}
+# Mix 16: a written contradiction against another pair's first claim (`cross_pair_neutrals`), under this
+# cosine of the embedded encoder: e5-small puts unrelated sentences of one story at ~0.88 and the pair
+# files' labelled contradictions at >= 0.89 (`JudgePolicy.min_similarity`'s comment).
+CROSS_REPEAT = 3
+CROSS_MAX_SIMILARITY = 0.88
 DEV_SIZE = 600  # InferES train pairs held out for choosing checkpoints and calibrating verify's policy
 
 
@@ -238,7 +255,7 @@ def build_mix(data: Path, seed: int, *, derived: list[Pair], version: int = 1) -
             pairs += stories * STORIES_REPEAT
             counts[name] = len(stories) * STORIES_REPEAT
             dev = dev + stories_dev
-    if version in (8, 9, 10, 11, 12, 13, 15):
+    if version in (8, 9, 10, 11, 12, 13, 15, 16):
         for name in ("news_written2", "news_written3"):
             dev = dev + written_stories(WRITTEN / name)[1]
         for name, translated in translated_more(data).items():
@@ -255,12 +272,16 @@ def build_mix(data: Path, seed: int, *, derived: list[Pair], version: int = 1) -
         pairs += real * REAL_REPEAT
         counts["news_real"] = len(real) * REAL_REPEAT
         dev = dev + real_dev
-    if version == 15:
+    if version in (15, 16):
         for name in PAIR_FILES_TRAINED:
             readings = pair_file_readings(PAIR_DATA / f"{name}.jsonl", "news_pairs")
             pairs += readings * PAIR_REPEAT
             counts["news_pairs"] = counts.get("news_pairs", 0) + len(readings) * PAIR_REPEAT
         dev = dev + [p for name in PAIR_DEV_FILES for p in pair_file_readings(PAIR_DATA / f"{name}.jsonl", "pairs_dev")]
+    if version == 16:
+        cross = cross_pair_neutrals([PAIR_DATA / f"{name}.jsonl" for name in PAIR_FILES_TRAINED])
+        pairs += cross * CROSS_REPEAT
+        counts["cross_pairs"] = len(cross) * CROSS_REPEAT
     rng.shuffle(pairs)
     return pairs, dev, counts
 
@@ -276,6 +297,39 @@ def pair_file_readings(path: Path, source: str) -> list[Pair]:
             out.append(Pair(row["a"], row["b"], LABEL_IDS[forward], source))
         if backward is not None:
             out.append(Pair(row["b"], row["a"], LABEL_IDS[backward], source))
+    return out
+
+
+def cross_pair_neutrals(paths: list[Path], max_similarity: float = CROSS_MAX_SIMILARITY,
+                        encode: Callable[[list[str]], np.ndarray] | None = None) -> list[Pair]:
+    """Mix 16 (module docstring): each contradiction's second claim against the first claim of another
+    pair, of any of `paths`, closest to it by the embedded encoder's cosine (`encode`: unit vectors;
+    default verify's encoder) under `max_similarity`, and never paired with it; neutral, both ways.
+    Deterministic: ties go to the first in file order."""
+    import numpy as np  # noqa: F811 (the annotations' name, imported at run time here)
+
+    if encode is None:
+        from verify.embed import load_encoder
+
+        encode = load_encoder().encode
+    rows = [row for path in paths for row in _read_jsonl(path)]
+    firsts = list(dict.fromkeys(row["a"] for row in rows))
+    paired: dict[str, set[str]] = {}
+    for row in rows:
+        paired.setdefault(row["b"], set()).add(row["a"])
+        paired.setdefault(row["a"], set()).add(row["b"])
+    claims = [row["b"] for row in rows if row["label"] == "contradicts"]
+    if not claims:
+        return []
+    sims = np.asarray(encode(claims), dtype=np.float32) @ np.asarray(encode(firsts), dtype=np.float32).T
+    out = []
+    for claim, row in zip(claims, sims):
+        allowed = [k for k in np.argsort(-row, kind="stable").tolist()
+                   if row[k] < max_similarity and firsts[k] != claim and firsts[k] not in paired[claim]]
+        if allowed:
+            other = firsts[allowed[0]]
+            out += [Pair(claim, other, LABEL_IDS["neutral"], "cross_pairs"),
+                    Pair(other, claim, LABEL_IDS["neutral"], "cross_pairs")]
     return out
 
 
