@@ -123,6 +123,18 @@ def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down)
     assert "opposite directions" in verdict.reason
 
 
+def test_a_denying_verb_that_is_the_opposite_itself_is_not_negated_by_itself():
+    # "rechaza" is a denial cue ("rechaza que ...") and, with a noun for object, the opposite of "aprueba":
+    # as the claim's only cue it is what the claim states (`rules._negated`)
+    up = features("El Senado aprueba la reforma que deja de considerar cosas a los animales.")
+    down = features("El Senado rechaza la reforma que dejaba de considerar cosas a los animales.")
+    assert down.cues == ("rechaza",)
+    assert evidence(up, down, 0.93).antonyms == ("aprueba", "rechaza")
+    # with another cue, "no rechaza la reforma", the opposite is negated: no conflict with "aprueba"
+    assert evidence(up, features("El Senado no rechaza la reforma que dejaba de considerar cosas a los animales."),
+                    0.93).antonyms is None
+
+
 def test_directions_and_counts_of_two_months_are_two_events_unless_the_dates_are_in_dispute():
     up = features("El paro sube en 90.248 personas en enero, su mayor aumento desde 2014.")
     down = features("En diciembre, el paro registrado había bajado en 34.000 personas por la campaña navideña.")

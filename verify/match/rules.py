@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from verify.lang import table, words
+from verify.lang import fold, table, words
 from verify.match.denial import DeniedClause, predicate_synonyms
 from verify.match.figures import Figure
 from verify.match.text import ClaimFeatures
@@ -116,6 +116,9 @@ class Thresholds:
     forms the stemmer does not bring to their lemma's stem, most of them of stem-changing verbs
     ("absuelve", "enciende", "empieza", "desmiente"; session 29); rules-33: "muere", found by the
     same check and missed then.
+    rules-34: figures made equal count from a lower bar where the judge leans to one matter
+    (`JudgePolicy.same_but_figure_leaning`); rules-35: a denying verb that is itself the opposite word
+    ("rechaza la reforma" against "aprueba") is not negated by itself (`_negated`; session 30).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -339,8 +342,15 @@ def _antonyms(a: ClaimFeatures, b: ClaimFeatures) -> tuple[str, str] | None:
 
 def _negated(word: str, claim: ClaimFeatures) -> bool:
     """An opposite word under a negation. One that folds onto a stopword ("bajó" / "bajo") has no
-    scope of its own: then any negation in the claim counts."""
-    return word in claim.negated if word in claim.stems else bool(claim.cues or claim.denied)
+    scope of its own: then any negation in the claim counts. One that is itself the claim's only
+    negation cue ("El Senado rechaza la reforma", against "aprueba") is what the claim states, not
+    something it negates."""
+    if word in claim.stems:
+        return word in claim.negated
+    own = claim.stem_words.get(word)
+    if own is not None and fold(own) in claim.cues:
+        return any(cue != fold(own) for cue in claim.cues)
+    return bool(claim.cues or claim.denied)
 
 
 _PLAIN_NEGATORS = frozenset(words("negators"))
