@@ -133,6 +133,9 @@ def test_a_denying_verb_that_is_the_opposite_itself_is_not_negated_by_itself():
     # with another cue, "no rechaza la reforma", the opposite is negated: no conflict with "aprueba"
     assert evidence(up, features("El Senado no rechaza la reforma que dejaba de considerar cosas a los animales."),
                     0.93).antonyms is None
+    # ... nor where the claim's frame denies it: Peskov's denial of the rejection agrees with "aprueba"
+    framed = features("Peskov negó que el Senado rechaza la reforma que dejaba de considerar cosas a los animales.")
+    assert framed.denied_statement and evidence(up, framed, 0.93).antonyms is None
 
 
 def test_directions_and_counts_of_two_months_are_two_events_unless_the_dates_are_in_dispute():

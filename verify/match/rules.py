@@ -344,11 +344,11 @@ def _negated(word: str, claim: ClaimFeatures) -> bool:
     """An opposite word under a negation. One that folds onto a stopword ("bajó" / "bajo") has no
     scope of its own: then any negation in the claim counts. One that is itself the claim's only
     negation cue ("El Senado rechaza la reforma", against "aprueba") is what the claim states, not
-    something it negates."""
+    something it negates, unless the claim's frame denies it ("Peskov negó que el Senado rechaza ...")."""
     if word in claim.stems:
         return word in claim.negated
     own = claim.stem_words.get(word)
-    if own is not None and fold(own) in claim.cues:
+    if own is not None and fold(own) in claim.cues and not claim.denied_statement:
         return any(cue != fold(own) for cue in claim.cues)
     return bool(claim.cues or claim.denied)
 
