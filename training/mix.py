@@ -305,7 +305,9 @@ def cross_pair_neutrals(paths: list[Path], max_similarity: float = CROSS_MAX_SIM
     """Mix 16 (module docstring): each contradiction's second claim against the first claim of another
     pair, of any of `paths`, closest to it by the embedded encoder's cosine (`encode`: unit vectors;
     default verify's encoder) under `max_similarity`, and never paired with it; neutral, both ways.
-    Deterministic: ties go to the first in file order."""
+    Ties go to the first in file order. The partners are the encoder's: another runtime's vectors
+    (`verify.runtime`'s race may pick another on another CPU) can swap two partners whose cosines
+    are close."""
     import numpy as np  # noqa: F811 (the annotations' name, imported at run time here)
 
     if encode is None:
