@@ -325,13 +325,12 @@ def cross_pair_neutrals(paths: list[Path], max_similarity: float = CROSS_MAX_SIM
         return []
     sims = np.asarray(encode(claims), dtype=np.float32) @ np.asarray(encode(firsts), dtype=np.float32).T
     out = []
-    for claim, row in zip(claims, sims):
-        allowed = [k for k in np.argsort(-row, kind="stable").tolist()
-                   if row[k] < max_similarity and firsts[k] != claim and firsts[k] not in paired[claim]]
-        if allowed:
-            other = firsts[allowed[0]]
-            out += [Pair(claim, other, LABEL_IDS["neutral"], "cross_pairs"),
-                    Pair(other, claim, LABEL_IDS["neutral"], "cross_pairs")]
+    for claim, scores in zip(claims, sims):
+        closest = next((firsts[k] for k in np.argsort(-scores, kind="stable").tolist()
+                        if scores[k] < max_similarity and firsts[k] != claim and firsts[k] not in paired[claim]), None)
+        if closest is not None:
+            out += [Pair(claim, closest, LABEL_IDS["neutral"], "cross_pairs"),
+                    Pair(closest, claim, LABEL_IDS["neutral"], "cross_pairs")]
     return out
 
 

@@ -347,9 +347,9 @@ def _negated(word: str, claim: ClaimFeatures) -> bool:
     something it negates, unless the claim's frame denies it ("Peskov negó que el Senado rechaza ...")."""
     if word in claim.stems:
         return word in claim.negated
-    own = claim.stem_words.get(word)
-    if own is not None and fold(own) in claim.cues and not claim.denied_statement:
-        return any(cue != fold(own) for cue in claim.cues)
+    own = fold(claim.stem_words.get(word, ""))
+    if own in claim.cues and not claim.denied_statement:
+        return any(cue != own for cue in claim.cues)
     return bool(claim.cues or claim.denied)
 
 
