@@ -815,6 +815,22 @@ def test_what_a_figure_counts_decides_whether_two_conflict(a: str, b: str, confl
     assert (_figure_conflict(features(a), features(b)) is not None) == conflict
 
 
+@pytest.mark.parametrize(("a", "b", "conflict"), [
+    # "veces" / "times" is a stopword: before rules-36 a figure before it counted nothing
+    ("Se han detectado dioxinas en una cantidad cuarenta veces superior a lo normal.",
+     "Las mediciones detectaron dioxinas en niveles cuatro veces superiores a los normales.", True),
+    ("Se han detectado dioxinas en una cantidad cuarenta veces superior a lo normal.",
+     "Las mediciones detectaron dioxinas en niveles 40 veces superiores a los normales.", False),
+    ("The largest emitters pollute 70 times more than we do.",
+     "China, the United States and India emit about 25 times more CO2 than Spain.", True),
+    # one ratio written in two languages
+    ("Los alquileres han subido 30 veces más que los salarios.", "Rents rose 30 times more than wages.", False),
+], ids=["ratio", "ratio-same", "ratio-english", "ratio-two-languages"])
+def test_a_figure_before_veces_is_a_ratio(a: str, b: str, conflict: bool):
+    assert all(f.unit == "times" for f in features(a).figures + features(b).figures)
+    assert (_figure_conflict(features(a), features(b)) is not None) == conflict
+
+
 def test_figures_whose_nouns_are_followed_by_other_words_are_left_to_the_judge():
     # "personas llenan el acto" / "personas asistieron al acto": the rules cannot tell one count from two
     a = features("Casi 2.000 personas llenan hasta los topes el acto convocado por Vox en Illescas.")

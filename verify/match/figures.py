@@ -32,6 +32,10 @@ _NUM_SKIP = frozenset(words("number_fillers"))  # between a figure and its noun:
 # and "188 euros" count the same thing. "M" right before one is millions. ("$" is not one: dollars in
 # one country, pesos in Mexico.)
 _CURRENCY = table("currency_symbols")  # every language's signs, for the tokens; the noun is the claim's
+# "cuatro veces superior", "three times more", "se reunió dos veces": a ratio or a count of occasions,
+# one quantity in every language ("times"). The words are stopwords, so without this a figure before
+# them counted nothing and "cuarenta veces" never met "cuatro veces".
+_RATIO_WORDS = frozenset(words("ratio_words"))
 # "del", or "de" and an article, after a bare number: a part of a whole ("ocho del país", `_partitive`).
 _PARTITIVE_OPENERS = frozenset(words("partitive_openers"))
 _PARTITIVE_PREPOSITIONS = frozenset(words("partitive_prepositions"))
@@ -129,6 +133,8 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
             tokens[k] == "%" or tokens[k] == "percent" or (k + 1 < len(tokens) and tokens[k + 1] == "ciento")
         ):
             unit = "%"
+        elif k < len(tokens) and tokens[k] in _RATIO_WORDS:
+            unit = "times"
         elif j == i + 1 and _partitive(tokens[k:k + 2]):
             # part of a whole: "veinte de los veintiocho países" counts countries, "las ocho del país" no noun
             whole = _whole_noun(tokens, k)
