@@ -1,0 +1,97 @@
+"""Draw the tweets for a new blind pair file: check-worthy CheckThat! 2022 tweets no pair file holds.
+
+A blind file is only blind if the matcher was never tuned on its sentences. Session 30 drew
+heldout27 from the train split believing no pair file had used it; heldout10-22 had, and 105 of its
+124 tweets were theirs. This draws only from tweets that no `tests/data/news_pairs*.jsonl` holds,
+as a first claim or as a copied second claim, nor any earlier draw named with `--shown`:
+
+    python bench/draw_blind_tweets.py --split train --seed 29 --out /tmp/blind29/tweets.jsonl \
+        --shown /tmp/blind28/tweets.jsonl
+
+Eligible: labelled check-worthy (class_label 1), at least 12 words once links are removed and
+spaces collapsed. "line" is the tweet's line in the TSV file (the header is line 1), as the pair
+files' "lines" give it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import re
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CHECKWORTHY = ROOT.parent / "shared" / "data" / "checkworthy_es"
+PAIR_FILES = ROOT / "tests" / "data"
+_LINK = re.compile(r"https?://\S+")
+
+
+def clean(text: str) -> str:
+    return " ".join(_LINK.sub("", text).split())
+
+
+def eligible(tsv: Path) -> dict[int, dict]:
+    """line -> {"line", "topic", "text"} of the split's check-worthy tweets of 12 words or more."""
+    with tsv.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    out = {}
+    for line, row in enumerate(rows, start=2):
+        text = clean(row["tweet_text"])
+        if row["class_label"] == "1" and len(text.split()) >= 12:
+            out[line] = {"line": line, "topic": row["topic"], "text": text}
+    return out
+
+
+def held_sentences(pair_files: list[Path]) -> list[str]:
+    """Every first claim and every copied second claim (one with a line of its own) of the pair files."""
+    held = []
+    for path in pair_files:
+        for raw in path.read_text(encoding="utf-8").splitlines():
+            if not raw.strip():
+                continue
+            row = json.loads(raw)
+            held.append(row["a"])
+            lines = row.get("lines") or []
+            if len(lines) > 1 and lines[1] is not None:
+                held.append(row["b"])
+    return held
+
+
+def fresh(tweets: dict[int, dict], held: list[str], shown: set[int]) -> list[int]:
+    """Lines of the tweets no held sentence comes from and no earlier draw showed a writer."""
+    return [line for line, t in tweets.items()
+            if line not in shown and not any(sentence in t["text"] for sentence in held)]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--split", default="train", choices=["train", "dev", "dev_test"])
+    parser.add_argument("--seed", type=int, required=True)
+    parser.add_argument("--count", type=int, default=140)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--shown", type=Path, action="append", default=[],
+                        help="an earlier draw's tweets.jsonl: its tweets were shown to a writer")
+    args = parser.parse_args(argv)
+    tweets = eligible(CHECKWORTHY / f"CT22_spanish_1A_checkworthy_{args.split}.tsv")
+    shown = {json.loads(raw)["line"] for path in args.shown
+             for raw in path.read_text(encoding="utf-8").splitlines() if raw.strip()}
+    pool = fresh(tweets, held_sentences(sorted(PAIR_FILES.glob("news_pairs*.jsonl"))), shown)
+    print(f"{args.split}: {len(tweets)} eligible, {len(pool)} held by no pair file and shown by no draw",
+          file=sys.stderr)
+    if len(pool) < args.count:
+        print(f"error: only {len(pool)} fresh tweets, {args.count} asked", file=sys.stderr)
+        return 2
+    random.seed(args.seed)
+    picked = sorted(random.sample(pool, args.count))
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with args.out.open("w", encoding="utf-8") as f:
+        for line in picked:
+            f.write(json.dumps(tweets[line], ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,35 @@
+"""bench/draw_blind_tweets.py: a blind file's tweets come from no pair file and no earlier draw."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "bench"))
+import draw_blind_tweets as draw  # noqa: E402
+
+LONG = "uno dos tres cuatro cinco seis siete ocho nueve diez once doce"
+
+
+def test_a_tweet_a_pair_file_holds_or_a_draw_showed_is_never_drawn(tmp_path):
+    tsv = tmp_path / "split.tsv"
+    rows = [("politics", "1", f"A {LONG} https://t.co/x"),  # line 2: held as a first claim
+            ("politics", "1", f"B {LONG}"),  # line 3: held as a copied second claim
+            ("politics", "1", f"C {LONG}"),  # line 4: a written second claim only names it: still fresh
+            ("politics", "1", f"D {LONG}"),  # line 5: shown by an earlier draw
+            ("politics", "1", f"E {LONG}"),  # line 6: fresh
+            ("politics", "0", f"F {LONG}"),  # line 7: not check-worthy
+            ("politics", "1", "G corto")]  # line 8: under 12 words
+    tsv.write_text("topic\ttweet_id\ttweet_url\ttweet_text\tclass_label\n"
+                   + "".join(f"{t}\t{i}\tu\t{text}\t{label}\n" for i, (t, label, text) in enumerate(rows)),
+                   encoding="utf-8")
+    pairs = tmp_path / "news_pairs_x.jsonl"
+    pairs.write_text("\n".join(json.dumps(r, ensure_ascii=False) for r in [
+        {"a": f"A {LONG}", "b": f"B {LONG}", "label": "repeats", "lines": [2, 3]},
+        {"a": f"A {LONG}", "b": f"C {LONG}", "label": "supports", "lines": [2, None]},
+    ]) + "\n", encoding="utf-8")
+    tweets = draw.eligible(tsv)
+    assert sorted(tweets) == [2, 3, 4, 5, 6]
+    assert tweets[2]["text"] == f"A {LONG}"  # the link removed, spaces collapsed
+    assert draw.fresh(tweets, draw.held_sentences([pairs]), shown={5}) == [4, 6]
