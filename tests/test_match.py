@@ -816,7 +816,7 @@ def test_what_a_figure_counts_decides_whether_two_conflict(a: str, b: str, confl
 
 
 @pytest.mark.parametrize(("a", "b", "conflict"), [
-    # "veces" / "times" is a stopword: before rules-36 a figure before it counted nothing
+    # "veces" is a stopword: before rules-36 a figure before it counted nothing
     ("Se han detectado dioxinas en una cantidad cuarenta veces superior a lo normal.",
      "Las mediciones detectaron dioxinas en niveles cuatro veces superiores a los normales.", True),
     ("Se han detectado dioxinas en una cantidad cuarenta veces superior a lo normal.",
