@@ -418,6 +418,16 @@ OFFICIAL = ("La teoría oficial fue desde el primer momento que los estudiantes 
     # "nunca" after the denied verb only makes sense under the denial, as "alguna" does
     ("Iglesias negó haber elogiado nunca a ETA y sostuvo que sus palabras fueron manipuladas.", "es",
      "Iglesias ha elogiado a ETA"),
+    # after a colon come the speaker's reasons or own words, not what is denied (rules-37) ...
+    ("Es falso que Rivas aprobara no contratar a judíos: la moción se refería al boicot a productos de Israel.",
+     "es", "Rivas aprobara no contratar a judíos"),
+    ("Garzón niega haber calificado a Zapatero como el mejor presidente: «Nunca he escrito eso».", "es",
+     "Garzón ha calificado a Zapatero como el mejor presidente"),
+    # ... not after a semicolon, whose next clause may lean on the first; nor after a clock's colon
+    ("Líderes de otros partidos rechazan que sus familias vivan fuera del país; los de AMLO, en el extranjero.",
+     "es", "Sus familias vivan fuera del país; los de AMLO, en el extranjero"),
+    ("El Gobierno negó que la reunión empezara a las 10:30 en Moncloa.", "es",
+     "La reunión empezara a las 10:30 en Moncloa"),
 ])
 def test_what_a_claim_denies_is_restated_as_a_sentence(text: str, language: str, denied: str):
     assert denied_statement(text, strip_frame(text), language) == denied

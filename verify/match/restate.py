@@ -15,7 +15,7 @@ session 22). So a denial is restated as a sentence:
 - words that only make sense under the denial go ("entrevista alguna" -> "entrevista", "ningún delito"
   -> "un delito": the lexicon's `polarity_items` and `negative_determiners`);
 - what the speaker adds after it ("..., y calificó la versión de falsa", "... y cifró su coste en
-  23.000") is cut: it is not denied;
+  23.000", "es falso que ...: la moción se refería al boicot") is cut: it is not denied;
 - a denial of having said something ("Granado negó haber dicho que los socialistas lo hicieran fatal")
   is restated as the saying ("Granado ha dicho que ..."), the proposition as it was said.
 
@@ -187,12 +187,22 @@ def _subject(head: str, frame: Frame, speaker: str) -> str:
     return speaker
 
 
+_BREAK = re.compile(r"\s*:(?!\d)")  # where a denied statement gives way to the speaker's reasons
+
+
 def _without_follow_up(said: str, language: str) -> str:
     """Cut "..., y calificó la versión de falsa": the speaker again, after what is denied. A reporting
     or follow-up verb after a coordinator ("y", "pero": the lexicon's `coordinators`), or one in the
     past tense as written (lexicon `follow_up_endings_written`: "y cifró su coste en ...", "y habló de
     ..."): what a Spanish denial denies takes the subjunctive or an infinitive ("negó que costara",
-    "negó haber pactado"), so a preterite there is the speaker's own."""
+    "negó haber pactado"), so a preterite there is the speaker's own. So is what follows a colon ("Es
+    falso que Rivas aprobara no contratar a judíos: la moción se refería al boicot ..."): the
+    speaker's reasons or own words, which the judge read as part of the denied statement and so as
+    something the other claim does not state (a clock's "10:30" is no break). Not a semicolon: the
+    writer's next clause often leans on the first ("rechazan que sus familias vivan fuera del país;
+    los de AMLO ..., con estudios en el extranjero"), and without it "sus familias vivan fuera del país"
+    reads as stated by any family abroad (docs/QUALITY.md, session 31)."""
+    said = _BREAK.split(said, maxsplit=1)[0]
     endings = lexicon(language).get("follow_up_endings_written", ())
     for m in _and_then(language).finditer(said):
         verb = fold(m.group(1))

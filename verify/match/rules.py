@@ -120,7 +120,9 @@ class Thresholds:
     (`JudgePolicy.same_but_figure_leaning`); rules-35: a denying verb that is itself the opposite word
     ("rechaza la reforma" against "aprueba") is not negated by itself (`_negated`; session 30).
     rules-36: a figure before "veces" / "times" counts a ratio or occasions ("cuarenta veces superior"
-    against "cuatro veces"), where it counted nothing (`verify.match.figures`; session 31).
+    against "cuatro veces"), where it counted nothing (`verify.match.figures`; session 31); rules-37: a
+    denied statement ends at a colon ("es falso que ...: la moción se refería ..."), where the speaker's
+    reasons begin (`verify.match.restate`).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
