@@ -47,12 +47,11 @@ def eligible(tsv: Path) -> dict[int, dict]:
 
 def held_sentences(pair_files: list[Path]) -> list[str]:
     """Every first claim and every copied second claim (one with a line of its own) of the pair files."""
+    from verify.evaluate import read_pairs
+
     held = []
     for path in pair_files:
-        for raw in path.read_text(encoding="utf-8").splitlines():
-            if not raw.strip():
-                continue
-            row = json.loads(raw)
+        for row in read_pairs(path):
             held.append(row["a"])
             lines = row.get("lines") or []
             if len(lines) > 1 and lines[1] is not None:
