@@ -8,6 +8,11 @@ as a first claim or as a copied second claim, nor any earlier draw named with `-
     python bench/draw_blind_tweets.py --split train --seed 29 --out /tmp/blind29/tweets.jsonl \
         --shown /tmp/blind28/tweets.jsonl
 
+`--split` may be given more than once once a split runs short (session 32: 61 fresh tweets left in
+train, 26 in dev, 22 in dev_test); each drawn tweet then names its "split", since a line number is
+only unique within one. An earlier draw's tweets count as shown by their text, whatever split they
+came from.
+
 Eligible: labelled check-worthy (class_label 1), at least 12 words once links are removed and
 spaces collapsed. "line" is the tweet's line in the TSV file (the header is line 1), as the pair
 files' "lines" give it.
@@ -59,27 +64,38 @@ def held_sentences(pair_files: list[Path]) -> list[str]:
     return held
 
 
-def fresh(tweets: dict[int, dict], held: list[str], shown: set[int]) -> list[int]:
-    """Lines of the tweets no held sentence comes from and no earlier draw showed a writer."""
+def fresh(tweets: dict[int, dict], held: list[str], shown: set[str]) -> list[int]:
+    """Lines of the tweets no held sentence comes from and no earlier draw showed a writer (`shown`:
+    the texts of the tweets earlier draws wrote)."""
     return [line for line, t in tweets.items()
-            if line not in shown and not any(sentence in t["text"] for sentence in held)]
+            if t["text"] not in shown and not any(sentence in t["text"] for sentence in held)]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", default="train", choices=["train", "dev", "dev_test"])
+    parser.add_argument("--split", action="append", choices=["train", "dev", "dev_test"],
+                        help="a split to draw from (default train); give it again to draw from several")
     parser.add_argument("--seed", type=int, required=True)
     parser.add_argument("--count", type=int, default=140)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--shown", type=Path, action="append", default=[],
                         help="an earlier draw's tweets.jsonl: its tweets were shown to a writer")
     args = parser.parse_args(argv)
-    tweets = eligible(CHECKWORTHY / f"CT22_spanish_1A_checkworthy_{args.split}.tsv")
-    shown = {json.loads(raw)["line"] for path in args.shown
+    splits = args.split or ["train"]
+    shown = {json.loads(raw)["text"] for path in args.shown
              for raw in path.read_text(encoding="utf-8").splitlines() if raw.strip()}
-    pool = fresh(tweets, held_sentences(sorted(PAIR_FILES.glob("news_pairs*.jsonl"))), shown)
-    print(f"{args.split}: {len(tweets)} eligible, {len(pool)} held by no pair file and shown by no draw",
-          file=sys.stderr)
+    held = held_sentences(sorted(PAIR_FILES.glob("news_pairs*.jsonl")))
+    tweets: dict[tuple[str, int], dict] = {}
+    pool: list[tuple[str, int]] = []
+    for split in splits:
+        found = eligible(CHECKWORTHY / f"CT22_spanish_1A_checkworthy_{split}.tsv")
+        lines = fresh(found, held, shown)
+        print(f"{split}: {len(found)} eligible, {len(lines)} held by no pair file and shown by no draw",
+              file=sys.stderr)
+        for line in lines:
+            # one split drawn: the records as every earlier draw wrote them
+            tweets[split, line] = found[line] if len(splits) == 1 else {**found[line], "split": split}
+            pool.append((split, line))
     if len(pool) < args.count:
         print(f"error: only {len(pool)} fresh tweets, {args.count} asked", file=sys.stderr)
         return 2
@@ -87,8 +103,8 @@ def main(argv: list[str] | None = None) -> int:
     picked = sorted(random.sample(pool, args.count))
     args.out.parent.mkdir(parents=True, exist_ok=True)
     with args.out.open("w", encoding="utf-8") as f:
-        for line in picked:
-            f.write(json.dumps(tweets[line], ensure_ascii=False) + "\n")
+        for key in picked:
+            f.write(json.dumps(tweets[key], ensure_ascii=False) + "\n")
     return 0
 
 

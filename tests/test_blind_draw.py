@@ -32,4 +32,23 @@ def test_a_tweet_a_pair_file_holds_or_a_draw_showed_is_never_drawn(tmp_path):
     tweets = draw.eligible(tsv)
     assert sorted(tweets) == [2, 3, 4, 5, 6]
     assert tweets[2]["text"] == f"A {LONG}"  # the link removed, spaces collapsed
-    assert draw.fresh(tweets, draw.held_sentences([pairs]), shown={5}) == [4, 6]
+    assert draw.fresh(tweets, draw.held_sentences([pairs]), shown={f"D {LONG}"}) == [4, 6]
+
+
+def test_a_draw_over_several_splits_names_each_tweets_split(tmp_path, monkeypatch):
+    header = "topic\ttweet_id\ttweet_url\ttweet_text\tclass_label\n"
+    for split, letters in (("train", "AB"), ("dev", "CD")):
+        (tmp_path / f"CT22_spanish_1A_checkworthy_{split}.tsv").write_text(
+            header + "".join(f"politics\t{i}\tu\t{x} {LONG}\t1\n" for i, x in enumerate(letters)), encoding="utf-8")
+    shown = tmp_path / "shown.jsonl"  # an earlier draw of dev showed C (at the same line as train's A)
+    shown.write_text(json.dumps({"line": 2, "topic": "politics", "text": f"C {LONG}"}) + "\n", encoding="utf-8")
+    monkeypatch.setattr(draw, "CHECKWORTHY", tmp_path)
+    monkeypatch.setattr(draw, "PAIR_FILES", tmp_path)  # no pair file
+    out = tmp_path / "tweets.jsonl"
+    assert draw.main(["--split", "train", "--split", "dev", "--seed", "1", "--count", "3", "--out", str(out),
+                      "--shown", str(shown)]) == 0
+    drawn = [json.loads(raw) for raw in out.read_text(encoding="utf-8").splitlines()]
+    assert [(t["split"], t["line"], t["text"][0]) for t in drawn] == [("dev", 3, "D"), ("train", 2, "A"),
+                                                                      ("train", 3, "B")]
+    assert draw.main(["--split", "dev", "--seed", "1", "--count", "2", "--out", str(out),
+                      "--shown", str(shown)]) == 2  # one fresh tweet in dev: too few
