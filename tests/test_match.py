@@ -348,6 +348,12 @@ def test_a_currency_sign_counts_as_its_noun():
 
     assert read("El precio marcó 260 € el megavatio hora.") == [(260.0, "eur")]
     assert read("Son 12.500M€ para los jóvenes.") == [(12_500_000_000.0, "eur")]
+    # ... and so is an "M" before a currency's name ("537M de euros" is "537 millones de euros"); one
+    # before anything else may be metres
+    assert read("A Andalucía le corresponden 537M de euros del IVA.") == [(537_000_000.0, "eur")]
+    assert read("Recibirá 77M de dólares.") == [(77_000_000.0, "dolar")]
+    assert read("Un edificio de 100 m de altura.") == [(100.0, "m")]
+    assert [(f.value, f.unit) for f in features("It got 4M of dollars.", "en").figures] == [(4_000_000.0, "dollar")]
     assert read("Costó £500 millones.") == [(500_000_000.0, "libr")]
     assert read("Costó $500 millones.") == [(500_000_000.0, "")]
     # the sign's noun in the claim's own language

@@ -53,6 +53,12 @@ def figure_tokens(text: str) -> list[re.Match[str]]:
 
 
 @lru_cache(maxsize=8)
+def _currency_nouns(language: str) -> frozenset[str]:
+    """The lexicon's `currency_nouns` of `language` (folded, as the tokens are: "dolares")."""
+    return frozenset(words("currency_nouns", (language,)))
+
+
+@lru_cache(maxsize=8)
 def _currency_units(language: str) -> dict[str, str]:
     """Sign -> the stem of its noun in `language` ("£" -> "libr" in Spanish, "pound" in English)."""
     return {sign: stem(fold(noun), language) for sign, noun in table("currency_symbols", (language,)).items()}
@@ -98,6 +104,7 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
     """Figures in a folded token list, with multipliers applied and the counted noun attached."""
     out: list[Figure] = []
     currency = _currency_units(language)
+    currency_nouns = _currency_nouns(language)
     rates: frozenset[str] | None = None
     i = 0
     while i < len(tokens):
@@ -121,8 +128,12 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
         while j < len(tokens) and tokens[j] in MULTIPLIERS:
             value *= MULTIPLIERS[tokens[j]]
             j += 1
-        if is_digit and j + 1 < len(tokens) and tokens[j] == "m" and tokens[j + 1] in _CURRENCY:
-            value, j = value * 1e6, j + 1  # "12.500M€"
+        if is_digit and j + 1 < len(tokens) and tokens[j] == "m" and (
+                tokens[j + 1] in _CURRENCY or (tokens[j + 1] in _NUM_SKIP and j + 2 < len(tokens)
+                                               and tokens[j + 2] in currency_nouns)):
+            # "12.500M€", "537M de euros": millions; a length in metres is never "de euros" ("100 m de
+            # altura" stays metres)
+            value, j = value * 1e6, j + 1
         unit = ""
         k = j
         if k < len(tokens) and tokens[k] in currency:

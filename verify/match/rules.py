@@ -123,6 +123,8 @@ class Thresholds:
     against "cuatro veces"), where it counted nothing (`verify.match.figures`; session 31); rules-37: a
     denied statement ends at a colon ("es falso que ...: la moción se refería ..."), where the speaker's
     reasons begin (`verify.match.restate`).
+    rules-38: an "M" before a currency's name is millions ("537M de euros" against "537 millones de
+    euros"), as before a currency sign ("12.500M€"); before anything else it may be metres (session 32).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
