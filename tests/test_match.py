@@ -831,7 +831,11 @@ def test_what_a_figure_counts_decides_whether_two_conflict(a: str, b: str, confl
      "China, the United States and India emit about 25 times more CO2 than Spain.", True),
     # one ratio written in two languages
     ("Los alquileres han subido 30 veces más que los salarios.", "Rents rose 30 times more than wages.", False),
-], ids=["ratio", "ratio-same", "ratio-english", "ratio-two-languages"])
+    # "dos veces" is "en dos ocasiones": one count of occasions (rules-39)
+    ("Hemos revalorizado las pensiones 2 veces en esta legislatura.",
+     "El Gobierno ha revalorizado las pensiones en tres ocasiones en esta legislatura.", True),
+    ("The council met three times this year.", "The council met on three occasions this year.", False),
+], ids=["ratio", "ratio-same", "ratio-english", "ratio-two-languages", "occasions", "occasions-english"])
 def test_a_figure_before_veces_is_a_ratio(a: str, b: str, conflict: bool):
     assert all(f.unit == "times" for f in features(a).figures + features(b).figures)
     assert (_figure_conflict(features(a), features(b)) is not None) == conflict

@@ -32,9 +32,10 @@ _NUM_SKIP = frozenset(words("number_fillers"))  # between a figure and its noun:
 # and "188 euros" count the same thing. "M" right before one is millions. ("$" is not one: dollars in
 # one country, pesos in Mexico.)
 _CURRENCY = table("currency_symbols")  # every language's signs, for the tokens; the noun is the claim's
-# "cuatro veces superior", "three times more", "se reunió dos veces": a ratio or a count of occasions,
-# one quantity in every language ("times"). "veces" is a stopword, so without this a figure before it
-# counted nothing ("cuarenta veces" never met "cuatro veces"), and "times" was a noun of English alone.
+# "cuatro veces superior", "three times more", "se reunió dos veces", "en tres ocasiones": a ratio or a
+# count of occasions, one quantity in every language ("times"). "veces" is a stopword, so without this a
+# figure before it counted nothing ("cuarenta veces" never met "cuatro veces"), and "times" was a noun of
+# English alone.
 _RATIO_WORDS = frozenset(words("ratio_words"))
 # "del", or "de" and an article, after a bare number: a part of a whole ("ocho del país", `_partitive`).
 _PARTITIVE_OPENERS = frozenset(words("partitive_openers"))

@@ -124,7 +124,8 @@ class Thresholds:
     denied statement ends at a colon ("es falso que ...: la moción se refería ..."), where the speaker's
     reasons begin (`verify.match.restate`).
     rules-38: an "M" before a currency's name is millions ("537M de euros" against "537 millones de
-    euros"), as before a currency sign ("12.500M€"); before anything else it may be metres (session 32).
+    euros"), as before a currency sign ("12.500M€"); before anything else it may be metres (session 32);
+    rules-39: "ocasiones" counts occasions as "veces" does ("en tres ocasiones" against "2 veces").
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
