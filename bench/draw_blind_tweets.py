@@ -8,10 +8,10 @@ as a first claim or as a copied second claim, nor any earlier draw named with `-
     python bench/draw_blind_tweets.py --split train --seed 29 --out /tmp/blind29/tweets.jsonl \
         --shown /tmp/blind28/tweets.jsonl
 
-`--split` may be given more than once once a split runs short (session 32: 61 fresh tweets left in
-train, 26 in dev, 22 in dev_test); each drawn tweet then names its "split", since a line number is
-only unique within one. An earlier draw's tweets count as shown by their text, whatever split they
-came from.
+`--split` may be given more than once when a split runs short (session 32: 61 fresh tweets were left
+in train, 28 in dev, 24 in dev_test, all drawn into heldout30); each drawn tweet then names its
+"split", since a line number is only unique within one. An earlier draw's tweets count as shown by
+their text, whatever split they came from.
 
 Eligible: labelled check-worthy (class_label 1), at least 12 words once links are removed and
 spaces collapsed. "line" is the tweet's line in the TSV file (the header is line 1), as the pair
