@@ -52,3 +52,26 @@ def test_a_draw_over_several_splits_names_each_tweets_split(tmp_path, monkeypatc
                                                                       ("train", 3, "B")]
     assert draw.main(["--split", "dev", "--seed", "1", "--count", "2", "--out", str(out),
                       "--shown", str(shown)]) == 2  # one fresh tweet in dev: too few
+
+
+def test_sts_sentences_are_drawn_from_the_news_rows_and_never_twice(tmp_path, monkeypatch):
+    import draw_blind_sts as sts
+
+    csv_path = tmp_path / "stsb-es-dev.csv"
+    csv_path.write_text("\n".join([
+        f'"Un perro corre por el parque {LONG}","Un gato duerme {LONG}",1.0',  # row 1: before the news rows
+        f'"El ministro dimitió ayer {LONG}","El ministro  dimitió ayer {LONG}",5.0',  # row 2: one sentence twice
+        'Muy corto,"Otra frase corta",0.0',  # row 3: under 8 words
+        f'"La bolsa cayó un 3 % {LONG}","Un titular ya usado {LONG}",2.0',  # row 4: B held by a pair file
+    ]) + "\n", encoding="utf-8")
+    found = sts.eligible(csv_path, from_row=2)
+    assert [v["id"] for v in found.values()] == ["2:1", "4:1", "4:2"]
+    pairs = tmp_path / "news_pairs_x.jsonl"
+    pairs.write_text(json.dumps({"a": f"Un titular ya usado {LONG}", "b": "x", "label": "unrelated",
+                                 "lines": [None, None]}) + "\n", encoding="utf-8")
+    monkeypatch.setattr(sts, "STS_DEV", csv_path)
+    monkeypatch.setattr(sts, "PAIR_FILES", tmp_path)
+    out = tmp_path / "sentences.jsonl"
+    assert sts.main(["--seed", "1", "--count", "2", "--from-row", "2", "--out", str(out)]) == 0
+    assert [json.loads(r)["id"] for r in out.read_text(encoding="utf-8").splitlines()] == ["2:1", "4:1"]
+    assert sts.main(["--seed", "1", "--count", "3", "--from-row", "2", "--out", str(out)]) == 2

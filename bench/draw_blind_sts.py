@@ -1,0 +1,80 @@
+"""Draw the sentences for a new blind pair file from the news rows of STS-es dev.
+
+CheckThat! 2022 has no check-worthy tweet left that no pair file holds and no writer saw (session 32:
+heldout30 took the last 113), and news_es has 9 articles no pair file used. STS-es dev
+(`../shared/data/sts_es/stsb-es-dev.csv`, stsb-multi-mt, CC BY-SA 4.0: STS Benchmark translated
+into Spanish) ends with news: paraphrase-corpus sentences and headlines (from row 1,000 of its 1,500,
+captions and forum posts before). verify reads that file only to score the encoder's similarity
+(`verify eval sts`, `bench/bench_encoder.py --sts`); the judge never trained on it (the mix reads
+STS-es train) and no rule was tuned on it.
+
+    python bench/draw_blind_sts.py --seed 31 --out /tmp/blind31/sentences.jsonl \
+        --shown /tmp/blind30/tweets.jsonl
+
+Eligible: a sentence of either column of the rows from `--from-row` (1-based, default 1,000), of at
+least 8 words, that no `tests/data/news_pairs*.jsonl` holds and no earlier draw (`--shown`) showed a
+writer. Each drawn sentence is {"id": "ROW:COLUMN", "text": ...}; a sentence written in two rows
+keeps its first.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from draw_blind_tweets import PAIR_FILES, held_sentences  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+STS_DEV = ROOT.parent / "shared" / "data" / "sts_es" / "stsb-es-dev.csv"
+
+
+def eligible(path: Path, from_row: int, min_words: int = 8) -> dict[str, dict]:
+    """text -> {"id", "text"} for the sentences of rows `from_row`.. (1-based) of at least `min_words`."""
+    with path.open(encoding="utf-8", newline="") as f:
+        rows = list(csv.reader(f))
+    out: dict[str, dict] = {}
+    for number, row in enumerate(rows, start=1):
+        if number < from_row:
+            continue
+        for column, text in enumerate(row[:2], start=1):
+            text = " ".join(text.split())
+            if len(text.split()) >= min_words and text not in out:
+                out[text] = {"id": f"{number}:{column}", "text": text}
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seed", type=int, required=True)
+    parser.add_argument("--count", type=int, default=160)
+    parser.add_argument("--from-row", type=int, default=1000)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--shown", type=Path, action="append", default=[],
+                        help="an earlier draw's JSON lines: their texts were shown to a writer")
+    args = parser.parse_args(argv)
+    shown = {json.loads(raw)["text"] for path in args.shown
+             for raw in path.read_text(encoding="utf-8").splitlines() if raw.strip()}
+    held = held_sentences(sorted(PAIR_FILES.glob("news_pairs*.jsonl")))
+    found = eligible(STS_DEV, args.from_row)
+    pool = [t for t in found if t not in shown and not any(h in t or t in h for h in held)]
+    print(f"{len(found)} sentences from row {args.from_row}, {len(pool)} held by no pair file and shown by no draw",
+          file=sys.stderr)
+    if len(pool) < args.count:
+        print(f"error: only {len(pool)} fresh sentences, {args.count} asked", file=sys.stderr)
+        return 2
+    random.seed(args.seed)
+    picked = random.sample(pool, args.count)
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    with args.out.open("w", encoding="utf-8") as f:
+        for text in sorted(picked, key=lambda t: tuple(int(x) for x in found[t]["id"].split(":"))):
+            f.write(json.dumps(found[text], ensure_ascii=False) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
