@@ -21,15 +21,13 @@ from __future__ import annotations
 
 import argparse
 import csv
-import json
 import random
 import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from draw_blind_tweets import PAIR_FILES, held_sentences  # noqa: E402
+from draw_blind_tweets import PAIR_FILES, ROOT, held_sentences, shown_texts, write_draw  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 STS_DEV = ROOT.parent / "shared" / "data" / "sts_es" / "stsb-es-dev.csv"
 
 
@@ -57,8 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shown", type=Path, action="append", default=[],
                         help="an earlier draw's JSON lines: their texts were shown to a writer")
     args = parser.parse_args(argv)
-    shown = {json.loads(raw)["text"] for path in args.shown
-             for raw in path.read_text(encoding="utf-8").splitlines() if raw.strip()}
+    shown = shown_texts(args.shown)
     held = held_sentences(sorted(PAIR_FILES.glob("news_pairs*.jsonl")))
     found = eligible(STS_DEV, args.from_row)
     pool = [t for t in found if t not in shown and not any(h in t or t in h for h in held)]
@@ -68,11 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: only {len(pool)} fresh sentences, {args.count} asked", file=sys.stderr)
         return 2
     random.seed(args.seed)
-    picked = random.sample(pool, args.count)
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with args.out.open("w", encoding="utf-8") as f:
-        for text in sorted(picked, key=lambda t: tuple(int(x) for x in found[t]["id"].split(":"))):
-            f.write(json.dumps(found[text], ensure_ascii=False) + "\n")
+    picked = sorted(random.sample(pool, args.count), key=lambda t: tuple(int(x) for x in found[t]["id"].split(":")))
+    write_draw(args.out, [found[text] for text in picked])
     return 0
 
 

@@ -64,6 +64,20 @@ def held_sentences(pair_files: list[Path]) -> list[str]:
     return held
 
 
+def shown_texts(paths: list[Path]) -> set[str]:
+    """The texts earlier draws (JSON lines with a "text") showed a writer, whatever their source."""
+    return {json.loads(raw)["text"] for path in paths
+            for raw in path.read_text(encoding="utf-8").splitlines() if raw.strip()}
+
+
+def write_draw(path: Path, records: list[dict]) -> None:
+    """A draw as JSON lines, the folder made if needed."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("w", encoding="utf-8") as f:
+        for record in records:
+            f.write(json.dumps(record, ensure_ascii=False) + "\n")
+
+
 def fresh(tweets: dict[int, dict], held: list[str], shown: set[str]) -> list[int]:
     """Lines of the tweets no held sentence comes from and no earlier draw showed a writer (`shown`:
     the texts of the tweets earlier draws wrote)."""
@@ -82,8 +96,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="an earlier draw's tweets.jsonl: its tweets were shown to a writer")
     args = parser.parse_args(argv)
     splits = args.split or ["train"]
-    shown = {json.loads(raw)["text"] for path in args.shown
-             for raw in path.read_text(encoding="utf-8").splitlines() if raw.strip()}
+    shown = shown_texts(args.shown)
     held = held_sentences(sorted(PAIR_FILES.glob("news_pairs*.jsonl")))
     tweets: dict[tuple[str, int], dict] = {}
     pool: list[tuple[str, int]] = []
@@ -100,11 +113,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: only {len(pool)} fresh tweets, {args.count} asked", file=sys.stderr)
         return 2
     random.seed(args.seed)
-    picked = sorted(random.sample(pool, args.count))
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    with args.out.open("w", encoding="utf-8") as f:
-        for key in picked:
-            f.write(json.dumps(tweets[key], ensure_ascii=False) + "\n")
+    write_draw(args.out, [tweets[key] for key in sorted(random.sample(pool, args.count))])
     return 0
 
 
