@@ -378,6 +378,18 @@ async def test_other_process_adding_links_reloads_without_crash(small_index):
         assert app.screen.row_list.border_title == "links 5 of 5"
 
 
+async def test_a_poll_tick_with_no_screen_left_does_nothing(small_index):
+    # The poll timer can tick while the app shuts down, its screens already gone: that tick once
+    # crashed the exit with ScreenStackError (seen as a flaky run of the test above).
+    path, _ = small_index
+    app = make_app(path, poll_interval=0)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+    assert not app.screen_stack
+    app.poll_index()
+    assert not app._polling
+
+
 class _SentenceExtractor:
     """One claim per line, no speaker: enough to exercise adding from the TUI without spaCy."""
 

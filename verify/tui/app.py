@@ -117,6 +117,8 @@ class VerifyApp(App):
         """Each tick: look for another process's commits in a worker thread, and reload if there were any."""
         if self._add_cancel is not None or self._polling:
             return  # our own add reloads when it ends; a poll still waiting (a slow server) is not doubled
+        if not self.screen_stack:
+            return  # a tick while the app starts or shuts down: no screen to reload
         self._polling = True
         self._poll_worker(isinstance(self.screen, EmptyScreen))
 
