@@ -13,7 +13,7 @@ from verify.compare import compare_texts
 from verify.embed import FakeEncoder
 from verify.errors import InputError
 from verify.match import MATCHER_VERSION, PairVerdict, classify, classify_many
-from verify.match.figures import parse_number
+from verify.match.figures import parse_number, written_step
 from verify.match.frame import strip_frame
 from verify.match.restate import denied_statement, with_figure
 from verify.match.rules import _figure_conflict, evidence
@@ -116,6 +116,17 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
     ("Vox votó a favor de la ley de vivienda en el pleno.", "Vox votó en contra de la ley de vivienda en el pleno."),
     ("El Supremo admitió a trámite la querella contra el alcalde.",
      "El Supremo inadmitió la querella contra el alcalde."),
+    # rules-40: a market's words for its moves, a mood, a course kept or broken off, first or last
+    ("Las acciones de Iberdrola avanzaron un 2 % en la sesión del jueves.",
+     "Las acciones de Iberdrola cedieron un 2 % en la sesión del jueves."),
+    ("El peso mexicano se fortaleció frente al dólar este martes.",
+     "El peso mexicano se debilitó frente al dólar este martes."),
+    ("La patronal se declaró satisfecha con el acuerdo salarial.",
+     "La patronal se declaró decepcionada con el acuerdo salarial."),
+    ("El alcalde continuó su viaje oficial a Bruselas pese a la crisis.",
+     "El alcalde interrumpió su viaje oficial a Bruselas por la crisis."),
+    ("Galicia lidera la inversión en energía eólica de España.",
+     "Galicia está a la cola de la inversión en energía eólica de España."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -802,6 +813,35 @@ def test_a_figures_bound_is_read_from_the_words_before_it(text: str, language: s
 ])
 def test_bounds_and_roundings_agree_only_within_their_reach(a: str, b: str, conflict: bool):
     assert (_figure_conflict(features(a), features(b)) is not None) == conflict
+
+
+@pytest.mark.parametrize(("a", "b", "conflict"), [
+    # written to a step under 1 % of the value: within 5 % they are still two values (rules-40) ...
+    ("El megavatio hora costará hoy 212,35 euros.", "El megavatio hora costará hoy 221,35 euros.", True),
+    ("La deuda pública cerró el año en el 98,2 % del PIB.", "La deuda pública cerró el año en el 96,9 % del PIB.",
+     True),
+    ("El censo suma 4.512 electores extranjeros.", "El censo suma 4.498 electores extranjeros.", True),
+    # ... and agree within the coarser step: a rounding or a cut
+    ("La deuda pública cerró el año en el 98,27 % del PIB.", "La deuda pública cerró el año en el 98,2 % del PIB.",
+     False),
+    ("Llegaron 3.400.000 turistas en agosto.", "Llegaron 3,4 millones de turistas en agosto.", False),
+    # figures written coarser may be roundings: 5 %
+    ("El 75 % de los encuestados apoya la medida.", "El 73 % de los encuestados apoya la medida.", False),
+    ("El salario mínimo sube a 950 euros.", "El salario mínimo sube a 965 euros.", False),
+], ids=["decimals", "rate", "count", "cut", "million", "coarse-rate", "coarse-amount"])
+def test_precisely_written_figures_agree_only_within_their_step(a: str, b: str, conflict: bool):
+    assert (_figure_conflict(features(a), features(b)) is not None) == conflict
+
+
+def test_the_step_a_figure_is_written_to():
+    def step(text: str) -> list[float | None]:
+        return [written_step(f) for f in features(text).figures]
+
+    assert step("Cuesta 256,47 euros.") == [0.01]
+    assert step("Llegaron 83,7 millones de turistas.") == [pytest.approx(100_000)]
+    assert step("Votaron 789.000 personas.") == [1000]
+    assert step("Cobran 950 euros.") == [10]
+    assert step("Murieron tres personas.") == [None]
 
 
 @pytest.mark.parametrize(("a", "b", "conflict"), [

@@ -101,6 +101,22 @@ def parse_number(token: str, next_word: str = "") -> float | None:
     return _WORD_NUMBERS.get(token)
 
 
+def written_step(figure: Figure) -> float | None:
+    """The step `figure` is written to, in its value's units: "256,47" -> 0.01, "83,7" millones -> 100.000,
+    "789.000" -> 1.000, "950" -> 10; None for a word ("dos") or a zero. A figure written to a fine step is
+    precise: two such that differ by more than a step are two values, however close ("256,47" / "265,47")."""
+    text = figure.text
+    base = parse_number(text)
+    if not text[:1].isdigit() or not base:
+        return None
+    scale = figure.value / base
+    if (_COMMA_DECIMAL.fullmatch(text) or _DOT_DECIMAL.fullmatch(text)) and not (
+            _DOT_THOUSANDS.fullmatch(text) or _COMMA_THOUSANDS.fullmatch(text)):
+        return 10.0 ** -len(re.split(r"[.,]", text)[-1]) * scale
+    digits = re.sub(r"\D", "", text)
+    return 10.0 ** (len(digits) - len(digits.rstrip("0"))) * scale
+
+
 def figures(tokens: list[str], language: str = "es") -> list[Figure]:
     """Figures in a folded token list, with multipliers applied and the counted noun attached."""
     out: list[Figure] = []

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from verify.lang import fold, table, words
 from verify.match.denial import DeniedClause, predicate_synonyms
-from verify.match.figures import Figure
+from verify.match.figures import Figure, written_step
 from verify.match.text import ClaimFeatures
 from verify.match.vocabulary import MONTHS
 from verify.records import Relation
@@ -126,6 +126,10 @@ class Thresholds:
     rules-38: an "M" before a currency's name is millions ("537M de euros" against "537 millones de
     euros"), as before a currency sign ("12.500M€"); before anything else it may be metres (session 32);
     rules-39: "ocasiones" counts occasions as "veces" does ("en tres ocasiones" against "2 veces").
+    rules-40: two figures written to a step under 1 % of their values agree only within the coarser step
+    ("95,5 %" against "97,6 %", "377" against "379"), where 5 % apart agreed (`_compatible`); the
+    antonym table has a market's moves ("avanzó" / "cedió", "se apreció" / "se debilita"), a mood
+    ("complacidos" / "decepcionada"), a course kept or broken off, first or last (session 33).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -315,6 +319,14 @@ def _compatible(x: Figure, y: Figure) -> bool:
     lo, hi = sorted((x.value, y.value))
     if hi == 0:
         return True
+    if not (x.bound or y.bound):
+        # Two figures written to a step under 1 % of their values ("95,5 %", "808.763", "256,47 euros")
+        # agree only within the coarser step (a rounding or a cut: "13,78" / "13,8"); within 5 % they
+        # are still two values ("95,5 %" / "97,6 %"). Figures written coarser ("75 %", "950 euros")
+        # keep the 5 % below, as they may be roundings.
+        step_x, step_y = written_step(x), written_step(y)
+        if step_x is not None and step_y is not None and max(step_x / x.value, step_y / y.value) <= 0.01:
+            return hi - lo <= max(step_x, step_y) * 1.001
     ratio = hi / lo if lo > 0 else float("inf")
     # Rounding agrees ("unos 20.000" vs "21.000"; two floors or two ceilings of one thing, "más de
     # 1.000" vs "más de 1.100", are two roundings of one value); a quarter off does not ("unos 9.000"
