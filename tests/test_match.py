@@ -127,6 +127,11 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "El alcalde interrumpió su viaje oficial a Bruselas por la crisis."),
     ("Galicia lidera la inversión en energía eólica de España.",
      "Galicia está a la cola de la inversión en energía eólica de España."),
+    # rules-41: "ganar" is a market's rise too, and vetoing is the opposite of backing
+    ("Las acciones de Repsol ganaron 30 céntimos en la sesión del lunes.",
+     "Las acciones de Repsol cayeron 30 céntimos en la sesión del lunes."),
+    ("Francia y Alemania respaldan la propuesta de la Comisión sobre el gas.",
+     "Francia y Alemania vetan la propuesta de la Comisión sobre el gas."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)

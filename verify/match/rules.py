@@ -129,7 +129,9 @@ class Thresholds:
     rules-40: two figures written to a step under 1 % of their values agree only within the coarser step
     ("95,5 %" against "97,6 %", "377" against "379"), where 5 % apart agreed (`_compatible`); the
     antonym table has a market's moves ("avanzó" / "cedió", "se apreció" / "se debilita"), a mood
-    ("complacidos" / "decepcionada"), a course kept or broken off, first or last (session 33).
+    ("complacidos" / "decepcionada"), a course kept or broken off, first or last (session 33); rules-41:
+    "ganar" is a rise too ("ganaron 54 centavos" against "cayeron 54 centavos"), and "vetar" the opposite
+    of "respaldar" (session 33).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
