@@ -6,7 +6,8 @@ heldout30 took the last 113), and news_es has 9 articles no pair file used. STS-
 into Spanish) ends with news: paraphrase-corpus sentences and headlines (from row 1,000 of its 1,500,
 captions and forum posts before). verify reads that file only to score the encoder's similarity
 (`verify eval sts`, `bench/bench_encoder.py --sts`); the judge never trained on it (the mix reads
-STS-es train) and no rule was tuned on it.
+STS-es train) and no rule was tuned on it, beyond the pair files drawn from it (heldout31 on), whose
+sentences no later draw takes again.
 
     python bench/draw_blind_sts.py --seed 31 --out /tmp/blind31/sentences.jsonl \
         --shown /tmp/blind30/tweets.jsonl

@@ -110,8 +110,8 @@ def written_step(figure: Figure) -> float | None:
     if not text[:1].isdigit() or not base:
         return None
     scale = figure.value / base
-    if (_COMMA_DECIMAL.fullmatch(text) or _DOT_DECIMAL.fullmatch(text)) and not (
-            _DOT_THOUSANDS.fullmatch(text) or _COMMA_THOUSANDS.fullmatch(text)):
+    if not (text.isdigit() or _DOT_THOUSANDS.fullmatch(text) or _COMMA_THOUSANDS.fullmatch(text)):
+        # what `parse_number` read as decimals ("256,47", "40.1"): the digits after the mark
         return 10.0 ** -len(re.split(r"[.,]", text)[-1]) * scale
     digits = re.sub(r"\D", "", text)
     return 10.0 ** (len(digits) - len(digits.rstrip("0"))) * scale
