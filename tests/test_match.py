@@ -168,6 +168,17 @@ def test_directions_and_counts_of_two_months_are_two_events_unless_the_dates_are
     dates = evidence(features("El Gobierno prorroga los ERTE hasta el 28 de febrero."),
                      features("El Gobierno prorroga los ERTE hasta el 31 de marzo, con nuevas modalidades."), 0.9)
     assert dates.figure_conflict or dates.figure_disputed
+    # two weekdays are two days' moves, as two months are
+    friday = features("Las existencias de China cierran a la baja el viernes.")
+    tuesday = features("Las acciones de China cierran al alza el martes.")
+    days = evidence(friday, tuesday, 0.92)
+    assert days.antonyms is None and days.directions_disputed is None
+    assert evidence(features("Las existencias de China cierran a la baja."),
+                    features("Las acciones de China cierran al alza."), 0.92).antonyms
+    # ... a name is no weekday ("Plácido Domingo"), nor the day a statement was made, which the frame holds
+    assert not features("Plácido Domingo canta en Madrid.").weekdays
+    assert not features("El ministro dijo el martes que el paro bajó.").weekdays
+    assert features("El paro bajó el martes.").weekdays == {"martes"}
     # a first name that is also a month names none
     assert not features("Julio Anguita dijo que el paro bajó en 34.000 personas.").months
     assert features("El paro bajó en julio en 34.000 personas.").months == {"juli"}
@@ -344,17 +355,33 @@ def test_a_claim_is_rewritten_with_the_other_claims_figure(text: str, other: str
 @pytest.mark.parametrize(("text", "language", "read"), [
     # a bare number before "del" or "de" and an article is a part of a whole: its noun is left out
     ("Tres provincias andaluzas están entre las ocho del país con más empleo.", "es", [(3, "provinci"), (8, "")]),
-    # ... before a plural whole, what it counts is the whole's noun, past the whole's own number
-    ("El PP ganaría en 40 de las 52 provincias.", "es", [(40, "provinci"), (52, "provinci")]),
-    ("The party would win 40 of the 52 provinces.", "en", [(40, "provinc"), (52, "provinc")]),
-    ("En la UE, veinte de los veintiocho países tienen gobiernos de coalición.", "es",
-     [(20, "pais"), (28, "pais")]),
+    # ... before a plural whole, what it counts is the whole's noun, past the whole's own number, which
+    # is the total the part is of and no count of its own
+    ("El PP ganaría en 40 de las 52 provincias.", "es", [(40, "provinci")]),
+    ("The party would win 40 of the 52 provinces.", "en", [(40, "provinc")]),
+    ("En la UE, veinte de los veintiocho países tienen gobiernos de coalición.", "es", [(20, "pais")]),
     ("Uno de cada cuatro españoles aprueba la gestión.", "es", [(4, "espanol")]),
     # ... not after a multiplier, nor before a month
     ("Se recaudaron 20 millones de euros el 3 de mayo.", "es", [(20_000_000, "eur"), (3, "may")]),
 ])
 def test_a_number_that_is_part_of_a_whole_counts_what_the_whole_counts(text: str, language: str, read: list):
     assert [(f.value, f.unit) for f in features(text, language).figures] == read
+
+
+def test_two_parts_of_one_whole_conflict_and_the_whole_they_share_does_not_make_them_agree():
+    # read as a count of its own, the shared total (16) made any two parts of it agree
+    thirteen = features("El gobernador va a Jackson, donde se informó de 13 de las 16 muertes del estado.")
+    nine = features("En la zona de Jackson se registraron 9 de las 16 muertes del estado, según las autoridades.")
+    conflict = evidence(thirteen, nine, 0.95)
+    assert conflict.figure_conflict or conflict.figure_disputed
+    same = evidence(thirteen, features("En Jackson se registraron 13 de las 16 muertes del estado."), 0.95)
+    assert same.figure_conflict is None and same.figure_disputed is None
+
+
+def test_a_percentage_written_in_words_is_one_figure():
+    # "por ciento" is the unit: its "ciento" is no hundred of its own, which two claims would share
+    assert [(f.value, f.unit) for f in features("El índice subió 8,79 puntos, o 0,96 por ciento, a 929,06.").figures] \
+        == [(8.79, "punt"), (0.96, "%"), (929.06, "")]
 
 
 def test_a_currency_sign_counts_as_its_noun():

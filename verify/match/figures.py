@@ -161,6 +161,7 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
             tokens[k] == "%" or tokens[k] == "percent" or (k + 1 < len(tokens) and tokens[k + 1] == "ciento")
         ):
             unit = "%"
+            j = k + 1 + (tokens[k] == "por")  # "por ciento" read whole: its "ciento" is no hundred of its own
         elif k < len(tokens) and tokens[k] in _RATIO_WORDS:
             unit = "times"
         elif j == i + 1 and _partitive(tokens[k:k + 2]):
@@ -168,6 +169,9 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
             whole = _whole_noun(tokens, k)
             if whole is not None:
                 k, unit = whole, stem(tokens[whole], language)
+                # the whole's own number ("13 de las 16 muertes") is the total the part is of, not a second
+                # count: read with the part, "9 de las 16 muertes" would agree on the 16
+                j = whole + 1
         else:
             while k < len(tokens) and tokens[k] in _NUM_SKIP:
                 k += 1

@@ -132,6 +132,10 @@ class Thresholds:
     ("complacidos" / "decepcionada"), a course kept or broken off, first or last (session 33); rules-41:
     "ganar" is a rise too ("ganaron 54 centavos" against "cayeron 54 centavos"), and "vetar" the opposite
     of "respaldar" (session 33).
+    rules-42: two weekdays set claims apart as two months do ("cierran a la baja el viernes" against "al
+    alza el martes"); the number of a part's whole is the total, no count of its own ("13 de las 16
+    muertes" against "9 de las 16": the 16 both give made them agree); "por ciento" is read whole, its
+    "ciento" no hundred of its own (session 34).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -496,8 +500,10 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     directions_disputed = None
     # Two claims that each name a month, none the same ("sube en enero" / "en diciembre había bajado"),
     # tell of two months' figures: their directions and counts are two events, not one disputed (unless
-    # the dates are the figures in dispute, below).
-    apart = bool(a.months and b.months and not a.months & b.months)
+    # the dates are the figures in dispute, below); so do two weekdays ("cierran a la baja el viernes" /
+    # "al alza el martes").
+    apart = (bool(a.months and b.months and not a.months & b.months)
+             or bool(a.weekdays and b.weekdays and not a.weekdays & b.weekdays))
     if apart:
         antonyms = None
     if antonyms and (_negated(antonyms[0], a) or _negated(antonyms[1], b)):

@@ -22,7 +22,17 @@ from verify.match.frame import Frame, frame_names, speaker_stems, strip_frame
 from verify.match.names import named_otherwise, not_an_actor
 from verify.match.negation import covers_main_clause, read_negation, text_negated
 from verify.match.restate import asked_question, denied_statement, statement
-from verify.match.vocabulary import MONTHS, MULTIPLIERS, NEGATION_WORDS, QUOTES, STOPWORDS, TOKEN, prop_raw_lower, stem
+from verify.match.vocabulary import (
+    MONTHS,
+    MULTIPLIERS,
+    NEGATION_WORDS,
+    QUOTES,
+    STOPWORDS,
+    TOKEN,
+    WEEKDAYS,
+    prop_raw_lower,
+    stem,
+)
 
 _HEDGES = frozenset(words("hedge_words"))
 # "el temor entre las potencias occidentales de que Corea del Norte brinde armas": what a fear, a
@@ -87,6 +97,9 @@ class ClaimFeatures:
     # the months the claim names, as stems ("en enero" -> {ener}); not a name that folds onto one ("Julio
     # Anguita"): two claims naming two months tell of two months' figures (`verify.match.rules.evidence`)
     months: frozenset[str] = frozenset()
+    # the weekdays the claim's proposition names, folded ("cierran al alza el martes" -> {martes}): two
+    # claims naming two days tell of two days' moves, like two months (`verify.match.rules.evidence`)
+    weekdays: frozenset[str] = frozenset()
 
     @property
     def asserted_stems(self) -> frozenset[str]:
@@ -161,6 +174,8 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         denied_statement=denial,
         denies_the_question=bool(denial) and denial == asked_question(text, lang),
         months=frozenset(stems & MONTHS.get(lang, frozenset())) - {stem(w, lang) for n in names for w in n.split()},
+        weekdays=frozenset(set(TOKEN.findall(fold(prop))) & WEEKDAYS.get(lang, frozenset()))
+        - {w for n in names for w in n.split()},
     )
 
 

@@ -17,7 +17,7 @@ from verify.lang import LANGUAGES, lexicon, table, words
 from verify.lang.folding import TOKEN
 
 __all__ = ["CLITICS", "MULTIPLIERS", "NEGATION_FIXED", "NEGATION_PHRASES", "NEGATION_WORDS", "NEGATORS", "QUOTES",
-           "MONTHS", "STOPWORDS", "TOKEN", "decimal_apostrophes", "prop_raw_lower", "stem"]
+           "MONTHS", "STOPWORDS", "WEEKDAYS", "TOKEN", "decimal_apostrophes", "prop_raw_lower", "stem"]
 
 # Quotes and brackets read as spaces: a quoted proposition is the proposition.
 QUOTES = str.maketrans({c: " " for c in "«»“”\"‘’'`´()[]{}"})
@@ -72,3 +72,5 @@ def prop_raw_lower(text: str) -> str:
 
 # Month names as stems, per language: what pins a monthly figure down (`ClaimFeatures.months`).
 MONTHS = {language: frozenset(stem(m, language) for m in lexicon(language).get("months", ())) for language in LANGUAGES}
+# Weekday names, folded (not stems: "sábado" and "sabe" share one), per language (`ClaimFeatures.weekdays`).
+WEEKDAYS = {language: frozenset(lexicon(language).get("weekdays", ())) for language in LANGUAGES}
