@@ -132,6 +132,12 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "Las acciones de Repsol cayeron 30 céntimos en la sesión del lunes."),
     ("Francia y Alemania respaldan la propuesta de la Comisión sobre el gas.",
      "Francia y Alemania vetan la propuesta de la Comisión sobre el gas."),
+    # rules-43: revealing and withholding, deploying and withdrawing, advocate and critic
+    ("El tribunal ordenó al Gobierno revelar los nombres de los detenidos.",
+     "El tribunal permitió al Gobierno ocultar los nombres de los detenidos."),
+    ("Rusia despliega tropas en la frontera con Ucrania.", "Rusia retira tropas de la frontera con Ucrania."),
+    ("El exministro se ha convertido en defensor de la reforma fiscal.",
+     "El exministro se ha convertido en crítico de la reforma fiscal."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -375,6 +381,34 @@ def test_two_parts_of_one_whole_conflict_and_the_whole_they_share_does_not_make_
     conflict = evidence(thirteen, nine, 0.95)
     assert conflict.figure_conflict or conflict.figure_disputed
     same = evidence(thirteen, features("En Jackson se registraron 13 de las 16 muertes del estado."), 0.95)
+    assert same.figure_conflict is None and same.figure_disputed is None
+
+
+@pytest.mark.parametrize(("text", "read"), [
+    # a death toll is one quantity however it is written: the noun, a word of dying after the noun, or
+    # a word of killing before the count
+    ("La explosión mata al menos a 22 personas.", [(22, "death")]),
+    ("El tiroteo dejó nueve muertos.", [(9, "death")]),
+    ("15 personas murieron ahogadas en la playa.", [(15, "death")]),
+    ("Tres agentes de la policía afgana murieron en el ataque.", [(3, "death")]),
+    ("Murieron 5 de los 20 pasajeros.", [(5, "death")]),
+    # ... not the killers, nor the next count's, nor ages, nor a whole the dead are part of
+    ("Dos ultraderechistas asesinaron a cinco personas.", [(2, "ultraderech"), (5, "death")]),
+    ("Hubo 3 heridos y dos muertos.", [(3, "her"), (2, "death")]),
+    ("Dos repartidores, de 22 y 25 años, fallecieron.", [(2, "repartidor"), (22, ""), (25, "anos")]),
+    ("Más de un millar de los 2.720 clérigos deportados a Dachau murieron.", [(2720, "clerig")]),
+    ("Construyó 3 muros en la finca.", [(3, "mur")]),
+])
+def test_a_death_toll_is_one_quantity_however_it_is_written(text: str, read: list):
+    assert [(f.value, f.unit) for f in features(text).figures] == read
+
+
+def test_two_death_tolls_written_two_ways_conflict():
+    killed = features("La explosión de un camión de gas saudí mata al menos a 22 personas.")
+    dead = features("La explosión de un camión cisterna de gas en Riad deja nueve muertos, según la Defensa Civil.")
+    conflict = evidence(killed, dead, 0.95)
+    assert conflict.figure_conflict or conflict.figure_disputed
+    same = evidence(killed, features("La explosión de un camión de gas deja 22 muertos."), 0.95)
     assert same.figure_conflict is None and same.figure_disputed is None
 
 

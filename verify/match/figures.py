@@ -27,6 +27,14 @@ _BOUND_WORDS = frozenset(w for phrase in _BOUNDS for w in phrase.split())
 # A percentage is a rate of something: "la tasa de paro", "el índice de la miseria", "the savings rate".
 _RATE_NOUNS = frozenset(words("rate_nouns"))
 _RATE_SYNONYMS = table("rate_synonyms")  # two words for one rate: "desempleo" -> "paro"
+# Words of dying and killing, folded, as written (no stems: "murieron" stems to "mur", as "muro" does):
+# a count they tell of is a death toll, whatever its noun (`_counts_deaths`).
+_DEATH_WORDS = frozenset(words("death_words"))
+# Words of killing ("mataron", "killed") tell of the dead only before the count: "dos ultraderechistas
+# asesinaron a cinco personas" counts two killers and five dead.
+_KILLING_WORDS = frozenset(words("killing_words"))
+_DEATH_FILLERS = frozenset(words("death_fillers"))  # between a verb of killing and its count: "mata a 22"
+_DURATIONS = frozenset(table("duration_days"))  # "de 22 y 25 años, fallecieron": ages, not the dead
 _NUM_SKIP = frozenset(words("number_fillers"))  # between a figure and its noun: "20 por ciento de los ..."
 # A currency sign counts as its noun ("260 €", "12.500M€", "£500"): the lexicon's word for it, so "260 €"
 # and "188 euros" count the same thing. "M" right before one is millions. ("$" is not one: dollars in
@@ -179,6 +187,9 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
                 unit = stem(tokens[k], language)
         if not unit and is_digit and len(token) == 4 and 1800 <= value <= 2100:
             unit = "year"
+        elif unit not in ("", "%", "times") and unit not in _DURATIONS and k < len(tokens) \
+                and tokens[k] not in currency and _counts_deaths(tokens, i, k):
+            unit = "death"
         bound = _bound(tokens[max(0, i - 2):i])
         if unit == "%":
             rates = _rates(tokens, language) if rates is None else rates
@@ -189,6 +200,28 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
         out.append(Figure(token, value, unit, bound, context))
         i = max(j, i + 1)
     return out
+
+
+def _counts_deaths(tokens: list[str], at: int, noun: int) -> bool:
+    """Whether the count at `at`, whose noun is at `noun`, counts the dead: its noun says so ("nueve
+    muertos", "22 fallecidos"), or a word of dying or killing within five words after the noun ("15
+    personas murieron", "tres agentes de la policía afgana murieron", not the next count's) or, with a word
+    of killing, right before the count, past a bound and "a" ("mata al menos a 22 personas", "killed 22
+    people"). Written any of these ways, a death toll is one quantity."""
+    if at >= 2 and tokens[at - 2] in _PARTITIVE_PREPOSITIONS and tokens[at - 1] in _PLURAL_ARTICLES:
+        return False  # a whole ("un millar de los 2.720 clérigos deportados murieron"): the dead are a part of it
+    if tokens[noun] in _DEATH_WORDS:
+        return True
+    for token in tokens[noun + 1:noun + 6]:
+        if token in _DEATH_WORDS:
+            return True
+        # "3 heridos y dos muertos": the words of the next count are its own ("un" and "una" are articles)
+        if token[:1].isdigit() or (token in _WORD_NUMBERS and token not in ("un", "una", "uno")):
+            break
+    before = at - 1
+    while before >= 0 and (tokens[before] in _BOUND_WORDS or tokens[before] in _DEATH_FILLERS):
+        before -= 1
+    return before >= 0 and (tokens[before] in _DEATH_WORDS or tokens[before] in _KILLING_WORDS)
 
 
 def _partitive(following: list[str]) -> bool:

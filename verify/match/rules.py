@@ -135,7 +135,10 @@ class Thresholds:
     rules-42: two weekdays set claims apart as two months do ("cierran a la baja el viernes" against "al
     alza el martes"); the number of a part's whole is the total, no count of its own ("13 de las 16
     muertes" against "9 de las 16": the 16 both give made them agree); "por ciento" is read whole, its
-    "ciento" no hundred of its own (session 34).
+    "ciento" no hundred of its own (session 34); rules-43: a death toll is one quantity however it is
+    written ("mata al menos a 22 personas" against "deja nueve muertos", `verify.match.figures`), and the
+    antonym table has revealing / withholding, deploying / withdrawing, advocate / critic, lengthening /
+    shortening (session 34).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
