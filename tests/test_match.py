@@ -138,6 +138,16 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
     ("Rusia despliega tropas en la frontera con Ucrania.", "Rusia retira tropas de la frontera con Ucrania."),
     ("El exministro se ha convertido en defensor de la reforma fiscal.",
      "El exministro se ha convertido en crítico de la reforma fiscal."),
+    # rules-44: resuming against suspending, widening against limiting, right against wrong, accepting
+    # against giving up
+    ("China reanudará las conversaciones sobre inversiones con Estados Unidos.",
+     "China suspende las conversaciones sobre inversiones con Estados Unidos."),
+    ("El Supremo amplía el poder del presidente para hacer nombramientos en receso.",
+     "El Supremo limita el poder del presidente para hacer nombramientos en receso."),
+    ("El presidente de la comisión calificó la decisión del tribunal de acertada.",
+     "El presidente de la comisión calificó la decisión del tribunal de equivocada."),
+    ("El candidato aceptó la financiación pública de su campaña electoral.",
+     "El candidato renunció a la financiación pública de su campaña electoral."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)

@@ -138,7 +138,8 @@ class Thresholds:
     "ciento" no hundred of its own (session 34); rules-43: a death toll is one quantity however it is
     written ("mata al menos a 22 personas" against "deja nueve muertos", `verify.match.figures`), and the
     antonym table has revealing / withholding, deploying / withdrawing, advocate / critic, lengthening /
-    shortening (session 34).
+    shortening (session 34); rules-44: resuming / suspending, widening / limiting, right / wrong,
+    accepting / giving up (session 34).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
