@@ -384,14 +384,18 @@ def test_a_number_that_is_part_of_a_whole_counts_what_the_whole_counts(text: str
     assert [(f.value, f.unit) for f in features(text, language).figures] == read
 
 
+def _figures_in_dispute(a: str, b: str) -> bool:
+    """Whether the rules find a figure conflict between two claims, trusted or for the judge."""
+    found = evidence(features(a), features(b), 0.95)
+    return found.figure_conflict is not None or found.figure_disputed is not None
+
+
 def test_two_parts_of_one_whole_conflict_and_the_whole_they_share_does_not_make_them_agree():
     # read as a count of its own, the shared total (16) made any two parts of it agree
-    thirteen = features("El gobernador va a Jackson, donde se informó de 13 de las 16 muertes del estado.")
-    nine = features("En la zona de Jackson se registraron 9 de las 16 muertes del estado, según las autoridades.")
-    conflict = evidence(thirteen, nine, 0.95)
-    assert conflict.figure_conflict or conflict.figure_disputed
-    same = evidence(thirteen, features("En Jackson se registraron 13 de las 16 muertes del estado."), 0.95)
-    assert same.figure_conflict is None and same.figure_disputed is None
+    thirteen = "El gobernador va a Jackson, donde se informó de 13 de las 16 muertes del estado."
+    assert _figures_in_dispute(
+        thirteen, "En la zona de Jackson se registraron 9 de las 16 muertes del estado, según las autoridades.")
+    assert not _figures_in_dispute(thirteen, "En Jackson se registraron 13 de las 16 muertes del estado.")
 
 
 @pytest.mark.parametrize(("text", "read"), [
@@ -414,12 +418,10 @@ def test_a_death_toll_is_one_quantity_however_it_is_written(text: str, read: lis
 
 
 def test_two_death_tolls_written_two_ways_conflict():
-    killed = features("La explosión de un camión de gas saudí mata al menos a 22 personas.")
-    dead = features("La explosión de un camión cisterna de gas en Riad deja nueve muertos, según la Defensa Civil.")
-    conflict = evidence(killed, dead, 0.95)
-    assert conflict.figure_conflict or conflict.figure_disputed
-    same = evidence(killed, features("La explosión de un camión de gas deja 22 muertos."), 0.95)
-    assert same.figure_conflict is None and same.figure_disputed is None
+    killed = "La explosión de un camión de gas saudí mata al menos a 22 personas."
+    assert _figures_in_dispute(
+        killed, "La explosión de un camión cisterna de gas en Riad deja nueve muertos, según la Defensa Civil.")
+    assert not _figures_in_dispute(killed, "La explosión de un camión de gas deja 22 muertos.")
 
 
 def test_a_percentage_written_in_words_is_one_figure():

@@ -18,6 +18,7 @@ _COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _COMMA_DECIMAL = re.compile(r"\d+,\d+")
 _DOT_DECIMAL = re.compile(r"\d+\.\d+")
 _WORD_NUMBERS = table("number_words")  # "dos" -> 2, "cien" -> 100, "twenty" -> 20
+_ARTICLE_NUMBERS = ("un", "una", "uno")  # a number only before a multiplier ("un millón"), else an article
 # The word or two-word phrase right before a figure that makes it a bound or a rounding, and which:
 # "más de 1.000" and "al menos 1.000" are a floor (1.200 agrees, 800 does not), "menos de" and "hasta
 # 500" a ceiling ("subió hasta el 16 %" is no ceiling: the words must touch the figure), "unos" and
@@ -139,7 +140,7 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
         is_digit = token[:1].isdigit()
         # Word numbers count only before a multiplier or a noun ("dos millones", "tres muertos"), and
         # "un"/"una" only before a multiplier: otherwise they are articles.
-        if value is None or (not is_digit and token in ("un", "una", "uno") and nxt not in MULTIPLIERS):
+        if value is None or (not is_digit and token in _ARTICLE_NUMBERS and nxt not in MULTIPLIERS):
             i += 1
             continue
         # "mil" or "millones" right after a word that is no number, article or bound multiplies a
@@ -204,10 +205,10 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
 
 def _counts_deaths(tokens: list[str], at: int, noun: int) -> bool:
     """Whether the count at `at`, whose noun is at `noun`, counts the dead: its noun says so ("nueve
-    muertos", "22 fallecidos"), or a word of dying or killing within five words after the noun ("15
-    personas murieron", "tres agentes de la policía afgana murieron", not the next count's) or, with a word
-    of killing, right before the count, past a bound and "a" ("mata al menos a 22 personas", "killed 22
-    people"). Written any of these ways, a death toll is one quantity."""
+    muertos", "22 fallecidos"), or a word of dying follows the noun within five words, before the next
+    count's ("15 personas murieron", "tres agentes de la policía afgana murieron"), or a word of dying or
+    killing comes right before the count, past a bound and "a" ("murieron ocho personas", "mata al menos a
+    22 personas", "killed 22 people"). Written any of these ways, a death toll is one quantity."""
     if at >= 2 and tokens[at - 2] in _PARTITIVE_PREPOSITIONS and tokens[at - 1] in _PLURAL_ARTICLES:
         return False  # a whole ("un millar de los 2.720 clérigos deportados murieron"): the dead are a part of it
     if tokens[noun] in _DEATH_WORDS:
@@ -216,7 +217,7 @@ def _counts_deaths(tokens: list[str], at: int, noun: int) -> bool:
         if token in _DEATH_WORDS:
             return True
         # "3 heridos y dos muertos": the words of the next count are its own ("un" and "una" are articles)
-        if token[:1].isdigit() or (token in _WORD_NUMBERS and token not in ("un", "una", "uno")):
+        if token[:1].isdigit() or (token in _WORD_NUMBERS and token not in _ARTICLE_NUMBERS):
             break
     before = at - 1
     while before >= 0 and (tokens[before] in _BOUND_WORDS or tokens[before] in _DEATH_FILLERS):
