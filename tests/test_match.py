@@ -195,6 +195,7 @@ def test_directions_and_counts_of_two_months_are_two_events_unless_the_dates_are
     assert not features("Plácido Domingo canta en Madrid.").weekdays
     assert not features("El ministro dijo el martes que el paro bajó.").weekdays
     assert features("El paro bajó el martes.").weekdays == {"martes"}
+    assert features("Chinese stocks closed lower on Friday.", "en").weekdays == {"friday"}
     # a first name that is also a month names none
     assert not features("Julio Anguita dijo que el paro bajó en 34.000 personas.").months
     assert features("El paro bajó en julio en 34.000 personas.").months == {"juli"}
@@ -422,6 +423,10 @@ def test_two_death_tolls_written_two_ways_conflict():
     assert _figures_in_dispute(
         killed, "La explosión de un camión cisterna de gas en Riad deja nueve muertos, según la Defensa Civil.")
     assert not _figures_in_dispute(killed, "La explosión de un camión de gas deja 22 muertos.")
+    # in English: a word of killing before the count, a word of death after it
+    assert [(f.value, f.unit) for f in features("The blast killed at least 22 people.", "en").figures] \
+        == [(22, "death")]
+    assert [(f.value, f.unit) for f in features("The blast left nine dead.", "en").figures] == [(9, "death")]
 
 
 def test_a_percentage_written_in_words_is_one_figure():

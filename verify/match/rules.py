@@ -139,7 +139,8 @@ class Thresholds:
     written ("mata al menos a 22 personas" against "deja nueve muertos", `verify.match.figures`), and the
     antonym table has revealing / withholding, deploying / withdrawing, advocate / critic, lengthening /
     shortening (session 34); rules-44: resuming / suspending, widening / limiting, right / wrong,
-    accepting / giving up (session 34).
+    accepting / giving up (session 34); rules-45: a weekday alone is one even capitalised ("on Friday"),
+    only one inside a longer name is not ("Plácido Domingo") (session 34).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition

@@ -174,8 +174,10 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         denied_statement=denial,
         denies_the_question=bool(denial) and denial == asked_question(text, lang),
         months=frozenset(stems & MONTHS.get(lang, frozenset())) - {stem(w, lang) for n in names for w in n.split()},
+        # a weekday in a name of more words is no day ("Plácido Domingo"); alone it is one, capitalised
+        # as English writes it ("on Friday")
         weekdays=frozenset(set(TOKEN.findall(fold(prop))) & WEEKDAYS.get(lang, frozenset()))
-        - {w for n in names for w in n.split()},
+        - {w for n in names if " " in n for w in n.split()},
     )
 
 
