@@ -18,7 +18,8 @@ _COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
 _COMMA_DECIMAL = re.compile(r"\d+,\d+")
 _DOT_DECIMAL = re.compile(r"\d+\.\d+")
 _WORD_NUMBERS = table("number_words")  # "dos" -> 2, "cien" -> 100, "twenty" -> 20
-_ARTICLE_NUMBERS = ("un", "una", "uno")  # a number only before a multiplier ("un millón"), else an article
+# a number only before a multiplier ("un millón"), otherwise an article
+_ARTICLE_NUMBERS = frozenset(words("article_numbers"))
 # The word or two-word phrase right before a figure that makes it a bound or a rounding, and which:
 # "más de 1.000" and "al menos 1.000" are a floor (1.200 agrees, 800 does not), "menos de" and "hasta
 # 500" a ceiling ("subió hasta el 16 %" is no ceiling: the words must touch the figure), "unos" and
