@@ -69,9 +69,24 @@ def test_sts_sentences_are_drawn_from_the_news_rows_and_never_twice(tmp_path, mo
     pairs = tmp_path / "news_pairs_x.jsonl"
     pairs.write_text(json.dumps({"a": f"Un titular ya usado {LONG}", "b": "x", "label": "unrelated",
                                  "lines": [None, None]}) + "\n", encoding="utf-8")
-    monkeypatch.setattr(sts, "STS_DEV", csv_path)
+    monkeypatch.setattr(sts, "STS_FILES", {"dev": csv_path})
     monkeypatch.setattr(sts, "PAIR_FILES", tmp_path)
     out = tmp_path / "sentences.jsonl"
     assert sts.main(["--seed", "1", "--count", "2", "--from-row", "2", "--out", str(out)]) == 0
     assert [json.loads(r)["id"] for r in out.read_text(encoding="utf-8").splitlines()] == ["2:1", "4:1"]
     assert sts.main(["--seed", "1", "--count", "3", "--from-row", "2", "--out", str(out)]) == 2
+
+
+def test_sts_train_sentences_a_judge_may_have_trained_on_are_never_drawn(tmp_path):
+    import draw_blind_sts as sts
+
+    csv_path = tmp_path / "stsb-es-train.csv"
+    csv_path.write_text("\n".join([
+        f'"El ministro dimitió ayer {LONG}","El ministro renunció ayer {LONG}",4.8',  # a paraphrase the mix takes
+        f'"La bolsa de Tokio abre {LONG}","Un perro en la playa {LONG}",0.4',  # an unrelated pair the mix takes
+        f'"El índice subió un 2 % {LONG}","El banco central fijó tipos {LONG}",2.0',  # A: a verb the mixes swap
+        f'"El tribunal condenó al alcalde {LONG}","El alcalde fue condenado {LONG}",3.8',  # both fresh
+    ]) + "\n", encoding="utf-8")
+    found = sts.eligible(csv_path, from_row=1, trained=sts.judge_trained)
+    assert [v["id"] for v in found.values()] == ["3:2", "4:1", "4:2"]
+    assert len(sts.eligible(csv_path, from_row=1)) == 8  # dev's reading: every sentence
