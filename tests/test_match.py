@@ -601,6 +601,24 @@ def test_denial_meets_a_near_synonym_predicate_of_the_same_arguments():
     assert '"no" respaldando' in verdict.reason
 
 
+def test_a_denied_event_contradicts_the_claim_that_it_happened_to_the_same_one():
+    """"desmintió la muerte de X" denies that X died (rules-46): the event's noun is the predicate and what
+    follows it the subject; another person's death, or a decision ("rechazó la venta"), is no conflict."""
+    denial = claim("La Iglesia copta desmintió el fallecimiento del papa Shenuda III y aseguró que el patriarca "
+                   "se recupera en el hospital.")
+    verdict = classify(claim("El papa copto de Egipto, Shenuda III, muere a los 88 años."), denial, similarity=0.9)
+    assert verdict.relation == Relation.CONTRADICTS
+    assert '"desmintió" fallecimiento' in verdict.reason
+    other = claim("El patriarca ortodoxo de Moscú, Alejo II, muere a los 79 años.")
+    assert classify(other, denial, similarity=0.9).relation != Relation.CONTRADICTS
+    rumours = claim("El agente de Kathryn Joosten desmintió los rumores sobre su muerte: «Está en casa».")
+    assert classify(claim("La actriz Kathryn Joosten muere a los 72 años."), rumours,
+                    similarity=0.9).relation == Relation.CONTRADICTS
+    decision = claim("El Gobierno rechazó la venta de la aerolínea a un fondo chino.")
+    sold = claim("El Gobierno vendió la aerolínea a un fondo chino.")
+    assert classify(sold, decision, similarity=0.9).relation != Relation.CONTRADICTS
+
+
 def test_no_evidence_of_x_contradicts_x_with_another_verb():
     denial = claim('En su respuesta, el Kremlin afirmó el martes que "no hay pruebas" de que Corea del Norte '
                    "esté mandando armas a Rusia.")

@@ -428,6 +428,18 @@ OFFICIAL = ("La teoría oficial fue desde el primer momento que los estudiantes 
      "es", "Sus familias vivan fuera del país; los de AMLO, en el extranjero"),
     ("El Gobierno negó que la reunión empezara a las 10:30 en Moncloa.", "es",
      "La reunión empezara a las 10:30 en Moncloa"),
+    # a denied event is restated as having happened (rules-46); not one whose owner only a possessive
+    # names, nor a refusal ("le negó", "rechazó"), nor an event a frame leaves open
+    ("La Iglesia copta desmintió el fallecimiento del patriarca y aseguró que se recupera en el hospital.", "es",
+     "Se produjo el fallecimiento del patriarca"),
+    ("El club negó los rumores sobre la venta del estadio a un fondo árabe.", "es",
+     "Se produjo la venta del estadio a un fondo árabe"),
+    ("The club denied reports of the death of its owner, Malcolm Glazer.", "en",
+     "There was the death of its owner, Malcolm Glazer"),
+    ("El agente del actor desmintió los rumores sobre su muerte: «Está en casa».", "es", ""),
+    ("El juez le negó la excarcelación al preso por el riesgo de fuga.", "es", ""),
+    ("El Gobierno rechazó la venta de la aerolínea a un fondo chino.", "es", ""),
+    ("El Kremlin no negó la muerte del general en Siria.", "es", ""),
 ])
 def test_what_a_claim_denies_is_restated_as_a_sentence(text: str, language: str, denied: str):
     assert denied_statement(text, strip_frame(text), language) == denied

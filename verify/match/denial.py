@@ -45,6 +45,7 @@ _SUBJECT_OPENERS = frozenset(words("clause_openers"))
 _NOUN_MARKERS = frozenset(words("noun_markers")) - {"a"}  # "no va a dimitir": "a" before an infinitive
 # What opens the complement of a whole-claim denial phrase: "no hay pruebas de que X".
 _COMPLEMENT_OPENERS = frozenset(words("complement_openers"))
+_COORDINATORS = frozenset(words("coordinators"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +138,11 @@ def denied_clauses(prop: str, positions: list[tuple[str, int]], word_cues: list[
     # A denying frame read here ("Rusia negó apoyar ...") gives the denied clause; the extractor's
     # context-only denial ("..., algo que la empresa negó") only for a short sentence, where the first
     # verb is the proposition's and not a side clause's.
-    if frame.denied or (denied_by_context and not out and len(positions) <= 15):
+    if frame.event:
+        clause = _event_clause(prop, positions, frame, lang, text, names)
+        if clause is not None:
+            out.append(clause)
+    elif frame.denied or (denied_by_context and not out and len(positions) <= 15):
         clause = _frame_clause(prop, positions, frame, lang, text, names)
         if clause is not None:
             out.append(clause)
@@ -221,15 +226,42 @@ def _phrase_clauses(prop: str, positions: list[tuple[str, int]], lang: str, name
     return out
 
 
+def _who_denies(frame: Frame, names: frozenset[str], lang: str) -> frozenset[str]:
+    """Stems of who denies: the frame's names, else its own words ("la empresa se negó a ...")."""
+    return frame_names(frame, names, lang) or frozenset(
+        stem(t, lang) for t in TOKEN.findall(frame.frame) if len(t) > 2 and t not in STOPWORDS
+        and t not in CLITICS and t not in _FRAME_FILLERS and not FRAME_VERB.fullmatch(t))
+
+
+def _event_clause(prop: str, positions: list[tuple[str, int]], frame: Frame, lang: str, text: str,
+                  names: frozenset[str]) -> DeniedClause | None:
+    """The event a frame denies ("desmintió la muerte de la actriz ..."): the event's noun is the
+    predicate, what follows it to the next coordinator ("y aseguró que ...": the speaker again) its
+    subject, or who denies where the noun has none of its own ("desmintió los rumores sobre su muerte")."""
+    at = next((j for j, (w, _) in enumerate(positions) if w == frame.event), None)
+    if at is None:
+        return None
+    stop = next((m.start() for m in re.finditer(r"[;:.](?!\d)", prop) if m.start() > positions[at][1]), len(prop))
+    end = next((j for j in range(at + 1, len(positions)) if positions[j][0] in _COORDINATORS
+                or positions[j][1] >= stop), len(positions))
+    tokens = [positions[j][0] for j in range(at + 1, end)
+              if positions[j][0] not in STOPWORDS and len(positions[j][0]) > 1 and not positions[j][0][:1].isdigit()]
+    subject = frozenset(stem(t, lang) for t in tokens)
+    subject_names = frozenset(stem(t, lang) for t in tokens if t in names)
+    if not subject:
+        subject = subject_names = _who_denies(frame, names, lang)
+    return DeniedClause(subject, subject_names, stem(frame.event, lang), frozenset(),
+                        as_written(frame.verb, text), as_written(frame.event, text),
+                        stem(tokens[0], lang) if tokens else "")
+
+
 def _frame_clause(prop: str, positions: list[tuple[str, int]], frame: Frame, lang: str, text: str,
                   names: frozenset[str]) -> DeniedClause | None:
     """The proposition a denying frame denies, to the end of its first clause."""
     # "Rusia ha negado apoyar a ...": who denies is who the proposition is about, unless it names
     # its own subject ("Peskov negó que Rusia ...").
     # (a frame naming nobody, "la empresa se negó a ...", gives its own words)
-    extra = frame_names(frame, names, lang) or frozenset(
-        stem(t, lang) for t in TOKEN.findall(frame.frame) if len(t) > 2 and t not in STOPWORDS
-        and t not in CLITICS and t not in _FRAME_FILLERS and not FRAME_VERB.fullmatch(t))
+    extra = _who_denies(frame, names, lang)
     # What is denied ends with its clause: "rechazan que el Gobierno maneje fondos de reconstrucción,
     # dice un sondeo ..." denies managing the funds, not everything the sentence goes on to say.
     first_break = next((m.start() for m in re.finditer(r"[,;:.]", prop)), len(prop))

@@ -45,6 +45,18 @@ _INFINITIVE = re.compile(rf"(?:haber|\w+(?:ar|er|ir))(?:{alternation(sorted(CLIT
 _DENY_INF = re.compile(rf"^(?P<frame>[^;]{{0,120}}?)\b{_AUX}(?P<verb>{_DENY})\b"
                        rf"(?:{_BETWEEN}(?=\s+{_INFINITIVE.pattern}))?\s+"
                        rf"(?P<lead>a\s+|{_DENIED_NOUNS}(?:que\s+)?)?(?P<rest>.+)$", re.IGNORECASE)
+# "La Iglesia copta desmintió el fallecimiento del papa", "negaron la muerte de Mehsud", "desmintió los
+# rumores sobre la detención de ...": a denying verb before an event's noun denies that it happened, where
+# "rechazó una propuesta" is a decision (the refusal verbs are left out, below) and "le negó la libertad
+# condicional" a refusal (an indirect object's clitic before the verb).
+_EVENT_DETERMINERS = alternation(words("event_determiners") + words("event_possessives"))
+_EVENT = (rf"(?:(?:(?:{_EVENT_DETERMINERS})\s+)?(?:{alternation(words('event_reports'))})\s+"
+          rf"(?:{alternation(words('event_report_links'))})\s+)?"
+          rf"(?P<rest>(?:{_EVENT_DETERMINERS})\s+(?P<event>{alternation(words('denied_events'))})"
+          rf"\b.*)$")
+_DENY_EVENT = re.compile(rf"^(?P<frame>[^;]{{0,120}}?)\b{_AUX}(?P<verb>{_DENY})\b{_BETWEEN}\s+{_EVENT}", re.IGNORECASE)
+_REFUSAL = re.compile(alternation(words("refusal_verbs")))
+_INDIRECT = frozenset(words("indirect_clitics"))
 # A reporting verb right after "y" ("X negó que ... y aseguró que ...") is the same speaker going on,
 # not a frame around what came before it.
 _COORDINATED = re.compile(rf"(?:^|[\s,])(?:{alternation(words('coordinators'))})\s*$")
@@ -80,6 +92,9 @@ class Frame:
     # the reporting verb of a denied saying, as folded ("negó haber dicho que ...": "dicho"): what the
     # speaker denies is having said the proposition
     saying: str = ""
+    # the noun of a denied event, as folded ("desmintió la muerte de ...": "muerte"): the proposition is
+    # a noun phrase, that event happened
+    event: str = ""
 
 
 def strip_frame(text: str) -> Frame:
@@ -130,6 +145,12 @@ def strip_frame(text: str) -> Frame:
                 denied, hedged = negation is None, negation is not None
                 verb = m.group("verb")
                 t = m.group("rest")
+    event = ""
+    if not frame_parts:
+        event, verb_, rest = _denied_event(t)
+        if event:
+            frame_parts.append(t[: len(t) - len(rest)])
+            denied, verb, t = True, verb_, rest
     m = _FRAME_TAIL.search(t)
     if m and m.start() > 10 and not _TAIL_COMPLEMENT.search(m.group("rest")):
         frame_parts.append(m.group(0))
@@ -140,7 +161,19 @@ def strip_frame(text: str) -> Frame:
     if m and m.start() > 10:
         frame_parts.append(m.group(0))
         t = t[: m.start()]
-    return Frame(t.strip(" .,;:"), " ".join(frame_parts).strip(), denied, hedged, verb, saying)
+    return Frame(t.strip(" .,;:"), " ".join(frame_parts).strip(), denied, hedged, verb, saying, event)
+
+
+def _denied_event(t: str) -> tuple[str, str, str]:
+    """(the event's noun, the denying verb, the noun phrase from its determiner on) where a short frame
+    denies an event (`_DENY_EVENT`), else ("", "", "")."""
+    m = _DENY_EVENT.match(t)
+    if not m or len(m.group("frame").split()) > 12 or _REFUSAL.fullmatch(m.group("verb")):
+        return "", "", ""
+    before = TOKEN.findall(m.group("frame"))
+    if (before and before[-1] in _INDIRECT) or _frame_negation(m.group("frame")) is not None:
+        return "", "", ""  # "le negó la libertad": a refusal; "no negó la muerte": nothing denied
+    return m.group("event"), m.group("verb"), m.group("rest")
 
 
 def _frame_negation(frame: str) -> str | None:

@@ -16,6 +16,8 @@ session 22). So a denial is restated as a sentence:
   -> "un delito": the lexicon's `polarity_items` and `negative_determiners`);
 - what the speaker adds after it ("..., y calificó la versión de falsa", "... y cifró su coste en
   23.000", "es falso que ...: la moción se refería al boicot") is cut: it is not denied;
+- a denied event ("desmintió la muerte de la actriz", `Frame.event`) is restated as having happened
+  ("Se produjo la muerte de la actriz": the lexicon's `event_restatement`);
 - a denial of having said something ("Granado negó haber dicho que los socialistas lo hicieran fatal")
   is restated as the saying ("Granado ha dicho que ..."), the proposition as it was said.
 
@@ -133,7 +135,20 @@ def denied_statement(text: str, frame: Frame, language: str = "es", speaker: str
     said = _without_follow_up(said, language)
     determiners = table("negative_determiners", (language,))
     said = re.sub(r"\w+", lambda m: determiners.get(fold(m.group()), m.group()), said)
+    if frame.event:
+        return _event_happened(said.strip(" ,;:."), language)
     return _capitalised(said.strip(" ,;:."))
+
+
+def _event_happened(event: str, language: str) -> str:
+    """A denied event's noun phrase as the statement that it happened ("la muerte de la actriz" -> "Se
+    produjo la muerte de la actriz": the lexicon's `event_restatement`), which the judge reads as a
+    sentence; "" for a possessive one ("su muerte"), whose owner the sentence would not name."""
+    first = fold(event.split(" ", 1)[0])
+    template = lexicon(language).get("event_restatement", {}).get("template")
+    if not template or first in words("event_possessives", (language,)):
+        return ""
+    return _capitalised(template.format(event))
 
 
 def _denied_saying(head: str, said: str, frame: Frame, language: str, speaker: str) -> str:

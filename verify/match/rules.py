@@ -140,7 +140,11 @@ class Thresholds:
     antonym table has revealing / withholding, deploying / withdrawing, advocate / critic, lengthening /
     shortening (session 34); rules-44: resuming / suspending, widening / limiting, right / wrong,
     accepting / giving up (session 34); rules-45: a weekday alone is one even capitalised ("on Friday"),
-    only one inside a longer name is not ("Plácido Domingo") (session 34).
+    only one inside a longer name is not ("Plácido Domingo") (session 34); rules-46: a denied event
+    ("desmintió la muerte de la actriz", "negaron la detención de ...", "los rumores sobre la fuga") is a
+    denial that it happened, its noun the predicate and what follows the subject
+    (`verify.match.frame.Frame.event`), restated for the judge as having happened ("Se produjo la muerte
+    de la actriz"); refusals ("rechazó la venta", "le negó la excarcelación") are not (session 35).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
