@@ -409,7 +409,14 @@ def test_two_parts_of_one_whole_conflict_and_the_whole_they_share_does_not_make_
     ("Murieron 5 de los 20 pasajeros.", [(5, "death")]),
     # ... not the killers, nor the next count's, nor ages, nor a whole the dead are part of
     ("Dos ultraderechistas asesinaron a cinco personas.", [(2, "ultraderech"), (5, "death")]),
-    ("Hubo 3 heridos y dos muertos.", [(3, "her"), (2, "death")]),
+    ("Hubo 3 heridos y dos muertos.", [(3, "injured"), (2, "death")]),
+    # the wounded are counted as the dead are (rules-47), and a noun of the count before is its own
+    ("4 muertos, 6 heridos en ataques en Irak.", [(4, "death"), (6, "injured")]),
+    ("Un suicida mata a ocho personas y hiere a 13 en Kabul.", [(8, "death"), (13, "injured")]),
+    ("30 personas resultaron heridas en el choque.", [(30, "injured")]),
+    # a noun before the number that names what it measures (rules-47), no toll of its own
+    ("Un terremoto de magnitud 6.0 golpea el norte de Italia.", [(6.0, "magnitud")]),
+    ("Un sismo de magnitud 7 en el que murieron 10 personas.", [(7, "magnitud"), (10, "death")]),
     ("Dos repartidores, de 22 y 25 años, fallecieron.", [(2, "repartidor"), (22, ""), (25, "anos")]),
     ("Más de un millar de los 2.720 clérigos deportados a Dachau murieron.", [(2720, "clerig")]),
     ("Construyó 3 muros en la finca.", [(3, "mur")]),
@@ -427,6 +434,17 @@ def test_two_death_tolls_written_two_ways_conflict():
     assert [(f.value, f.unit) for f in features("The blast killed at least 22 people.", "en").figures] \
         == [(22, "death")]
     assert [(f.value, f.unit) for f in features("The blast left nine dead.", "en").figures] == [(9, "death")]
+
+
+def test_two_counts_of_the_wounded_or_two_magnitudes_conflict():
+    assert _figures_in_dispute("Un suicida mata a ocho personas y hiere a 13 en la capital afgana.",
+                               "Un atacante suicida mata a ocho personas y hiere a 30 en Kabul.")
+    assert _figures_in_dispute("Un terremoto de magnitud 6.0 golpea el norte de Italia.",
+                               "Un terremoto de magnitud 5,1 sacude el norte de Italia.")
+    assert not _figures_in_dispute("Un terremoto de magnitud 6.0 golpea el norte de Italia.",
+                                   "Un sismo de magnitud 6 sacude el norte de Italia.")
+    assert [(f.value, f.unit) for f in features("The bomber killed 22 people and wounded 40.", "en").figures] \
+        == [(22, "death"), (40, "injured")]
 
 
 def test_a_percentage_written_in_words_is_one_figure():

@@ -36,6 +36,13 @@ _DEATH_WORDS = frozenset(words("death_words"))
 # asesinaron a cinco personas" counts two killers and five dead.
 _KILLING_WORDS = frozenset(words("killing_words"))
 _DEATH_FILLERS = frozenset(words("death_fillers"))  # between a verb of killing and its count: "mata a 22"
+# The wounded are counted as the dead are: "13 heridos", "30 personas resultaron heridas", "hiere a 13".
+_INJURY_WORDS = frozenset(words("injury_words"))
+_INJURING_WORDS = frozenset(words("injuring_words"))
+# (the kind of casualty, the words of its state, the words of the act that causes it), dying first
+_CASUALTIES = (("death", _DEATH_WORDS, _KILLING_WORDS), ("injured", _INJURY_WORDS, _INJURING_WORDS))
+# A noun that names what the number right after it measures: "de magnitud 6.0", "categoría 4", "magnitude 7".
+_MEASURE_NOUNS = frozenset(words("measure_nouns"))
 _DURATIONS = frozenset(table("duration_days"))  # "de 22 y 25 años, fallecieron": ages, not the dead
 _NUM_SKIP = frozenset(words("number_fillers"))  # between a figure and its noun: "20 por ciento de los ..."
 # A currency sign counts as its noun ("260 €", "12.500M€", "£500"): the lexicon's word for it, so "260 €"
@@ -81,7 +88,10 @@ class Figure:
 
     text: str
     value: float
-    unit: str  # stem of the counted noun, "%" for percentages, "year" for bare years, "" if none
+    # stem of the counted noun, "%" for percentages, "year" for bare years, "death" / "injured" for a toll
+    # however written (`_casualty`), the stem of a noun before the number that names what it measures
+    # ("magnitud 6.0"), "" if none
+    unit: str
     bound: str  # "" as written, "about" rounded ("unos"), "min" a floor ("más de"), "max" a ceiling ("hasta")
     # stems of the content words right after the counted noun ("personas fueron asesinadas" ->
     # {asesin}): "cinco personas asesinadas" and "quince personas heridas" count two things; for a
@@ -163,6 +173,7 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
             value, j = value * 1e6, j + 1
         unit = ""
         k = j
+        measured = i > 0 and tokens[i - 1] in _MEASURE_NOUNS  # "de magnitud 6.0 golpea": no noun after it
         if k < len(tokens) and tokens[k] in currency:
             unit = currency[tokens[k]]
         elif i > 0 and tokens[i - 1] in currency and is_digit:  # "£500 millones"
@@ -182,6 +193,8 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
                 # the whole's own number ("13 de las 16 muertes") is the total the part is of, not a second
                 # count: read with the part, "9 de las 16 muertes" would agree on the 16
                 j = whole + 1
+        elif measured:
+            unit = stem(tokens[i - 1], language)
         else:
             while k < len(tokens) and tokens[k] in _NUM_SKIP:
                 k += 1
@@ -189,41 +202,57 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
                 unit = stem(tokens[k], language)
         if not unit and is_digit and len(token) == 4 and 1800 <= value <= 2100:
             unit = "year"
-        elif unit not in ("", "%", "times") and unit not in _DURATIONS and k < len(tokens) \
-                and tokens[k] not in currency and _counts_deaths(tokens, i, k):
-            unit = "death"
+        elif unit not in ("", "%", "times") and unit not in _DURATIONS and not measured and k < len(tokens) \
+                and tokens[k] not in currency:
+            unit = _casualty(tokens, i, k) or unit
+        elif not unit:
+            unit = _casualty(tokens, i, None)  # "hiere a 13 en la capital": the act says what is counted
         bound = _bound(tokens[max(0, i - 2):i])
         if unit == "%":
             rates = _rates(tokens, language) if rates is None else rates
             context = rates
         else:
-            after = tokens[k + 1:k + 4] if unit else []
+            after = tokens[k + 1:k + 4] if unit and not measured else []
             context = frozenset(stem(t, language) for t in after if _content(t))
         out.append(Figure(token, value, unit, bound, context))
         i = max(j, i + 1)
     return out
 
 
-def _counts_deaths(tokens: list[str], at: int, noun: int) -> bool:
-    """Whether the count at `at`, whose noun is at `noun`, counts the dead: its noun says so ("nueve
-    muertos", "22 fallecidos"), or a word of dying follows the noun within five words, before the next
-    count's ("15 personas murieron", "tres agentes de la policía afgana murieron"), or a word of dying or
-    killing comes right before the count, past a bound and "a" ("murieron ocho personas", "mata al menos a
-    22 personas", "killed 22 people"). Written any of these ways, a death toll is one quantity."""
+def _casualty(tokens: list[str], at: int, noun: int | None) -> str:
+    """The casualties the count at `at` counts, "death" or "injured" (`_CASUALTIES`), or "": its noun at
+    `noun` says so ("nueve muertos", "13 heridos"), or a word of that state follows the noun within five
+    words, before the next count's ("15 personas murieron", "tres agentes de la policía afgana
+    murieron"), or a word of the state or of the act comes right before the count, past a bound and "a"
+    ("murieron ocho personas", "mata al menos a 22 personas", "hiere a 13", "killed 22 people"); a count
+    without a noun (`noun` None) only so. Written any of these ways, a toll is one quantity."""
     if at >= 2 and tokens[at - 2] in _PARTITIVE_PREPOSITIONS and tokens[at - 1] in _PLURAL_ARTICLES:
-        return False  # a whole ("un millar de los 2.720 clérigos deportados murieron"): the dead are a part of it
-    if tokens[noun] in _DEATH_WORDS:
+        return ""  # a whole ("un millar de los 2.720 clérigos deportados murieron"): the dead are a part of it
+    before = at - 1
+    while before >= 0 and (tokens[before] in _BOUND_WORDS or tokens[before] in _DEATH_FILLERS):
+        before -= 1
+    # "4 muertos, 6 heridos": the word before the count is the noun of the count before it
+    if before >= 1 and (tokens[before - 1][:1].isdigit() or parse_number(tokens[before - 1]) is not None):
+        before = -1
+    for kind, state, act in _CASUALTIES:
+        if noun is not None and _follows(tokens, noun, state):
+            return kind
+        if before >= 0 and (tokens[before] in state or tokens[before] in act):
+            return kind
+    return ""
+
+
+def _follows(tokens: list[str], noun: int, state: frozenset[str]) -> bool:
+    """The noun at `noun` is a word of `state`, or one follows it within five words, before the next count."""
+    if tokens[noun] in state:
         return True
     for token in tokens[noun + 1:noun + 6]:
-        if token in _DEATH_WORDS:
+        if token in state:
             return True
         # "3 heridos y dos muertos": the words of the next count are its own ("un" and "una" are articles)
         if token[:1].isdigit() or (token in _WORD_NUMBERS and token not in _ARTICLE_NUMBERS):
             break
-    before = at - 1
-    while before >= 0 and (tokens[before] in _BOUND_WORDS or tokens[before] in _DEATH_FILLERS):
-        before -= 1
-    return before >= 0 and (tokens[before] in _DEATH_WORDS or tokens[before] in _KILLING_WORDS)
+    return False
 
 
 def _partitive(following: list[str]) -> bool:

@@ -144,7 +144,11 @@ class Thresholds:
     ("desmintió la muerte de la actriz", "negaron la detención de ...", "los rumores sobre la fuga") is a
     denial that it happened, its noun the predicate and what follows the subject
     (`verify.match.frame.Frame.event`), restated for the judge as having happened ("Se produjo la muerte
-    de la actriz"); refusals ("rechazó la venta", "le negó la excarcelación") are not (session 35).
+    de la actriz"); refusals ("rechazó la venta", "le negó la excarcelación") are not (session 35);
+    rules-47: the wounded are a toll as the dead are ("13 heridos", "hiere a 13", "resultaron heridas"),
+    a count right after a word of killing or wounding counts the casualties without a noun ("hiere a
+    13 en la capital"), the noun of the count before is not the next count's ("4 muertos, 6 heridos"),
+    and a noun before the number can name what it measures ("de magnitud 6.0") (session 35).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
