@@ -148,11 +148,27 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "El presidente de la comisión calificó la decisión del tribunal de equivocada."),
     ("El candidato aceptó la financiación pública de su campaña electoral.",
      "El candidato renunció a la financiación pública de su campaña electoral."),
+    # blocking against reopening, lifting against extending or imposing (rules-48)
+    ("Corea del Norte bloquea el acceso al complejo industrial de Kaesong.",
+     "Corea del Norte reabre el acceso al complejo industrial de Kaesong."),
+    ("El Gobierno de Túnez levanta el toque de queda en la capital.",
+     "El Gobierno de Túnez prorroga el toque de queda en la capital."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
     assert verdict.relation == Relation.CONTRADICTS, verdict.reason
     assert "opposite directions" in verdict.reason
+
+
+@pytest.mark.parametrize("up, down", [
+    ("North Korea blocked access to the joint industrial zone.",
+     "North Korea reopened access to the joint industrial zone."),
+    ("Tunisia lifted the curfew in the capital after the riots.",
+     "Tunisia imposed the curfew in the capital after the riots."),
+])
+def test_english_opposites_read_as_the_spanish_ones_are(up, down):
+    verdict = classify(claim(up, language="en"), claim(down, language="en"), similarity=0.95)
+    assert verdict.relation == Relation.CONTRADICTS, verdict.reason
 
 
 def test_a_denying_verb_that_is_the_opposite_itself_is_not_negated_by_itself():
@@ -414,6 +430,10 @@ def test_two_parts_of_one_whole_conflict_and_the_whole_they_share_does_not_make_
     ("4 muertos, 6 heridos en ataques en Irak.", [(4, "death"), (6, "injured")]),
     ("Un suicida mata a ocho personas y hiere a 13 en Kabul.", [(8, "death"), (13, "injured")]),
     ("30 personas resultaron heridas en el choque.", [(30, "injured")]),
+    # "abatir" kills (rules-48); "docenas" multiplies as "millones" does (rules-48)
+    ("El ejército abatió a cinco presuntos talibanes.", [(5, "death")]),
+    ("Soldados mataron a unas dos docenas de militantes.", [(24, "death")]),
+    ("Hong Kong aisló a dos docenas de pacientes.", [(24, "pacient")]),
     # a noun before the number that names what it measures (rules-47), no toll of its own
     ("Un terremoto de magnitud 6.0 golpea el norte de Italia.", [(6.0, "magnitud")]),
     ("Un sismo de magnitud 7 en el que murieron 10 personas.", [(7, "magnitud"), (10, "death")]),
@@ -445,6 +465,7 @@ def test_two_counts_of_the_wounded_or_two_magnitudes_conflict():
                                    "Un sismo de magnitud 6 sacude el norte de Italia.")
     assert [(f.value, f.unit) for f in features("The bomber killed 22 people and wounded 40.", "en").figures] \
         == [(22, "death"), (40, "injured")]
+    assert [(f.value, f.unit) for f in features("Two dozen patients were isolated.", "en").figures] == [(24, "patient")]
 
 
 def test_a_percentage_written_in_words_is_one_figure():

@@ -148,7 +148,9 @@ class Thresholds:
     rules-47: the wounded are a toll as the dead are ("13 heridos", "hiere a 13", "resultaron heridas"),
     a count right after a word of killing or wounding counts the casualties without a noun ("hiere a
     13 en la capital"), the noun of the count before is not the next count's ("4 muertos, 6 heridos"),
-    and a noun before the number can name what it measures ("de magnitud 6.0") (session 35).
+    and a noun before the number can name what it measures ("de magnitud 6.0") (session 35); rules-48:
+    "docena" multiplies ("dos docenas de pacientes" are 24), "abatir" kills, and the antonym table has
+    blocking / reopening and lifting / extending or imposing (session 35).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
