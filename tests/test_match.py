@@ -215,6 +215,11 @@ def test_directions_and_counts_of_two_months_are_two_events_unless_the_dates_are
     # a first name that is also a month names none
     assert not features("Julio Anguita dijo que el paro bajó en 34.000 personas.").months
     assert features("El paro bajó en julio en 34.000 personas.").months == {"juli"}
+    # ... but a month alone is one, capitalised as English writes it (rules-49)
+    assert features("Unemployment fell by 34,000 in June.", "en").months == {"june"}
+    june, july = features("Retail sales rose in June.", "en"), features("Retail sales fell in July.", "en")
+    assert evidence(june, july, 0.92).antonyms is None
+    assert evidence(june, features("Retail sales fell in June.", "en"), 0.92).antonyms  # one month: in dispute
 
 
 def test_opposite_directions_of_two_actors_or_two_years_are_two_events():

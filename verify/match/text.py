@@ -94,8 +94,9 @@ class ClaimFeatures:
     # hedged only as the extractor reads "según X" (a source named, no hedge in the text): a copy of a
     # statement with its source added is still a repeat (`verify.match.rules.decide`)
     sourced: bool = False
-    # the months the claim names, as stems ("en enero" -> {ener}); not a name that folds onto one ("Julio
-    # Anguita"): two claims naming two months tell of two months' figures (`verify.match.rules.evidence`)
+    # the months the claim names, as stems ("en enero" -> {ener}, "in June" -> {june}); not one inside a
+    # longer name ("Julio Anguita"): two claims naming two months tell of two months' figures
+    # (`verify.match.rules.evidence`)
     months: frozenset[str] = frozenset()
     # the weekdays the claim's proposition names, folded ("cierran al alza el martes" -> {martes}): two
     # claims naming two days tell of two days' moves, like two months (`verify.match.rules.evidence`)
@@ -173,9 +174,10 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         statement=statement(text, frame),
         denied_statement=denial,
         denies_the_question=bool(denial) and denial == asked_question(text, lang),
-        months=frozenset(stems & MONTHS.get(lang, frozenset())) - {stem(w, lang) for n in names for w in n.split()},
-        # a weekday in a name of more words is no day ("Plácido Domingo"); alone it is one, capitalised
-        # as English writes it ("on Friday")
+        # a month or a weekday in a name of more words is none ("Julio Anguita", "Plácido Domingo"); alone
+        # it is one, capitalised as English writes it ("in June", "on Friday")
+        months=frozenset(stems & MONTHS.get(lang, frozenset()))
+        - {stem(w, lang) for n in names if " " in n for w in n.split()},
         weekdays=frozenset(set(TOKEN.findall(fold(prop))) & WEEKDAYS.get(lang, frozenset()))
         - {w for n in names if " " in n for w in n.split()},
     )
