@@ -439,6 +439,9 @@ OFFICIAL = ("La teoría oficial fue desde el primer momento que los estudiantes 
     ("El agente del actor desmintió los rumores sobre su muerte: «Está en casa».", "es", ""),
     ("El juez le negó la excarcelación al preso por el riesgo de fuga.", "es", ""),
     ("El Gobierno rechazó la venta de la aerolínea a un fondo chino.", "es", ""),
+    ("The board rejected the sale of the airline to a Chinese fund.", "en", ""),
+    ("The club dismissed reports of the death of its owner, Malcolm Glazer.", "en",
+     "There was the death of its owner, Malcolm Glazer"),
     ("El Kremlin no negó la muerte del general en Siria.", "es", ""),
 ])
 def test_what_a_claim_denies_is_restated_as_a_sentence(text: str, language: str, denied: str):

@@ -48,7 +48,7 @@ _DENY_INF = re.compile(rf"^(?P<frame>[^;]{{0,120}}?)\b{_AUX}(?P<verb>{_DENY})\b"
 # "La Iglesia copta desmintió el fallecimiento del papa", "negaron la muerte de Mehsud", "desmintió los
 # rumores sobre la detención de ...": a denying verb before an event's noun denies that it happened, where
 # "rechazó una propuesta" is a decision (the refusal verbs are left out, below) and "le negó la libertad
-# condicional" a refusal (an indirect object's clitic before the verb).
+# condicional" a refusal (an indirect object's clitic before the verb); "rejected the sale" too.
 _EVENT_DETERMINERS = alternation(words("event_determiners") + words("event_possessives"))
 _EVENT = (rf"(?:(?:(?:{_EVENT_DETERMINERS})\s+)?(?:{alternation(words('event_reports'))})\s+"
           rf"(?:{alternation(words('event_report_links'))})\s+)?"
@@ -147,10 +147,10 @@ def strip_frame(text: str) -> Frame:
                 t = m.group("rest")
     event = ""
     if not frame_parts:
-        event, verb_, rest = _denied_event(t)
+        event, event_verb, rest = _denied_event(t)
         if event:
             frame_parts.append(t[: len(t) - len(rest)])
-            denied, verb, t = True, verb_, rest
+            denied, verb, t = True, event_verb, rest
     m = _FRAME_TAIL.search(t)
     if m and m.start() > 10 and not _TAIL_COMPLEMENT.search(m.group("rest")):
         frame_parts.append(m.group(0))

@@ -151,7 +151,9 @@ class Thresholds:
     and a noun before the number can name what it measures ("de magnitud 6.0") (session 35); rules-48:
     "docena" multiplies ("dos docenas de pacientes" are 24), "abatir" kills, and the antonym table has
     blocking / reopening and lifting / extending or imposing (session 35); rules-49: a month alone is one
-    even capitalised, as English writes it ("in June"), as rules-45 made a weekday (session 35).
+    even capitalised, as English writes it ("in June"), as rules-45 made a weekday (session 35); rules-50:
+    English "rejected" before an event's noun is a decision, as "rechazó" is, not a denied event ("the
+    board rejected the sale"; found in the review, session 35).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
