@@ -12,6 +12,10 @@ sentences no later draw takes again.
     python bench/draw_blind_sts.py --seed 31 --out /tmp/blind31/sentences.jsonl \
         --shown /tmp/blind30/tweets.jsonl
 
+Each draw a writer saw is kept as `tests/data/blind/heldoutN_sentences.jsonl` (from heldout31): a draw
+depends on the pair files that exist when it is made, so it cannot be made again later; pass every
+earlier one as `--shown` (`--shown tests/data/blind/heldout3{1..8}_sentences.jsonl ...`).
+
 Dev's news rows were nearly spent after heldout35 (about 130 sentences no draw had shown). `--split
 train` draws from STS-es train's news rows (from row 2,470; captions and forum posts before), less
 every sentence a judge may have trained on: both sentences of each row `training/mix.py` can take as a
