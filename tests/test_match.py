@@ -384,6 +384,9 @@ def test_a_number_joined_to_a_word_by_a_hyphen_is_part_of_a_name():
      "Hay cuatro millones de parados y la covid-19 sigue."),
     # a figure written twice: which one the other disputes is a guess, so no rewriting
     ("Hay 30 heridos y 30 detenidos.", "Hay 12 heridos.", None),
+    # a number written in words of its own, whole (rules-51)
+    ("Treinta y siete personas murieron en el atentado.", "El atentado mata a 38 personas.",
+     "38 personas murieron en el atentado."),
 ])
 def test_a_claim_is_rewritten_with_the_other_claims_figure(text: str, other: str, written: str | None):
     mine, theirs = features(text).figures[0], features(other).figures[0]
@@ -459,6 +462,17 @@ def test_two_death_tolls_written_two_ways_conflict():
     assert [(f.value, f.unit) for f in features("The blast killed at least 22 people.", "en").figures] \
         == [(22, "death")]
     assert [(f.value, f.unit) for f in features("The blast left nine dead.", "en").figures] == [(9, "death")]
+
+
+def test_tens_and_units_written_in_words_are_one_number():
+    """"Treinta y siete" is 37 (rules-51), read before as 30 and 7: it met "mata a 37 personas" as a conflict."""
+    assert [(f.value, f.unit) for f in features("Treinta y siete personas murieron en el atentado.").figures] \
+        == [(37, "death")]
+    assert [(f.value, f.unit) for f in features("Thirty-seven people died in the blast.", "en").figures] \
+        == [(37, "death")]
+    assert [f.value for f in features("Acudieron entre treinta y cuarenta personas.").figures] == [30, 40]
+    assert not _figures_in_dispute("Un coche bomba mata a 37 personas en Pakistán.",
+                                   "Treinta y siete personas murieron al estallar un coche bomba en Pakistán.")
 
 
 def test_two_counts_of_the_wounded_or_two_magnitudes_conflict():

@@ -43,6 +43,9 @@ _INJURING_WORDS = frozenset(words("injuring_words"))
 _CASUALTIES = (("death", _DEATH_WORDS, _KILLING_WORDS), ("injured", _INJURY_WORDS, _INJURING_WORDS))
 # A noun that names what the number right after it measures: "de magnitud 6.0", "categoría 4", "magnitude 7".
 _MEASURE_NOUNS = frozenset(words("measure_nouns"))
+# "treinta y siete", "thirty-seven": tens and units written as words are one number (the word between,
+# if any, is the lexicon's `number_joiners`)
+_NUMBER_JOINERS = frozenset(words("number_joiners"))
 _DURATIONS = frozenset(table("duration_days"))  # "de 22 y 25 años, fallecieron": ages, not the dead
 _NUM_SKIP = frozenset(words("number_fillers"))  # between a figure and its noun: "20 por ciento de los ..."
 # A currency sign counts as its noun ("260 €", "12.500M€", "£500"): the lexicon's word for it, so "260 €"
@@ -121,6 +124,16 @@ def parse_number(token: str, next_word: str = "") -> float | None:
     return _WORD_NUMBERS.get(token)
 
 
+def written_words(figure: Figure) -> list[str]:
+    """The folded words `figure`'s number is written in: ["treinta", "y", "siete"], ["1,2"]; a unit after
+    it (`verify.match.rules` writes a span of time "doce meses") is not one."""
+    written = figure.text.split()
+    n = 1
+    while n < len(written) and (written[n] in _NUMBER_JOINERS or parse_number(written[n]) is not None):
+        n += 1
+    return written[:n]
+
+
 def written_step(figure: Figure) -> float | None:
     """The step `figure` is written to, in its value's units: "256,47" -> 0.01, "83,7" millones -> 100.000,
     "789.000" -> 1.000, "950" -> 10; None for a word ("dos") or a zero. A figure written to a fine step is
@@ -161,7 +174,12 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
                 and parse_number(prev) is None):
             i += 1
             continue
-        j = i + 1
+        j, text = i + 1, token
+        units_at = j + (nxt in _NUMBER_JOINERS)
+        units = parse_number(tokens[units_at]) if units_at < len(tokens) and not is_digit else None
+        if not is_digit and 20 <= value <= 90 and value % 10 == 0 and units is not None and 1 <= units <= 9 \
+                and not tokens[units_at][:1].isdigit():
+            value, j, text = value + units, units_at + 1, " ".join(tokens[i:units_at + 1])
         while j < len(tokens) and tokens[j] in MULTIPLIERS:
             value *= MULTIPLIERS[tokens[j]]
             j += 1
@@ -214,7 +232,7 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
         else:
             after = tokens[k + 1:k + 4] if unit and not measured else []
             context = frozenset(stem(t, language) for t in after if _content(t))
-        out.append(Figure(token, value, unit, bound, context))
+        out.append(Figure(text, value, unit, bound, context))
         i = max(j, i + 1)
     return out
 

@@ -46,7 +46,7 @@ from collections.abc import Mapping, Sequence
 from functools import lru_cache
 
 from verify.lang import alternation, fold, lexicon, table, words
-from verify.match.figures import Figure, figure_tokens
+from verify.match.figures import Figure, figure_tokens, written_words
 from verify.match.frame import FRAME_VERB, Frame
 from verify.match.vocabulary import CLITICS, MULTIPLIERS, QUOTES, STOPWORDS, decimal_apostrophes
 
@@ -91,12 +91,13 @@ def with_figure(text: str, figure: Figure, other_text: str, other: Figure) -> st
 def _figure_span(text: str, figure: Figure) -> tuple[int, int] | None:
     """Where `figure`'s number and the multipliers after it ("1,2 millones") are written in `text`."""
     tokens = figure_tokens(decimal_apostrophes(text))  # same length; "1'23" is the figure "1,23"
-    number = figure.text.split()[0]  # a span of time is written "doce meses" (`rules._in_days`)
-    at = [i for i, token in enumerate(tokens) if fold(token.group()) == number]
+    number = written_words(figure)  # "treinta y siete"; a span of time is written "doce meses" (`rules._in_days`)
+    at = [i for i in range(len(tokens) - len(number) + 1)
+          if [fold(token.group()) for token in tokens[i:i + len(number)]] == number]
     if len(at) != 1:
         return None
-    start, end = tokens[at[0]].span()
-    for token in tokens[at[0] + 1:]:
+    start, end = tokens[at[0]].start(), tokens[at[0] + len(number) - 1].end()
+    for token in tokens[at[0] + len(number):]:
         if fold(token.group()) not in MULTIPLIERS or text[end:token.start()].strip():
             break
         end = token.end()

@@ -153,7 +153,8 @@ class Thresholds:
     blocking / reopening and lifting / extending or imposing (session 35); rules-49: a month alone is one
     even capitalised, as English writes it ("in June"), as rules-45 made a weekday (session 35); rules-50:
     English "rejected" before an event's noun is a decision, as "rechazó" is, not a denied event ("the
-    board rejected the sale"; found in the review, session 35).
+    board rejected the sale"; found in the review, session 35); rules-51: tens and units written in
+    words are one number ("treinta y siete", "thirty-seven"), read before as two (session 35).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
