@@ -35,7 +35,8 @@ _DEATH_WORDS = frozenset(words("death_words"))
 # Words of killing ("mataron", "killed") tell of the dead only before the count: "dos ultraderechistas
 # asesinaron a cinco personas" counts two killers and five dead.
 _KILLING_WORDS = frozenset(words("killing_words"))
-_DEATH_FILLERS = frozenset(words("death_fillers"))  # between a verb of killing and its count: "mata a 22"
+# between a verb of killing or wounding and its count: "mata a 22", "hiere a 13"
+_DEATH_FILLERS = frozenset(words("death_fillers"))
 # The wounded are counted as the dead are: "13 heridos", "30 personas resultaron heridas", "hiere a 13".
 _INJURY_WORDS = frozenset(words("injury_words"))
 _INJURING_WORDS = frozenset(words("injuring_words"))
