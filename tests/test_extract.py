@@ -135,6 +135,9 @@ def test_sides_table_in_spanish_and_english():
     assert side_for_phrase("el ministerio de Defensa de Rusia") == "Kremlin"
     assert side_for_phrase("NATO officials") == "NATO"
     assert side_for_phrase("la agencia rusa Ria Novosti") is None  # a news agency is not a government
+    # an army named after a country is not that country's government when it fights it
+    assert side_for_phrase("un portavoz del Ejército Sirio Libre") == "Free Syrian Army"
+    assert side_for_phrase("el ejército sirio") == "Syrian government"
 
 
 # ----- boilerplate, questions, other languages -----------------------------------------------------

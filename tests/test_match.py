@@ -153,6 +153,9 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "Corea del Norte reabre el acceso al complejo industrial de Kaesong."),
     ("El Gobierno de Túnez levanta el toque de queda en la capital.",
      "El Gobierno de Túnez prorroga el toque de queda en la capital."),
+    # going on against stopping (rules-52)
+    ("La empresa seguirá fabricando su modelo diésel en la planta de Vigo.",
+     "La empresa dejará de fabricar su modelo diésel en la planta de Vigo."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -896,6 +899,38 @@ def test_who_speaks_is_the_subject_of_a_denial_that_names_none():
     g = claim("A él no le toca investigar los contratos de Robles, dijo Meade.", speaker="Meade")
     h = claim("Le toca a la Fiscalía investigar los contratos de Robles, sostuvo José Antonio Meade.")
     assert classify(g, h, similarity=0.9).relation != Relation.CONTRADICTS
+
+
+def test_a_first_person_denial_in_a_quote_is_its_speakers():
+    """rules-52: who speaks is named by the name in the speaker's phrase, not by the role before it ("un
+    portavoz de Hamás" is Hamás, which the other claim need not call a spokesman); "no vamos a" and "no
+    tenemos previsto" go on to the verb they deny."""
+    a = claim("«No hemos aceptado ninguna tregua con Israel», aseguró un portavoz de Hamás.",
+              speaker="un portavoz de Hamás")
+    b = claim("Israel y Hamás acuerdan una tregua de tres días en Gaza.")
+    assert classify(a, b, similarity=0.92).relation == Relation.CONTRADICTS
+    c = claim("«No vamos a aceptar la tregua con Israel», aseguró un portavoz de Hamás.",
+              speaker="un portavoz de Hamás")
+    d = claim("Hamás aceptó la tregua con Israel, según fuentes egipcias.")
+    assert classify(c, d, similarity=0.92).relation == Relation.CONTRADICTS
+    e = claim("«No tenemos previsto trasladar la sede a Madrid», dijo un portavoz de Ferrovial.",
+              speaker="un portavoz de Ferrovial")
+    f = claim("Ferrovial traslada su sede a Madrid tras la junta de accionistas.")
+    assert classify(e, f, similarity=0.9).relation == Relation.CONTRADICTS
+    # the name must still be in the other claim
+    g = claim("Iberdrola traslada su sede a Madrid tras la junta de accionistas.")
+    assert classify(e, g, similarity=0.9).relation != Relation.CONTRADICTS
+    # a spokesman of an institution named in lower case speaks for the institution; "detuvo" is "detener"
+    h = claim("«No hemos detenido a ningún periodista», dijo un portavoz de la policía turca.",
+              speaker="un portavoz de la policía turca")
+    assert classify(h, claim("La policía turca detuvo a dos periodistas en Ankara."),
+                    similarity=0.9).relation == Relation.CONTRADICTS
+    assert classify(h, claim("La policía griega detuvo a dos periodistas en Atenas."),
+                    similarity=0.9).relation != Relation.CONTRADICTS
+    # "no iba a ganar" is most often someone else's expectation, told after the fact: no denial of the win
+    i = claim("Muchos decían que México no iba a ganar, recordó Ana Pérez.", speaker="Ana Pérez")
+    assert classify(i, claim("México ganó a Alemania, recordó Ana Pérez."), similarity=0.9).relation \
+        != Relation.CONTRADICTS
 
 
 def test_a_negation_elsewhere_does_not_cancel_opposite_directions():

@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from verify.lang import fold, load_data, words
+from verify.lang import fold, lexicon, load_data, table, words
 from verify.match.frame import FRAME_VERB, Frame, as_written, frame_names
 from verify.match.negation import SCOPE_ENDS
+from verify.match.restate import clitic_off
 from verify.match.vocabulary import (
     CLITICS,
     MULTIPLIERS,
@@ -38,6 +39,9 @@ _PARTICIPLE = re.compile(r"(?!(?:nada|vida|cada|toda|todo|lado|ido)$)\w{2,}(?:ad
 # Frame words that name nobody: "descarta la posibilidad de ...", "por su parte, negó ...".
 _FRAME_FILLERS = frozenset(words("denied_nouns") + words("connective_nouns"))
 _COPULAS = frozenset(words("copulas"))
+# A periphrasis's link to its infinitive, after the auxiliaries that take it: "no va a dimitir" (not "no
+# iba a ganar", most often someone else's expectation told after the fact).
+_PERIPHRASIS_LINKS: dict[str, str] = table("periphrasis_links")  # auxiliary -> its link word
 _NOT_A_DENIAL = frozenset(words("conditions_and_purposes"))
 _WISHES = frozenset(words("wishes"))
 _SUBJECT_OPENERS = frozenset(words("clause_openers"))
@@ -184,6 +188,10 @@ def _negated_clause(positions: list[tuple[str, int]], idx: int, end_char: int, c
     k = idx + 1
     while k < stop and (positions[k][0] in CLITICS or positions[k][0] in _AUX_WORDS
                         or positions[k][0] in ("ha", "han", "habia", "habian", "he", "hemos", "hubo", "habra")):
+        k += 1
+    # "no va a dimitir", "no vamos a aceptar": the periphrasis goes on to its infinitive.
+    if (idx + 1 < k < stop - 1 and _PERIPHRASIS_LINKS.get(positions[k - 1][0]) == positions[k][0]
+            and clitic_off(positions[k + 1][0], lang)[0].endswith(lexicon(lang).get("infinitive_endings", ()))):
         k += 1
     # ... except in the passive: "no fue cuestionado" denies "cuestionar".
     if k + 1 < stop and positions[k][0] in _PASSIVE_AUX and _PARTICIPLE.fullmatch(positions[k + 1][0]):

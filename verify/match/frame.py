@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from verify.lang import alternation, fold, words
+from verify.lang import alternation, fold, load_data, words
 from verify.match.vocabulary import CLITICS, NEGATION_FIXED, QUOTES, STOPWORDS, TOKEN, decimal_apostrophes, stem
 
 # Reporting verbs that open an attribution frame ("X dijo que ...", "..., afirmó X"). Stems, so
@@ -56,6 +56,8 @@ _EVENT = (rf"(?:(?:(?:{_EVENT_DETERMINERS})\s+)?(?:{alternation(words('event_rep
           rf"\b.*)$")
 _DENY_EVENT = re.compile(rf"^(?P<frame>[^;]{{0,120}}?)\b{_AUX}(?P<verb>{_DENY})\b{_BETWEEN}\s+{_EVENT}", re.IGNORECASE)
 _REFUSAL = re.compile(alternation(words("refusal_verbs")))
+# Roles a speaker holds in an institution ("portavoz", "ministro", "spokesman"): verify/data/sides.json.
+_ROLES = frozenset(fold(w) for w in load_data("sides.json")["role_nouns"] if " " not in w)
 _INDIRECT = frozenset(words("indirect_clitics"))
 # A reporting verb right after "y" ("X negó que ... y aseguró que ...") is the same speaker going on,
 # not a frame around what came before it.
@@ -196,6 +198,9 @@ def speaker_stems(speaker: str, frame: Frame, names: frozenset[str], lang: str) 
     """Stems of who speaks: the extractor's speaker, else the frame's last run of capitalised words
     ("El portavoz del Kremlin, Dmitri Peskov, dijo que" -> Dmitri Peskov)."""
     name = [w for w in TOKEN.findall(fold(speaker)) if w not in STOPWORDS]
+    # A role with a name ("un portavoz de Hamás") is who the name is; a role of an institution ("un
+    # portavoz de la policía tailandesa") is the institution.
+    name = [w for w in name if w in names] or [w for w in name if w not in _ROLES] or name
     if not name and frame.frame:
         run: list[str] = []
         for token in re.findall(r"\w+|[^\w\s]", frame.frame):

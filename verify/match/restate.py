@@ -126,7 +126,7 @@ def denied_statement(text: str, frame: Frame, language: str = "es", speaker: str
     verbs = table("restated_verbs", (language,))
     endings = lexicon(language).get("infinitive_endings", ())
     que_clause = bool(head_words) and head_words[-1] in ("que", "that")
-    verb, clitic = _clitic_off(fold(first), language)
+    verb, clitic = clitic_off(fold(first), language)
     if not que_clause and _refusal([verb, *fold(rest).split()], frame, language, verbs, endings):
         return ""  # "descartó dimitir": a refusal to act, not a denial of an act
     if not que_clause and (verb in verbs or verb.endswith(endings)):
@@ -177,7 +177,7 @@ def _without_polarity(said: str, language: str, before: str) -> str:
                     if not (fold(w).strip(",;:.") in items and p not in STOPWORDS))
 
 
-def _clitic_off(word: str, language: str) -> tuple[str, str]:
+def clitic_off(word: str, language: str) -> tuple[str, str]:
     """An infinitive and its clitic ("haberse" -> ("haber", "se")), or (word, "") when none is attached."""
     endings = lexicon(language).get("infinitive_endings", ())
     for clitic in sorted(CLITICS, key=len, reverse=True):
@@ -384,7 +384,7 @@ def _unnegated(said: str, language: str) -> str:
             continue
         before = fold(tokens[k - 1].group()) if k else ""
         after = fold(tokens[k + 1].group()) if k + 1 < len(tokens) else ""
-        if before in side or _clitic_off(after, language)[0].endswith(lex.get("infinitive_endings", ())):
+        if before in side or clitic_off(after, language)[0].endswith(lex.get("infinitive_endings", ())):
             return ""  # "de no refundarse", "para no pagar": a side clause negated
         rest = said[cut_to:]
         end = next((t.start() - cut_to for t in tokens[k + 1:] if _clause_ends(said, t, ends)), None)

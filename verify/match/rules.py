@@ -154,7 +154,12 @@ class Thresholds:
     even capitalised, as English writes it ("in June"), as rules-45 made a weekday (session 35); rules-50:
     English "rejected" before an event's noun is a decision, as "rechazó" is, not a denied event ("the
     board rejected the sale"; found in the review, session 35); rules-51: tens and units written in
-    words are one number ("treinta y siete", "thirty-seven"), read before as two (session 35).
+    words are one number ("treinta y siete", "thirty-seven"), read before as two (session 35); rules-52:
+    who speaks is the name in the speaker's phrase ("un portavoz de Hamás" is Hamás) or, with none, the
+    institution ("un portavoz de la policía turca"), "no vamos a" and "no tenemos previsto" go on to the
+    verb they deny (not "no iba a"), a verb stem read as a participle's ("trasl" / "traslad") is the
+    same, "aceptar" a truce is agreeing to it, "detuvo" is "detener", and the antonym table has going on
+    / stopping ("seguirá" / "dejará de") (session 36).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -474,8 +479,10 @@ def _same_stem(word: str, forms: frozenset[str]) -> bool:
         return True
     if any(len(f) > 4 and f.endswith(("ar", "er", "ir")) and f[:-2] == word for f in forms):
         return True
-    return any(len(f) >= 4 and len(word) >= 4 and abs(len(f) - len(word)) == 1
-               and (word.startswith(f) or f.startswith(word)) for f in forms)
+    # ... and it reads a verb form as a participle now and then: "traslada" -> trasl, "trasladarlo" -> traslad.
+    def close(short: str, long: str) -> bool:
+        return long.startswith(short) and (len(long) - len(short) == 1 or long[len(short):] in ("ad", "id"))
+    return any(len(f) >= 4 and len(word) >= 4 and (close(f, word) or close(word, f)) for f in forms)
 
 
 def _stance(a: ClaimFeatures, b: ClaimFeatures, similarity: float, t: Thresholds) -> tuple[DeniedClause | None, int]:
