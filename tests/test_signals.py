@@ -532,9 +532,10 @@ def test_a_denial_read_as_stated_counts_across_two_names_of_one_actor_from_a_hig
     # under it, what holds for claims about the same actors does not hold here
     lower = dataclasses.replace(pair, judge=_reading(0.76))
     assert combine(lower, read_all(lower), DEFAULT_POLICY).relation == Relation.UNRELATED
-    # ... and the judge alone, on the whole texts, still needs the same actors
+    # ... and the judge alone, on the whole texts, counts across the two names where the claims share a
+    # quarter of their words beyond names (rules-53, `JudgePolicy.other_actors_coverage`)
     alone = dataclasses.replace(pair, judge=reading((0.01, 0.02, 0.97)))
-    assert combine(alone, read_all(alone), DEFAULT_POLICY).relation == Relation.UNRELATED
+    assert combine(alone, read_all(alone), DEFAULT_POLICY).decided_by == ("judge",)
 
 
 # Two figures for one quantity, worded apart and each with its own source: the rules alone do not
@@ -806,7 +807,31 @@ def test_one_actor_named_two_ways_is_no_other_actor_and_the_judge_counts():
     other = view("es", a, b.replace("Zaldivar", "Bilbao"), 0.90, sure, entities_a=names_a,
                  entities_b=(names_b[0], ("Bilbao", "Bilbao", "LOC")))
     assert Actors().read(other) is not None
-    assert combine(other, read_all(other), DEFAULT_POLICY).relation == Relation.UNRELATED
+    # (the judge's sure contradiction still counts there: the two share their matter, rules-53)
+    assert combine(other, read_all(other), DEFAULT_POLICY).decided_by == ("judge",)
+
+
+@pytest.mark.parametrize(("a", "b", "counts"), [
+    # one actor written two ways, the matter shared: the judge's sure contradiction counts
+    ("Las grandes eléctricas se reúnen de urgencia con Casado por la crisis de la luz.",
+     "Las eléctricas negaron haberse reunido con el líder del PP para hablar de la crisis de la luz.", True),
+    # the names are what is in dispute
+    ("El helicóptero siniestrado era propiedad de Sundance Helicopters, con sede en Las Vegas.",
+     "El helicóptero siniestrado pertenecía a Papillon Airways, con sede en Arizona.", True),
+    # two claims of one speaker about two matters, one word shared outside names: "tiene pruebas" / "no
+    # hay pruebas" (the seeds' pair, shortened: it shares a third of its words)
+    ("Rusia tiene pruebas de la cooperación de Estados Unidos con el Estado Islámico en el este de Siria.",
+     "El Kremlin afirmó que no hay pruebas de que Corea del Norte esté mandando armas a Rusia.", False),
+    # a name shared and nothing else
+    ("Lula da Silva viajó a Pekín para firmar acuerdos comerciales con China.",
+     "Lula da Silva criticó al Banco Central por mantener altos los tipos de interés.", False),
+])
+def test_the_judge_alone_counts_across_other_actors_names_only_where_the_claims_share_their_matter(
+        a: str, b: str, counts: bool):
+    pair = view("es", a, b, 0.9, reading((0.01, 0.02, 0.97)))
+    findings = read_all(pair)
+    assert "actors" in {f.signal for f in findings}
+    assert (combine(pair, findings, DEFAULT_POLICY).relation == Relation.CONTRADICTS) is counts
 
 
 def test_the_judges_contradiction_of_an_answer_that_denies_the_question_it_gives_does_not_count():

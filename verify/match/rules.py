@@ -159,7 +159,8 @@ class Thresholds:
     institution ("un portavoz de la policía turca"), "no vamos a" and "no tenemos previsto" go on to the
     verb they deny (not "no iba a"), a verb stem read as a participle's ("trasl" / "traslad") is the
     same, "aceptar" a truce is agreeing to it, "detuvo" is "detener", and the antonym table has going on
-    / stopping ("seguirá" / "dejará de") (session 36).
+    / stopping ("seguirá" / "dejará de") (session 36); rules-53: the judge alone decides across other
+    actors' names where the claims share their matter (`JudgePolicy.other_actors_coverage`) (session 36).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition

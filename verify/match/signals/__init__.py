@@ -28,7 +28,9 @@ Policy (`combine`, with a judge; why):
   `entailment`: it reads paraphrases ("ha preferido callar" / "respondió") no word list does. Not
   when each claim names an actor the other never mentions (`Actors`): "Rusia tiene pruebas de la
   cooperación de EE UU con el Estado Islámico" and "no hay pruebas de que Corea del Norte mande armas
-  a Rusia" share a verb and a negation, and the judge reads them as one proposition denied (0.97).
+  a Rusia" share a verb and a negation, and the judge reads them as one proposition denied (0.97);
+  unless the two share a quarter of their words (`JudgePolicy.other_actors_coverage`, session 36): one
+  actor written two ways, or the names are what is in dispute.
 - Hard rule evidence (a denial of what the other asserts, conflicting figures, opposite directions)
   counts below that only when the judge says the two are about the same thing (not neutral):
   "mayores de 16 años" vs "mayores de 18 años" for two vaccines are two quantities, not one. So,
@@ -52,7 +54,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from verify.match.signals.actors import Actors
+from verify.match.signals.actors import Actors, one_matter_across_names
 from verify.match.signals.base import Finding, JudgeReading, PairView, Signal
 from verify.match.signals.denied import Denied
 from verify.match.signals.directions import Directions
@@ -83,6 +85,21 @@ class JudgePolicy:
     # (585 pairs): the best contradicts F1 with precision >= 0.8 there (docs/QUALITY.md has the curve).
     contradiction: float = 0.95  # the judge alone calls a contradiction from here
     entailment: float = 0.70  # ... and a support from here
+    # The judge alone (`contradiction`) decides across other actors' names (`Actors`) where the two claims
+    # share at least this share of their content words (`PairEvidence.coverage`, the overlap gate's
+    # measure and bar) and this many words outside names (`one_matter_across_names`). Session 7 set it
+    # aside wherever each claim names an actor the other does not: on the seeds it reads the Kremlin's
+    # "tiene pruebas" of a US cooperation with ISIS against its "no hay pruebas" that North Korea sends
+    # arms at 0.97, two claims that share 17 % of their words and one word outside names. On the
+    # thirty-nine pair files of session 36 the pairs so set aside from 0.95 were 10 labelled
+    # contradictions and 1 not (two clubs' wins written from one template), sharing 29-78 % and 1-5
+    # words outside names: one actor written two ways ("ONU" / "Naciones Unidas", "Gobierno catalán" /
+    # "Generalitat") or the names in dispute (the company owning a helicopter, the state a van was found
+    # in). From two words, 9 and 1 (the one lost: "recepcionista" alone). All of news_es: the same
+    # relations. Both bars were chosen knowing the seeds' pair, so only blind files scored after them
+    # measure them.
+    other_actors_coverage: float = 0.25
+    other_actors_words: int = 2
     # Hard rule evidence counts when the judge's neutral is below this. 0.90 with judge1; judge2 on the
     # open corpus (bench/corpus_contradictions.py) let through a consistent pair at neutral 0.885 on a
     # stance cue, and the seeds' contradictions all sit far under 0.70.
@@ -155,12 +172,12 @@ class JudgePolicy:
     denial_other_names: float = 0.85
     # ... and where the judge does not read the denied statement as stated (reworded: "negó haber
     # recorrido la T4" / "recorrió 8 kilómetros andando en la T4", 0.27) but reads the two claims as
-    # contradicting from this (not with other actors' names, as for the judge alone): a denial in one
+    # contradicting from this (not with other actors' names): a denial in one
     # claim is what the judge's contradiction needs to be about one thing. On the fourteen pair files of
     # session 25 (`verify eval pairs`) it made 19 more right contradictions and 1 wrong from 0.70, but on
     # all of news_es 2 right and 6 wrong (read by hand: an ex-minister denying Swiss money against the
     # list he is on, 0.74-0.83); from 0.85, the bar a denial read across two names already has, 1 right
-    # and none wrong there. Not with other actors' names, as for the judge alone: the seeds' "no hay
+    # and none wrong there. Not with other actors' names: the seeds' "no hay
     # pruebas de que Corea del Norte ..." against "Rusia tiene pruebas de la cooperación de EE UU ..."
     # reads 0.97. Session 28 (rules-30), on the twenty-two pair files and all of news_es again: from 0.80,
     # 6 right and none wrong more on the files, nothing more on the corpus (its nearest, two ex-minister
@@ -239,7 +256,9 @@ def combine(pair: PairView, findings: tuple[Finding, ...], policy: JudgePolicy =
     if denied is not None and denied.strength >= denial_bar:
         return Outcome(Relation.CONTRADICTS, round(denied.strength, 4), findings,
                        ("denied", *(f.signal for f in conflicts)))
-    if c >= policy.contradiction and "actors" not in by_name:
+    if c >= policy.contradiction and ("actors" not in by_name
+                                      or one_matter_across_names(pair, policy.other_actors_coverage,
+                                                                 policy.other_actors_words)):
         return Outcome(Relation.CONTRADICTS, round(c, 4), findings, ("judge", *(f.signal for f in conflicts)))
     # Not for an answer that denies the question it gives: the judge's contradiction is of the claims as
     # written, whose "No, Moscú no está participando en esto" denies only what "esto" points back at

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from verify.lang import fold
 from verify.match.signals.base import Finding, PairView
 from verify.records import Relation
 
@@ -27,3 +28,17 @@ class Actors:
 def _show(names: frozenset[str], written: dict[str, str], limit: int = 3) -> str:
     shown = sorted(written.get(n, n) for n in names)
     return ", ".join(shown[:limit]) + (", ..." if len(shown) > limit else "")
+
+
+def one_matter_across_names(pair: PairView, coverage: float, words: int) -> bool:
+    """The two claims share at least `coverage` of their content words (`PairEvidence.coverage`) and
+    `words` of them outside names: each names an actor the other does not, yet they tell of one matter
+    ("Las grandes energéticas se reúnen con Casado por la crisis de la luz" / "Las eléctricas desmintieron
+    haberse reunido con el líder del PP ... la crisis de la luz"), where "Lula da Silva viajó a Pekín"
+    and "Lula da Silva criticó al Banco Central" share a name and nothing else, and "Rusia tiene pruebas
+    de ..." and "no hay pruebas de que Corea del Norte ..." one word."""
+    evidence = pair.decision.evidence
+    name_words = {word for name in pair.fa.names | pair.fb.names for word in name.split()}
+    beyond_names = [s for s in evidence.shared_stems if fold(s) not in name_words]
+    return evidence.coverage >= coverage and len(beyond_names) >= words
+
