@@ -368,9 +368,10 @@ def test_one_count_each_is_put_to_the_judge_from_a_fifth_of_the_words_shared():
 
 
 def test_a_number_joined_to_a_word_by_a_hyphen_is_part_of_a_name():
-    # "covid-19", "F-16": no count ("una veintena de especialistas" was read against 19 of them)
+    # "covid-19", "F-16": no count ("una veintena de especialistas" was read against 19 of them; since
+    # rules-54 the veintena is a count of its own, about 20)
     text = "Una veintena de especialistas pide una evaluación de la gestión de la covid-19 y de los 3 F-16."
-    assert [(f.value, f.unit) for f in features(text).figures] == [(3.0, "f_16")]
+    assert [(f.value, f.unit) for f in features(text).figures] == [(20.0, "especial"), (3.0, "f_16")]
     # ... but two numbers joined by one are two numbers
     assert [f.value for f in features("Entre 2019-2020 hubo 30 casos.").figures] == [2019.0, 2020.0, 30.0]
 
@@ -438,7 +439,7 @@ def test_two_parts_of_one_whole_conflict_and_the_whole_they_share_does_not_make_
     ("Dos ultraderechistas asesinaron a cinco personas.", [(2, "ultraderech"), (5, "death")]),
     ("Hubo 3 heridos y dos muertos.", [(3, "injured"), (2, "death")]),
     ("Dos repartidores, de 22 y 25 años, fallecieron.", [(2, "repartidor"), (22, ""), (25, "anos")]),
-    ("Más de un millar de los 2.720 clérigos deportados a Dachau murieron.", [(2720, "clerig")]),
+    ("Más de un millar de los 2.720 clérigos deportados a Dachau murieron.", [(1000, "death")]),  # rules-54
     ("Construyó 3 muros en la finca.", [(3, "mur")]),
     # the wounded are counted as the dead are (rules-47), and a noun of the count before is its own
     ("4 muertos, 6 heridos en ataques en Irak.", [(4, "death"), (6, "injured")]),
@@ -476,6 +477,22 @@ def test_tens_and_units_written_in_words_are_one_number():
     assert [f.value for f in features("Acudieron entre treinta y cuarenta personas.").figures] == [30, 40]
     assert not _figures_in_dispute("Un coche bomba mata a 37 personas en Pakistán.",
                                    "Treinta y siete personas murieron al estallar un coche bomba en Pakistán.")
+
+
+def test_a_count_in_tens_or_hundreds_is_a_rounding():
+    """rules-54: "una veintena", "un centenar", "dos millares" count about 20, 100, 2,000; unread before.
+    A plural alone ("decenas de personas") says no number. "ha matado a" kills, as "mató a" does."""
+    assert [(f.value, f.unit, f.bound) for f in features("Una veintena de muertos en el accidente.").figures] \
+        == [(20, "death", "about")]
+    assert [(f.value, f.bound) for f in features("Dos centenares de personas protestaron.").figures] \
+        == [(200, "about")]
+    assert not features("Decenas de personas protestaron ante el Congreso.").figures
+    assert _figures_in_dispute("Al menos 45 muertos en el accidente de tren de Galicia.",
+                               "Una veintena de muertos en el accidente de tren de Galicia, según el balance.")
+    assert not _figures_in_dispute("Una treintena de muertos en el accidente de tren de Galicia.",
+                                   "El accidente de tren de Galicia deja 32 muertos.")
+    assert [(f.value, f.unit) for f in features("El virus ha matado a 296 personas en China.").figures] \
+        == [(296, "death")]
 
 
 def test_two_counts_of_the_wounded_or_two_magnitudes_conflict():

@@ -20,6 +20,8 @@ _DOT_DECIMAL = re.compile(r"\d+\.\d+")
 _WORD_NUMBERS = table("number_words")  # "dos" -> 2, "cien" -> 100, "twenty" -> 20
 # a number only before a multiplier ("un millón"), otherwise an article
 _ARTICLE_NUMBERS = frozenset(words("article_numbers"))
+# Multipliers that round as they count: "una veintena de muertos" is about twenty.
+_APPROXIMATE = frozenset(words("approximate_multipliers"))
 # The word or two-word phrase right before a figure that makes it a bound or a rounding, and which:
 # "más de 1.000" and "al menos 1.000" are a floor (1.200 agrees, 800 does not), "menos de" and "hasta
 # 500" a ceiling ("subió hasta el 16 %" is no ceiling: the words must touch the figure), "unos" and
@@ -181,8 +183,10 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
         if not is_digit and 20 <= value <= 90 and value % 10 == 0 and units is not None and 1 <= units <= 9 \
                 and not tokens[units_at][:1].isdigit():
             value, j, text = value + units, units_at + 1, " ".join(tokens[i:units_at + 1])
+        approximate = False
         while j < len(tokens) and tokens[j] in MULTIPLIERS:
             value *= MULTIPLIERS[tokens[j]]
+            approximate = approximate or tokens[j] in _APPROXIMATE
             j += 1
         if is_digit and j + 1 < len(tokens) and tokens[j] == "m" and (
                 tokens[j + 1] in _CURRENCY or (tokens[j + 1] in _NUM_SKIP and j + 2 < len(tokens)
@@ -204,7 +208,7 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
             j = k + 1 + (tokens[k] == "por")  # "por ciento" read whole: its "ciento" is no hundred of its own
         elif k < len(tokens) and tokens[k] in _RATIO_WORDS:
             unit = "times"
-        elif j == i + 1 and _partitive(tokens[k:k + 2]):
+        elif all(t in MULTIPLIERS for t in tokens[i + 1:j]) and _partitive(tokens[k:k + 2]):
             # part of a whole: "veinte de los veintiocho países" counts countries, "las ocho del país" no noun
             whole = _whole_noun(tokens, k)
             if whole is not None:
@@ -226,7 +230,7 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
             unit = _casualty(tokens, i, k) or unit
         elif not unit:
             unit = _casualty(tokens, i, None)  # "hiere a 13 en la capital": the act says what is counted
-        bound = _bound(tokens[max(0, i - 2):i])
+        bound = _bound(tokens[max(0, i - 2):i]) or ("about" if approximate else "")
         if unit == "%":
             rates = _rates(tokens, language) if rates is None else rates
             context = rates

@@ -160,7 +160,9 @@ class Thresholds:
     verb they deny (not "no iba a"), a verb stem read as a participle's ("trasl" / "traslad") is the
     same, "aceptar" a truce is agreeing to it, "detuvo" is "detener", and the antonym table has going on
     / stopping ("seguirá" / "dejará de") (session 36); rules-53: the judge alone decides across other
-    actors' names where the claims share their matter (`JudgePolicy.other_actors_coverage`) (session 36).
+    actors' names where the claims share their matter (`JudgePolicy.other_actors_coverage`) (session 36);
+    rules-54: counts in tens and hundreds ("una veintena", "un centenar", "dos millares") are roundings,
+    and "ha matado a" kills as "mató a" does (session 36).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
