@@ -156,6 +156,11 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
     # going on against stopping (rules-52)
     ("La empresa seguirá fabricando su modelo diésel en la planta de Vigo.",
      "La empresa dejará de fabricar su modelo diésel en la planta de Vigo."),
+    # defending or praising against criticising, backing against voting down (rules-55)
+    ("El ministro Pérez defiende la reforma de las pensiones aprobada en junio.",
+     "El ministro Pérez arremete contra la reforma de las pensiones aprobada en junio."),
+    ("El Senado apoya la reforma de las pensiones del Gobierno.",
+     "El Senado tumba la reforma de las pensiones del Gobierno."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)

@@ -162,7 +162,8 @@ class Thresholds:
     / stopping ("seguirá" / "dejará de") (session 36); rules-53: the judge alone decides across other
     actors' names where the claims share their matter (`JudgePolicy.other_actors_coverage`) (session 36);
     rules-54: counts in tens and hundreds ("una veintena", "un centenar", "dos millares") are roundings,
-    and "ha matado a" kills as "mató a" does (session 36).
+    and "ha matado a" kills as "mató a" does (session 36); rules-55: the antonym table has defending or
+    praising / criticising and backing / voting down ("apoya" / "tumba") (session 36).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
