@@ -209,7 +209,8 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
         elif k < len(tokens) and tokens[k] in _RATIO_WORDS:
             unit = "times"
         elif all(t in MULTIPLIERS for t in tokens[i + 1:j]) and _partitive(tokens[k:k + 2]):
-            # part of a whole: "veinte de los veintiocho países" counts countries, "las ocho del país" no noun
+            # part of a whole: "veinte de los veintiocho países" counts countries, "las ocho del país" no noun;
+            # the part's number may have its multipliers ("un millar de los 2.720 clérigos")
             whole = _whole_noun(tokens, k)
             if whole is not None:
                 k, unit = whole, stem(tokens[whole], language)

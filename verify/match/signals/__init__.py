@@ -29,8 +29,9 @@ Policy (`combine`, with a judge; why):
   when each claim names an actor the other never mentions (`Actors`): "Rusia tiene pruebas de la
   cooperación de EE UU con el Estado Islámico" and "no hay pruebas de que Corea del Norte mande armas
   a Rusia" share a verb and a negation, and the judge reads them as one proposition denied (0.97);
-  unless the two share a quarter of their words (`JudgePolicy.other_actors_coverage`, session 36): one
-  actor written two ways, or the names are what is in dispute.
+  unless the two share a quarter of their words and two words outside names
+  (`JudgePolicy.other_actors_coverage`, `other_actors_words`, session 36): one actor written two ways,
+  or the names are what is in dispute.
 - Hard rule evidence (a denial of what the other asserts, conflicting figures, opposite directions)
   counts below that only when the judge says the two are about the same thing (not neutral):
   "mayores de 16 años" vs "mayores de 18 años" for two vaccines are two quantities, not one. So,
@@ -172,8 +173,8 @@ class JudgePolicy:
     denial_other_names: float = 0.85
     # ... and where the judge does not read the denied statement as stated (reworded: "negó haber
     # recorrido la T4" / "recorrió 8 kilómetros andando en la T4", 0.27) but reads the two claims as
-    # contradicting from this (not with other actors' names): a denial in one
-    # claim is what the judge's contradiction needs to be about one thing. On the fourteen pair files of
+    # contradicting from this (not with other actors' names): a denial in one claim is what the judge's
+    # contradiction needs to be about one thing. On the fourteen pair files of
     # session 25 (`verify eval pairs`) it made 19 more right contradictions and 1 wrong from 0.70, but on
     # all of news_es 2 right and 6 wrong (read by hand: an ex-minister denying Swiss money against the
     # list he is on, 0.74-0.83); from 0.85, the bar a denial read across two names already has, 1 right

@@ -41,4 +41,3 @@ def one_matter_across_names(pair: PairView, coverage: float, words: int) -> bool
     name_words = {word for name in pair.fa.names | pair.fb.names for word in name.split()}
     beyond_names = [s for s in evidence.shared_stems if fold(s) not in name_words]
     return evidence.coverage >= coverage and len(beyond_names) >= words
-
