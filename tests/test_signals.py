@@ -533,7 +533,7 @@ def test_a_denial_read_as_stated_counts_across_two_names_of_one_actor_from_a_hig
     lower = dataclasses.replace(pair, judge=_reading(0.76))
     assert combine(lower, read_all(lower), DEFAULT_POLICY).relation == Relation.UNRELATED
     # ... and the judge alone, on the whole texts, counts across the two names where the claims share a
-    # quarter of their words beyond names (rules-53, `JudgePolicy.other_actors_coverage`)
+    # quarter of their words and two words outside names (rules-53, `JudgePolicy.other_actors_coverage`)
     alone = dataclasses.replace(pair, judge=reading((0.01, 0.02, 0.97)))
     assert combine(alone, read_all(alone), DEFAULT_POLICY).decided_by == ("judge",)
 
