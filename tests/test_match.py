@@ -161,6 +161,20 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "El ministro Pérez arremete contra la reforma de las pensiones aprobada en junio."),
     ("El Senado apoya la reforma de las pensiones del Gobierno.",
      "El Senado tumba la reforma de las pensiones del Gobierno."),
+    # rules-56: soaring against plunging, recovering against dying, backing against distancing oneself,
+    # boosting against hurting, on schedule against put off, "más bajo" as a market's fall
+    ("Las acciones de Telefónica se dispararon en la Bolsa de Madrid tras la junta.",
+     "Las acciones de Telefónica se desplomaron en la Bolsa de Madrid tras la junta."),
+    ("El ciclista atropellado en la carretera de Lugo se recupera en el hospital.",
+     "El ciclista atropellado en la carretera de Lugo muere en el hospital."),
+    ("La ministra respalda al director general imputado por el contrato.",
+     "La ministra se distancia del director general imputado por el contrato."),
+    ("La subida de los tipos de interés ha impulsado los beneficios de la banca española.",
+     "La subida de los tipos de interés ha perjudicado los beneficios de la banca española."),
+    ("La huelga de médicos de Galicia se celebrará en la fecha prevista.",
+     "La huelga de médicos de Galicia se pospone hasta después del verano."),
+    ("El índice Ibex 35 avanzaba 20 puntos a media sesión del martes.",
+     "El índice Ibex 35 estaba 20 puntos más bajo a media sesión del martes."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -949,6 +963,14 @@ def test_a_first_person_denial_in_a_quote_is_its_speakers():
                     similarity=0.9).relation == Relation.CONTRADICTS
     assert classify(h, claim("La policía griega detuvo a dos periodistas en Atenas."),
                     similarity=0.9).relation != Relation.CONTRADICTS
+    # a negative quantifier opening the quote denies its verb of what it quantifies (rules-56)
+    j = claim("«Ningún soldado español ha combatido en Malí», aseguró un portavoz de Defensa.",
+              speaker="un portavoz de Defensa")
+    assert classify(j, claim("Soldados españoles combatieron en el norte de Malí."), similarity=0.92).relation \
+        == Relation.CONTRADICTS
+    # ... of that whole set: French soldiers fighting there is no contradiction
+    assert classify(j, claim("Soldados franceses combatieron en el norte de Malí."), similarity=0.92).relation \
+        != Relation.CONTRADICTS
     # "no iba a ganar" is most often someone else's expectation, told after the fact: no denial of the win
     i = claim("Muchos decían que México no iba a ganar, recordó Ana Pérez.", speaker="Ana Pérez")
     assert classify(i, claim("México ganó a Alemania, recordó Ana Pérez."), similarity=0.9).relation \

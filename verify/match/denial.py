@@ -9,7 +9,7 @@ same subject and arguments; a denial of something else in the same story is no c
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from verify.lang import fold, lexicon, load_data, table, words
@@ -50,6 +50,15 @@ _NOUN_MARKERS = frozenset(words("noun_markers")) - {"a"}  # "no va a dimitir": "
 # What opens the complement of a whole-claim denial phrase: "no hay pruebas de que X".
 _COMPLEMENT_OPENERS = frozenset(words("complement_openers"))
 _COORDINATORS = frozenset(words("coordinators"))
+# Forms of "haber" that carry a perfect ("no ha dimitido"); the predicate comes after them.
+_HABER = frozenset({"ha", "han", "habia", "habian", "he", "hemos", "hubo", "habra"})
+# "Ninguna fuerza occidental ha atacado ...": a negative quantifier opening its clause denies its verb.
+_NEGATIVE_SUBJECTS = frozenset(words("negative_subjects"))
+# Where the quantified noun phrase ends: an auxiliary, "haber" or a passive's "fue"; without one its end
+# (and the verb) cannot be told from an adjective's ("Ningún soldado ruso participa ..."). A longer
+# phrase than this is read as no subject at all.
+_SUBJECT_ENDS = _AUX_WORDS | _HABER | _PASSIVE_AUX
+_MAX_QUANTIFIED = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +79,9 @@ class DeniedClause:
     predicate_word: str  # as written, for the reason
     subject_head: str = ""  # the subject's first content word ("cuerp" of "los cuerpos de los estudiantes")
     subject_is_speaker: bool = False  # the clause names no subject; who speaks stands for it
+    # a negative quantifier's ("ningún soldado español"): the subject is a set of which none did it, so
+    # the other claim must state the act of that whole set, not of "soldados franceses"
+    quantified: bool = False
 
 
 @lru_cache(maxsize=1)
@@ -159,6 +171,9 @@ def _negated_clause(positions: list[tuple[str, int]], idx: int, end_char: int, c
     """The clause the word cue at token `idx` denies, up to character `end_char`; None when the cue
     negates no verb, or what it negates is an aim, a wish, a condition or an attribute."""
     n = len(positions)
+    if positions[idx][0] in _NEGATIVE_SUBJECTS and positions[idx][0] not in NEGATORS \
+            and not any(a <= positions[idx][1] < b for a, b in phrase_spans):
+        return _quantified_clause(positions, idx, end_char, clause_start, lang, names)
     # Only negators of a verb open a denied clause: "ni" / "ningún" / "nada" negate a noun phrase,
     # "falsa" qualifies one ("una foto falsa"), "sin" heads an adverbial ("sin dar detalles"); an
     # existential "no hay razón para ..." denies a noun, and "no hay pruebas" is read as a phrase.
@@ -186,8 +201,7 @@ def _negated_clause(positions: list[tuple[str, int]], idx: int, end_char: int, c
     # copula or a function word ("no es gasolina", "no ha sido un camino de rosas") the negation
     # denies an attribute, which this reading cannot match reliably, so it gives no clause.
     k = idx + 1
-    while k < stop and (positions[k][0] in CLITICS or positions[k][0] in _AUX_WORDS
-                        or positions[k][0] in ("ha", "han", "habia", "habian", "he", "hemos", "hubo", "habra")):
+    while k < stop and (positions[k][0] in CLITICS or positions[k][0] in _AUX_WORDS or positions[k][0] in _HABER):
         k += 1
     # "no va a dimitir", "no vamos a aceptar": the periphrasis goes on to its infinitive.
     if (idx + 1 < k < stop - 1 and _PERIPHRASIS_LINKS.get(positions[k - 1][0]) == positions[k][0]
@@ -206,6 +220,32 @@ def _negated_clause(positions: list[tuple[str, int]], idx: int, end_char: int, c
     plural = plural or (idx + 2 < n and positions[idx + 1][0] == "se" and positions[idx + 2][0] in _IMPERSONAL)
     return _clause(positions, k, stop, (ques[-1] + 1) if ques else first, positions[idx][0], lang, names,
                    frozenset() if plural else speaker_stems, speaker_fallback=True)
+
+
+def _quantified_clause(positions: list[tuple[str, int]], idx: int, end_char: int, clause_start: int, lang: str,
+                       names: frozenset[str]) -> DeniedClause | None:
+    """What a negative quantifier opening its clause denies of the noun phrase it quantifies: "Ninguna
+    fuerza occidental ha atacado una base islamista" -> subject {fuerz, occidental}, predicate "atac".
+    After a verb it is an object ("no ha realizado ninguna crítica"), which the verb's own "no" reads;
+    "ninguno de los detenidos" quantifies "detenidos"."""
+    first = _index_at(positions, clause_start)
+    if idx > first and positions[idx - 1][0] not in _SUBJECT_OPENERS:
+        return None
+    end = _index_at(positions, end_char)
+    stop = next((k for k in range(idx + 1, end) if positions[k][0] in SCOPE_ENDS), end)
+    k = next((j for j in range(idx + 2, min(stop, idx + 2 + _MAX_QUANTIFIED)) if positions[j][0] in _SUBJECT_ENDS),
+             None)
+    if k is None:
+        return None
+    while k < stop and (positions[k][0] in CLITICS or positions[k][0] in _AUX_WORDS or positions[k][0] in _HABER):
+        k += 1
+    # "ningún voto fue contabilizado", "ninguno haya sido acusado": the passive's participle
+    if k + 1 < stop and positions[k][0] in _PASSIVE_AUX and _PARTICIPLE.fullmatch(positions[k + 1][0]):
+        k += 1
+    if k >= stop or positions[k][0] in STOPWORDS or positions[k][0] in _COPULAS or positions[k][0] in names:
+        return None
+    clause = _clause(positions, k, stop, idx + 1, positions[idx][0], lang, names)
+    return replace(clause, quantified=True) if clause is not None else None
 
 
 def _phrase_clauses(prop: str, positions: list[tuple[str, int]], lang: str, names: frozenset[str],

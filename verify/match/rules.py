@@ -163,7 +163,11 @@ class Thresholds:
     actors' names where the claims share their matter (`JudgePolicy.other_actors_coverage`) (session 36);
     rules-54: counts in tens and hundreds ("una veintena", "un centenar", "dos millares") are roundings,
     and "ha matado a" kills as "mató a" does (session 36); rules-55: the antonym table has defending or
-    praising / criticising and backing / voting down ("apoya" / "tumba") (session 36).
+    praising / criticising and backing / voting down ("apoya" / "tumba") (session 36); rules-56: a
+    negative quantifier opening its clause denies its verb of the whole set it quantifies ("Ninguna
+    fuerza occidental ha atacado ..."), a capital stands for its state in the actor aliases ("Moscú" /
+    "Rusia"), and the antonym table has soaring / plunging, recovering / dying, distancing oneself /
+    backing, boosting / hurting, on schedule / put off (session 37).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -443,6 +447,8 @@ def _states(clause: DeniedClause, other: ClaimFeatures, similarity: float, t: Th
                                       or not (clause.arguments - preds) & other.stems):
         return False
     if clause.subject and not (clause.subject & named):
+        return False
+    if clause.quantified and not clause.subject <= named:
         return False
     # ... and its head, not just a modifier: "los cuerpos de los estudiantes no fueron quemados" is not
     # contradicted by "estudiantes quemaron papeles".
