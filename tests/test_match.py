@@ -514,6 +514,30 @@ def test_a_count_in_tens_or_hundreds_is_a_rounding():
         == [(296, "death")]
 
 
+def test_someones_age_is_one_exact_value():
+    """rules-57: "a los 87 años", "Peterson, de 31 años", "tenía 38 años", "un chico de 14 años" are ages,
+    read before as spans of time, which never dispute (two articles a year apart say "hace dos años" and
+    "hace tres años"). An age is written exactly: 87 against 89 is no rounding."""
+    assert [(f.value, f.unit) for f in features("La escritora Ana Ruiz murió a los 87 años en Sevilla.").figures] \
+        == [(87, "age")]
+    assert _figures_in_dispute("La escritora Ana Ruiz murió a los 87 años en Sevilla.",
+                               "Muere a los 89 años la escritora Ana Ruiz, según su editorial.")
+    assert _figures_in_dispute("El acusado, Luis Gómez, de 31 años, pidió la palabra al juez.",
+                               "Luis Gómez, de 29 años, pidió la palabra al juez.")
+    assert not _figures_in_dispute("La escritora Ana Ruiz murió a los 87 años en Sevilla.",
+                                   "La escritora Ana Ruiz murió a los 87 años, según su editorial.")
+    # a span after something, a term, a threshold: no age
+    for text in ("A los cinco años de la tragedia, las familias siguen esperando.",
+                 "Apenas 5 años después, la fábrica cerró.",  # a capitalised sentence start is no name
+                 "Le piden penas de 9 años de prisión.", "Los menores de 16 años no podrán votar."):
+        assert all(f.unit != "age" for f in features(text).figures), text
+    # two ages of two things, or of two unnamed people, are no dispute
+    assert not _figures_in_dispute("El tratado de no proliferación nuclear tiene 37 años.",
+                                   "El tratado de libre comercio de América del Norte cumple 20 años.")
+    assert not _figures_in_dispute("Han fallecido dos hombres de 40 años en un accidente laboral.",
+                                   "Un trabajador de 52 años resultó herido en un accidente laboral.")
+
+
 def test_two_counts_of_the_wounded_or_two_magnitudes_conflict():
     assert _figures_in_dispute("Un suicida mata a ocho personas y hiere a 13 en la capital afgana.",
                                "Un atacante suicida mata a ocho personas y hiere a 30 en Kabul.")

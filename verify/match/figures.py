@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from verify.lang import fold, table, words
+from verify.lang import fold, lexicon, table, words
 from verify.match.vocabulary import MULTIPLIERS, STOPWORDS, stem
 
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -50,6 +50,15 @@ _MEASURE_NOUNS = frozenset(words("measure_nouns"))
 # if any, is the lexicon's `number_joiners`)
 _NUMBER_JOINERS = frozenset(words("number_joiners"))
 _DURATIONS = frozenset(table("duration_days"))  # "de 22 y 25 años, fallecieron": ages, not the dead
+# Someone's age ("muere a los 87 años", "Peterson, de 31 años", "tenía 38 años", "un chico de 14 años")
+# is one exact value, not a span of time (`_age`).
+_AGE_UNITS = frozenset(words("age_units"))
+# ... whose stems ("anos") are the unit's words, not something else two claims share
+AGE_STEMS = frozenset(stem(w, lang) for lang in ("es", "en") for w in lexicon(lang).get("age_units", ()))
+_AGE_VERBS = frozenset(words("age_verbs"))
+_AGE_PEOPLE = frozenset(words("age_people"))
+# ... as stems: two ages dispute one only when both claims name the same someone (`verify.match.rules`)
+AGE_PEOPLE_STEMS = frozenset(stem(w, lang) for lang in ("es", "en") for w in lexicon(lang).get("age_people", ()))
 _NUM_SKIP = frozenset(words("number_fillers"))  # between a figure and its noun: "20 por ciento de los ..."
 # A currency sign counts as its noun ("260 €", "12.500M€", "£500"): the lexicon's word for it, so "260 €"
 # and "188 euros" count the same thing. "M" right before one is millions. ("$" is not one: dollars in
@@ -96,7 +105,7 @@ class Figure:
     value: float
     # stem of the counted noun, "%" for percentages, "year" for bare years, "death" / "injured" for a toll
     # however written (`_casualty`), the stem of a noun before the number that names what it measures
-    # ("magnitud 6.0"), "" if none
+    # ("magnitud 6.0"), "age" for someone's age in years (`_age`), "" if none
     unit: str
     bound: str  # "" as written, "about" rounded ("unos"), "min" a floor ("más de"), "max" a ceiling ("hasta")
     # stems of the content words right after the counted noun ("personas fueron asesinadas" ->
@@ -153,8 +162,10 @@ def written_step(figure: Figure) -> float | None:
     return 10.0 ** (len(digits) - len(digits.rstrip("0"))) * scale
 
 
-def figures(tokens: list[str], language: str = "es") -> list[Figure]:
-    """Figures in a folded token list, with multipliers applied and the counted noun attached."""
+def figures(tokens: list[str], language: str = "es", names: frozenset[str] = frozenset()) -> list[Figure]:
+    """Figures in a folded token list, with multipliers applied and the counted noun attached.
+    `names`: the words of the claim's names, folded (a name before "de 31 años" makes them an age; a
+    capitalised sentence start, "Apenas 5 años después", is none)."""
     out: list[Figure] = []
     currency = _currency_units(language)
     currency_nouns = _currency_nouns(language)
@@ -231,16 +242,39 @@ def figures(tokens: list[str], language: str = "es") -> list[Figure]:
             unit = _casualty(tokens, i, k) or unit
         elif not unit:
             unit = _casualty(tokens, i, None)  # "hiere a 13 en la capital": the act says what is counted
+        age = k < len(tokens) and tokens[k] in _AGE_UNITS and _age(tokens, i, k, names)
+        if age:
+            unit = "age"
         bound = _bound(tokens[max(0, i - 2):i]) or ("about" if approximate else "")
         if unit == "%":
             rates = _rates(tokens, language) if rates is None else rates
             context = rates
         else:
-            after = tokens[k + 1:k + 4] if unit and not measured else []
+            after = tokens[k + 1:k + 4] if unit and not measured and not age else []
             context = frozenset(stem(t, language) for t in after if _content(t))
         out.append(Figure(text, value, unit, bound, context))
         i = max(j, i + 1)
     return out
+
+
+def _age(tokens: list[str], at: int, unit: int, names: frozenset[str]) -> bool:
+    """The years at `unit`, counted at `at`, are someone's age: "a los 87 años" (not "a los cinco años de
+    la tragedia", a span after it), "tenía 31 años", "31 años de edad", "un chico de 14 años", "Peterson,
+    de 31 años" or "Mitchell, 44 años" (a name right before). "Menores de 16 años" is a threshold,
+    "penas de 9 años" a term: neither is read as an age."""
+    before = tokens[max(0, at - 2):at]
+    after = tokens[unit + 1:unit + 3]
+    if after == ["de", "edad"]:
+        return True
+    if before == ["a", "los"]:
+        return after[:1] != ["de"]
+    if not before:
+        return False
+    if before[-1] in _AGE_VERBS:
+        return True
+    named = names - STOPWORDS
+    return (before[-1] == "de" and len(before) == 2 and (before[0] in _AGE_PEOPLE or before[0] in named)) \
+        or before[-1] in named
 
 
 def _casualty(tokens: list[str], at: int, noun: int | None) -> str:

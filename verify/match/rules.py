@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from verify.lang import fold, table, words
 from verify.match.denial import DeniedClause, predicate_synonyms
-from verify.match.figures import Figure, written_step
+from verify.match.figures import AGE_PEOPLE_STEMS, AGE_STEMS, Figure, written_step
 from verify.match.text import ClaimFeatures
 from verify.match.vocabulary import MONTHS
 from verify.records import Relation
@@ -167,7 +167,9 @@ class Thresholds:
     negative quantifier opening its clause denies its verb of the whole set it quantifies ("Ninguna
     fuerza occidental ha atacado ..."), a capital stands for its state in the actor aliases ("Moscú" /
     "Rusia"), and the antonym table has soaring / plunging, recovering / dying, distancing oneself /
-    backing, boosting / hurting, on schedule / put off (session 37).
+    backing, boosting / hurting, on schedule / put off (session 37); rules-57: someone's age ("a los 87
+    años", "Peterson, de 31 años", "tenía 38 años") is one exact value, not a span of time, in dispute
+    only where both claims name the same someone (session 37).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -314,14 +316,19 @@ def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure
     return untrusted or _one_count_each(figures_a, figures_b)
 
 
+def _unit_stems(figure: Figure) -> frozenset[str]:
+    """The stems that name a figure's unit: not what else two claims share ("años" of an age)."""
+    return AGE_STEMS if figure.unit == "age" else frozenset({figure.unit})
+
+
 def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[Figure, Figure, bool] | None:
     """Two counts the rules cannot tie to one noun, for the judge (untrusted): each claim gives one
-    count (no year, rate or span of time) and no value of one agrees with any of the other's. News
+    count (no year, rate, span of time or age) and no value of one agrees with any of the other's. News
     words one quantity with two nouns ("420.000 valencianos sin empleo" / "312.000 personas" in the
     register of the unemployed) or leaves the noun out ("30.000 millones" / "18.000 millones de
     euros"); a claim with two counts leaves it open which one the other disputes."""
-    counts_a = [f for f in figures_a if f.unit not in ("year", "%", "duration") and not _year_like(f)]
-    counts_b = [f for f in figures_b if f.unit not in ("year", "%", "duration") and not _year_like(f)]
+    counts_a = [f for f in figures_a if f.unit not in ("year", "%", "duration", "age") and not _year_like(f)]
+    counts_b = [f for f in figures_b if f.unit not in ("year", "%", "duration", "age") and not _year_like(f)]
     if len(counts_a) != 1 or len(counts_b) != 1:
         return None
     fa, fb = counts_a[0], counts_b[0]
@@ -357,6 +364,8 @@ def _compatible(x: Figure, y: Figure) -> bool:
     lo, hi = sorted((x.value, y.value))
     if hi == 0:
         return True
+    if x.unit == "age" and not (x.bound or y.bound):
+        return lo == hi  # someone's age is written exactly: 87 is not 89 rounded
     if not (x.bound or y.bound):
         # Two figures written to a step under 1 % of their values ("95,5 %", "808.763", "256,47 euros")
         # agree only within the coarser step (a rounding or a cut: "13,78" / "13,8"); within 5 % they
@@ -560,9 +569,15 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     conflict = _figure_conflict(a, b)
     if apart and conflict is not None and not (conflict[0].unit in _MONTHS and conflict[1].unit in _MONTHS):
         conflict = None  # (two dates are what is in dispute: "hasta el 28 de febrero" / "hasta el 31 de marzo")
+    # Two ages are one person's only when the claims name the same someone, by name or as "la mujer" /
+    # "el chico": "el tratado ... tiene 37 años" and "el tratado de libre comercio ... cumple 20 años"
+    # are two treaties, "dos hombres de 40 años" and "un trabajador de 52 años" two people.
+    named_both = bool(a.names & b.names or a.prop_name_stems & b.stems or b.prop_name_stems & a.stems)
+    if conflict is not None and conflict[0].unit == "age" and not (named_both or shared & AGE_PEOPLE_STEMS):
+        conflict = None
     disputed = conflict[:2] if conflict is not None else None
     figure = disputed if conflict is not None and conflict[2] else None
-    if figure is not None and (len(shared - {figure[0].unit}) < 1 or not same_actors
+    if figure is not None and (len(shared - _unit_stems(figure[0])) < 1 or not same_actors
                                or coverage < thresholds.antonym_overlap):
         figure = None  # two counts of the same noun in two different events, as likely as one disputed
     # Not durations: "han pasado dos años" / "hace hoy tres años" are two articles a year apart, "hace dos
@@ -573,7 +588,7 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     if figure is not None or (disputed is not None and (
             disputed[0].unit == "duration"
             or (years_a and years_b and not years_a & years_b)
-            or len(shared - {disputed[0].unit}) < thresholds.disputed_figure_shared
+            or len(shared - _unit_stems(disputed[0])) < thresholds.disputed_figure_shared
             or coverage < thresholds.disputed_figure_overlap)):
         disputed = None
     return PairEvidence(
