@@ -175,6 +175,16 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "La huelga de médicos de Galicia se pospone hasta después del verano."),
     ("El índice Ibex 35 avanzaba 20 puntos a media sesión del martes.",
      "El índice Ibex 35 estaba 20 puntos más bajo a media sesión del martes."),
+    # rules-58: murdered against surviving, on time against delayed, progress against stalling,
+    # preserving against dismantling
+    ("El concejal de Tolosa es asesinado en un atentado en el centro de la ciudad.",
+     "El concejal de Tolosa sobrevive a un atentado en el centro de la ciudad."),
+    ("El pleno del Congreso empezó puntualmente pese a la protesta de los taxistas.",
+     "El pleno del Congreso se retrasa por la protesta de los taxistas."),
+    ("La ministra habla de progresos en la negociación del convenio del metal.",
+     "La ministra reconoce que la negociación del convenio del metal está estancada."),
+    ("El Gobierno se compromete a preservar el programa de becas para estudiantes.",
+     "El Gobierno desmantelará el programa de becas para estudiantes."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -545,6 +555,10 @@ def test_two_counts_of_the_wounded_or_two_magnitudes_conflict():
                                "Un terremoto de magnitud 5,1 sacude el norte de Italia.")
     assert not _figures_in_dispute("Un terremoto de magnitud 6.0 golpea el norte de Italia.",
                                    "Un sismo de magnitud 6 sacude el norte de Italia.")
+    # a bare "uno" after a killing is the count (rules-58), not the article it is elsewhere
+    assert _figures_in_dispute("Un coche bomba mata a uno e hiere a cinco en Bengasi.",
+                               "Un coche bomba deja dos muertos y cinco heridos en Bengasi.")
+    assert not features("Uno de los heridos fue trasladado al hospital.").figures
     assert [(f.value, f.unit) for f in features("The bomber killed 22 people and wounded 40.", "en").figures] \
         == [(22, "death"), (40, "injured")]
     assert [(f.value, f.unit) for f in features("Two dozen patients were isolated.", "en").figures] == [(24, "patient")]
@@ -995,6 +1009,17 @@ def test_a_first_person_denial_in_a_quote_is_its_speakers():
     # ... of that whole set: French soldiers fighting there is no contradiction
     assert classify(j, claim("Soldados franceses combatieron en el norte de Malí."), similarity=0.92).relation \
         != Relation.CONTRADICTS
+    # an intransitive first-person denial needs no argument: "No dimití" is who speaks (rules-58) ...
+    k = claim("«No dimití, me destituyeron», afirmó Juan Pérez sobre su salida del club.", speaker="Juan Pérez")
+    assert classify(k, claim("Juan Pérez dimitió como presidente del club."), similarity=0.9).relation \
+        == Relation.CONTRADICTS
+    # ... whose whole name the other claim must give
+    assert classify(k, claim("Luis Gómez dimitió como presidente del club."), similarity=0.9).relation \
+        != Relation.CONTRADICTS
+    # "rehusó" with an infinitive refuses the act, as "se negó a" does (rules-58)
+    assert classify(claim("El ministro Ruiz rehusó dimitir tras el escándalo de las obras."),
+                    claim("El ministro Ruiz dimitió tras el escándalo de las obras."), similarity=0.92).relation \
+        == Relation.CONTRADICTS
     # "no iba a ganar" is most often someone else's expectation, told after the fact: no denial of the win
     i = claim("Muchos decían que México no iba a ganar, recordó Ana Pérez.", speaker="Ana Pérez")
     assert classify(i, claim("México ganó a Alemania, recordó Ana Pérez."), similarity=0.9).relation \

@@ -178,7 +178,11 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
         is_digit = token[:1].isdigit()
         # Word numbers count only before a multiplier or a noun ("dos millones", "tres muertos"), and
         # "un"/"una" only before a multiplier: otherwise they are articles.
-        if value is None or (not is_digit and token in _ARTICLE_NUMBERS and nxt not in MULTIPLIERS):
+        # ... but a bare "uno" right after a killing or a wounding is the count: "mata a uno e hiere a cinco"
+        counted_one = (token == "uno" and i >= 2 and tokens[i - 1] in _DEATH_FILLERS
+                       and (tokens[i - 2] in _KILLING_WORDS or tokens[i - 2] in _INJURING_WORDS))
+        if value is None or (not is_digit and token in _ARTICLE_NUMBERS and nxt not in MULTIPLIERS
+                             and not counted_one):
             i += 1
             continue
         # "mil" or "millones" right after a word that is no number, article or bound multiplies a

@@ -169,7 +169,10 @@ class Thresholds:
     "Rusia"), and the antonym table has soaring / plunging, recovering / dying, distancing oneself /
     backing, boosting / hurting, on schedule / put off (session 37); rules-57: someone's age ("a los 87
     años", "Peterson, de 31 años", "tenía 38 años") is one exact value, not a span of time, in dispute
-    only where both claims name the same someone (session 37).
+    only where both claims name the same someone (session 37); rules-58: a first-person denial with no
+    argument ("No dimití", "Nunca me dopé") is who speaks denying the act, "rehusó" with an infinitive
+    refuses it as "se negó a" does, a bare "uno" after a killing is the count, and the antonym table
+    has murdered / surviving, on time / delayed, progress / stalling, preserving / dismantling (session 37).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -451,9 +454,14 @@ def _states(clause: DeniedClause, other: ClaimFeatures, similarity: float, t: Th
     if clause.subject_names and not (clause.subject_names & named):
         return False
     # Who speaks stands for an unnamed subject ("El Bronco dijo que no regresará ..."): then the whole
-    # name must be there ("Carlos Puente" is not "Jorge Carlos Ramírez"), and an argument too.
+    # name must be there ("Carlos Puente" is not "Jorge Carlos Ramírez"), and an argument too. A denial
+    # with none ("«No renuncié, me echaron», afirmó Grasso") needs the name as what the other claim is
+    # about ("Richard Grasso renunció ..."), not as who speaks it: Daddy Yankee's "No quiero mentir"
+    # denies nothing of his own "la Internet es donde la mentira se convierte en verdad".
+    arguments = clause.arguments - preds
     if clause.subject_is_speaker and (not clause.subject_names <= named
-                                      or not (clause.arguments - preds) & other.stems):
+                                      or (arguments and not arguments & other.stems)
+                                      or (not arguments and not clause.subject_names <= other.prop_name_stems)):
         return False
     if clause.subject and not (clause.subject & named):
         return False
