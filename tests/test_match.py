@@ -541,6 +541,9 @@ def test_someones_age_is_one_exact_value():
                  "Apenas 5 años después, la fábrica cerró.",  # a capitalised sentence start is no name
                  "Le piden penas de 9 años de prisión.", "Los menores de 16 años no podrán votar."):
         assert all(f.unit != "age" for f in features(text).figures), text
+    # a number after "no" is corrected, not given (rules-59): "y no 19" agreed with "de 19 años"
+    assert _figures_in_dispute("Un joven de 19 años, detenido por el robo.",
+                               "El joven detenido por el robo tiene 17 años, y no 19, precisó la policía.")
     # two ages of two things, or of two unnamed people, are no dispute
     assert not _figures_in_dispute("El tratado de no proliferación nuclear tiene 37 años.",
                                    "El tratado de libre comercio de América del Norte cumple 20 años.")

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from verify.lang import fold, lexicon, table, words
-from verify.match.vocabulary import MULTIPLIERS, STOPWORDS, stem
+from verify.match.vocabulary import MULTIPLIERS, NEGATORS, STOPWORDS, stem
 
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
@@ -176,9 +176,13 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         value = parse_number(token, nxt)
         is_digit = token[:1].isdigit()
+        # A number right after "no" is one the claim corrects, not one it gives: "tiene 17 años, y no 19".
+        if value is not None and i and tokens[i - 1] in NEGATORS:
+            i += 1
+            continue
         # Word numbers count only before a multiplier or a noun ("dos millones", "tres muertos"), and
-        # "un"/"una" only before a multiplier: otherwise they are articles.
-        # ... but a bare "uno" right after a killing or a wounding is the count: "mata a uno e hiere a cinco"
+        # "un"/"una" only before a multiplier: otherwise they are articles; but a bare "uno" right after
+        # a killing or a wounding is the count: "mata a uno e hiere a cinco"
         counted_one = (token == "uno" and i >= 2 and tokens[i - 1] in _DEATH_FILLERS
                        and (tokens[i - 2] in _KILLING_WORDS or tokens[i - 2] in _INJURING_WORDS))
         if value is None or (not is_digit and token in _ARTICLE_NUMBERS and nxt not in MULTIPLIERS

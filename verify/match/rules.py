@@ -172,7 +172,9 @@ class Thresholds:
     only where both claims name the same someone (session 37); rules-58: a first-person denial with no
     argument ("No dimití", "Nunca me dopé") is who speaks denying the act, "rehusó" with an infinitive
     refuses it as "se negó a" does, a bare "uno" after a killing is the count, and the antonym table
-    has murdered / surviving, on time / delayed, progress / stalling, preserving / dismantling (session 37).
+    has murdered / surviving, on time / delayed, progress / stalling, preserving / dismantling (session 37);
+    rules-59: a number right after "no" is one the claim corrects, not one it gives ("tiene 17 años, y
+    no 19"; found on heldout44 after its scoring, session 37).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
