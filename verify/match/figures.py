@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from verify.lang import fold, lexicon, table, words
+from verify.lang import LANGUAGES, fold, lexicon, table, words
 from verify.match.vocabulary import MULTIPLIERS, NEGATORS, STOPWORDS, stem
 
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -53,12 +53,19 @@ _DURATIONS = frozenset(table("duration_days"))  # "de 22 y 25 años, fallecieron
 # Someone's age ("muere a los 87 años", "Peterson, de 31 años", "tenía 38 años", "un chico de 14 años")
 # is one exact value, not a span of time (`_age`).
 _AGE_UNITS = frozenset(words("age_units"))
-# ... whose stems ("anos") are the unit's words, not something else two claims share
-AGE_STEMS = frozenset(stem(w, lang) for lang in ("es", "en") for w in lexicon(lang).get("age_units", ()))
 _AGE_VERBS = frozenset(words("age_verbs"))
 _AGE_PEOPLE = frozenset(words("age_people"))
-# ... as stems: two ages dispute one only when both claims name the same someone (`verify.match.rules`)
-AGE_PEOPLE_STEMS = frozenset(stem(w, lang) for lang in ("es", "en") for w in lexicon(lang).get("age_people", ()))
+
+
+def _stems(key: str) -> frozenset[str]:
+    """A lexicon list's words as stems, each stemmed in its own language."""
+    return frozenset(stem(w, language) for language in LANGUAGES for w in lexicon(language).get(key, ()))
+
+
+# The age unit's stems ("anos") are its words, not something else two claims share; the person nouns'
+# stems tell two ages of one someone (`verify.match.rules`).
+AGE_STEMS = _stems("age_units")
+AGE_PEOPLE_STEMS = _stems("age_people")
 _NUM_SKIP = frozenset(words("number_fillers"))  # between a figure and its noun: "20 por ciento de los ..."
 # A currency sign counts as its noun ("260 €", "12.500M€", "£500"): the lexicon's word for it, so "260 €"
 # and "188 euros" count the same thing. "M" right before one is millions. ("$" is not one: dollars in

@@ -579,11 +579,12 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     conflict = _figure_conflict(a, b)
     if apart and conflict is not None and not (conflict[0].unit in _MONTHS and conflict[1].unit in _MONTHS):
         conflict = None  # (two dates are what is in dispute: "hasta el 28 de febrero" / "hasta el 31 de marzo")
-    # Two ages are one person's only when the claims name the same someone, by name or as "la mujer" /
-    # "el chico": "el tratado ... tiene 37 años" and "el tratado de libre comercio ... cumple 20 años"
-    # are two treaties, "dos hombres de 40 años" and "un trabajador de 52 años" two people.
-    named_both = bool(a.names & b.names or a.prop_name_stems & b.stems or b.prop_name_stems & a.stems)
-    if conflict is not None and conflict[0].unit == "age" and not (named_both or shared & AGE_PEOPLE_STEMS):
+    # Two ages are one person's only when the claims name the same someone, by name (`same_actors`, a
+    # name given) or as "la mujer" / "el chico": "el tratado ... tiene 37 años" and "el tratado de libre
+    # comercio ... cumple 20 años" are two treaties, "dos hombres de 40 años" and "un trabajador de 52
+    # años" two people.
+    if conflict is not None and conflict[0].unit == "age" and not (
+            (same_actors and (a.names or b.names)) or shared & AGE_PEOPLE_STEMS):
         conflict = None
     disputed = conflict[:2] if conflict is not None else None
     figure = disputed if conflict is not None and conflict[2] else None

@@ -144,6 +144,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
     stems -= masked
     asserted -= masked
     names = set(name_words)
+    name_tokens = frozenset(w for n in names for w in n.split())
     unasserted = bool(_UNASSERTED.search(prop))  # "el temor de que ...": left open, and a hedge
     # Opposites count in what the claim asserts: "sus padres, que murieron en ..." does not state a death.
     groups = antonym_groups(text, stems if side_tokens is None else asserted, stem_words, lang)
@@ -157,8 +158,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         negated=frozenset(negated),
         cues=tuple(dict.fromkeys(scope.cues)),
         text_negated=text_negated(text),
-        figures=tuple(figures([t.group() for t in figure_tokens(prop)], lang,
-                              frozenset(w for n in names for w in n.split()))),
+        figures=tuple(figures([t.group() for t in figure_tokens(prop)], lang, name_tokens)),
         names=frozenset(names),
         antonym_groups=groups,
         stem_words=stem_words,
@@ -171,7 +171,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         prop_name_stems=frozenset(stem(w, lang) for n in names if n in prop for w in n.split()) - masked,
         prop_names=frozenset(n for n in names if n in prop),
         left_open=frame.hedged or unasserted,
-        mentions=frozenset(TOKEN.findall(fold(text))) | {w for n in names for w in n.split()},
+        mentions=frozenset(TOKEN.findall(fold(text))) | name_tokens,
         statement=statement(text, frame),
         denied_statement=denial,
         denies_the_question=bool(denial) and denial == asked_question(text, lang),
