@@ -305,6 +305,10 @@ def test_side_clauses_are_marked_on_the_claim(extractor, text, side, stated):
     # a concession in the indicative is stated as a fact
     ("Aunque no hay pruebas de la participación del Ejército en la desaparición, el general defendió a sus "
      "soldados ante el Congreso.", ("pruebas", "participación", "Ejército")),
+    # what a headline's source says after a colon, however the parser hangs it on the source (rules-60)
+    ("Fuentes oficiales: el Gobierno griego se dispone a reducir el gasto militar en 2.000 millones",
+     ("Gobierno", "reducir", "gasto")),
+    ("Sindicatos: la empresa prepara el despido de 300 trabajadores en Vigo", ("empresa", "despido")),
 ])
 def test_reported_complements_and_purposes_are_stated(extractor, text, stated):
     (claim,) = extractor.extract(text)

@@ -185,6 +185,31 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "La ministra reconoce que la negociación del convenio del metal está estancada."),
     ("El Gobierno se compromete a preservar el programa de becas para estudiantes.",
      "El Gobierno desmantelará el programa de becas para estudiantes."),
+    # rules-60: expanding against reducing, backing or welcoming against rejecting, improving against
+    # dying, equalling against beating, set free against kept in prison; a future's opposite ("reducirá")
+    ("La fábrica de Zaragoza expande su producción de baterías este año.",
+     "La fábrica de Zaragoza reduce su producción de baterías este año."),
+    ("El Parlamento vasco apoya el plan de vivienda del Gobierno.",
+     "El Parlamento vasco rechaza el plan de vivienda del Gobierno."),
+    ("Los sindicatos acogen con satisfacción la propuesta salarial de la patronal.",
+     "Los sindicatos rechazan la propuesta salarial de la patronal."),
+    ("El bombero herido en el incendio de Cuenca evoluciona favorablemente en el hospital.",
+     "El bombero herido en el incendio de Cuenca ha muerto en el hospital."),
+    ("La atleta keniana igualó el récord mundial de maratón en Berlín.",
+     "La atleta keniana batió el récord mundial de maratón en Berlín."),
+    ("El exalcalde de Marbella sale de prisión tras cumplir su condena.",
+     "El exalcalde de Marbella sigue en prisión tras cumplir su condena."),
+    ("El Ayuntamiento aumentará la plantilla de la policía local en verano.",
+     "El Ayuntamiento reducirá la plantilla de la policía local en verano."),
+    # ... jumping against falling, narrowing against widening, discharged against dead, an agreement
+    # reached against talks broken off
+    ("El Ibex 35 saltó 200 puntos en la sesión del lunes.", "El Ibex 35 cayó 200 puntos en la sesión del lunes."),
+    ("Los diferenciales de la deuda española se estrecharon este martes.",
+     "Los diferenciales de la deuda española se ampliaron este martes."),
+    ("La niña herida en el accidente de Jaén recibió el alta en el hospital.",
+     "La niña herida en el accidente de Jaén murió en el hospital."),
+    ("Patronal y sindicatos llegan a un acuerdo sobre el convenio del metal.",
+     "Patronal y sindicatos rompen las negociaciones sobre el convenio del metal."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -472,6 +497,7 @@ def test_two_parts_of_one_whole_conflict_and_the_whole_they_share_does_not_make_
     ("Construyó 3 muros en la finca.", [(3, "mur")]),
     # the wounded are counted as the dead are (rules-47), and a noun of the count before is its own
     ("4 muertos, 6 heridos en ataques en Irak.", [(4, "death"), (6, "injured")]),
+    ("Varios muertos, 550 heridos en el accidente de tren.", [(550, "injured")]),  # its own noun first (rules-60)
     ("Un suicida mata a ocho personas y hiere a 13 en Kabul.", [(8, "death"), (13, "injured")]),
     ("30 personas resultaron heridas en el choque.", [(30, "injured")]),
     # "abatir" kills (rules-48); "docenas" multiplies as "millones" does (rules-48)
@@ -755,6 +781,19 @@ def test_a_denied_event_contradicts_the_claim_that_it_happened_to_the_same_one()
     decision = claim("El Gobierno rechazó la venta de la aerolínea a un fondo chino.")
     sold = claim("El Gobierno vendió la aerolínea a un fondo chino.")
     assert classify(sold, decision, similarity=0.9).relation != Relation.CONTRADICTS
+
+
+def test_a_denied_rescue_or_withdrawal_is_a_denied_event_and_its_count_in_words_names_no_one():
+    """rules-60: "el rescate", "su retirada" are events a denial denies; "los tres montañeros" and "3
+    montañeros" are the same subject, the number a count the figures compare."""
+    denial = claim("La guerrilla desmintió el rescate de los tres montañeros y aseguró que siguen en su poder.")
+    rescued = claim("El ejército: 3 montañeros rescatados de la guerrilla en la sierra")
+    verdict = classify(rescued, denial, similarity=0.9)
+    assert verdict.relation == Relation.CONTRADICTS, verdict.reason
+    assert '"desmintió" rescate' in verdict.reason
+    retiring = claim("La presidenta del Tribunal Constitucional se retirará el próximo año.")
+    denies = claim("La presidenta del Tribunal Constitucional desmintió los rumores sobre su retirada.")
+    assert classify(retiring, denies, similarity=0.9).relation == Relation.CONTRADICTS
 
 
 def test_no_evidence_of_x_contradicts_x_with_another_verb():

@@ -579,6 +579,20 @@ def test_a_disputed_figure_counts_only_once_the_judge_says_both_claims_are_about
     # a year before a name is no count ("En 2006 Cs ...")
     ("En 2006 Cs entró por primera vez en una institución, el Parlament de Cataluña.",
      "Ciudadanos obtuvo sus tres primeros escaños en las elecciones catalanas de 2006.", None),
+    # small counts under two nouns too (rules-60) ...
+    ("El comité sancionó al jugador con ocho partidos por la agresión al árbitro.",
+     "El jugador fue castigado con cinco jornadas de suspensión por agredir al árbitro.", ("ocho", "cinco")),
+    # ... not the dead against the injured of one event, nor a ratio against a count
+    ("Doce muertos en la explosión de una fábrica de Tarragona.",
+     "Más de 40 heridos en la explosión de la fábrica química de Tarragona.", None),
+    ("El paro de los jóvenes se ha multiplicado por 12 veces en Andalucía desde 2008.",
+     "Andalucía cerró el año con 700.000 parados, según la encuesta.", None),
+    # ... nor a measure in units against a count of things: the rules convert no units; two measures
+    # in units may be one ("kms" / "kilómetros")
+    ("Los expertos recomiendan beber dos litros de agua al día para estar bien hidratados.",
+     "Beber ocho vasos de agua al día para estar bien hidratados es un mito, según el estudio.", None),
+    ("El Gobierno inaugura 10 kms de la autovía del Duero entre Soria y Almazán.",
+     "Fomento abre al tráfico un tramo de 25 kilómetros de la autovía del Duero.", ("10", "25")),
 ])
 def test_one_count_each_under_other_nouns_is_a_disputed_figure(a: str, b: str, disputed: tuple[str, str] | None):
     pair = view("es", a, b, 0.90)
@@ -587,6 +601,28 @@ def test_one_count_each_under_other_nouns_is_a_disputed_figure(a: str, b: str, d
         assert conflict is None
     else:
         assert conflict is not None and (conflict[0].text, conflict[1].text) == disputed and not conflict[2]
+
+
+def test_small_counts_under_two_nouns_are_disputed_only_between_claims_about_one_event():
+    # rules-60: "ocho partidos" / "cinco jornadas" of one suspension share the player, the referee, the
+    # assault; "cinco campeonatos" / "dos temporadas" in one club's story share the club alone
+    one = view("es", "El comité sancionó al jugador del Betis con ocho partidos por la agresión al árbitro "
+               "en el derbi.",
+               "El jugador del Betis fue castigado con cinco jornadas por la agresión al árbitro en el derbi.", 0.92)
+    assert one.decision.evidence.figure_disputed is not None
+    two = view("es", "En su época dorada el club ganó cinco campeonatos de Liga.",
+               "El entrenador fue tercer portero del club durante dos temporadas en la Liga.", 0.90)
+    assert _figure_conflict(two.fa, two.fb) is not None  # two small counts under two nouns ...
+    assert two.decision.evidence.figure_disputed is None  # ... in claims that share too little
+    # the noun of one a word after the other's ties the two counts, however little else is shared
+    tied = view("es", "3 Españoles entre las víctimas del accidente de autobús en Marruecos.",
+                "Cinco ciudadanos españoles figuran entre los fallecidos en el accidente de autobús en Marruecos.",
+                0.90)
+    assert tied.decision.evidence.figure_disputed is not None
+    # a magnitude is a value on a scale, not a count: small, and disputed however little else is shared
+    quake = view("es", "Un terremoto de 7,2 grados de magnitud golpea a Filipinas.",
+                 "Un sismo de magnitud 6,8 sacudió Filipinas, según el instituto de sismología.", 0.90)
+    assert quake.decision.evidence.figure_disputed is not None
 
 
 def test_durations_are_never_a_disputed_figure():

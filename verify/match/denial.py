@@ -38,6 +38,14 @@ _PASSIVE_AUX = frozenset(words("passive_auxiliaries"))
 _PARTICIPLE = re.compile(r"(?!(?:nada|vida|cada|toda|todo|lado|ido)$)\w{2,}(?:ad|id)(?:o|a|os|as)")
 # Frame words that name nobody: "descarta la posibilidad de ...", "por su parte, negó ...".
 _FRAME_FILLERS = frozenset(words("denied_nouns") + words("connective_nouns"))
+# Numbers written as words ("los cuatro cooperantes"): a count, which the figures compare, not who or
+# what a denial is about; "4 cooperantes" names the same subject.
+_NUMBER_WORDS = frozenset(table("number_words"))
+
+
+def _count(token: str) -> bool:
+    """A number, in digits or words."""
+    return token[:1].isdigit() or token in _NUMBER_WORDS
 _COPULAS = frozenset(words("copulas"))
 # A periphrasis's link to its infinitive, after the auxiliaries that take it: "no va a dimitir" (not "no
 # iba a ganar", most often someone else's expectation told after the fact).
@@ -104,7 +112,7 @@ def _clause(positions: list[tuple[str, int]], start: int, end: int, subject_from
     (with `extra_subject`, e.g. the frame's "Rusia" in "Rusia negó apoyar ..."), the rest arguments."""
     def content(tok: str) -> bool:
         return (tok not in STOPWORDS and tok not in NEGATION_WORDS and tok not in MULTIPLIERS and len(tok) > 1
-                and not tok[:1].isdigit())
+                and not _count(tok))
 
     def nominal(j: int) -> bool:
         # after an article, a possessive or a preposition a word is a noun ("que la empresa vendiera"):
@@ -293,7 +301,7 @@ def _event_clause(prop: str, positions: list[tuple[str, int]], frame: Frame, lan
     end = next((j for j in range(at + 1, len(positions)) if positions[j][0] in _COORDINATORS
                 or positions[j][1] >= stop), len(positions))
     tokens = [positions[j][0] for j in range(at + 1, end)
-              if positions[j][0] not in STOPWORDS and len(positions[j][0]) > 1 and not positions[j][0][:1].isdigit()]
+              if positions[j][0] not in STOPWORDS and len(positions[j][0]) > 1 and not _count(positions[j][0])]
     subject = frozenset(stem(t, lang) for t in tokens)
     subject_names = frozenset(stem(t, lang) for t in tokens if t in names)
     if not subject:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from verify.lang import fold, load_data
+from verify.lang import fold, lexicon, load_data
 from verify.match.vocabulary import NEGATION_WORDS, STOPWORDS, prop_raw_lower, stem
 
 
@@ -35,13 +35,31 @@ def _phrases(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"\b(?:{'|'.join(map(re.escape, phrases))})\b") if phrases else None
 
 
+@lru_cache(maxsize=8)
+def _future_form(language: str) -> re.Pattern[str] | None:
+    """A folded future or conditional form in `language` ("reducira", "aumentaria"), its infinitive as
+    group 1; None for a language whose lexicon lists no such endings."""
+    lex = lexicon(language)
+    infinitives, endings = lex.get("infinitive_endings", ()), lex.get("future_endings", ())
+    if not (infinitives and endings):
+        return None
+    return re.compile(rf"(\w+(?:{'|'.join(infinitives)}))(?:{'|'.join(endings)})")
+
+
 def antonym_groups(text: str, carriers: set[str], stem_words: dict[str, str], lang: str) -> dict[int, frozenset[str]]:
     """{antonym group id: the claim's stems that carry it}, from `carriers` (the stems the claim
     asserts) and from cue-like words (below). Adds the surface form of such words to `stem_words`."""
     groups: dict[int, set[str]] = {}
     table = antonym_table().get(lang, {})
+    future = _future_form(lang)
     for s in carriers:
-        for g in table.get(s, ()):
+        found = table.get(s, ())
+        if not found and future is not None:
+            # The stemmer keeps a future's infinitive ("reducirá" -> "reducir"), which the table lists
+            # under the infinitive's stem ("reduc"): look the opposite up there.
+            m = future.fullmatch(fold(stem_words.get(s, "")))
+            found = table.get(stem(m.group(1), lang), ()) if m else ()
+        for g in found:
             groups.setdefault(g, set()).add(s)
     # Antonyms that fold onto a stopword or a cue still count when the accent shows they are a
     # different word ("bajó" is not the preposition "bajo"), and negation cues count as themselves

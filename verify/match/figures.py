@@ -44,6 +44,7 @@ _INJURY_WORDS = frozenset(words("injury_words"))
 _INJURING_WORDS = frozenset(words("injuring_words"))
 # (the kind of casualty, the words of its state, the words of the act that causes it), dying first
 _CASUALTIES = (("death", _DEATH_WORDS, _KILLING_WORDS), ("injured", _INJURY_WORDS, _INJURING_WORDS))
+CASUALTY_UNITS = frozenset(kind for kind, _, _ in _CASUALTIES)
 # A noun that names what the number right after it measures: "de magnitud 6.0", "categoría 4", "magnitude 7".
 _MEASURE_NOUNS = frozenset(words("measure_nouns"))
 # "treinta y siete", "thirty-seven": tens and units written as words are one number (the word between,
@@ -65,6 +66,10 @@ def _stems(key: str) -> frozenset[str]:
 # The age unit's stems ("anos") are its words, not something else two claims share; the person nouns'
 # stems tell two ages of one someone (`verify.match.rules`).
 AGE_STEMS = _stems("age_units")
+# What a measure is of ("magnitud"), as stems: a value on a scale, not a count of things.
+MEASURE_STEMS = _stems("measure_nouns")
+# Units a quantity is measured in ("litros", "pulgadas"), as stems (`verify.match.rules._one_count_each`).
+UNIT_STEMS = _stems("units_of_measure")
 AGE_PEOPLE_STEMS = _stems("age_people")
 _NUM_SKIP = frozenset(words("number_fillers"))  # between a figure and its noun: "20 por ciento de los ..."
 # A currency sign counts as its noun ("260 €", "12.500M€", "£500"): the lexicon's word for it, so "260 €"
@@ -307,6 +312,10 @@ def _casualty(tokens: list[str], at: int, noun: int | None) -> str:
     # "4 muertos, 6 heridos": the word before the count is the noun of the count before it
     if before >= 1 and (tokens[before - 1][:1].isdigit() or parse_number(tokens[before - 1]) is not None):
         before = -1
+    # A noun of a state first: in "Varios muertos, 550 heridos" the word before 550 is the other count's.
+    for kind, state, _ in _CASUALTIES:
+        if noun is not None and tokens[noun] in state:
+            return kind
     for kind, state, act in _CASUALTIES:
         if noun is not None and _follows(tokens, noun, state):
             return kind
