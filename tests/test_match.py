@@ -577,6 +577,19 @@ def test_someones_age_is_one_exact_value():
                                    "Un trabajador de 52 años resultó herido en un accidente laboral.")
 
 
+def test_a_span_of_time_counted_from_the_day_of_writing_is_marked():
+    # rules-60: only such spans are kept out of a dispute; a span of an event is a figure like any other
+    assert [f.elapsed for f in features("Hace ya dos años de la desaparición de los estudiantes.").figures] == [True]
+    assert [f.elapsed for f in features("El alcalde lleva tres años en el cargo.").figures] == [True]
+    assert [f.elapsed for f in features("Una huelga de cinco días cerró los comedores.").figures] == [False]
+    assert [f.elapsed for f in features("A three-day strike ended two years ago.", "en").figures] == [False, True]
+    # ... and how far back a record reaches, though no marker counts it from today
+    assert [f.elapsed for f in features("El peso cerró su mejor semana en casi siete años.").figures] == [True]
+    assert [f.elapsed for f in features("La nave se construyó en apenas tres años.").figures] == [False]
+    # ... and a half after its unit is half a unit more
+    assert [f.value for f in features("Condenado a dos años y medio de cárcel por el fraude.").figures] == [2.5]
+
+
 def test_two_counts_of_the_wounded_or_two_magnitudes_conflict():
     assert _figures_in_dispute("Un suicida mata a ocho personas y hiere a 13 en la capital afgana.",
                                "Un atacante suicida mata a ocho personas y hiere a 30 en Kabul.")
@@ -794,6 +807,19 @@ def test_a_denied_rescue_or_withdrawal_is_a_denied_event_and_its_count_in_words_
     retiring = claim("La presidenta del Tribunal Constitucional se retirará el próximo año.")
     denies = claim("La presidenta del Tribunal Constitucional desmintió los rumores sobre su retirada.")
     assert classify(retiring, denies, similarity=0.9).relation == Relation.CONTRADICTS
+
+
+def test_a_plain_no_said_by_a_named_speaker_is_a_denial_of_its_unnamed_subject():
+    """rules-60: "el capitán no ha sido arrestado, precisó la guardia costera" is what the coast guard
+    states; the same "no" in narration ("la gente no entendía ...") still needs a name."""
+    said = claim("No, el capitán del pesquero gallego no ha sido detenido, precisó la Guardia Civil, que lo "
+                 "interroga como testigo.", speaker="la Guardia Civil")
+    stated = claim("El capitán del pesquero gallego fue detenido tras el naufragio.")
+    verdict = classify(stated, said, similarity=0.9)
+    assert verdict.relation == Relation.CONTRADICTS, verdict.reason
+    narrated = claim("En el puerto, el capitán del pesquero gallego no ha sido detenido por nadie durante la "
+                     "protesta de los marineros.")
+    assert classify(stated, narrated, similarity=0.9).relation != Relation.CONTRADICTS
 
 
 def test_no_evidence_of_x_contradicts_x_with_another_verb():

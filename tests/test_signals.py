@@ -625,7 +625,15 @@ def test_small_counts_under_two_nouns_are_disputed_only_between_claims_about_one
     assert quake.decision.evidence.figure_disputed is not None
 
 
-def test_durations_are_never_a_disputed_figure():
+def test_spans_of_an_event_are_put_to_the_judge():
+    # rules-60: a sentence of "seis años de cárcel" against "ocho años de prisión" is one disputed span
+    sentence = view("es", "El exalcalde de Marbella, condenado a seis años de cárcel por corrupción urbanística.",
+                    "El exalcalde de Marbella, condenado a ocho años de prisión por corrupción urbanística.", 0.95)
+    assert sentence.decision.evidence.figure_disputed is not None
+    assert sentence.decision.relation != Relation.REPEATS
+
+
+def test_durations_counted_from_today_are_never_a_disputed_figure():
     # "hace dos años" / "hace tres años": most often two articles a year apart, not one disputed span.
     a = "Han pasado dos años desde la desaparición de los estudiantes de Ayotzinapa y seguimos sin saber qué ocurrió."
     b = "Hace hoy tres años de la desaparición de los estudiantes en Iguala, según recordaron sus familias."

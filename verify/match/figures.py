@@ -51,6 +51,10 @@ _MEASURE_NOUNS = frozenset(words("measure_nouns"))
 # if any, is the lexicon's `number_joiners`)
 _NUMBER_JOINERS = frozenset(words("number_joiners"))
 _DURATIONS = frozenset(table("duration_days"))  # "de 22 y 25 años, fallecieron": ages, not the dead
+_ELAPSED = frozenset(words("elapsed_markers"))
+_HALVES = frozenset(words("half_after_unit"))
+_RECORD_WORDS = frozenset(words("record_words"))
+_RECORD_SPAN = frozenset(words("record_span_prepositions"))
 # Someone's age ("muere a los 87 años", "Peterson, de 31 años", "tenía 38 años", "un chico de 14 años")
 # is one exact value, not a span of time (`_age`).
 _AGE_UNITS = frozenset(words("age_units"))
@@ -125,6 +129,9 @@ class Figure:
     # percentage, what the claim's rates are of ("la tasa de paro" -> {par}): the rate of unemployment
     # and the savings rate are two quantities
     context: frozenset[str] = frozenset()
+    # a span of time counted from the day it is written ("hace dos años", "lleva tres años"; lexicon
+    # `elapsed_markers`): two articles a year apart give two, so it is no figure in dispute
+    elapsed: bool = False
 
 
 def parse_number(token: str, next_word: str = "") -> float | None:
@@ -262,6 +269,9 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
             unit = _casualty(tokens, i, k) or unit
         elif not unit:
             unit = _casualty(tokens, i, None)  # "hiere a 13 en la capital": the act says what is counted
+        # "dos años y medio": a half after the span's unit
+        if unit in _DURATIONS and k + 2 < len(tokens) and tokens[k + 1] in _NUMBER_JOINERS and tokens[k + 2] in _HALVES:
+            value += 0.5
         age = k < len(tokens) and tokens[k] in _AGE_UNITS and _age(tokens, i, k, names)
         if age:
             unit = "age"
@@ -272,9 +282,25 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
         else:
             after = tokens[k + 1:k + 4] if unit and not measured and not age else []
             context = frozenset(stem(t, language) for t in after if _content(t))
-        out.append(Figure(text, value, unit, bound, context))
+        # (up to three words before it, "hace ya dos años", or the word after its noun, "two years ago";
+        # or a record's span, "su mejor semana en casi siete años")
+        elapsed = unit in _DURATIONS and (any(t in _ELAPSED for t in tokens[max(0, i - 3):i])
+                                          or (k + 1 < len(tokens) and tokens[k + 1] in _ELAPSED)
+                                          or _record_span(tokens, i))
+        out.append(Figure(text, value, unit, bound, context, elapsed))
         i = max(j, i + 1)
     return out
+
+
+def _record_span(tokens: list[str], at: int) -> bool:
+    """The span counted at `at` is how far back a record reaches: "en" right before it (past a bound,
+    "en casi siete años") and a superlative or record within the six words before that ("su mejor
+    semana en ...", "el paro más bajo en ...")."""
+    before = at - 1
+    while before >= 0 and tokens[before] in _BOUND_WORDS:
+        before -= 1
+    return before >= 0 and tokens[before] in _RECORD_SPAN and any(
+        t in _RECORD_WORDS for t in tokens[max(0, before - 6):before])
 
 
 def _age(tokens: list[str], at: int, unit: int, names: frozenset[str]) -> bool:
