@@ -578,7 +578,7 @@ def test_someones_age_is_one_exact_value():
 
 
 def test_a_span_of_time_counted_from_the_day_of_writing_is_marked():
-    # rules-60: only such spans are kept out of a dispute; a span of an event is a figure like any other
+    # rules-61: only such spans are kept out of a dispute; a span of an event is a figure like any other
     assert [f.elapsed for f in features("Hace ya dos años de la desaparición de los estudiantes.").figures] == [True]
     assert [f.elapsed for f in features("El alcalde lleva tres años en el cargo.").figures] == [True]
     assert [f.elapsed for f in features("Una huelga de cinco días cerró los comedores.").figures] == [False]
@@ -810,7 +810,7 @@ def test_a_denied_rescue_or_withdrawal_is_a_denied_event_and_its_count_in_words_
 
 
 def test_a_plain_no_said_by_a_named_speaker_is_a_denial_of_its_unnamed_subject():
-    """rules-60: "el capitán no ha sido arrestado, precisó la guardia costera" is what the coast guard
+    """rules-61: "el capitán no ha sido arrestado, precisó la guardia costera" is what the coast guard
     states; the same "no" in narration ("la gente no entendía ...") still needs a name."""
     said = claim("No, el capitán del pesquero gallego no ha sido detenido, precisó la Guardia Civil, que lo "
                  "interroga como testigo.", speaker="la Guardia Civil")

@@ -626,7 +626,7 @@ def test_small_counts_under_two_nouns_are_disputed_only_between_claims_about_one
 
 
 def test_spans_of_an_event_are_put_to_the_judge():
-    # rules-60: a sentence of "seis años de cárcel" against "ocho años de prisión" is one disputed span
+    # rules-61: a sentence of "seis años de cárcel" against "ocho años de prisión" is one disputed span
     sentence = view("es", "El exalcalde de Marbella, condenado a seis años de cárcel por corrupción urbanística.",
                     "El exalcalde de Marbella, condenado a ocho años de prisión por corrupción urbanística.", 0.95)
     assert sentence.decision.evidence.figure_disputed is not None

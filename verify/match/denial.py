@@ -41,11 +41,6 @@ _FRAME_FILLERS = frozenset(words("denied_nouns") + words("connective_nouns"))
 # Numbers written as words ("los cuatro cooperantes"): a count, which the figures compare, not who or
 # what a denial is about; "4 cooperantes" names the same subject.
 _NUMBER_WORDS = frozenset(table("number_words"))
-
-
-def _count(token: str) -> bool:
-    """A number, in digits or words."""
-    return token[:1].isdigit() or token in _NUMBER_WORDS
 _COPULAS = frozenset(words("copulas"))
 # A periphrasis's link to its infinitive, after the auxiliaries that take it: "no va a dimitir" (not "no
 # iba a ganar", most often someone else's expectation told after the fact).
@@ -67,6 +62,11 @@ _NEGATIVE_SUBJECTS = frozenset(words("negative_subjects"))
 # phrase than this is read as no subject at all.
 _SUBJECT_ENDS = _AUX_WORDS | _HABER | _PASSIVE_AUX
 _MAX_QUANTIFIED = 8
+
+
+def _count(token: str) -> bool:
+    """A number, in digits or words (`_NUMBER_WORDS`)."""
+    return token[:1].isdigit() or token in _NUMBER_WORDS
 
 
 @dataclass(frozen=True, slots=True)

@@ -217,8 +217,8 @@ class Thresholds:
     # 27, 10 more right contradictions and 1 wrong, and on all of news_es the same 17.
     disputed_figure_shared: int = 1
     disputed_figure_overlap: float = 0.15
-    # Two small counts under two nouns ("ocho partidos" / "diez jornadas de suspensión", under 10 each
-    # side of `_one_count_each`'s bar) only where the claims share this many words besides names: prose
+    # Two small counts under two nouns ("ocho partidos" / "diez jornadas de suspensión", under
+    # `_SMALL_COUNT`) are put to the judge only where the claims share this many words besides names: prose
     # counts small things everywhere ("cinco campeonatos de Liga" / "dos temporadas" in one club's story,
     # "dos litros" / "ocho vasos" of water), and only claims about one event dispute them (rules-60: on
     # all of news_es, none of the four contradictions read without this bar was right).
@@ -509,7 +509,7 @@ def _states(clause: DeniedClause, other: ClaimFeatures, similarity: float, t: Th
     # A bare "no" in news prose negates countless side remarks ("la gente no entendía ...", "su esposa
     # no pudo hacer nada"): it must be about a named actor ("Rusia no estaba respaldando a Haftar"),
     # or be what a named speaker says ("el capitán no ha sido arrestado, precisó la guardia costera",
-    # rules-60), unless the two claims are short and near-identical. An explicit denial ("negó que", "no
+    # rules-61), unless the two claims are short and near-identical. An explicit denial ("negó que", "no
     # hay pruebas de que") is an act of denying and needs no name.
     if clause.cue in _PLAIN_NEGATORS and not clause.subject_names and not spoken:
         return len(negative_stems) <= t.short_claim_words and similarity >= t.short_negation_similarity
@@ -618,7 +618,7 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
         figure = None  # two counts of the same noun in two different events, as likely as one disputed
     # Not spans of time counted from the day of writing (`Figure.elapsed`): "han pasado dos años" / "hace
     # hoy tres años" are two articles a year apart (news_es, read by hand, session 24; every span was left
-    # out until rules-60, when a strike of "cinco días" / "tres días", a sentence of "seis años de cárcel" /
+    # out until rules-61, when a strike of "cinco días" / "tres días", a sentence of "seis años de cárcel" /
     # "ocho años de prisión" went to the judge). Nor counts of two years ("34 mujeres en 2021" / "1.118
     # desde 2003"): each claim names a year, none the same.
     years_a = {f.value for f in a.figures if f.unit == "year"}
