@@ -822,6 +822,13 @@ def test_a_plain_no_said_by_a_named_speaker_is_a_denial_of_its_unnamed_subject()
     assert classify(stated, narrated, similarity=0.9).relation != Relation.CONTRADICTS
 
 
+def test_not_visiting_someone_is_not_denied_by_meeting_their_family():
+    # rules-62: visiting a person or a place is no meeting ("visitar" left the group of "reunir")
+    denial = claim("El Rey no visitará a la presidenta en el hospital para no perturbar su recuperación.")
+    meeting = claim("El Rey se reúne con la familia de la presidenta mientras ella sigue en el hospital.")
+    assert classify(meeting, denial, similarity=0.9).relation != Relation.CONTRADICTS
+
+
 def test_no_evidence_of_x_contradicts_x_with_another_verb():
     denial = claim('En su respuesta, el Kremlin afirmó el martes que "no hay pruebas" de que Corea del Norte '
                    "esté mandando armas a Rusia.")
