@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from verify.lang import fold, lexicon, load_data, table, words
+from verify.match.figures import parse_number
 from verify.match.frame import FRAME_VERB, Frame, as_written, frame_names
 from verify.match.negation import SCOPE_ENDS
 from verify.match.restate import clitic_off
@@ -38,9 +39,6 @@ _PASSIVE_AUX = frozenset(words("passive_auxiliaries"))
 _PARTICIPLE = re.compile(r"(?!(?:nada|vida|cada|toda|todo|lado|ido)$)\w{2,}(?:ad|id)(?:o|a|os|as)")
 # Frame words that name nobody: "descarta la posibilidad de ...", "por su parte, negó ...".
 _FRAME_FILLERS = frozenset(words("denied_nouns") + words("connective_nouns"))
-# Numbers written as words ("los cuatro cooperantes"): a count, which the figures compare, not who or
-# what a denial is about; "4 cooperantes" names the same subject.
-_NUMBER_WORDS = frozenset(table("number_words"))
 _COPULAS = frozenset(words("copulas"))
 # A periphrasis's link to its infinitive, after the auxiliaries that take it: "no va a dimitir" (not "no
 # iba a ganar", most often someone else's expectation told after the fact).
@@ -65,8 +63,9 @@ _MAX_QUANTIFIED = 8
 
 
 def _count(token: str) -> bool:
-    """A number, in digits or words (`_NUMBER_WORDS`)."""
-    return token[:1].isdigit() or token in _NUMBER_WORDS
+    """A number, in digits or words ("los cuatro cooperantes"): a count, which the figures compare, not
+    who or what a denial is about; "4 cooperantes" names the same subject."""
+    return token[:1].isdigit() or parse_number(token) is not None
 
 
 @dataclass(frozen=True, slots=True)

@@ -182,7 +182,14 @@ class Thresholds:
     refuses it as "se negó a" does, a bare "uno" after a killing is the count, and the antonym table
     has murdered / surviving, on time / delayed, progress / stalling, preserving / dismantling (session 37);
     rules-59: a number right after "no" is one the claim corrects, not one it gives ("tiene 17 años, y
-    no 19"; found on heldout44 after its scoring, session 37).
+    no 19"; found on heldout44 after its scoring, session 37); rules-60: a clause after a colon is what a
+    headline's source says, a future's opposite is looked up under its infinitive, "el rescate" and "su
+    retirada" are denied events, small counts under two nouns go to the judge where the claims share
+    three words besides names (`small_count_shared`), never the dead against the injured, a ratio or a
+    measure in units against a count of things (session 38); rules-61: a span of an event goes to the
+    judge, a span counted from the day of writing still does not (`Figure.elapsed`), and a plain "no"
+    said by a named speaker denies its unnamed subject (session 38); rules-62: "visitar" is no near-synonym
+    of "reunir" (session 38).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
