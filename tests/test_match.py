@@ -210,6 +210,22 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "La niña herida en el accidente de Jaén murió en el hospital."),
     ("Patronal y sindicatos llegan a un acuerdo sobre el convenio del metal.",
      "Patronal y sindicatos rompen las negociaciones sobre el convenio del metal."),
+    # rules-63: talks failed, easing against tightening, discharged against still in hospital, beginning
+    # against postponing, constructive against fruitless, staying against leaving, attending against snubbing
+    ("Patronal y sindicatos llegan a un acuerdo sobre el convenio del metal.",
+     "Fracasan las negociaciones entre patronal y sindicatos sobre el convenio del metal."),
+    ("El Gobierno relaja las normas de acceso a las residencias de mayores.",
+     "El Gobierno endurece las normas de acceso a las residencias de mayores."),
+    ("El alcalde de Soria, herido en el accidente, fue dado de alta este lunes.",
+     "El alcalde de Soria, herido en el accidente, sigue hospitalizado este lunes."),
+    ("El Senado inicia el debate sobre la reforma fiscal del Gobierno.",
+     "El Senado aplaza el debate sobre la reforma fiscal del Gobierno."),
+    ("El ministro califica de constructivas las conversaciones con los transportistas.",
+     "El ministro califica de infructuosas las conversaciones con los transportistas."),
+    ("Las embajadas europeas permanecen en Jartum pese a los combates.",
+     "Las embajadas europeas abandonan Jartum pese a los combates."),
+    ("El presidente de Chile asistió a la cumbre del Mercosur en Montevideo.",
+     "El presidente de Chile desairó la cumbre del Mercosur en Montevideo."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -222,6 +238,8 @@ def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down)
      "North Korea reopened access to the joint industrial zone."),
     ("Tunisia lifted the curfew in the capital after the riots.",
      "Tunisia imposed the curfew in the capital after the riots."),
+    ("The government eased the rules on visits to care homes.",  # rules-63
+     "The government tightened the rules on visits to care homes."),
 ])
 def test_english_opposites_read_as_the_spanish_ones_are(up, down):
     verdict = classify(claim(up, language="en"), claim(down, language="en"), similarity=0.95)
@@ -507,9 +525,58 @@ def test_two_parts_of_one_whole_conflict_and_the_whole_they_share_does_not_make_
     # a noun before the number that names what it measures (rules-47), no toll of its own
     ("Un terremoto de magnitud 6.0 golpea el norte de Italia.", [(6.0, "magnitud")]),
     ("Un sismo de magnitud 7 en el que murieron 10 personas.", [(7, "magnitud"), (10, "death")]),
+    # rules-63: a bare count counts what a toll or tally before it is of; lives taken are the dead;
+    # survivors and the missing are counted apart (not lives saved)
+    ("El balance de muertos del terremoto se sitúa en 300.", [(300, "death")]),
+    ("La cifra de fallecidos por la riada asciende a 41.", [(41, "death")]),
+    ("El número de parados supera los 3 millones.", [(3e6, "par")]),
+    ("La gripe se cobró la vida de 44 personas en Toronto.", [(44, "death")]),
+    ("El accidente costó la vida a 12 personas.", [(12, "death")]),
+    ("La erupción del volcán se cobra catorce vidas.", [(14, "death")]),
+    ("Docenas mueren en los enfrentamientos de El Cairo.", [(12, "death")]),
+    ("Los bomberos salvaron la vida de 12 personas.", [(12, "person")]),
+    ("50 supervivientes rescatados entre los escombros.", [(50, "survivors")]),
+    ("Treinta personas siguen desaparecidas tras la riada.", [(30, "missing")]),
 ])
 def test_a_toll_is_one_quantity_however_it_is_written(text: str, read: list):
     assert [(f.value, f.unit) for f in features(text).figures] == read
+
+
+def test_a_plural_order_of_magnitude_counts_some_of_it():
+    """rules-63: "docenas de muertos", "miles de seguidores" count at least two of the order they name,
+    up to a hundred of it (bound "some"), where they counted nothing: "docenas" dispute "cuatro", "miles"
+    dispute "unas decenas" and "unos 300", not "treinta" or "unos 5.000"."""
+    read = [(f.text, f.value, f.unit, f.bound)
+            for f in features("Decenas de miles de personas se manifiestan en Madrid.").figures]
+    assert read == [("decenas de miles", 10000, "person", "some")]
+    assert [(f.value, f.bound) for f in features("Soldados mataron a dos docenas de militantes.").figures] \
+        == [(24, "")]  # a number before it: a multiplier, as before
+    dozens = "Docenas de muertos en los disturbios de la ciudad de Kano."
+    assert _figures_in_dispute(dozens, "Cuatro personas murieron en los disturbios de la ciudad de Kano.")
+    assert not _figures_in_dispute(dozens, "Treinta personas murieron en los disturbios de la ciudad de Kano.")
+    protest = "{} vecinos se manifiestan en Vigo contra el cierre del astillero."
+    thousands = protest.format("Miles de")
+    assert _figures_in_dispute(thousands, protest.format("Unas decenas de"))
+    assert _figures_in_dispute(thousands, protest.format("Unos 300"))
+    assert not _figures_in_dispute(thousands, protest.format("Unos 5.000"))
+    # "*NUMBER* millones": a plural after a word that may be a number this reading missed is none
+    assert not features("Obtuvo *NUMBER* millones de votos en las elecciones.").figures
+    assert [(f.value, f.unit, f.bound) for f in features("Thousands of people marched in London.", "en").figures] \
+        == [(1000, "peopl", "some")]
+
+
+def test_tolls_written_as_a_tally_dispute_and_survivors_dispute_no_toll():
+    """rules-63: "el número de muertes ... supera los 500" (a floor) against "el balance de muertos se sitúa
+    en 300"; fifty survivors of the collapse are no count of its dead."""
+    floor = "El número de muertos en el derrumbe del edificio de Savar supera los 500."
+    assert _figures_in_dispute(floor, "El balance de muertos en el derrumbe del edificio de Savar se sitúa en 300.")
+    assert not _figures_in_dispute(floor, "El balance de muertos en el derrumbe del edificio de Savar se sitúa en 600.")
+    assert not _figures_in_dispute("Más de 500 muertos en el derrumbe del edificio de Savar.",
+                                   "Hallan 50 supervivientes en el derrumbe del edificio de Savar.")
+    assert [(f.value, f.unit) for f in features("The death toll rose to 50.", "en").figures] == [(50, "death")]
+    # the same digits a million apart, "M" read as millions in one only: one value written two ways
+    assert not _figures_in_dispute("El número de ocupados en España supera los 20 millones.",
+                                   "España supera por primera vez desde 2008 los 20M de ocupados.")
 
 
 def test_two_death_tolls_written_two_ways_conflict():
@@ -536,12 +603,14 @@ def test_tens_and_units_written_in_words_are_one_number():
 
 def test_a_count_in_tens_or_hundreds_is_a_rounding():
     """rules-54: "una veintena", "un centenar", "dos millares" count about 20, 100, 2,000; unread before.
-    A plural alone ("decenas de personas") says no number. "ha matado a" kills, as "mató a" does."""
+    A plural alone ("decenas de personas") said no number until rules-63, which reads it as some of it
+    (`test_a_plural_order_of_magnitude_counts_some_of_it`). "ha matado a" kills, as "mató a" does."""
     assert [(f.value, f.unit, f.bound) for f in features("Una veintena de muertos en el accidente.").figures] \
         == [(20, "death", "about")]
     assert [(f.value, f.bound) for f in features("Dos centenares de personas protestaron.").figures] \
         == [(200, "about")]
-    assert not features("Decenas de personas protestaron ante el Congreso.").figures
+    assert [(f.value, f.bound) for f in features("Decenas de personas protestaron ante el Congreso.").figures] \
+        == [(10, "some")]
     assert _figures_in_dispute("Al menos 45 muertos en el accidente de tren de Galicia.",
                                "Una veintena de muertos en el accidente de tren de Galicia, según el balance.")
     assert not _figures_in_dispute("Una treintena de muertos en el accidente de tren de Galicia.",
@@ -570,6 +639,11 @@ def test_someones_age_is_one_exact_value():
     # a number after "no" is corrected, not given (rules-59): "y no 19" agreed with "de 19 años"
     assert _figures_in_dispute("Un joven de 19 años, detenido por el robo.",
                                "El joven detenido por el robo tiene 17 años, y no 19, precisó la policía.")
+    # ... and after "no" and a preposition (rules-63): "y no a 10" read bare, the same digits as "10
+    # millones", made the two agree
+    assert _figures_in_dispute("Estados Unidos ofrece 10 millones de dólares por el jefe talibán.",
+                               "La recompensa de Estados Unidos por el jefe talibán asciende a 5 millones de "
+                               "dólares, y no a 10 como se publicó.")
     # two ages of two things, or of two unnamed people, are no dispute
     assert not _figures_in_dispute("El tratado de no proliferación nuclear tiene 37 años.",
                                    "El tratado de libre comercio de América del Norte cumple 20 años.")

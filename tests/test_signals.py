@@ -791,6 +791,18 @@ def test_a_name_the_other_claim_gives_as_who_speaks_is_no_other_actor():
     assert Actors().read(other) is not None
 
 
+def test_a_capital_that_stands_for_its_state_is_no_other_actor():
+    # rules-63: "Atenas" for Greece, "Jartum" for Sudan, as "Moscú" stands for Russia
+    pair = view("es", "Los acreedores llegan a un acuerdo con Grecia sobre la deuda.",
+                "Los acreedores y Atenas rompen las negociaciones sobre la deuda.", 0.90,
+                entities_a=(("Grecia", "Grecia", "LOC"),), entities_b=(("Atenas", "Atenas", "LOC"),))
+    assert not pair.fa.names_missing_in(pair.fb) and not pair.fb.names_missing_in(pair.fa)
+    other = view("es", "Los acreedores llegan a un acuerdo con Grecia sobre la deuda.",
+                 "Los acreedores y Lisboa rompen las negociaciones sobre la deuda.", 0.90,
+                 entities_a=(("Grecia", "Grecia", "LOC"),), entities_b=(("Lisboa", "Lisboa", "LOC"),))
+    assert other.fa.names_missing_in(other.fb)
+
+
 def test_a_denial_half_read_as_stated_does_not_count_against_a_claim_that_negates_too():
     # Peskov's answer (its question restated) against his own "Rusia no estaba respaldando a Haftar":
     # the judge half reads the one as stating the other (0.59) and leans to contradiction (0.41), as

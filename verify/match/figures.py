@@ -43,8 +43,18 @@ _DEATH_FILLERS = frozenset(words("death_fillers"))
 _INJURY_WORDS = frozenset(words("injury_words"))
 _INJURING_WORDS = frozenset(words("injuring_words"))
 # (the kind of casualty, the words of its state, the words of the act that causes it), dying first
-_CASUALTIES = (("death", _DEATH_WORDS, _KILLING_WORDS), ("injured", _INJURY_WORDS, _INJURING_WORDS))
+# Survivors and the missing of one event are counted apart from its dead and its injured ("50
+# supervivientes" disputes no toll of "500 muertos"); no act before a count names them.
+_CASUALTIES: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
+    ("death", _DEATH_WORDS, _KILLING_WORDS), ("injured", _INJURY_WORDS, _INJURING_WORDS),
+    ("survivors", frozenset(words("survivor_words")), frozenset()),
+    ("missing", frozenset(words("missing_words")), frozenset()))
 CASUALTY_UNITS = frozenset(kind for kind, _, _ in _CASUALTIES)
+_CASUALTY_WORDS = frozenset(w for _, state, _ in _CASUALTIES for w in state)  # "docenas mueren"
+# "se cobró la vida de 44 personas", "costó la vida a 12": a verb of these, "la vida" and its count (`_takes_lives`)
+_LIFE_TAKING = frozenset(words("life_taking_words"))
+_LIFE_NOUNS = frozenset(words("life_nouns"))
+_LIFE_LINKS = frozenset(words("life_links"))
 # A noun that names what the number right after it measures: "de magnitud 6.0", "categoría 4", "magnitude 7".
 _MEASURE_NOUNS = frozenset(words("measure_nouns"))
 # "treinta y siete", "thirty-seven": tens and units written as words are one number (the word between,
@@ -85,12 +95,14 @@ _CURRENCY = table("currency_symbols")  # every language's signs, for the tokens;
 # figure before it counted nothing ("cuarenta veces" never met "cuatro veces"), and "times" was a noun of
 # English alone.
 _RATIO_WORDS = frozenset(words("ratio_words"))
+_PREPOSITIONS = frozenset(words("prepositions"))
 # "del", or "de" and an article, after a bare number: a part of a whole ("ocho del país", `_partitive`).
 _PARTITIVE_OPENERS = frozenset(words("partitive_openers"))
 _PARTITIVE_PREPOSITIONS = frozenset(words("partitive_prepositions"))
 _PLURAL_ARTICLES = frozenset(words("partitive_plural_articles"))  # "de los veintiocho países": what is counted
 _PARTITIVE_ARTICLES = _PLURAL_ARTICLES | frozenset(words("partitive_other_articles"))  # "de la", "de cada"
-FIGURE_TOKEN = re.compile(rf"\d+(?:[.,]\d+)*|\w+|%|[{re.escape(''.join(_CURRENCY))}]")
+# (a redaction placeholder, "*NUMBER*" in anonymised corpora, is one token: a number nobody can read)
+FIGURE_TOKEN = re.compile(rf"\*\w+\*|\d+(?:[.,]\d+)*|\w+|%|[{re.escape(''.join(_CURRENCY))}]")
 # A number joined to a word by a hyphen is part of a name ("covid-19", "F-16", "sub-21"), not a count.
 _JOINED = re.compile(r"(?<=[^\W\d_])-(?=\d)")
 
@@ -113,6 +125,20 @@ def _currency_units(language: str) -> dict[str, str]:
     return {sign: stem(fold(noun), language) for sign, noun in table("currency_symbols", (language,)).items()}
 
 
+@lru_cache(maxsize=8)
+def _vague_counts(language: str) -> tuple[dict[str, float], frozenset[str]]:
+    """`language`'s plurals of an order of magnitude ("decenas" -> 10, "miles" -> 1.000) and the words
+    that link one to what it counts ("de"): its own, as "miles" is a distance in English."""
+    return table("vague_counts", (language,)), frozenset(words("vague_count_links", (language,)))
+
+
+@lru_cache(maxsize=8)
+def _toll_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
+    """`language`'s nouns of a toll or a tally ("balance", "cifra") and the words that link one to what
+    it counts ("de")."""
+    return frozenset(words("toll_nouns", (language,))), frozenset(words("toll_links", (language,)))
+
+
 @dataclass(frozen=True, slots=True)
 class Figure:
     """A number as written, its value and the noun it counts ("20.000 manifestantes")."""
@@ -123,7 +149,9 @@ class Figure:
     # however written (`_casualty`), the stem of a noun before the number that names what it measures
     # ("magnitud 6.0"), "age" for someone's age in years (`_age`), "" if none
     unit: str
-    bound: str  # "" as written, "about" rounded ("unos"), "min" a floor ("más de"), "max" a ceiling ("hasta")
+    # "" as written, "about" rounded ("unos"), "min" a floor ("más de"), "max" a ceiling ("hasta"), "some"
+    # an order of magnitude in the plural, at least two of it ("docenas de", "miles de"; `value` is one of it)
+    bound: str
     # stems of the content words right after the counted noun ("personas fueron asesinadas" ->
     # {asesin}): "cinco personas asesinadas" and "quince personas heridas" count two things; for a
     # percentage, what the claim's rates are of ("la tasa de paro" -> {par}): the rate of unemployment
@@ -189,14 +217,25 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
     currency = _currency_units(language)
     currency_nouns = _currency_nouns(language)
     rates: frozenset[str] | None = None
+    vague, vague_links = _vague_counts(language)
     i = 0
     while i < len(tokens):
         token = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
-        value = parse_number(token, nxt)
         is_digit = token[:1].isdigit()
-        # A number right after "no" is one the claim corrects, not one it gives: "tiene 17 años, y no 19".
-        if value is not None and i and tokens[i - 1] in NEGATORS:
+        # (not after a number, "dos decenas", nor after a redacted one, "*NUMBER* millones": multipliers)
+        prev = tokens[i - 1] if i else ""
+        if token in vague and (nxt in vague_links or nxt in _CASUALTY_WORDS) and parse_number(prev) is None \
+                and not prev.startswith("*"):
+            some = _vague_count(tokens, i, vague, vague_links, language)
+            out.append(some)
+            i += len(some.text.split())
+            continue
+        value = parse_number(token, nxt)
+        # A number right after "no" is one the claim corrects, not one it gives: "tiene 17 años, y no 19",
+        # "asciende a 5 millones, y no a 10" (a preposition between).
+        if value is not None and i and (tokens[i - 1] in NEGATORS or (
+                i >= 2 and tokens[i - 1] in _PREPOSITIONS and tokens[i - 2] in NEGATORS)):
             i += 1
             continue
         # Word numbers count only before a multiplier or a noun ("dos millones", "tres muertos"), and
@@ -269,6 +308,9 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
             unit = _casualty(tokens, i, k) or unit
         elif not unit:
             unit = _casualty(tokens, i, None)  # "hiere a 13 en la capital": the act says what is counted
+            toll = None if unit else _toll_noun(tokens, i, language)
+            if toll is not None:  # "el balance de muertos se sitúa en 300": no words after a noun of its own
+                unit, k = _casualty(tokens, i, toll) or stem(tokens[toll], language), len(tokens)
         # "dos años y medio": a half after the span's unit
         if unit in _DURATIONS and k + 2 < len(tokens) and tokens[k + 1] in _NUMBER_JOINERS and tokens[k + 2] in _HALVES:
             value += 0.5
@@ -290,6 +332,51 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
         out.append(Figure(text, value, unit, bound, context, elapsed))
         i = max(j, i + 1)
     return out
+
+
+def _vague_count(tokens: list[str], at: int, vague: dict[str, float], links: frozenset[str], language: str) -> Figure:
+    """The order of magnitude in the plural at `at` ("docenas de muertos", "docenas mueren"), with the ones
+    it multiplies ("decenas de miles de personas", "miles de millones de euros"), as a figure of bound "some"."""
+    value, j = float(vague[tokens[at]]), at + 1
+    while j + 1 < len(tokens) and tokens[j] in links and (tokens[j + 1] in vague or tokens[j + 1] in MULTIPLIERS):
+        value *= float(vague.get(tokens[j + 1]) or MULTIPLIERS[tokens[j + 1]])
+        j += 2
+    k = j
+    while k < len(tokens) and tokens[k] in _NUM_SKIP:
+        k += 1
+    unit = ""
+    if k < len(tokens) and _content(tokens[k]):
+        unit = _casualty(tokens, at, k) or stem(tokens[k], language)
+    context = frozenset(stem(t, language) for t in tokens[k + 1:k + 4] if _content(t)) if unit else frozenset()
+    return Figure(" ".join(tokens[at:j]), value, unit, "some", context)
+
+
+def _toll_noun(tokens: list[str], at: int, language: str) -> int | None:
+    """The index of what a toll or a tally names before a bare count at `at` counts ("el balance de
+    muertos se sitúa en 300", "la cifra de parados asciende a 3 millones", "the death toll rose to
+    50", "el número de muertes por el derrumbe del edificio en Bangladesh supera los 500"), within the
+    twelve words before it and after any other count; None if there is none."""
+    nouns, links = _toll_words(language)
+    for p in range(at - 1, max(-1, at - 13), -1):
+        if tokens[p][:1].isdigit() or (tokens[p] in _WORD_NUMBERS and tokens[p] not in _ARTICLE_NUMBERS):
+            return None
+        if tokens[p] not in nouns:
+            continue
+        if p + 2 < at and tokens[p + 1] in links and _content(tokens[p + 2]):
+            return p + 2  # "el número de muertos"
+        if p >= 1 and _content(tokens[p - 1]):
+            return p - 1  # "the death toll"
+    return None
+
+
+def _takes_lives(tokens: list[str], before: int, noun: int | None) -> bool:
+    """The words up to `before` (past a bound and "a") end in a verb of taking lives, "la vida" and its
+    link ("se cobró la vida de [44]", "costó la vida a [12]", "claimed the lives of [44]"), or the verb
+    is right before a count of lives, the `noun` ("se cobra [catorce] vidas", "claimed [14] lives")."""
+    if noun is not None and tokens[noun] in _LIFE_NOUNS:
+        return before >= 0 and tokens[before] in _LIFE_TAKING
+    at = before - (before >= 0 and tokens[before] in _LIFE_LINKS)
+    return at >= 2 and tokens[at] in _LIFE_NOUNS and tokens[at - 2] in _LIFE_TAKING
 
 
 def _record_span(tokens: list[str], at: int) -> bool:
@@ -324,12 +411,14 @@ def _age(tokens: list[str], at: int, unit: int, names: frozenset[str]) -> bool:
 
 
 def _casualty(tokens: list[str], at: int, noun: int | None) -> str:
-    """The casualties the count at `at` counts, "death" or "injured" (`_CASUALTIES`), or "": its noun at
+    """The casualties the count at `at` counts, "death", "injured", "survivors" or "missing" (`_CASUALTIES`),
+    or "": its noun at
     `noun` says so ("nueve muertos", "13 heridos"), or a word of that state follows the noun within five
     words, before the next count's ("15 personas murieron", "tres agentes de la policía afgana
     murieron"), or a word of the state or of the act comes right before the count, past a bound and "a"
     ("murieron ocho personas", "mata al menos a 22 personas", "hiere a 13", "killed 22 people"); a count
-    without a noun (`noun` None) only so. Written any of these ways, a toll is one quantity."""
+    without a noun (`noun` None) only so; or lives are taken right before it (`_takes_lives`: the dead).
+    Written any of these ways, a toll is one quantity."""
     if at >= 2 and tokens[at - 2] in _PARTITIVE_PREPOSITIONS and tokens[at - 1] in _PLURAL_ARTICLES:
         return ""  # a whole ("un millar de los 2.720 clérigos deportados murieron"): the dead are a part of it
     before = at - 1
@@ -347,7 +436,7 @@ def _casualty(tokens: list[str], at: int, noun: int | None) -> str:
             return kind
         if before >= 0 and (tokens[before] in state or tokens[before] in act):
             return kind
-    return ""
+    return "death" if _takes_lives(tokens, before, noun) else ""
 
 
 def _follows(tokens: list[str], noun: int, state: frozenset[str]) -> bool:

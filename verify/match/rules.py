@@ -190,6 +190,13 @@ class Thresholds:
     judge, a span counted from the day of writing still does not (`Figure.elapsed`), and a plain "no"
     said by a named speaker denies its unnamed subject (session 38); rules-62: "visitar" is no near-synonym
     of "reunir" (session 38).
+    rules-63: a plural order of magnitude alone counts some of it ("docenas de muertos", "miles de
+    seguidores": `Figure.bound` "some", `_span`); a bare count counts what a toll before it is of ("el
+    balance de muertos se sitúa en 300"), "supera los" is a floor, lives taken are the dead, survivors and
+    the missing are counted apart; the same digits a thousand or a million apart are one value; seven
+    opposites (talks failed, ease / tighten, discharged / still in hospital, begin / postpone,
+    constructive / fruitless, remain / leave, snub / attend) and capitals standing for their state
+    ("Atenas") (session 39).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -366,18 +373,26 @@ def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[F
     fa, fb = counts_a[0], counts_b[0]
     # (one is not written as a count: "un" is an article as often; the dead and the injured of one
     # event are two counts; a measure in units against a count of things needs a conversion the rules
-    # do not make: "dos litros" / "ocho vasos"; two measures in units, "10 kms" / "25 kilómetros", may be one)
+    # do not make: "dos litros" / "ocho vasos"; two measures in units, "10 kms" / "25 kilómetros", may be
+    # one; a plural order of magnitude, "docenas de muertos" / "18 atrapados", is too loose for two nouns)
     if fa.unit == fb.unit or min(fa.value, fb.value) < 2 or {fa.unit, fb.unit} <= CASUALTY_UNITS \
+            or "some" in (fa.bound, fb.bound) \
             or (fa.unit in UNIT_STEMS) != (fb.unit in UNIT_STEMS):
         return None
     if any(_compatible(x, y) for x in figures_a for y in figures_b if "year" not in (x.unit, y.unit)):
         return None
     # one value written two ways ("700 mill/€" / "700 millones", "20M" / "20 millones"): a thousand,
     # a million or a billion apart, digit for digit
-    ratio = max(fa.value, fb.value) / min(fa.value, fb.value)
-    if any(abs(ratio / k - 1) < 0.01 for k in (1e3, 1e6, 1e9)):
+    if _thousands_apart(fa.value, fb.value):
         return None
     return fa, fb, False
+
+
+def _thousands_apart(x: float, y: float) -> bool:
+    """Two values a thousand, a million or a billion apart: digit for digit, one value written two ways
+    where a multiplier was not read ("20M de ocupados" / "20 millones")."""
+    ratio = max(x, y) / min(x, y)
+    return any(abs(ratio / k - 1) < 0.01 for k in (1e3, 1e6, 1e9))
 
 
 def _year_like(f: Figure) -> bool:
@@ -393,6 +408,11 @@ def _agree(values_a: list[Figure], bare_a: list[Figure], values_b: list[Figure],
 
 def _compatible(x: Figure, y: Figure) -> bool:
     """Whether two values of one quantity can both hold, each read with its bound (`Figure.bound`)."""
+    if x.text == y.text and x.value and y.value and _thousands_apart(x.value, y.value):
+        return True  # the same digits, a multiplier read in one only ("supera los 20 millones" / "los 20M")
+    if "some" in (x.bound, y.bound):
+        (lo_x, hi_x), (lo_y, hi_y) = _span(x), _span(y)
+        return lo_x <= hi_y and lo_y <= hi_x
     if x.bound in ("min", "max") and x.bound != y.bound:
         return _within_bound(x, y)
     if y.bound in ("min", "max") and y.bound != x.bound:
@@ -415,6 +435,15 @@ def _compatible(x: Figure, y: Figure) -> bool:
     # 1.000" vs "más de 1.100", are two roundings of one value); a quarter off does not ("unos 9.000"
     # vs "12.000"), nor values as written 5 % apart.
     return ratio <= (1.25 if (x.bound or y.bound) else 1.05)
+
+
+def _span(figure: Figure) -> tuple[float, float]:
+    """The values a figure allows, read with its bound as `_compatible` reads it: a plural order of
+    magnitude ("docenas de", "miles de") from two of it, a rounding allowed, to a hundred of it ("miles"
+    of a crowd may be 50.000, not 200; "decenas" not 5, nor "unos 2.000")."""
+    v = figure.value
+    return {"some": (1.6 * v, 100 * v), "min": (v / 1.05, 2 * v), "max": (v / 2, 1.05 * v),
+            "about": (v / 1.25, 1.25 * v)}.get(figure.bound, (v / 1.05, 1.05 * v))
 
 
 def _within_bound(bound: Figure, other: Figure) -> bool:
