@@ -226,6 +226,21 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "Las embajadas europeas abandonan Jartum pese a los combates."),
     ("El presidente de Chile asistió a la cumbre del Mercosur en Montevideo.",
      "El presidente de Chile desairó la cumbre del Mercosur en Montevideo."),
+    # rules-64: a warm against a cold welcome, celebrating against regretting, resigning against clinging
+    # to office, a record high against a fall ("desempleo" and "paro" one word), kept in hospital or in
+    # prison in the past tense or by a court
+    ("Una entusiasta acogida para el presidente chileno en su visita a Lima.",
+     "Una fría acogida para el presidente chileno en su visita a Lima."),
+    ("La patronal celebra la decisión del Supremo sobre las horas extra.",
+     "La patronal lamenta la decisión del Supremo sobre las horas extra."),
+    ("El alcalde de Jaén dimite tras el escándalo de las facturas.",
+     "El alcalde de Jaén se aferra al cargo tras el escándalo de las facturas."),
+    ("El desempleo en la eurozona alcanza un nuevo récord en marzo.",
+     "El paro en la eurozona baja en marzo por tercer mes consecutivo."),
+    ("El conductor herido en el choque de Lugo recibió el alta el martes.",
+     "El conductor herido en el choque de Lugo permaneció hospitalizado el martes."),
+    ("El juez deja en libertad al empresario acusado de fraude fiscal.",
+     "El juez mantiene en prisión al empresario acusado de fraude fiscal."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -437,6 +452,20 @@ def test_one_count_each_is_put_to_the_judge_from_a_fifth_of_the_words_shared():
     ev = evidence(a, b, 0.92)
     assert ev.coverage == pytest.approx(0.2) and ev.figure_disputed is not None
     assert [f.text for f in ev.figure_disputed] == ["48.000", "43.000"]
+
+
+def test_counts_both_claims_give_leave_one_count_each_for_the_judge():
+    # rules-64: "las 4.750 tiendas" in both tie the two to one story; what each counts besides, under two
+    # nouns, is put to the judge, as one count each is (it was not: each claim gave two counts)
+    a = features("Cada semana 138 millones de compradores visitan las 4.750 tiendas de la cadena Walmart.")
+    b = features("Unos 100 millones de clientes pasan cada semana por las 4.750 tiendas de la cadena Walmart.")
+    ev = evidence(a, b, 0.92)
+    assert ev.figure_disputed is not None and [f.text for f in ev.figure_disputed] == ["138", "100"]
+    # ... not where the rest agrees too, nor where nothing is given by both and each gives two counts
+    assert evidence(a, features("Unos 140 millones de clientes pasan cada semana por las 4.750 tiendas de la "
+                                "cadena Walmart."), 0.92).figure_disputed is None
+    assert evidence(a, features("Unos 100 millones de clientes pasan cada semana por las 3.000 tiendas de la "
+                                "cadena Walmart."), 0.92).figure_disputed is None
 
 
 def test_a_number_joined_to_a_word_by_a_hyphen_is_part_of_a_name():
@@ -1289,12 +1318,18 @@ def test_the_step_a_figure_is_written_to():
     # a percentage is a rate of something: unemployment and savings are two rates ...
     ("La tasa de desempleo baja medio punto, situándose en 14,57 %.",
      "La tasa de ahorro de los hogares baja y se sitúa en el 10,2%, según el INE.", False),
-    # ... "paro" and "desempleo" one (the lexicon's `rate_synonyms`)
+    # ... "paro" and "desempleo" one (the lexicon's `synonyms`)
     ("La tasa de desempleo baja medio punto, situándose en 14,57 %.",
      "La tasa de paro subió hasta el 16,3 % en el tercer trimestre.", True),
 ], ids=["unit-written-once", "unit-written-once-other-value", "two-rates", "one-rate-two-words"])
 def test_what_a_figure_counts_decides_whether_two_conflict(a: str, b: str, conflict: bool):
     assert (_figure_conflict(features(a), features(b)) is not None) == conflict
+
+
+def test_two_words_for_one_thing_are_one_shared_word():
+    # rules-64: "desempleo" is read as "paro" among a claim's words too, not only in its rates
+    shared = features("El desempleo en la eurozona sube.").stems & features("El paro en la eurozona baja.").stems
+    assert len(shared) == 2
 
 
 @pytest.mark.parametrize(("a", "b", "conflict"), [

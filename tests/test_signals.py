@@ -801,6 +801,16 @@ def test_a_capital_that_stands_for_its_state_is_no_other_actor():
                  "Los acreedores y Lisboa rompen las negociaciones sobre la deuda.", 0.90,
                  entities_a=(("Grecia", "Grecia", "LOC"),), entities_b=(("Lisboa", "Lisboa", "LOC"),))
     assert other.fa.names_missing_in(other.fb)
+    # rules-64: "Argel" for Algeria, and one organisation's two names in Spanish
+    pair = view("es", "Argelia desmiente que su presidente haya sufrido un infarto.",
+                "Argel desmiente que el presidente haya sufrido un infarto.", 0.90,
+                entities_a=(("Argelia", "Argelia", "LOC"),), entities_b=(("Argel", "Argel", "LOC"),))
+    assert not pair.fa.names_missing_in(pair.fb)
+    pair = view("es", "Detenidos 250 miembros de los Hermanos Musulmanes.",
+                "Detenidos 250 miembros de la Hermandad Musulmana.", 0.90,
+                entities_a=(("Hermanos Musulmanes", "Hermanos Musulmanes", "ORG"),),
+                entities_b=(("Hermandad Musulmana", "Hermandad Musulmana", "ORG"),))
+    assert not pair.fa.names_missing_in(pair.fb)
 
 
 def test_a_denial_half_read_as_stated_does_not_count_against_a_claim_that_negates_too():

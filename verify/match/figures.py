@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from verify.lang import LANGUAGES, fold, lexicon, table, words
-from verify.match.vocabulary import MULTIPLIERS, NEGATORS, STOPWORDS, stem
+from verify.match.vocabulary import MULTIPLIERS, NEGATORS, STOPWORDS, SYNONYMS, stem
 
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
@@ -30,7 +30,6 @@ _BOUNDS: dict[str, str] = table("figure_bounds")
 _BOUND_WORDS = frozenset(w for phrase in _BOUNDS for w in phrase.split())
 # A percentage is a rate of something: "la tasa de paro", "el índice de la miseria", "the savings rate".
 _RATE_NOUNS = frozenset(words("rate_nouns"))
-_RATE_SYNONYMS = table("rate_synonyms")  # two words for one rate: "desempleo" -> "paro"
 # Words of dying and killing, folded, as written (no stems: "murieron" stems to "mur", as "muro" does):
 # a count they tell of is a death toll, whatever its noun (`_counts_deaths`).
 _DEATH_WORDS = frozenset(words("death_words"))
@@ -492,5 +491,5 @@ def _rates(tokens: list[str], language: str) -> frozenset[str]:
         following = next((t for t in tokens[i + 1:i + 4] if t not in STOPWORDS), "")
         for word in (tokens[i - 1] if i else "", following):
             if _content(word):
-                out.add(stem(_RATE_SYNONYMS.get(word, word), language))
+                out.add(stem(SYNONYMS.get(word, word), language))
     return frozenset(out)

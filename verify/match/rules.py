@@ -196,7 +196,10 @@ class Thresholds:
     the missing are counted apart; the same digits a thousand or a million apart are one value; seven
     opposites (talks failed, ease / tighten, discharged / still in hospital, begin / postpone,
     constructive / fruitless, remain / leave, snub / attend) and capitals standing for their state
-    ("Atenas") (session 39).
+    ("Atenas") (session 39); rules-64: counts both claims give leave one count each for the judge
+    (`_one_count_each`), "desempleo" is "paro" among a claim's words too (lexicon `synonyms`), five
+    opposites (a warm / cold welcome, celebrate / regret, resign / cling to office, record highs, still in
+    hospital or in prison in more forms) and two more names of one actor (session 39).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -365,9 +368,16 @@ def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[F
     count (no year, rate, span of time, age or ratio) and no value of one agrees with any of the other's. News
     words one quantity with two nouns ("420.000 valencianos sin empleo" / "312.000 personas" in the
     register of the unemployed) or leaves the noun out ("30.000 millones" / "18.000 millones de
-    euros"); a claim with two counts leaves it open which one the other disputes."""
+    euros"); a claim with two counts leaves it open which one the other disputes, unless the other
+    gives it too: counts both give ("las 4.750 tiendas de Wal-Mart" in each) tie the two to one story,
+    and what each counts besides is its one count ("138 millones de compradores" / "unos 100 millones
+    de clientes")."""
     counts_a = [f for f in figures_a if f.unit not in _NOT_COUNTS and not _year_like(f)]
     counts_b = [f for f in figures_b if f.unit not in _NOT_COUNTS and not _year_like(f)]
+    given_a = [x for x in counts_a if any(_compatible(x, y) for y in counts_b)]
+    given_b = [y for y in counts_b if any(_compatible(x, y) for x in counts_a)]
+    counts_a = [f for f in counts_a if f not in given_a]
+    counts_b = [f for f in counts_b if f not in given_b]
     if len(counts_a) != 1 or len(counts_b) != 1:
         return None
     fa, fb = counts_a[0], counts_b[0]
@@ -379,7 +389,8 @@ def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[F
             or "some" in (fa.bound, fb.bound) \
             or (fa.unit in UNIT_STEMS) != (fb.unit in UNIT_STEMS):
         return None
-    if any(_compatible(x, y) for x in figures_a for y in figures_b if "year" not in (x.unit, y.unit)):
+    if any(_compatible(x, y) for x in figures_a for y in figures_b
+           if "year" not in (x.unit, y.unit) and x not in given_a and y not in given_b):
         return None
     # one value written two ways ("700 mill/€" / "700 millones", "20M" / "20 millones"): a thousand,
     # a million or a billion apart, digit for digit

@@ -28,6 +28,7 @@ from verify.match.vocabulary import (
     NEGATION_WORDS,
     QUOTES,
     STOPWORDS,
+    SYNONYMS,
     TOKEN,
     WEEKDAYS,
     prop_raw_lower,
@@ -215,7 +216,7 @@ def _content_words(text: str, positions: list[tuple[str, int]], side_tokens: set
     for idx, (tok, _) in enumerate(positions):
         if tok in STOPWORDS or tok in NEGATION_WORDS or tok in MULTIPLIERS or tok[:1].isdigit() or len(tok) < 2:
             continue
-        s = stem(tok, lang)
+        s = stem(SYNONYMS.get(tok, tok), lang)
         stems.add(s)
         if side_tokens is None or idx not in side_tokens:
             asserted.add(s)

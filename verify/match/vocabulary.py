@@ -49,6 +49,9 @@ NEGATION_FIXED = re.compile(
 )
 CLITICS = frozenset(words("clitics"))
 MULTIPLIERS = table("multipliers")  # "mil" -> 1e3, "millones" -> 1e6, ...
+# Two words for one thing, read as the second: "desempleo" -> "paro", so "el desempleo en la eurozona" and
+# "el paro en la eurozona" share their matter (`verify.match.text`) and rate (`verify.match.figures`).
+SYNONYMS = table("synonyms")
 
 
 @lru_cache(maxsize=4)
