@@ -241,6 +241,16 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "El conductor herido en el choque de Lugo permaneció hospitalizado el martes."),
     ("El juez deja en libertad al empresario acusado de fraude fiscal.",
      "El juez mantiene en prisión al empresario acusado de fraude fiscal."),
+    # rules-65: found alive against found dead, approving against blocking, a massive against a small
+    # protest, profitable against losing money
+    ("Los dos montañeros desaparecidos en el Pirineo fueron rescatados con vida.",
+     "Los dos montañeros desaparecidos en el Pirineo fueron encontrados muertos."),
+    ("Los ministros de Economía aprueban el rescate de la banca chipriota.",
+     "Los ministros de Economía bloquean el rescate de la banca chipriota."),
+    ("La manifestación de los pensionistas en Bilbao fue multitudinaria.",
+     "La manifestación de los pensionistas en Bilbao fue pequeña."),
+    ("La aerolínea de bajo coste es rentable desde su primer año.",
+     "La aerolínea de bajo coste pierde dinero desde su primer año."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -563,6 +573,10 @@ def test_two_parts_of_one_whole_conflict_and_the_whole_they_share_does_not_make_
     ("El accidente costó la vida a 12 personas.", [(12, "death")]),
     ("La erupción del volcán se cobra catorce vidas.", [(14, "death")]),
     ("Docenas mueren en los enfrentamientos de El Cairo.", [(12, "death")]),
+    # rules-65: "un" right before a casualty, or "un único", is one (not "una herida", a wound)
+    ("Un muerto en un tiroteo en un instituto de Ohio.", [(1, "death")]),
+    ("El mando aliado confirma un único fallecido en el accidente.", [(1, "death")]),
+    ("Sufrió una herida en el brazo.", []),
     ("Los bomberos salvaron la vida de 12 personas.", [(12, "person")]),
     ("50 supervivientes rescatados entre los escombros.", [(50, "survivors")]),
     ("Treinta personas siguen desaparecidas tras la riada.", [(30, "missing")]),
@@ -606,6 +620,12 @@ def test_tolls_written_as_a_tally_dispute_and_survivors_dispute_no_toll():
     # the same digits a million apart, "M" read as millions in one only: one value written two ways
     assert not _figures_in_dispute("El número de ocupados en España supera los 20 millones.",
                                    "España supera por primera vez desde 2008 los 20M de ocupados.")
+
+
+def test_one_dead_disputes_three():
+    # rules-65: "Un muerto" was no count ("un" is an article as often)
+    assert _figures_in_dispute("Un muerto en un tiroteo en un instituto de Ohio.",
+                               "Tres muertos en un tiroteo en un instituto de Ohio, según la policía.")
 
 
 def test_two_death_tolls_written_two_ways_conflict():

@@ -413,6 +413,11 @@ OFFICIAL = ("La teoría oficial fue desde el primer momento que los estudiantes 
      "Robles ha adulterado mosto"),
     ("Calvo negó en el Congreso haber insinuado que el PP apoye un golpe de Estado.", "es",
      "Calvo ha insinuado que el PP apoye un golpe de Estado"),
+    # ... of up to four words after the preposition (rules-65; three before)
+    ("Dotson negó ante los agentes del FBI haber disparado contra Dennehy.", "es",
+     "Dotson ha disparado contra Dennehy"),
+    # ... none of them an infinitive: "atender nuestra propuesta de" is what is refused
+    ("El Gobierno vasco se niega a atender nuestra propuesta de recontratar a 4.000 sanitarios.", "es", ""),
     # ... but an object there is a decision, not a denial
     ("El Gobierno rechazó en el Congreso la propuesta de Vox sobre inmigración.", "es", ""),
     # "nunca" after the denied verb only makes sense under the denial, as "alguna" does

@@ -50,6 +50,8 @@ _CASUALTIES: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = (
     ("missing", frozenset(words("missing_words")), frozenset()))
 CASUALTY_UNITS = frozenset(kind for kind, _, _ in _CASUALTIES)
 _CASUALTY_WORDS = frozenset(w for _, state, _ in _CASUALTIES for w in state)  # "docenas mueren"
+_SINGLE = frozenset(words("single_words"))  # "un único fallecido", "un solo herido"
+_CASUALTY_ARTICLES = frozenset(words("casualty_articles"))  # "un muerto": one
 # "se cobró la vida de 44 personas", "costó la vida a 12": a verb of these, "la vida" and its count (`_takes_lives`)
 _LIFE_TAKING = frozenset(words("life_taking_words"))
 _LIFE_NOUNS = frozenset(words("life_nouns"))
@@ -242,6 +244,10 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
         # a killing or a wounding is the count: "mata a uno e hiere a cinco"
         counted_one = (token == "uno" and i >= 2 and tokens[i - 1] in _DEATH_FILLERS
                        and (tokens[i - 2] in _KILLING_WORDS or tokens[i - 2] in _INJURING_WORDS))
+        # ... and "un" right before a casualty, or "único" and one: "Un muerto en un tiroteo", "confirma un
+        # único fallecido" (rules-65; not "una herida", a wound)
+        single = i + 2 < len(tokens) and nxt in _SINGLE and tokens[i + 2] in _CASUALTY_WORDS
+        counted_one = counted_one or (token in _CASUALTY_ARTICLES and (nxt in _CASUALTY_WORDS or single))
         if value is None or (not is_digit and token in _ARTICLE_NUMBERS and nxt not in MULTIPLIERS
                              and not counted_one):
             i += 1
@@ -253,7 +259,7 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
                 and parse_number(prev) is None):
             i += 1
             continue
-        j, text = i + 1, token
+        j, text = i + 1 + (counted_one and single), token
         units_at = j + (nxt in _NUMBER_JOINERS)
         units = parse_number(tokens[units_at]) if units_at < len(tokens) and not is_digit else None
         if not is_digit and 20 <= value <= 90 and value % 10 == 0 and units is not None and 1 <= units <= 9 \

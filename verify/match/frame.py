@@ -21,12 +21,23 @@ _REPORT = alternation(words("report_verbs"))
 _DENY = alternation(words("deny_verbs"))
 _AUX_FRAME = frozenset(words("perfect_auxiliaries"))  # "ha negado", "habría dicho"
 _AUX = rf"(?:(?:{alternation(words('perfect_auxiliaries'))})\s+)?"
-# (Spanish: what may sit between a reporting verb and its "que")
-_BETWEEN = (
-    r"(?:\s+(?:a|al|ante|en|durante|desde|tras|con)\s+[^\s,;:.]+(?:\s+[^\s,;:.]+){0,2}?"
-    r"|\s+(?:el|este|esta)\s+(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|dia|mes|ano|fin de semana)"
-    r"|\s+(?:hoy|ayer|tambien|ademas|luego|entonces))?"
-)
+# (with a clitic: "desmintieron haberse reunido", "negó haberle ofrecido")
+_INFINITIVE = re.compile(rf"(?:haber|\w+(?:ar|er|ir))(?:{alternation(sorted(CLITICS))})?\b")
+
+
+def _between(word: str, most: int) -> str:
+    """(Spanish) what may sit between a reporting verb and its "que" or infinitive: a place, a time or an
+    addressee, a preposition and up to `most` `word`s ("afirmó el martes que", "dijo a los periodistas
+    que", "negó ante el juez haber ...")."""
+    return (rf"(?:\s+(?:a|al|ante|en|durante|desde|tras|con)\s+{word}(?:\s+{word}){{0,{most - 1}}}?"
+            r"|\s+(?:el|este|esta)\s+(?:lunes|martes|miercoles|jueves|viernes|sabado|domingo|dia|mes|ano|fin de semana)"
+            r"|\s+(?:hoy|ayer|tambien|ademas|luego|entonces))?")
+
+
+_BETWEEN = _between(r"[^\s,;:.]+", 3)
+# Before an infinitive, four words but none an infinitive itself: "negó ante los agentes del FBI haber
+# disparado" (three until rules-65), not "se niega a atender nuestra propuesta de recontratar".
+_BETWEEN_INF = _between(rf"(?!{_INFINITIVE.pattern})[^\s,;:.]+", 4)
 _FRAME_HEAD = re.compile(
     # A time or an addressee may sit between the verb and "que" ("afirmó el martes que", "dijo a los
     # periodistas que"); an object may not ("rechazó una propuesta que ...": a relative clause).
@@ -38,12 +49,10 @@ _FRAME_HEAD = re.compile(
 # atribuir ..." / "de que ...": the denied complement follows the verb, an infinitive or a clause. A
 # noun phrase ("rechazó una propuesta", "descartó cambios") is a decision, not the denial of a proposition.
 _DENIED_NOUNS = rf"(?:la\s+|el\s+)?(?:{alternation(words('denied_nouns'))})\s+de\s+"
-# (with a clitic: "desmintieron haberse reunido", "negó haberle ofrecido")
-_INFINITIVE = re.compile(rf"(?:haber|\w+(?:ar|er|ir))(?:{alternation(sorted(CLITICS))})?\b")
 # A place, a time or an addressee may sit between the verb and its infinitive, as before "que" ("negó
 # ante el juez haber adulterado", "rechazó en una entrevista apoyar"); an object may not.
 _DENY_INF = re.compile(rf"^(?P<frame>[^;]{{0,120}}?)\b{_AUX}(?P<verb>{_DENY})\b"
-                       rf"(?:{_BETWEEN}(?=\s+{_INFINITIVE.pattern}))?\s+"
+                       rf"(?:{_BETWEEN_INF}(?=\s+{_INFINITIVE.pattern}))?\s+"
                        rf"(?P<lead>a\s+|{_DENIED_NOUNS}(?:que\s+)?)?(?P<rest>.+)$", re.IGNORECASE)
 # "La Iglesia copta desmintió el fallecimiento del papa", "negaron la muerte de Mehsud", "desmintió los
 # rumores sobre la detención de ...": a denying verb before an event's noun denies that it happened, where

@@ -199,7 +199,10 @@ class Thresholds:
     ("Atenas") (session 39); rules-64: counts both claims give leave one count each for the judge
     (`_one_count_each`), "desempleo" is "paro" among a claim's words too (lexicon `synonyms`), five
     opposites (a warm / cold welcome, celebrate / regret, resign / cling to office, record highs, still in
-    hospital or in prison in more forms) and two more names of one actor (session 39).
+    hospital or in prison in more forms) and two more names of one actor (session 39); rules-65: "un
+    muerto", "un único fallecido" count one; up to four words (none an infinitive) between a denying
+    verb and its infinitive ("negó ante los agentes del FBI haber disparado"); four opposites (found
+    alive / dead, approve / block, massive / small, profitable / losing money) (session 39).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
