@@ -251,6 +251,11 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "La manifestación de los pensionistas en Bilbao fue pequeña."),
     ("La aerolínea de bajo coste es rentable desde su primer año.",
      "La aerolínea de bajo coste pierde dinero desde su primer año."),
+    # rules-66: staying in post against resigning, a life sentence against an acquittal
+    ("El director general de la televisión pública dimite por el escándalo.",
+     "El director general de la televisión pública sigue en su puesto pese al escándalo."),
+    ("El jefe mafioso recibe cadena perpetua por los asesinatos de Boston.",
+     "El jefe mafioso es absuelto por los asesinatos de Boston."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -577,6 +582,10 @@ def test_two_parts_of_one_whole_conflict_and_the_whole_they_share_does_not_make_
     ("Un muerto en un tiroteo en un instituto de Ohio.", [(1, "death")]),
     ("El mando aliado confirma un único fallecido en el accidente.", [(1, "death")]),
     ("Sufrió una herida en el brazo.", []),
+    # rules-66: a toll of none counts zero ("no" alone opens none: "No murieron tres personas")
+    ("Un mortero alcanzó la embajada; no hubo heridos.", [(0, "injured")]),
+    ("El choque de trenes se saldó sin muertos.", [(0, "death")]),
+    ("No murieron tres personas en el choque.", [(3, "death")]),
     ("Los bomberos salvaron la vida de 12 personas.", [(12, "person")]),
     ("50 supervivientes rescatados entre los escombros.", [(50, "survivors")]),
     ("Treinta personas siguen desaparecidas tras la riada.", [(30, "missing")]),
@@ -626,6 +635,15 @@ def test_one_dead_disputes_three():
     # rules-65: "Un muerto" was no count ("un" is an article as often)
     assert _figures_in_dispute("Un muerto en un tiroteo en un instituto de Ohio.",
                                "Tres muertos en un tiroteo en un instituto de Ohio, según la policía.")
+    # rules-66: nor was "no hubo heridos"
+    assert _figures_in_dispute("La embajada del Vaticano en Damasco fue alcanzada por un mortero; no hubo heridos.",
+                               "Un mortero alcanzó la embajada del Vaticano en Damasco e hirió a tres personas.")
+    assert [(f.value, f.unit) for f in features("There were no injuries in the blast.", "en").figures] \
+        == [(0, "injured")]
+    # ... only where the rules trust it alone: not for the judge, between two events that share a few words
+    assert not _figures_in_dispute("Centenares de personas resultaron heridas después de la tormenta que obligó "
+                                   "a evacuar la costa.",
+                                   "Después de la explosión en la fábrica hubo que evacuar la planta; no hubo heridos.")
 
 
 def test_two_death_tolls_written_two_ways_conflict():

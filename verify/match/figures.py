@@ -134,6 +134,12 @@ def _vague_counts(language: str) -> tuple[dict[str, float], frozenset[str]]:
 
 
 @lru_cache(maxsize=8)
+def _zero_openers(language: str) -> frozenset[str]:
+    """`language`'s words before a casualty that make its toll none ("no hubo", "sin"; `_no_casualties`)."""
+    return frozenset(words("zero_openers", (language,)))
+
+
+@lru_cache(maxsize=8)
 def _toll_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
     """`language`'s nouns of a toll or a tally ("balance", "cifra") and the words that link one to what
     it counts ("de")."""
@@ -336,6 +342,22 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
                                           or _record_span(tokens, i))
         out.append(Figure(text, value, unit, bound, context, elapsed))
         i = max(j, i + 1)
+    return out + _no_casualties(tokens, language)
+
+
+def _no_casualties(tokens: list[str], language: str) -> list[Figure]:
+    """A toll of none: "no hubo heridos", "sin muertos", "ningún herido", "no injuries" count zero of that
+    casualty (the language's own `zero_openers`: English "no" is no opener of "no murieron"), which three
+    wounded dispute (rules-66)."""
+    openers = _zero_openers(language)
+    out = []
+    for k, token in enumerate(tokens):
+        if token not in _CASUALTY_WORDS:
+            continue
+        for n in (3, 2, 1):
+            if k >= n and " ".join(tokens[k - n:k]) in openers:
+                out.append(Figure(" ".join(tokens[k - n:k + 1]), 0.0, _casualty(tokens, k, k), ""))
+                break
     return out
 
 

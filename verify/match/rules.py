@@ -202,7 +202,9 @@ class Thresholds:
     hospital or in prison in more forms) and two more names of one actor (session 39); rules-65: "un
     muerto", "un único fallecido" count one; up to four words (none an infinitive) between a denying
     verb and its infinitive ("negó ante los agentes del FBI haber disparado"); four opposites (found
-    alive / dead, approve / block, massive / small, profitable / losing money) (session 39).
+    alive / dead, approve / block, massive / small, profitable / losing money) (session 39); rules-66: a
+    toll of none ("no hubo heridos", "sin muertos") counts zero (`figures._no_casualties`); stays in post
+    against resigning, a life sentence against an acquittal (session 39).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -682,6 +684,9 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
                     and not any(f.unit in MEASURE_STEMS or f.context & MEASURE_STEMS for f in disputed))
     if figure is not None or (disputed is not None and (
             (disputed[0].unit == "duration" and (disputed[0].elapsed or disputed[1].elapsed))
+            # a toll of none only where the rules trust it alone: "no hubo heridos" after an explosion and
+            # "centenares de personas fueron heridas" in a storm are two events (news_es, rules-66)
+            or 0 in (disputed[0].value, disputed[1].value)
             or (small_counts and len(shared - a.prop_name_stems - b.prop_name_stems) < thresholds.small_count_shared)
             or (years_a and years_b and not years_a & years_b)
             or len(shared - _unit_stems(disputed[0])) < thresholds.disputed_figure_shared
