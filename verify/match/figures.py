@@ -265,7 +265,7 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
                 and parse_number(prev) is None):
             i += 1
             continue
-        j, text = i + 1 + (counted_one and single), token
+        j, text = (i + 2 if counted_one and single else i + 1), token  # past "único" in "un único fallecido"
         units_at = j + (nxt in _NUMBER_JOINERS)
         units = parse_number(tokens[units_at]) if units_at < len(tokens) and not is_digit else None
         if not is_digit and 20 <= value <= 90 and value % 10 == 0 and units is not None and 1 <= units <= 9 \
@@ -438,14 +438,13 @@ def _age(tokens: list[str], at: int, unit: int, names: frozenset[str]) -> bool:
 
 
 def _casualty(tokens: list[str], at: int, noun: int | None) -> str:
-    """The casualties the count at `at` counts, "death", "injured", "survivors" or "missing" (`_CASUALTIES`),
-    or "": its noun at
-    `noun` says so ("nueve muertos", "13 heridos"), or a word of that state follows the noun within five
-    words, before the next count's ("15 personas murieron", "tres agentes de la policía afgana
-    murieron"), or a word of the state or of the act comes right before the count, past a bound and "a"
-    ("murieron ocho personas", "mata al menos a 22 personas", "hiere a 13", "killed 22 people"); a count
-    without a noun (`noun` None) only so; or lives are taken right before it (`_takes_lives`: the dead).
-    Written any of these ways, a toll is one quantity."""
+    """The casualties the count at `at` counts, "death", "injured", "survivors" or "missing"
+    (`_CASUALTIES`), or "": its noun at `noun` says so ("nueve muertos", "13 heridos"), or a word of that
+    state follows the noun within five words, before the next count's ("15 personas murieron", "tres
+    agentes de la policía afgana murieron"), or a word of the state or of the act comes right before the
+    count, past a bound and "a" ("murieron ocho personas", "mata al menos a 22 personas", "hiere a 13",
+    "killed 22 people"); a count without a noun (`noun` None) only so; or lives are taken right before it
+    (`_takes_lives`: the dead). Written any of these ways, a toll is one quantity."""
     if at >= 2 and tokens[at - 2] in _PARTITIVE_PREPOSITIONS and tokens[at - 1] in _PLURAL_ARTICLES:
         return ""  # a whole ("un millar de los 2.720 clérigos deportados murieron"): the dead are a part of it
     before = at - 1
