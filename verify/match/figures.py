@@ -114,10 +114,11 @@ def figure_tokens(text: str) -> list[re.Match[str]]:
     return list(FIGURE_TOKEN.finditer(_JOINED.sub("_", text)))
 
 
-@lru_cache(maxsize=8)
-def _currency_nouns(language: str) -> frozenset[str]:
-    """The lexicon's `currency_nouns` of `language` (folded, as the tokens are: "dolares")."""
-    return frozenset(words("currency_nouns", (language,)))
+@lru_cache(maxsize=64)
+def _language_words(key: str, language: str) -> frozenset[str]:
+    """The lexicon list `key` of `language` alone (folded, as the tokens are: "dolares"), where another
+    language's words would misread ("miles" is a distance in English, "no" opens no Spanish toll of none)."""
+    return frozenset(words(key, (language,)))
 
 
 @lru_cache(maxsize=8)
@@ -127,23 +128,10 @@ def _currency_units(language: str) -> dict[str, str]:
 
 
 @lru_cache(maxsize=8)
-def _vague_counts(language: str) -> tuple[dict[str, float], frozenset[str]]:
-    """`language`'s plurals of an order of magnitude ("decenas" -> 10, "miles" -> 1.000) and the words
-    that link one to what it counts ("de"): its own, as "miles" is a distance in English."""
-    return table("vague_counts", (language,)), frozenset(words("vague_count_links", (language,)))
-
-
-@lru_cache(maxsize=8)
-def _zero_openers(language: str) -> frozenset[str]:
-    """`language`'s words before a casualty that make its toll none ("no hubo", "sin"; `_no_casualties`)."""
-    return frozenset(words("zero_openers", (language,)))
-
-
-@lru_cache(maxsize=8)
-def _toll_words(language: str) -> tuple[frozenset[str], frozenset[str]]:
-    """`language`'s nouns of a toll or a tally ("balance", "cifra") and the words that link one to what
-    it counts ("de")."""
-    return frozenset(words("toll_nouns", (language,))), frozenset(words("toll_links", (language,)))
+def _vague_counts(language: str) -> dict[str, float]:
+    """`language`'s plurals of an order of magnitude ("decenas" -> 10, "miles" -> 1.000): its own, as
+    "miles" is a distance in English."""
+    return table("vague_counts", (language,))
 
 
 @dataclass(frozen=True, slots=True)
@@ -222,9 +210,9 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
     capitalised sentence start, "Apenas 5 años después", is none)."""
     out: list[Figure] = []
     currency = _currency_units(language)
-    currency_nouns = _currency_nouns(language)
+    currency_nouns = _language_words("currency_nouns", language)
     rates: frozenset[str] | None = None
-    vague, vague_links = _vague_counts(language)
+    vague, vague_links = _vague_counts(language), _language_words("vague_count_links", language)
     i = 0
     while i < len(tokens):
         token = tokens[i]
@@ -349,7 +337,7 @@ def _no_casualties(tokens: list[str], language: str) -> list[Figure]:
     """A toll of none: "no hubo heridos", "sin muertos", "ningún herido", "no injuries" count zero of that
     casualty (the language's own `zero_openers`: English "no" is no opener of "no murieron"), which three
     wounded dispute (rules-66)."""
-    openers = _zero_openers(language)
+    openers = _language_words("zero_openers", language)
     out = []
     for k, token in enumerate(tokens):
         if token not in _CASUALTY_WORDS:
@@ -383,7 +371,7 @@ def _toll_noun(tokens: list[str], at: int, language: str) -> int | None:
     muertos se sitúa en 300", "la cifra de parados asciende a 3 millones", "the death toll rose to
     50", "el número de muertes por el derrumbe del edificio en Bangladesh supera los 500"), within the
     twelve words before it and after any other count; None if there is none."""
-    nouns, links = _toll_words(language)
+    nouns, links = _language_words("toll_nouns", language), _language_words("toll_links", language)
     for p in range(at - 1, max(-1, at - 13), -1):
         if tokens[p][:1].isdigit() or (tokens[p] in _WORD_NUMBERS and tokens[p] not in _ARTICLE_NUMBERS):
             return None

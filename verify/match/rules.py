@@ -450,7 +450,15 @@ def _compatible(x: Figure, y: Figure) -> bool:
     # Rounding agrees ("unos 20.000" vs "21.000"; two floors or two ceilings of one thing, "más de
     # 1.000" vs "más de 1.100", are two roundings of one value); a quarter off does not ("unos 9.000"
     # vs "12.000"), nor values as written 5 % apart.
-    return ratio <= (1.25 if (x.bound or y.bound) else 1.05)
+    return ratio <= (_ROUNDED if (x.bound or y.bound) else _AS_WRITTEN)
+
+
+# How far one figure's value may be from another's and still agree (`_compatible`, `_span`,
+# `_within_bound`): as written, 5 %; a rounding ("unos"), a quarter; a floor or a ceiling reaches to twice
+# or half its value.
+_AS_WRITTEN = 1.05
+_ROUNDED = 1.25
+_BOUND_REACH = 2.0
 
 
 def _span(figure: Figure) -> tuple[float, float]:
@@ -458,18 +466,19 @@ def _span(figure: Figure) -> tuple[float, float]:
     magnitude ("docenas de", "miles de") from two of it, a rounding allowed, to a hundred of it ("miles"
     of a crowd may be 50.000, not 200; "decenas" not 5, nor "unos 2.000")."""
     v = figure.value
-    return {"some": (1.6 * v, 100 * v), "min": (v / 1.05, 2 * v), "max": (v / 2, 1.05 * v),
-            "about": (v / 1.25, 1.25 * v)}.get(figure.bound, (v / 1.05, 1.05 * v))
+    return {"some": (_BOUND_REACH * v / _ROUNDED, 100 * v), "min": (v / _AS_WRITTEN, _BOUND_REACH * v),
+            "max": (v / _BOUND_REACH, _AS_WRITTEN * v), "about": (v / _ROUNDED, _ROUNDED * v),
+            }.get(figure.bound, (v / _AS_WRITTEN, _AS_WRITTEN * v))
 
 
 def _within_bound(bound: Figure, other: Figure) -> bool:
     """A floor ("más de 1.000") holds a value up to twice it, a ceiling ("hasta 500") one down to half
     of it: "más de 1.000" against "1.200" agrees, against "800" or "5.000" it does not (a report that
     far below the truth is another count). A floor and a ceiling agree when they leave room between."""
-    lo, hi = bound.value / 1.05, bound.value * 1.05
+    lo, hi = bound.value / _AS_WRITTEN, bound.value * _AS_WRITTEN
     if bound.bound == "min":
-        return other.value >= lo and (other.bound == "max" or other.value <= 2 * bound.value)
-    return other.value <= hi and (other.bound == "min" or other.value >= bound.value / 2)
+        return other.value >= lo and (other.bound == "max" or other.value <= _BOUND_REACH * bound.value)
+    return other.value <= hi and (other.bound == "min" or other.value >= bound.value / _BOUND_REACH)
 
 
 def _antonyms(a: ClaimFeatures, b: ClaimFeatures) -> tuple[str, str] | None:
