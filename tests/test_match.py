@@ -13,6 +13,7 @@ from verify.compare import compare_texts
 from verify.embed import FakeEncoder
 from verify.errors import InputError
 from verify.match import MATCHER_VERSION, PairVerdict, classify, classify_many
+from verify.match.contests import contests
 from verify.match.figures import parse_number, written_step
 from verify.match.frame import strip_frame
 from verify.match.restate import denied_statement, with_figure
@@ -968,6 +969,54 @@ def test_not_visiting_someone_is_not_denied_by_meeting_their_family():
     denial = claim("El Rey no visitará a la presidenta en el hospital para no perturbar su recuperación.")
     meeting = claim("El Rey se reúne con la familia de la presidenta mientras ella sigue en el hospital.")
     assert classify(meeting, denial, similarity=0.9).relation != Relation.CONTRADICTS
+
+
+def test_a_light_verbs_noun_or_an_intention_says_what_is_denied():
+    """rules-67: "no ha dado su apoyo a" denies "apoya"; "no tiene ninguna intención de dimitir" denies
+    "renunciará"; where the claim names who speaks, as a denial does."""
+    support = claim("El Senado de Chile apoya la reforma fiscal del Gobierno.")
+    given = claim('"El Senado de Chile no ha dado su apoyo a la reforma fiscal", aseguró un senador de la oposición.',
+                  speaker="un senador de la oposición")
+    verdict = classify(support, given, similarity=0.9)
+    assert verdict.relation == Relation.CONTRADICTS, verdict.reason
+    leaving = claim("El director del Museo del Prado renunciará a su cargo.")
+    staying = claim('"Nuestro director no tiene ninguna intención de dimitir", aseguró un portavoz del '
+                    'Museo del Prado.', speaker="un portavoz del Museo del Prado")
+    verdict = classify(leaving, staying, similarity=0.9)
+    assert verdict.relation == Relation.CONTRADICTS, verdict.reason
+    # the light verb's noun is the predicate, and the subject must still be the same
+    other = claim("El Congreso de Perú apoya la reforma fiscal del Gobierno.")
+    assert classify(other, given, similarity=0.9).relation != Relation.CONTRADICTS
+    # an intention noun is passed over only after the negation: "su Plan de choque no ..." is the subject
+    planned = claim("Su Plan de choque no disminuyó las listas de espera de la sanidad madrileña.")
+    reduced = claim("El Plan de choque logró reducir las listas de espera de la sanidad madrileña.")
+    assert classify(reduced, planned, similarity=0.9).relation == Relation.CONTRADICTS
+
+
+def test_winner_and_loser_swapped_contradict():
+    """rules-67: the same two sides of one contest, swapped (`verify.match.contests`), in the active, the
+    passive ("fue derrotado por") or with a losing verb ("cae ante"); not the same outcome reworded, a
+    negated one, or two meetings that share nothing but the names."""
+    won = claim("Alcaraz derrota a Sinner en la final de Roland Garros.")
+    for swapped in ("Sinner se impuso a Alcaraz en la final de Roland Garros.",
+                    "Alcaraz fue derrotado por Sinner en la final de Roland Garros.",
+                    "Alcaraz cae ante Sinner en la final de Roland Garros."):
+        verdict = classify(won, claim(swapped), similarity=0.93)
+        assert verdict.relation == Relation.CONTRADICTS, (swapped, verdict.reason)
+        assert "opposite winners" in verdict.reason
+    english = classify(claim("Alcaraz beats Sinner in the Roland Garros final.", language="en"),
+                       claim("Sinner defeated Alcaraz in the Roland Garros final.", language="en"), similarity=0.93)
+    assert english.relation == Relation.CONTRADICTS, english.reason
+    for same in ("Alcaraz se impone a Sinner en la final de Roland Garros.",
+                 "Sinner fue derrotado por Alcaraz en la final de Roland Garros.",
+                 "Sinner no pudo vencer a Alcaraz en la final de Roland Garros."):
+        assert classify(won, claim(same), similarity=0.93).relation != Relation.CONTRADICTS, same
+    assert evidence(features("Alcaraz derrota a Sinner."), features("Sinner vence a Alcaraz en Roma."),
+                    0.9).reversed_contest is None
+    # a winning verb with no side after it is no contest; a headline's section is no part of a name
+    assert contests("La UE impone sanciones a Rusia por la guerra.") == ()
+    assert [c.winner for c in contests("Tenis: Nadal derrota a Djokovic")] == [{"nadal"}]
+    assert [c.loser for c in contests("Los Tigres derrotaron 2-0 a los Medias Rojas")] == [{"medias", "rojas"}]
 
 
 def test_no_evidence_of_x_contradicts_x_with_another_verb():

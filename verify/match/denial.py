@@ -51,6 +51,10 @@ _NOUN_MARKERS = frozenset(words("noun_markers")) - {"a"}  # "no va a dimitir": "
 # What opens the complement of a whole-claim denial phrase: "no hay pruebas de que X".
 _COMPLEMENT_OPENERS = frozenset(words("complement_openers"))
 _COORDINATORS = frozenset(words("coordinators"))
+# "hacer", "tener", "dar" ... (stems): their noun says what the clause denies ("no dio su apoyo").
+_LIGHT_VERBS = frozenset(words("light_verb_stems"))
+# "no tiene ninguna intención de dimitir" denies dimitir: an intention noun is not what is denied.
+_INTENTION_NOUNS = frozenset(words("intention_nouns"))
 # Forms of "haber" that carry a perfect ("no ha dimitido"); the predicate comes after them.
 _HABER = frozenset({"ha", "han", "habia", "habian", "he", "hemos", "hubo", "habra"})
 # "Ninguna fuerza occidental ha atacado ...": a negative quantifier opening its clause denies its verb.
@@ -89,6 +93,9 @@ class DeniedClause:
     # a negative quantifier's ("ningún soldado español"): the subject is a set of which none did it, so
     # the other claim must state the act of that whole set, not of "soldados franceses"
     quantified: bool = False
+    # after a light verb, the word that says what it does: "apoy" of "no ha dado su apoyo al acuerdo",
+    # "declar" of "no hizo ninguna declaración"
+    light_object: str = ""
 
 
 @lru_cache(maxsize=1)
@@ -116,15 +123,19 @@ def _clause(positions: list[tuple[str, int]], start: int, end: int, subject_from
     def nominal(j: int) -> bool:
         # after an article, a possessive or a preposition a word is a noun ("que la empresa vendiera"):
         # the predicate is the first content word that is not
-        return j > 0 and positions[j - 1][0] in _NOUN_MARKERS
+        # ("ninguna intención de dimitir": what follows an intention noun is its verb)
+        return (j > 0 and positions[j - 1][0] in _NOUN_MARKERS
+                and not (j > 1 and positions[j - 2][0] in _INTENTION_NOUNS))
 
     pred_idx = next((j for j in range(start, end) if content(positions[j][0]) and positions[j][0] not in names
                      and positions[j][0] not in _AUX_WORDS and positions[j][0] not in _COMPLEMENT_OPENERS
-                     and not nominal(j)), None)
+                     and positions[j][0] not in _INTENTION_NOUNS and not nominal(j)), None)
     if pred_idx is None:
         return None
+    # (an intention noun after the negation is no subject: "no tengo ninguna intención de ...")
     subject_tokens = [positions[j][0] for j in range(subject_from, pred_idx)
-                      if content(positions[j][0]) and positions[j][0] not in _AUX_WORDS]
+                      if content(positions[j][0]) and positions[j][0] not in _AUX_WORDS
+                      and not (j >= start and positions[j][0] in _INTENTION_NOUNS)]
     subject = {stem(t, lang) for t in subject_tokens}
     subject_names = {stem(t, lang) for t in subject_tokens if t in names}
     from_speaker = speaker_fallback and not subject and bool(extra_subject)
@@ -134,9 +145,13 @@ def _clause(positions: list[tuple[str, int]], start: int, end: int, subject_from
     arguments = {stem(positions[j][0], lang) for j in range(pred_idx + 1, end) if content(positions[j][0])}
     predicate = stem(positions[pred_idx][0], lang)
     head = stem(subject_tokens[0], lang) if subject_tokens else ""
+    light_object = ""
+    if predicate in _LIGHT_VERBS:
+        light_object = next((stem(positions[j][0], lang) for j in range(pred_idx + 1, end)
+                             if content(positions[j][0])), "")
     return DeniedClause(frozenset(subject - {predicate}), frozenset(subject_names - {predicate}), predicate,
                         frozenset(arguments - {predicate}), cue, positions[pred_idx][0],
-                        head if head != predicate else "", from_speaker)
+                        head if head != predicate else "", from_speaker, light_object=light_object)
 
 
 def _index_at(positions: list[tuple[str, int]], char: int) -> int:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from verify.lang import fold, table, words
+from verify.match.contests import reversed_contest
 from verify.match.denial import DeniedClause, predicate_synonyms
 from verify.match.figures import (
     AGE_PEOPLE_STEMS,
@@ -204,7 +205,11 @@ class Thresholds:
     verb and its infinitive ("negó ante los agentes del FBI haber disparado"); four opposites (found
     alive / dead, approve / block, massive / small, profitable / losing money) (session 39); rules-66: a
     toll of none ("no hubo heridos", "sin muertos") counts zero (`figures._no_casualties`); stays in post
-    against resigning, a life sentence against an acquittal (session 39).
+    against resigning, a life sentence against an acquittal (session 39); rules-67: a light verb's noun is
+    what it denies ("no ha dado su apoyo al acuerdo" against "apoya el acuerdo", `DeniedClause.light_object`)
+    and an intention noun is passed over ("no tiene ninguna intención de dimitir" denies "dimitir"); winner
+    and loser of one contest swapped ("Nadal derrota a Djokovic" / "Djokovic se impuso a Nadal",
+    `verify.match.contests`) conflict as opposite directions do (session 40).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -283,6 +288,9 @@ class PairEvidence:
     # Opposite directions the rules alone do not trust (other actors named, under half the words shared:
     # `Thresholds.disputed_direction_overlap`), the same way (`signals.Directions`).
     directions_disputed: tuple[str, str] | None = None
+    # The same two sides of one contest, winner and loser swapped ("Nadal derrota a Djokovic" / "Djokovic
+    # se impuso a Nadal"), as written: a conflict like opposite directions (`signals.Directions`).
+    reversed_contest: tuple[str, str] | None = None
 
 
 def _coverage(a: ClaimFeatures, b: ClaimFeatures, shared: frozenset[str]) -> float:
@@ -527,7 +535,13 @@ def _states(clause: DeniedClause, other: ClaimFeatures, similarity: float, t: Th
     """
     preds = _predicate_forms(clause.predicate)
     # Stated: said by the claim itself, not inside one of its side clauses ("si gana", "que murieron").
-    stated = {s for s in other.asserted_stems - other.negated - other.requested if _same_stem(s, preds)}
+    asserted = other.asserted_stems - other.negated - other.requested
+    stated = {s for s in asserted if _same_stem(s, preds)}
+    # A light verb's noun says what is denied: "no ha dado su apoyo al acuerdo" against "apoya el
+    # acuerdo", "no tiene ninguna intención de dimitir" against "renunciará".
+    if not stated and clause.light_object:
+        stated = {s for s in asserted if _same_stem(s, _predicate_forms(clause.light_object))}
+        stated |= {clause.light_object} if stated else set()
     if not stated:
         return False
     preds = preds | stated
@@ -662,6 +676,11 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     if directions_disputed:
         directions_disputed = (a.stem_words.get(directions_disputed[0], directions_disputed[0]),
                                b.stem_words.get(directions_disputed[1], directions_disputed[1]))
+    # Who beat whom, swapped: one contest only where the two share a word besides the names and the
+    # verbs ("el título de Montecarlo", "la presidencia francesa"); two sides meet again and again.
+    contest = None if apart else reversed_contest(a.contests, b.contests)
+    if contest is not None and not shared - contest[0].stems - contest[1].stems:
+        contest = None
     conflict = _figure_conflict(a, b)
     if apart and conflict is not None and not (conflict[0].unit in _MONTHS and conflict[1].unit in _MONTHS):
         conflict = None  # (two dates are what is in dispute: "hasta el 28 de febrero" / "hasta el 31 de marzo")
@@ -715,6 +734,7 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
         shared_role=_shared_role(a, b),
         figure_disputed=disputed,
         directions_disputed=directions_disputed,
+        reversed_contest=(contest[0].text, contest[1].text) if contest is not None else None,
     )
 
 
@@ -756,7 +776,8 @@ def decide(
         sim >= t.contradiction_similarity or ev.coverage + names_bonus >= t.related_overlap
     )
     conflict_ready = same_proposition
-    conflicts = sum((ev.stance_conflict, ev.figure_conflict is not None, ev.antonyms is not None))
+    conflicts = sum((ev.stance_conflict, ev.figure_conflict is not None,
+                     ev.antonyms is not None or ev.reversed_contest is not None))
     if conflict_ready and conflicts:
         return Decision(Relation.CONTRADICTS, _contradiction_score(a, b, ev, sim, conflicts, t), ev)
 

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from verify.lang import alternation, fold, words
+from verify.match.contests import Contest, contests
 from verify.match.denial import DeniedClause, denied_clauses
 from verify.match.directions import antonym_groups
 from verify.match.figures import Figure, figure_tokens, figures
@@ -102,6 +103,9 @@ class ClaimFeatures:
     # the weekdays the claim's proposition names, folded ("cierran al alza el martes" -> {martes}): two
     # claims naming two days tell of two days' moves, like two months (`verify.match.rules.evidence`)
     weekdays: frozenset[str] = frozenset()
+    # who beat whom, as the claim states it ("Nadal derrota a Djokovic"): the same two sides swapped in
+    # another claim are a conflict (`verify.match.contests`)
+    contests: tuple[Contest, ...] = ()
 
     @property
     def asserted_stems(self) -> frozenset[str]:
@@ -182,6 +186,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         - {stem(w, lang) for n in names if " " in n for w in n.split()},
         weekdays=frozenset(set(TOKEN.findall(fold(prop))) & WEEKDAYS.get(lang, frozenset()))
         - {w for n in names if " " in n for w in n.split()},
+        contests=contests(text, lang),
     )
 
 

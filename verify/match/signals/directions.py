@@ -1,4 +1,4 @@
-"""The directions signal: opposite directions of one thing (subió / bajó)."""
+"""The directions signal: opposite directions of one thing (subió / bajó), or of one contest's outcome."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ from verify.records import Relation
 
 
 class Directions:
-    """Opposite directions of one thing (subió / bajó): the rules' conflict, or, once the judge has read
+    """Opposite directions of one thing (subió / bajó) or winners swapped ("Nadal derrota a Djokovic" /
+    "Djokovic se impuso a Nadal"): the rules' conflict, or, once the judge has read
     the pair, one the rules alone do not trust (`PairEvidence.directions_disputed`), which `combine`
     counts only where the judge is surer the claims are about one thing (`JudgePolicy.disputed_same_thing`)."""
 
@@ -15,6 +16,9 @@ class Directions:
 
     def read(self, pair: PairView) -> Finding | None:
         evidence = pair.decision.evidence
+        if evidence.reversed_contest:
+            won, lost = evidence.reversed_contest
+            return Finding(self.name, Relation.CONTRADICTS, True, 0.6, f'opposite winners: "{won}" vs "{lost}"')
         words = evidence.antonyms or (evidence.directions_disputed if pair.judge is not None else None)
         if not words:
             return None

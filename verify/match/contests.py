@@ -1,0 +1,172 @@
+"""Who beat whom: "Nadal derrota a Djokovic", "Djokovic se impuso a Nadal", "Sarkozy cae ante Hollande".
+
+Two claims that name the same two sides of one contest with winner and loser swapped cannot both hold,
+and neither a word list of opposites nor an NLI model trained on other sentences sees it: the words are
+the same, only their order differs (judge3 reads "Djokovic se impuso a Nadal en la final de
+Montecarlo" as entailing "Nadal derrota a Djokovic por el título de Montecarlo", 0.82). `contests`
+reads such outcomes off a claim's text with the language's lexicon: a winning verb ("win_verbs") with
+the name written right before it as the winner and the name after it (past a score, a link word and an
+article) as the loser; a losing verb ("lose_verbs") the other way round, its link required ("cae ante",
+"lost to"); a passive winning verb with its agent ("fue derrotado por") too. Plain string work on
+capitalised words, no parse: a name is a run of capitalised words, and a negated outcome ("no pudo
+vencer a") is none.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from verify.lang import alternation, fold, lexicon
+from verify.match.figures import parse_number
+from verify.match.vocabulary import NEGATION_WORDS, stem
+
+_TOKEN = re.compile(r"\w[\w\-]*", re.UNICODE)
+# Words that join a name's capitalised words: "Real Madrid", "Medias Rojas", "Costa de Marfil".
+_NAME_JOINERS = frozenset({"de", "del", "la", "da", "do", "van", "von", "di", "of", "the"})
+_SCORE = re.compile(r"\d+(?:-\d+)*")
+_NEGATION_REACH = 3  # words before the verb where a negation denies the outcome ("no pudo vencer a")
+_SCORE_REACH = 4  # score tokens between the verb and the loser ("venció dos a cero a Tigres")
+
+
+@dataclass(frozen=True, slots=True)
+class Contest:
+    winner: frozenset[str]  # the winner's name, as folded words
+    loser: frozenset[str]
+    text: str  # as written, for the reason: "Nadal derrota a Djokovic"
+    stems: frozenset[str]  # of every word in `text`: what else two claims share is what ties them
+
+
+@lru_cache(maxsize=8)
+def _verbs(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, frozenset[str],
+                                   frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
+    """The language's winning and losing verbs (patterns over one folded word, or two with "se"), the
+    words linking a verb to the loser (or winner), those that must link a losing verb, articles, the
+    passive agent's preposition and the passive's auxiliaries."""
+    lex = lexicon(language)
+
+    def pattern(key: str) -> re.Pattern[str] | None:
+        entries = lex.get(key, ())
+        return re.compile(rf"(?:{alternation(entries)})") if entries else None
+
+    return (pattern("win_verbs"), pattern("lose_verbs"), frozenset(lex.get("contest_links", ())),
+            frozenset(lex.get("loss_links", ())), frozenset(lex.get("contest_articles", ())),
+            frozenset(lex.get("passive_agents", ())), frozenset(lex.get("passive_auxiliaries", ())))
+
+
+def _capitalised(word: str) -> bool:
+    return word[:1].isupper()
+
+
+def _adjacent(text: str, tokens: list[tuple[str, int, int]], j: int) -> bool:
+    """Only white space between token j and the next: "Tenis: Nadal" is no one name."""
+    return not text[tokens[j][2]:tokens[j + 1][1]].strip()
+
+
+def _name_word(tokens: list[tuple[str, int, int]], j: int, words: list[str], toward: int) -> bool:
+    """Token j continues a name: capitalised, or a joiner with a capitalised word beyond it."""
+    if _capitalised(tokens[j][0]):
+        return True
+    k = j + toward
+    return bool(words) and fold(tokens[j][0]) in _NAME_JOINERS and 0 <= k < len(tokens) and _capitalised(tokens[k][0])
+
+
+def _name(words: list[str], articles: frozenset[str]) -> frozenset[str]:
+    # (a capitalised article opening a sentence is no part of the name: "Los Tigres" / "los Tigres")
+    return frozenset(fold(w) for w in words) - _NAME_JOINERS - articles
+
+
+def _name_before(text: str, tokens: list[tuple[str, int, int]], end: int,
+                 articles: frozenset[str]) -> tuple[int, frozenset[str]] | None:
+    """The run of capitalised words (joined by "de", "del" ...) ending right before token `end`."""
+    j = end - 1
+    words: list[str] = []
+    while j >= 0 and _adjacent(text, tokens, j) and _name_word(tokens, j, words, -1):
+        words.append(tokens[j][0])
+        j -= 1
+    name = _name(words, articles)
+    return (j + 1, name) if name else None
+
+
+def _name_after(text: str, tokens: list[tuple[str, int, int]], start: int,
+                articles: frozenset[str]) -> tuple[int, frozenset[str]] | None:
+    """The run of capitalised words starting at token `start`, and the index past it."""
+    j = start
+    words: list[str] = []
+    while j < len(tokens) and (not words or _adjacent(text, tokens, j - 1)) and _name_word(tokens, j, words, 1):
+        words.append(tokens[j][0])
+        j += 1
+    name = _name(words, articles)
+    return (j, name) if name else None
+
+
+def _score(word: str) -> bool:
+    return bool(_SCORE.fullmatch(word)) or parse_number(fold(word)) is not None
+
+
+def _other_side(text: str, tokens: list[tuple[str, int, int]], after: int, links: frozenset[str],
+                articles: frozenset[str], link_required: bool) -> tuple[int, frozenset[str]] | None:
+    """The name after a verb ending at token `after`: past a score ("2-0", "dos a cero"), a link word
+    ("a", "ante", "to") and an article."""
+    j = after
+    for _ in range(_SCORE_REACH):
+        if j < len(tokens) and _score(tokens[j][0]):
+            j += 1
+        elif j + 1 < len(tokens) and fold(tokens[j][0]) in links and _score(tokens[j + 1][0]):
+            j += 2  # "dos a cero"
+        else:
+            break
+    linked = j < len(tokens) and fold(tokens[j][0]) in links
+    if linked:
+        j += 1
+        if j < len(tokens) and fold(tokens[j][0]) in links:
+            j += 1  # "frente a"
+    elif link_required:
+        return None
+    if j < len(tokens) and fold(tokens[j][0]) in articles:
+        j += 1
+    return _name_after(text, tokens, j, articles)
+
+
+def contests(text: str, language: str = "es") -> tuple[Contest, ...]:
+    """The outcomes `text` states: who beat whom (module docstring)."""
+    win, lose, links, loss_links, articles, agents, auxiliaries = _verbs(language)
+    if win is None and lose is None:
+        return ()
+    tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    found: list[Contest] = []
+    for i, (word, _, _) in enumerate(tokens):
+        folded = fold(word)
+        reflexive = i > 0 and fold(tokens[i - 1][0]) == "se"
+        first = i - 1 if reflexive else i  # "Djokovic se impuso a Nadal": the name comes before "se"
+        key = f"se {folded}" if reflexive else folded
+        winning = win is not None and (win.fullmatch(key) or win.fullmatch(folded))
+        losing = lose is not None and lose.fullmatch(folded)
+        if not (winning or losing):
+            continue
+        passive = bool(winning) and i + 1 < len(tokens) and fold(tokens[i + 1][0]) in agents
+        while passive and first > 0 and fold(tokens[first - 1][0]) in auxiliaries:
+            first -= 1  # "Djokovic fue derrotado por Nadal", "ha sido eliminado por"
+        if any(fold(tokens[k][0]) in NEGATION_WORDS for k in range(max(0, first - _NEGATION_REACH), first)):
+            continue
+        before = _name_before(text, tokens, first, articles)
+        after = (_name_after(text, tokens, i + 2, articles) if passive
+                 else _other_side(text, tokens, i + 1, loss_links if losing else links, articles, bool(losing)))
+        if before is None or after is None or before[1] & after[1]:
+            continue
+        winner, loser = (after[1], before[1]) if (passive or losing) else (before[1], after[1])
+        start_char = tokens[before[0]][1]
+        end_char = tokens[after[0] - 1][2]
+        found.append(Contest(winner, loser, text[start_char:end_char],
+                             frozenset(stem(fold(t[0]), language) for t in tokens[before[0]:after[0]])))
+    return tuple(found)
+
+
+def reversed_contest(a: tuple[Contest, ...], b: tuple[Contest, ...]) -> tuple[Contest, Contest] | None:
+    """A contest `a` states whose winner `b` states lost to its loser (same two sides, swapped)."""
+    for x in a:
+        for y in b:
+            if x.winner & y.loser and x.loser & y.winner and not (x.winner & y.winner or x.loser & y.loser):
+                return x, y
+    return None
