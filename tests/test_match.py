@@ -257,6 +257,18 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "El director general de la televisión pública sigue en su puesto pese al escándalo."),
     ("El jefe mafioso recibe cadena perpetua por los asesinatos de Boston.",
      "El jefe mafioso es absuelto por los asesinatos de Boston."),
+    # rules-68: higher as a rise, adopting as approving, joining against opposed to, freed against still
+    # held, remaining against a withdrawal
+    ("Las bolsas europeas cierran más altas tras el dato de empleo.",
+     "Las bolsas europeas cierran a la baja tras el dato de empleo."),
+    ("El Consejo de Seguridad adopta la resolución sobre Yemen.",
+     "El Consejo de Seguridad bloquea la resolución sobre Yemen."),
+    ("El sindicato de pilotos se sumó a la huelga de Iberia.",
+     "El sindicato de pilotos se mantuvo opuesto a la huelga de Iberia."),
+    ("Los cooperantes de Cruz Roja fueron liberados en Somalia.",
+     "Los cooperantes de Cruz Roja siguen secuestrados en Somalia."),
+    ("Las tropas españolas permanecerán en Líbano el próximo año.",
+     "El Gobierno anuncia la retirada de las tropas españolas de Líbano el próximo año."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)

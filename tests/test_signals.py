@@ -665,6 +665,34 @@ def test_a_disputed_direction_counts_only_once_the_judge_says_both_claims_are_ab
     assert combine(unsure, read_all(unsure), DEFAULT_POLICY).relation == Relation.UNRELATED
 
 
+def test_an_event_called_off_against_it_taking_place_counts_once_the_judge_says_one_thing():
+    """rules-68: "cancela su visita" against "llega para una visita" (`verify.match.calling_off`): disputed
+    evidence, as a disputed direction is; it keeps the pair from being a support."""
+    a = "El presidente de Chile llega a Lima para una visita oficial de dos días."
+    b = "El presidente de Chile cancela a última hora su visita oficial a Lima por la huelga de controladores."
+    alone = view("es", a, b, 0.92)
+    assert alone.decision.evidence.called_off == ("visita", "cancela")
+    assert alone.decision.relation not in (Relation.CONTRADICTS, Relation.SUPPORTS, Relation.REPEATS)
+    assert Directions().read(alone) is None  # the rules alone do not trust it
+    same_thing = dataclasses.replace(alone, judge=reading((0.40, 0.30, 0.30)))
+    outcome = combine(same_thing, read_all(same_thing), DEFAULT_POLICY)
+    assert outcome.relation == Relation.CONTRADICTS and outcome.decided_by == ("directions",)
+    assert 'called off against taking place: "cancela" visita' in Directions().read(same_thing).text
+    unsure = dataclasses.replace(alone, judge=reading((0.15, 0.55, 0.30)))
+    assert combine(unsure, read_all(unsure), DEFAULT_POLICY).relation != Relation.CONTRADICTS
+    # a participle puts the event before it
+    held = view("es", "El alcalde de Vigo preside la inauguración del nuevo puente sobre la ría.",
+                "La inauguración del nuevo puente sobre la ría de Vigo fue aplazada por la lluvia.", 0.92)
+    assert held.decision.evidence.called_off == ("inauguración", "aplazada")
+    # not where both call it off, one says it will not be, or what is suspended is someone
+    for other in ("El presidente de Chile pospone su visita oficial a Lima por la huelga.",
+                  "El presidente de Chile descartó cancelar su visita oficial a Lima pese a la huelga."):
+        assert view("es", other, b, 0.92).decision.evidence.called_off is None, other
+    banned = view("es", "Un atleta ucraniano recibe una prohibición de cuatro años por dopaje.",
+                  "La federación suspende durante cuatro años por dopaje a un atleta de Ucrania.", 0.92)
+    assert banned.decision.evidence.called_off is None
+
+
 ABOGACIA = "La Moncloa negó que la Abogacía del Estado se esté usando para ocultar los viajes del presidente."
 
 

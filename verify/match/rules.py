@@ -209,7 +209,11 @@ class Thresholds:
     what it denies ("no ha dado su apoyo al acuerdo" against "apoya el acuerdo", `DeniedClause.light_object`)
     and an intention noun is passed over ("no tiene ninguna intención de dimitir" denies "dimitir"); winner
     and loser of one contest swapped ("Nadal derrota a Djokovic" / "Djokovic se impuso a Nadal",
-    `verify.match.contests`) conflict as opposite directions do (session 40).
+    `verify.match.contests`) conflict as opposite directions do (session 40); rules-68: an event one claim
+    calls off ("cancela su visita", "la investidura fue aplazada") that the other states, calling nothing
+    off or stopping nothing itself, is in dispute (`PairEvidence.called_off`, `verify.match.calling_off`);
+    five opposites (higher as a rise, adopting as approving, joining / opposed to, freed / still held,
+    remaining / a withdrawal) (session 40).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -291,6 +295,11 @@ class PairEvidence:
     # The same two sides of one contest, winner and loser swapped ("Nadal derrota a Djokovic" / "Djokovic
     # se impuso a Nadal"), as written: a conflict like opposite directions (`signals.Directions`).
     reversed_contest: tuple[str, str] | None = None
+    # One claim calls off an event the other says takes place ("cancela su visita" / "llega para una
+    # visita"): (the event's word, the calling-off word), as written; the rules alone do not trust it
+    # (any verb says an event takes place), the judge must say the two are about one thing, as for
+    # `directions_disputed` (`signals.Directions`).
+    called_off: tuple[str, str] | None = None
 
 
 def _coverage(a: ClaimFeatures, b: ClaimFeatures, shared: frozenset[str]) -> float:
@@ -681,6 +690,7 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     contest = None if apart else reversed_contest(a.contests, b.contests)
     if contest is not None and not shared - contest[0].stems - contest[1].stems:
         contest = None
+    called = None if apart or others < 2 or coverage < thresholds.disputed_direction_overlap else _called_off(a, b)
     conflict = _figure_conflict(a, b)
     if apart and conflict is not None and not (conflict[0].unit in _MONTHS and conflict[1].unit in _MONTHS):
         conflict = None  # (two dates are what is in dispute: "hasta el 28 de febrero" / "hasta el 31 de marzo")
@@ -735,7 +745,22 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
         figure_disputed=disputed,
         directions_disputed=directions_disputed,
         reversed_contest=(contest[0].text, contest[1].text) if contest is not None else None,
+        called_off=called,
     )
+
+
+def _called_off(a: ClaimFeatures, b: ClaimFeatures) -> tuple[str, str] | None:
+    """An event one claim calls off that the other states, calling nothing off itself: (the event's word
+    as the other writes it, the calling-off word). Not a name both give ("Malí"): what is called off."""
+    names = a.prop_name_stems | b.prop_name_stems
+    for caller, other in ((a, b), (b, a)):
+        if caller.denied or other.calls_off or other.denied:
+            continue
+        for call in caller.called_off:
+            stated = [s for s in call.event if s in other.asserted_stems and s not in other.negated | names]
+            if stated:
+                return other.stem_words.get(stated[0], stated[0]), call.word
+    return None
 
 
 def _shared_role(a: ClaimFeatures, b: ClaimFeatures):
@@ -791,7 +816,7 @@ def decide(
     verbatim = fuzz_score >= t.repeats_fuzz and sort_score >= t.repeats_sort_fuzz
     # Figures or directions in dispute (other figures, another change) make two claims neither copies
     # nor backing for each other, whether or not they count as a conflict.
-    disputed = ev.figure_disputed is not None or ev.directions_disputed is not None
+    disputed = ev.figure_disputed is not None or ev.directions_disputed is not None or ev.called_off is not None
     # A statement copied word for word with its source added ("..., según la Junta") hedges no more than
     # the copy it repeats; reworded, a source named may be all that sets two claims apart.
     same_hedging = a.hedged == b.hedged or (

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from verify.lang import alternation, fold, words
+from verify.match.calling_off import CalledOff, called_off, calls_off
 from verify.match.contests import Contest, contests
 from verify.match.denial import DeniedClause, denied_clauses
 from verify.match.directions import antonym_groups
@@ -106,6 +107,10 @@ class ClaimFeatures:
     # who beat whom, as the claim states it ("Nadal derrota a Djokovic"): the same two sides swapped in
     # another claim are a conflict (`verify.match.contests`)
     contests: tuple[Contest, ...] = ()
+    # what the claim calls off ("cancela su visita"), and whether it writes a calling-off word at all, even
+    # negated: an event called off against one taking place is a conflict (`verify.match.calling_off`)
+    called_off: tuple[CalledOff, ...] = ()
+    calls_off: bool = False
 
     @property
     def asserted_stems(self) -> frozenset[str]:
@@ -187,6 +192,8 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         weekdays=frozenset(set(TOKEN.findall(fold(prop))) & WEEKDAYS.get(lang, frozenset()))
         - {w for n in names if " " in n for w in n.split()},
         contests=contests(text, lang),
+        called_off=_as_written(called_off(prop, lang), text),
+        calls_off=calls_off(prop, lang),
     )
 
 
@@ -237,6 +244,14 @@ def _hedged(frame: Frame, positions: list[tuple[str, int]]) -> bool:
     return frame.hedged or any(tok in _HEDGES for tok, _ in positions) or any(
         w in _HEDGES for w in re.findall(r"\w+", fold(frame.frame))
     )
+
+
+def _as_written(calls: tuple[CalledOff, ...], text: str) -> tuple[CalledOff, ...]:
+    """Each calling-off word with its accents, for the reason ("aplazó", not "aplazo")."""
+    if not calls:
+        return calls
+    written = {fold(w): w for w in re.findall(r"\w+", prop_raw_lower(text))}
+    return tuple(dataclasses.replace(c, word=written.get(c.word, c.word)) for c in calls)
 
 
 def _requested(positions: list[tuple[str, int]], lang: str) -> frozenset[str]:

@@ -19,6 +19,10 @@ class Directions:
         if evidence.reversed_contest:
             won, lost = evidence.reversed_contest
             return Finding(self.name, Relation.CONTRADICTS, True, 0.6, f'opposite winners: "{won}" vs "{lost}"')
+        if evidence.called_off and pair.judge is not None and not evidence.antonyms:
+            event, call = evidence.called_off
+            return Finding(self.name, Relation.CONTRADICTS, True, 0.6,
+                           f'called off against taking place: "{call}" {event}', trusted=False)
         words = evidence.antonyms or (evidence.directions_disputed if pair.judge is not None else None)
         if not words:
             return None
