@@ -269,6 +269,25 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "Los cooperantes de Cruz Roja siguen secuestrados en Somalia."),
     ("Las tropas españolas permanecerán en Líbano el próximo año.",
      "El Gobierno anuncia la retirada de las tropas españolas de Líbano el próximo año."),
+    # rules-69: unhurt against injured, complying against breaching, intensifying against calming, in a
+    # coma against conscious, ousted against surviving, north against south of a place, freed against
+    # dead, accepting against opposing
+    ("El conductor del autobús de Lugo salió ileso del accidente.",
+     "El conductor del autobús de Lugo sufrió heridas en el accidente."),
+    ("La empresa eléctrica cumple las normas de emisiones de la UE.",
+     "La empresa eléctrica incumple las normas de emisiones de la UE."),
+    ("Las protestas de los agricultores en Francia se intensifican.",
+     "Las protestas de los agricultores en Francia se apaciguan."),
+    ("El ciclista herido en la Vuelta sigue en coma en el hospital de León.",
+     "El ciclista herido en la Vuelta está consciente en el hospital de León."),
+    ("El primer ministro japonés, derrocado en la votación interna del partido.",
+     "El primer ministro japonés sobrevive a la votación interna del partido."),
+    ("Un tren de mercancías descarrila al norte de Valencia.",
+     "Un tren de mercancías descarrila al sur de Valencia."),
+    ("Los pescadores secuestrados en Somalia fueron liberados por la Armada.",
+     "Los pescadores secuestrados en Somalia murieron durante el asalto de la Armada."),
+    ("El Gobierno de Japón acepta la venta de la empresa eléctrica a un fondo chino.",
+     "El Gobierno de Japón se opone a la venta de la empresa eléctrica a un fondo chino."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -287,6 +306,21 @@ def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down)
 def test_english_opposites_read_as_the_spanish_ones_are(up, down):
     verdict = classify(claim(up, language="en"), claim(down, language="en"), similarity=0.95)
     assert verdict.relation == Relation.CONTRADICTS, verdict.reason
+
+
+def test_a_comparison_or_an_against_that_is_no_stand_states_no_direction():
+    """rules-69: "es más bajo que en otros países" compares, it tells of no fall; "las acusaciones en contra
+    de Anaya" are against him, no vote against anything (news_es, read by hand)."""
+    lower_than = features("El gasto en educación de México es más bajo que en muchos otros países.")
+    highest = features("El gasto en educación de México alcanza su nivel más alto de los últimos años.")
+    assert evidence(highest, lower_than, 0.9).antonyms is None
+    lowest = features("El gasto en educación de México cae a su nivel más bajo de los últimos años.")
+    assert evidence(highest, lowest, 0.9).antonyms  # a highest against a lowest still conflict
+    backs = features("Ricardo Anaya apoyaría la campaña de Meade en las elecciones.")
+    against = features("Meade se refirió a las acusaciones en contra de Ricardo Anaya en las elecciones.")
+    assert evidence(backs, against, 0.9).antonyms is None
+    voted = features("El PRI votó en contra de la campaña de Meade en las elecciones.")
+    assert evidence(features("El PRI apoyó la campaña de Meade en las elecciones."), voted, 0.9).antonyms
 
 
 def test_a_denying_verb_that_is_the_opposite_itself_is_not_negated_by_itself():
@@ -1029,6 +1063,8 @@ def test_winner_and_loser_swapped_contradict():
     assert contests("La UE impone sanciones a Rusia por la guerra.") == ()
     assert [c.winner for c in contests("Tenis: Nadal derrota a Djokovic")] == [{"nadal"}]
     assert [c.loser for c in contests("Los Tigres derrotaron 2-0 a los Medias Rojas")] == [{"medias", "rojas"}]
+    # leading is winning so far (rules-69)
+    assert [c.winner for c in contests("Bustamante aventaja a Schwarzenegger en la encuesta")] == [{"bustamante"}]
 
 
 def test_no_evidence_of_x_contradicts_x_with_another_verb():

@@ -688,6 +688,10 @@ def test_an_event_called_off_against_it_taking_place_counts_once_the_judge_says_
     for other in ("El presidente de Chile pospone su visita oficial a Lima por la huelga.",
                   "El presidente de Chile descartó cancelar su visita oficial a Lima pese a la huelga."):
         assert view("es", other, b, 0.92).decision.evidence.called_off is None, other
+    # "dejó en suspenso" calls off too (rules-69): two claims that suspend one thing agree
+    held_up = view("es", "Rusia suspendió su participación en el tratado de fuerzas convencionales en Europa.",
+                   "Rusia dejó en suspenso su participación en el tratado de fuerzas convencionales.", 0.95)
+    assert held_up.decision.evidence.called_off is None
     banned = view("es", "Un atleta ucraniano recibe una prohibición de cuatro años por dopaje.",
                   "La federación suspende durante cuatro años por dopaje a un atleta de Ucrania.", 0.92)
     assert banned.decision.evidence.called_off is None
@@ -882,6 +886,10 @@ def test_a_denial_half_read_as_stated_does_not_count_against_a_claim_that_negate
     ("pp", "partido socialista", False),
     ("ue", "estados unidos", False),
     ("lima", "lomo", False),  # too short to be one name misspelt
+    ("assad", "asad", True),  # a letter doubled in one transliteration only (rules-69)
+    ("gaddafi", "gadafi", True),
+    ("ana", "anna", False),  # ... from four letters
+    ("asad", "assam", False),
 ])
 def test_one_actor_named_two_ways(a: str, b: str, same: bool):
     from verify.match.names import same_actor

@@ -36,6 +36,12 @@ def _phrases(language: str) -> re.Pattern[str] | None:
 
 
 @lru_cache(maxsize=8)
+def _comparison_links(language: str) -> frozenset[str]:
+    """Words after which an opposite phrase compares ("más bajo que"): none in a language without them."""
+    return frozenset(lexicon(language).get("comparison_links", ()))
+
+
+@lru_cache(maxsize=8)
 def _future_form(language: str) -> re.Pattern[str] | None:
     """A folded future or conditional form in `language` ("reducira", "aumentaria"), its infinitive as
     group 1; None for a language whose lexicon lists no such endings."""
@@ -71,8 +77,14 @@ def antonym_groups(text: str, carriers: set[str], stem_words: dict[str, str], la
                 groups.setdefault(g, set()).add(stem(tok, lang))
                 stem_words.setdefault(stem(tok, lang), raw)
     # Phrases whose words are prepositions ("votó en contra" / "a favor"): the phrase carries the group.
+    # Not one a comparison follows ("es más bajo que en otros países": than something else, no move).
     pattern = _phrases(lang)
-    for m in pattern.finditer(fold(text)) if pattern is not None else ():
+    folded = fold(text)
+    links = _comparison_links(lang)
+    for m in pattern.finditer(folded) if pattern is not None else ():
+        following = folded[m.end():].split(maxsplit=1)
+        if following and following[0] in links:
+            continue
         for g in table.get(m.group(), ()):
             groups.setdefault(g, set()).add(m.group())
             stem_words.setdefault(m.group(), m.group())

@@ -29,6 +29,8 @@ MIN_VARIANT = 6  # shorter words say too little to be one name misspelt
 MAX_ACRONYM = 6  # initials of longer names are seldom written; longer words are read as words
 MAX_GLUED = 3  # letters an article glued to a name adds ("la" + "desbanda", "a" + "mariña")
 _NOT_WORD = re.compile(r"[^\w\s]+")
+_DOUBLED = re.compile(r"(\w)\1")
+MIN_DOUBLED = 4  # a doubled letter tells names apart from this length ("Asad" / "Assad"; not "Ana" / "Anna")
 
 
 @lru_cache(maxsize=1)
@@ -64,8 +66,13 @@ def _acronym_of(short: str, long: str) -> bool:
 
 
 def _spelled_alike(a: str, b: str) -> bool:
-    """Two single words one misspelling or one glued article apart ("ladesbanda" / "desbanda")."""
-    if " " in a or " " in b or min(len(a), len(b)) < MIN_VARIANT:
+    """Two single words one misspelling or one glued article apart ("ladesbanda" / "desbanda"), or one
+    transliterated with a letter doubled and once without ("Assad" / "Asad", "Gaddafi" / "Gadafi")."""
+    if " " in a or " " in b:
+        return False
+    if min(len(a), len(b)) >= MIN_DOUBLED and a != b and _DOUBLED.sub(r"\1", a) == _DOUBLED.sub(r"\1", b):
+        return True
+    if min(len(a), len(b)) < MIN_VARIANT:
         return False
     if abs(len(a) - len(b)) <= MAX_GLUED and (a.endswith(b) or b.endswith(a)):
         return True

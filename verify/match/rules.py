@@ -213,7 +213,11 @@ class Thresholds:
     calls off ("cancela su visita", "la investidura fue aplazada") that the other states, calling nothing
     off or stopping nothing itself, is in dispute (`PairEvidence.called_off`, `verify.match.calling_off`);
     five opposites (higher as a rise, adopting as approving, joining / opposed to, freed / still held,
-    remaining / a withdrawal) (session 40).
+    remaining / a withdrawal) (session 40); rules-69: "dejar en suspenso" calls off and leading
+    ("aventaja a") wins; names one doubled letter apart are one ("Assad" / "Asad"); nine opposites
+    (unhurt / injured, complying / breaching, intensifying / calming, in a coma / conscious, ousted /
+    surviving, north / south and east / west of a place, freed as alive, strengthening as a rise,
+    accepting as backing) (session 40).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
