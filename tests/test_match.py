@@ -288,6 +288,16 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "Los pescadores secuestrados en Somalia murieron durante el asalto de la Armada."),
     ("El Gobierno de Japón acepta la venta de la empresa eléctrica a un fondo chino.",
      "El Gobierno de Japón se opone a la venta de la empresa eléctrica a un fondo chino."),
+    # rules-70: a veto against a vote for, welcoming against criticising, stable against dead, optimistic
+    # against pessimistic
+    ("Rusia y China vetaron la resolución sobre Yemen en el Consejo de Seguridad.",
+     "Rusia y China votaron a favor de la resolución sobre Yemen en el Consejo de Seguridad."),
+    ("Marruecos acoge con satisfacción el acuerdo pesquero con la Unión Europea.",
+     "Marruecos critica el acuerdo pesquero con la Unión Europea."),
+    ("El montañero herido en el Aneto se encuentra estable en el hospital de Huesca.",
+     "El montañero herido en el Aneto murió en el hospital de Huesca."),
+    ("El Gobierno se muestra optimista sobre la negociación con los transportistas.",
+     "El Gobierno se muestra pesimista sobre la negociación con los transportistas."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)

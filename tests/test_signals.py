@@ -688,6 +688,10 @@ def test_an_event_called_off_against_it_taking_place_counts_once_the_judge_says_
     for other in ("El presidente de Chile pospone su visita oficial a Lima por la huelga.",
                   "El presidente de Chile descartó cancelar su visita oficial a Lima pese a la huelga."):
         assert view("es", other, b, 0.92).decision.evidence.called_off is None, other
+    # shelving is calling off (rules-70)
+    shelved = view("es", "La Unión Europea aprueba la reforma de la política agraria común.",
+                   "La Unión Europea aparca la reforma de la política agraria común por las divisiones.", 0.93)
+    assert shelved.decision.evidence.called_off == ("reforma", "aparca")
     # "dejó en suspenso" calls off too (rules-69): two claims that suspend one thing agree
     held_up = view("es", "Rusia suspendió su participación en el tratado de fuerzas convencionales en Europa.",
                    "Rusia dejó en suspenso su participación en el tratado de fuerzas convencionales.", 0.95)

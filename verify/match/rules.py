@@ -217,7 +217,9 @@ class Thresholds:
     ("aventaja a") wins; names one doubled letter apart are one ("Assad" / "Asad"); nine opposites
     (unhurt / injured, complying / breaching, intensifying / calming, in a coma / conscious, ousted /
     surviving, north / south and east / west of a place, freed as alive, strengthening as a rise,
-    accepting as backing) (session 40).
+    accepting as backing) (session 40); rules-70: shelving ("aparca las nuevas sanciones") calls off;
+    four opposites (a veto against a vote for, welcoming as praising against criticising, stable as
+    alive, optimistic / pessimistic) (session 40).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
