@@ -298,6 +298,16 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "El montañero herido en el Aneto murió en el hospital de Huesca."),
     ("El Gobierno se muestra optimista sobre la negociación con los transportistas.",
      "El Gobierno se muestra pesimista sobre la negociación con los transportistas."),
+    # rules-71: talks failed against progress, hailing against regretting, allowing against preventing,
+    # rarely against usually
+    ("Se informa de progresos en las negociaciones del convenio de la hostelería.",
+     "Fracasan las negociaciones del convenio de la hostelería."),
+    ("La patronal saluda el acuerdo del Gobierno con los sindicatos.",
+     "La patronal lamenta el acuerdo del Gobierno con los sindicatos."),
+    ("El Ayuntamiento de Sevilla permite la apertura de las terrazas en invierno.",
+     "El Ayuntamiento de Sevilla impide la apertura de las terrazas en invierno."),
+    ("Los jueces de Virginia rara vez conmutan la pena de muerte por cadena perpetua.",
+     "Los jueces de Virginia suelen conmutar la pena de muerte por cadena perpetua."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -331,6 +341,19 @@ def test_a_comparison_or_an_against_that_is_no_stand_states_no_direction():
     assert evidence(backs, against, 0.9).antonyms is None
     voted = features("El PRI votó en contra de la campaña de Meade en las elecciones.")
     assert evidence(features("El PRI apoyó la campaña de Meade en las elecciones."), voted, 0.9).antonyms
+
+
+def test_an_opposite_said_to_be_missing_or_asked_for_is_not_stated():
+    """rules-71: "la falta de progreso" states no progress, so it agrees with "el estancamiento"."""
+    stalled = features("El mediador lamenta el estancamiento de las negociaciones de paz en Siria.")
+    missing = features("El mediador lamenta la falta de progreso en las negociaciones de paz en Siria.")
+    assert evidence(missing, stalled, 0.93).antonyms is None
+    made = features("El mediador celebra el progreso en las negociaciones de paz en Siria.")
+    assert evidence(made, stalled, 0.93).antonyms
+    # ... but two proposals can oppose each other: "propone" asks, and the other asks the opposite
+    more = features("La derecha francesa propone el aumento de la energía nuclear en Francia.")
+    less = features("Pécresse propone la reducción de la energía nuclear en Francia.")
+    assert evidence(more, less, 0.93).antonyms
 
 
 def test_a_denying_verb_that_is_the_opposite_itself_is_not_negated_by_itself():

@@ -219,7 +219,10 @@ class Thresholds:
     surviving, north / south and east / west of a place, freed as alive, strengthening as a rise,
     accepting as backing) (session 40); rules-70: shelving ("aparca las nuevas sanciones") calls off;
     four opposites (a veto against a vote for, welcoming as praising against criticising, stable as
-    alive, optimistic / pessimistic) (session 40).
+    alive, optimistic / pessimistic) (session 40); rules-71: an opposite said to be missing ("la falta de
+    progreso") is not stated; four
+    opposites (talks failed against progress, hailing as celebrating, allowing / preventing, rarely /
+    usually) (session 40).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -520,12 +523,14 @@ def _antonyms(a: ClaimFeatures, b: ClaimFeatures) -> tuple[str, str] | None:
 
 
 def _negated(word: str, claim: ClaimFeatures) -> bool:
-    """An opposite word under a negation. One that folds onto a stopword ("bajó" / "bajo") has no
+    """An opposite word under a negation, or said to be missing ("la falta de progreso":
+    `ClaimFeatures.missing`; not one only proposed, as two proposals can oppose each other). One that
+    folds onto a stopword ("bajó" / "bajo") has no
     scope of its own: then any negation in the claim counts. One that is itself the claim's only
     negation cue ("El Senado rechaza la reforma", against "aprueba") is what the claim states, not
     something it negates, unless the claim's frame denies it ("Peskov negó que el Senado rechaza ...")."""
     if word in claim.stems:
-        return word in claim.negated
+        return word in claim.negated or word in claim.missing
     own = fold(claim.stem_words.get(word, ""))
     if own in claim.cues and not claim.denied_statement:
         return any(cue != own for cue in claim.cues)

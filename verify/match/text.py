@@ -72,6 +72,7 @@ class ClaimFeatures:
     name_words: dict[str, str]  # folded name -> as written, for reasons
     denied_clauses: tuple[DeniedClause, ...] = ()  # what the claim denies, predicate by predicate
     requested: frozenset[str] = frozenset()  # stems only asked for or sought ("pidió ayuda", "busca apoyo")
+    missing: frozenset[str] = frozenset()  # ... of which those said to be missing ("la falta de progreso")
     # Stems of the words the claim asserts: all of them unless the parser marked side clauses (a
     # condition, a relative clause, a clausal subject: see verify.extract.clauses), whose words the
     # claim mentions without stating. None: no parse, read `stems`.
@@ -175,6 +176,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         name_words=name_words,
         denied_clauses=clauses,
         requested=_requested(positions, lang),
+        missing=_missing(positions, lang),
         asserted=None if side_tokens is None else frozenset(asserted),
         speaker_stems=speakers - masked,
         frame_name_stems=(speakers | frame_names(frame, capitalised, lang)) - masked,
@@ -252,6 +254,12 @@ def _as_written(calls: tuple[CalledOff, ...], text: str) -> tuple[CalledOff, ...
         return calls
     written = {fold(w): w for w in re.findall(r"\w+", prop_raw_lower(text))}
     return tuple(dataclasses.replace(c, word=written.get(c.word, c.word)) for c in calls)
+
+
+def _missing(positions: list[tuple[str, int]], lang: str) -> frozenset[str]:
+    """Stems of words said to be missing: two words after "ausencia", "falta", "sin" ..."""
+    return frozenset({stem(positions[j][0], lang) for j in range(len(positions))
+                      if any(positions[k][0] in _ABSENCE for k in range(max(0, j - 2), j))})
 
 
 def _requested(positions: list[tuple[str, int]], lang: str) -> frozenset[str]:
