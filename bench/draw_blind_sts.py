@@ -21,7 +21,8 @@ train` draws from STS-es train's news rows (from row 2,470; captions and forum p
 every sentence a judge may have trained on: both sentences of each row `training/mix.py` can take as a
 paraphrase or an unrelated pair (score >= 4.6 or <= 0.6), and every sentence holding a verb its swaps
 read (`OPPOSITE_VERBS`, `SYNONYM_VERBS`, `DIRECTION_SYNONYMS`: the mixes that swap verbs draw from all
-of STS-es train). No rule was tuned on STS-es train.
+of STS-es train). No rule was tuned on STS-es train. Both are now spent: heldout57 took train's last
+139 eligible sentences and heldout58 dev's last 127 (session 40, `--count`).
 
 Eligible: a sentence of either column of the rows from `--from-row` (1-based; default the split's
 first news row, 1,000 of dev), of at least 8 words, that no `tests/data/news_pairs*.jsonl` holds and

@@ -30,7 +30,7 @@ _TIME_STEMS = frozenset(table("duration_days"))
 
 @dataclass(frozen=True, slots=True)
 class CalledOff:
-    word: str  # the calling-off word as the claim writes it (folded): "cancela", "aplazada"
+    word: str  # the calling-off word, folded ("aplazo"; `verify.match.text` puts its accents back)
     event: tuple[str, ...]  # stems of the event it calls off, in the claim's order (its head first, mostly)
 
 

@@ -38,21 +38,28 @@ class Contest:
     stems: frozenset[str]  # of every word in `text`: what else two claims share is what ties them
 
 
+@dataclass(frozen=True, slots=True)
+class _Words:
+    win: re.Pattern[str] | None  # winning verbs, over one folded word or two with "se" ("se impuso")
+    lose: re.Pattern[str] | None  # losing verbs ("cae", "lost")
+    links: frozenset[str]  # between a winning verb and the loser ("a", "ante", "over")
+    loss_links: frozenset[str]  # ... a losing verb and the winner, required ("ante", "to")
+    articles: frozenset[str]
+    agents: frozenset[str]  # the passive's agent preposition ("por", "by")
+    auxiliaries: frozenset[str]  # the passive's auxiliaries ("fue", "was")
+
+
 @lru_cache(maxsize=8)
-def _verbs(language: str) -> tuple[re.Pattern[str] | None, re.Pattern[str] | None, frozenset[str],
-                                   frozenset[str], frozenset[str], frozenset[str], frozenset[str]]:
-    """The language's winning and losing verbs (patterns over one folded word, or two with "se"), the
-    words linking a verb to the loser (or winner), those that must link a losing verb, articles, the
-    passive agent's preposition and the passive's auxiliaries."""
+def _words(language: str) -> _Words:
     lex = lexicon(language)
 
     def pattern(key: str) -> re.Pattern[str] | None:
         entries = lex.get(key, ())
         return re.compile(rf"(?:{alternation(entries)})") if entries else None
 
-    return (pattern("win_verbs"), pattern("lose_verbs"), frozenset(lex.get("contest_links", ())),
-            frozenset(lex.get("loss_links", ())), frozenset(lex.get("contest_articles", ())),
-            frozenset(lex.get("passive_agents", ())), frozenset(lex.get("passive_auxiliaries", ())))
+    return _Words(pattern("win_verbs"), pattern("lose_verbs"), frozenset(lex.get("contest_links", ())),
+                  frozenset(lex.get("loss_links", ())), frozenset(lex.get("contest_articles", ())),
+                  frozenset(lex.get("passive_agents", ())), frozenset(lex.get("passive_auxiliaries", ())))
 
 
 def _capitalised(word: str) -> bool:
@@ -131,7 +138,8 @@ def _other_side(text: str, tokens: list[tuple[str, int, int]], after: int, links
 
 def contests(text: str, language: str = "es") -> tuple[Contest, ...]:
     """The outcomes `text` states: who beat whom (module docstring)."""
-    win, lose, links, loss_links, articles, agents, auxiliaries = _verbs(language)
+    lex = _words(language)
+    win, lose, articles = lex.win, lex.lose, lex.articles
     if win is None and lose is None:
         return ()
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
@@ -145,14 +153,15 @@ def contests(text: str, language: str = "es") -> tuple[Contest, ...]:
         losing = lose is not None and lose.fullmatch(folded)
         if not (winning or losing):
             continue
-        passive = bool(winning) and i + 1 < len(tokens) and fold(tokens[i + 1][0]) in agents
-        while passive and first > 0 and fold(tokens[first - 1][0]) in auxiliaries:
+        passive = bool(winning) and i + 1 < len(tokens) and fold(tokens[i + 1][0]) in lex.agents
+        while passive and first > 0 and fold(tokens[first - 1][0]) in lex.auxiliaries:
             first -= 1  # "Djokovic fue derrotado por Nadal", "ha sido eliminado por"
         if any(fold(tokens[k][0]) in NEGATION_WORDS for k in range(max(0, first - _NEGATION_REACH), first)):
             continue
         before = _name_before(text, tokens, first, articles)
         after = (_name_after(text, tokens, i + 2, articles) if passive
-                 else _other_side(text, tokens, i + 1, loss_links if losing else links, articles, bool(losing)))
+                 else _other_side(text, tokens, i + 1, lex.loss_links if losing else lex.links, articles,
+                                  bool(losing)))
         if before is None or after is None or before[1] & after[1]:
             continue
         winner, loser = (after[1], before[1]) if (passive or losing) else (before[1], after[1])

@@ -51,8 +51,9 @@ _NOUN_MARKERS = frozenset(words("noun_markers")) - {"a"}  # "no va a dimitir": "
 # What opens the complement of a whole-claim denial phrase: "no hay pruebas de que X".
 _COMPLEMENT_OPENERS = frozenset(words("complement_openers"))
 _COORDINATORS = frozenset(words("coordinators"))
-# "hacer", "tener", "dar" ... (stems): their noun says what the clause denies ("no dio su apoyo").
-_LIGHT_VERBS = frozenset(words("light_verb_stems"))
+# "hacer", "tener", "dar" ... (stems): they say little alone; their noun says what the clause denies
+# ("no dio su apoyo"), and a denial of one needs an argument in common (`verify.match.rules`).
+LIGHT_VERBS = frozenset(words("light_verb_stems"))
 # "no tiene ninguna intención de dimitir" denies dimitir: an intention noun is not what is denied.
 _INTENTION_NOUNS = frozenset(words("intention_nouns"))
 # Forms of "haber" that carry a perfect ("no ha dimitido"); the predicate comes after them.
@@ -146,7 +147,7 @@ def _clause(positions: list[tuple[str, int]], start: int, end: int, subject_from
     predicate = stem(positions[pred_idx][0], lang)
     head = stem(subject_tokens[0], lang) if subject_tokens else ""
     light_object = ""
-    if predicate in _LIGHT_VERBS:
+    if predicate in LIGHT_VERBS:
         light_object = next((stem(positions[j][0], lang) for j in range(pred_idx + 1, end)
                              if content(positions[j][0])), "")
     return DeniedClause(frozenset(subject - {predicate}), frozenset(subject_names - {predicate}), predicate,

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from verify.lang import fold, table, words
 from verify.match.contests import reversed_contest
-from verify.match.denial import DeniedClause, predicate_synonyms
+from verify.match.denial import LIGHT_VERBS, DeniedClause, predicate_synonyms
 from verify.match.figures import (
     AGE_PEOPLE_STEMS,
     AGE_STEMS,
@@ -220,9 +220,8 @@ class Thresholds:
     accepting as backing) (session 40); rules-70: shelving ("aparca las nuevas sanciones") calls off;
     four opposites (a veto against a vote for, welcoming as praising against criticising, stable as
     alive, optimistic / pessimistic) (session 40); rules-71: an opposite said to be missing ("la falta de
-    progreso") is not stated; four
-    opposites (talks failed against progress, hailing as celebrating, allowing / preventing, rarely /
-    usually) (session 40).
+    progreso") is not stated; four opposites (talks failed against progress, hailing as celebrating,
+    allowing / preventing, rarely / usually) (session 40).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -525,10 +524,10 @@ def _antonyms(a: ClaimFeatures, b: ClaimFeatures) -> tuple[str, str] | None:
 def _negated(word: str, claim: ClaimFeatures) -> bool:
     """An opposite word under a negation, or said to be missing ("la falta de progreso":
     `ClaimFeatures.missing`; not one only proposed, as two proposals can oppose each other). One that
-    folds onto a stopword ("bajó" / "bajo") has no
-    scope of its own: then any negation in the claim counts. One that is itself the claim's only
-    negation cue ("El Senado rechaza la reforma", against "aprueba") is what the claim states, not
-    something it negates, unless the claim's frame denies it ("Peskov negó que el Senado rechaza ...")."""
+    folds onto a stopword ("bajó" / "bajo") has no scope of its own: then any negation in the claim
+    counts. One that is itself the claim's only negation cue ("El Senado rechaza la reforma", against
+    "aprueba") is what the claim states, not something it negates, unless the claim's frame denies it
+    ("Peskov negó que el Senado rechaza ...")."""
     if word in claim.stems:
         return word in claim.negated or word in claim.missing
     own = fold(claim.stem_words.get(word, ""))
@@ -540,9 +539,6 @@ def _negated(word: str, claim: ClaimFeatures) -> bool:
 _PLAIN_NEGATORS = frozenset(words("negators"))
 # Month names as stems in every language: a figure counting one is a date ("el 28 de febrero").
 _MONTHS = frozenset().union(*MONTHS.values())
-# Stems (Snowball, accent-folded) of light verbs: hacer / hecho / hizo, tener, dar, poner, llevar, ir,
-# and their English counterparts.
-_LIGHT_VERBS = frozenset(words("light_verb_stems"))
 
 
 def _states(clause: DeniedClause, other: ClaimFeatures, similarity: float, t: Thresholds,
@@ -599,7 +595,7 @@ def _states(clause: DeniedClause, other: ClaimFeatures, similarity: float, t: Th
         return False
     # "hacer", "tener", "dar" say little alone: "en México no han hecho nada" against "ha hecho su
     # camino a México" shares a verb, not a proposition. They need an argument in common.
-    if clause.predicate in _LIGHT_VERBS and not shared_args:
+    if clause.predicate in LIGHT_VERBS and not shared_args:
         return False
     # A bare "no" in news prose negates countless side remarks ("la gente no entendía ...", "su esposa
     # no pudo hacer nada"): it must be about a named actor ("Rusia no estaba respaldando a Haftar"),

@@ -267,8 +267,8 @@ def _requested(positions: list[tuple[str, int]], lang: str) -> frozenset[str]:
     to be missing (two words after "ausencia", "falta", ...)."""
     request_stems = {stem(w, lang) for w in _REQUEST_VERBS}
     return frozenset({stem(positions[j][0], lang) for j in range(len(positions))
-                      if any(stem(positions[k][0], lang) in request_stems for k in range(max(0, j - 4), j))
-                      or any(positions[k][0] in _ABSENCE for k in range(max(0, j - 2), j))})
+                      if any(stem(positions[k][0], lang) in request_stems for k in range(max(0, j - 4), j))}
+                     ) | _missing(positions, lang)
 
 
 def _side_tokens(text: str, prop: str, side_spans: tuple[tuple[int, int], ...]) -> set[int] | None:

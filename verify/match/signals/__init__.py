@@ -37,7 +37,8 @@ Policy (`combine`, with a judge; why):
   "mayores de 16 años" vs "mayores de 18 años" for two vaccines are two quantities, not one. So,
   where the judge is surer (`JudgePolicy.disputed_same_thing`), do conflicting figures and opposite
   directions the rules alone would not trust (`PairEvidence.figure_disputed`, `directions_disputed`:
-  one quantity or change worded apart, each claim naming its own source). Conflicting figures the judge
+  one quantity or change worded apart, each claim naming its own source; `called_off`: an event one
+  claim calls off and the other says takes place). Conflicting figures the judge
   finds too neutral count where it reads the two claims as one statement once one's figure is written
   in the other's place (`JudgeReading.figures`, `JudgePolicy.same_but_figure`; lower where the judge
   leans to one matter already, `same_but_figure_leaning`): the judge reads two

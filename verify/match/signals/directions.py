@@ -1,4 +1,5 @@
-"""The directions signal: opposite directions of one thing (subió / bajó), or of one contest's outcome."""
+"""The directions signal: opposite directions of one thing (subió / bajó), of one contest's outcome, or
+an event called off against it taking place."""
 
 from __future__ import annotations
 
@@ -8,9 +9,10 @@ from verify.records import Relation
 
 class Directions:
     """Opposite directions of one thing (subió / bajó) or winners swapped ("Nadal derrota a Djokovic" /
-    "Djokovic se impuso a Nadal"): the rules' conflict, or, once the judge has read
-    the pair, one the rules alone do not trust (`PairEvidence.directions_disputed`), which `combine`
-    counts only where the judge is surer the claims are about one thing (`JudgePolicy.disputed_same_thing`)."""
+    "Djokovic se impuso a Nadal"): the rules' conflict, or, once the judge has read the pair, one the
+    rules alone do not trust (`PairEvidence.directions_disputed`, and an event one claim calls off that
+    the other says takes place, `PairEvidence.called_off`), which `combine` counts only where the judge
+    is surer the claims are about one thing (`JudgePolicy.disputed_same_thing`)."""
 
     name = "directions"
 
