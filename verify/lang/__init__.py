@@ -13,8 +13,8 @@ and both see it. Nothing here imports more than the standard library until a lan
 
 from verify.lang.detect import detect_language
 from verify.lang.folding import fold, fold_for_fuzz, fold_for_search, fold_name
-from verify.lang.lexicon import LANGUAGES, alternation, lexicon, load_data, table, words
+from verify.lang.lexicon import LANGUAGES, alternation, entries_pattern, lexicon, load_data, table, words
 from verify.lang.lookalikes import unmask
 
-__all__ = ["LANGUAGES", "alternation", "detect_language", "fold", "fold_for_fuzz", "fold_for_search", "fold_name",
-           "lexicon", "load_data", "table", "unmask", "words"]
+__all__ = ["LANGUAGES", "alternation", "detect_language", "entries_pattern", "fold", "fold_for_fuzz", "fold_for_search",
+           "fold_name", "lexicon", "load_data", "table", "unmask", "words"]

@@ -62,3 +62,11 @@ def alternation(entries: Iterable[str]) -> str:
     """A regex alternation of lexicon entries: a stem ending in "*" matches any word it begins
     ("dij*" -> dijo, dijeron), anything else itself. Word boundaries are the caller's."""
     return "|".join(re.escape(e[:-1]) + r"\w*" if e.endswith("*") else re.escape(e) for e in entries)
+
+
+def entries_pattern(language: str, key: str) -> re.Pattern[str] | None:
+    """The entries under `key` in `language`'s lexicon as one pattern of whole words (`alternation`
+    within word boundaries: search folded text with it, or match one word or phrase whole), or None
+    where the language lists none."""
+    entries = lexicon(language).get(key, ())
+    return re.compile(rf"\b(?:{alternation(entries)})\b") if entries else None

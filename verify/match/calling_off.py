@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from verify.lang import alternation, lexicon, table
+from verify.lang import entries_pattern, lexicon, table
 from verify.match.figures import parse_number
 from verify.match.vocabulary import NEGATION_WORDS, STOPWORDS, TOKEN, stem
 
@@ -46,13 +46,9 @@ class _Words:
 @lru_cache(maxsize=8)
 def _words(language: str) -> _Words:
     lex = lexicon(language)
-
-    def pattern(key: str) -> re.Pattern[str] | None:
-        entries = lex.get(key, ())
-        return re.compile(rf"\b(?:{alternation(entries)})\b") if entries else None
-
     endings = lex.get("participle_endings", ())
-    return _Words(pattern("calling_off_words"), pattern("halting_words"), frozenset(lex.get("event_phrase_ends", ())),
+    return _Words(entries_pattern(language, "calling_off_words"), entries_pattern(language, "halting_words"),
+                  frozenset(lex.get("event_phrase_ends", ())),
                   re.compile(rf"\w+(?:{'|'.join(map(re.escape, endings))})") if endings else None,
                   frozenset(lex.get("passive_auxiliaries", ())))
 

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from verify.lang import alternation, fold, lexicon
+from verify.lang import entries_pattern, fold, lexicon
 from verify.match.figures import parse_number
 from verify.match.vocabulary import NEGATION_WORDS, stem
 
@@ -52,13 +52,9 @@ class _Words:
 @lru_cache(maxsize=8)
 def _words(language: str) -> _Words:
     lex = lexicon(language)
-
-    def pattern(key: str) -> re.Pattern[str] | None:
-        entries = lex.get(key, ())
-        return re.compile(rf"(?:{alternation(entries)})") if entries else None
-
-    return _Words(pattern("win_verbs"), pattern("lose_verbs"), frozenset(lex.get("contest_links", ())),
-                  frozenset(lex.get("loss_links", ())), frozenset(lex.get("contest_articles", ())),
+    return _Words(entries_pattern(language, "win_verbs"), entries_pattern(language, "lose_verbs"),
+                  frozenset(lex.get("contest_links", ())), frozenset(lex.get("loss_links", ())),
+                  frozenset(lex.get("contest_articles", ())),
                   frozenset(lex.get("passive_agents", ())), frozenset(lex.get("passive_auxiliaries", ())))
 
 
