@@ -758,13 +758,15 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
 
 def _called_off(a: ClaimFeatures, b: ClaimFeatures) -> tuple[str, str] | None:
     """An event one claim calls off that the other states, calling nothing off itself: (the event's word
-    as the other writes it, the calling-off word). Not a name both give ("Malí"): what is called off."""
+    as the other writes it, the calling-off word). Not a name either claim gives ("Malí"): the event is
+    what is called off, not where or whose."""
     names = a.prop_name_stems | b.prop_name_stems
     for caller, other in ((a, b), (b, a)):
-        if caller.denied or other.calls_off or other.denied:
+        if caller.denied or other.calls_off or other.denied or not caller.called_off:
             continue
+        stated_words = other.asserted_stems - other.negated - names
         for call in caller.called_off:
-            stated = [s for s in call.event if s in other.asserted_stems and s not in other.negated | names]
+            stated = [s for s in call.event if s in stated_words]
             if stated:
                 return other.stem_words.get(stated[0], stated[0]), call.word
     return None
