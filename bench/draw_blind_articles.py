@@ -1,25 +1,24 @@
-"""Draw the articles for a new blind pair file: news_es articles no pair file has taken a sentence from.
+"""Draw the articles for a new blind pair file: news_es articles no pair file took and no judge trained on.
 
 Session 41 found the other sources spent (STS-es's news rows by heldout58, the CheckThat! tweets by
-heldout30), so a writer who sees no matcher code writes pairs from news_es articles again, as the
-pair files before session 31 were written. An article is taken when any sentence of
-`tests/data/news_pairs*.jsonl` or `news_links_real.jsonl` (a first or a second claim, copied or
-written) appears in its text; its first 60 characters, spaces collapsed, at least 25 of them, are
-what is looked for. An earlier draw named with `--shown` (its articles.jsonl) counts as taken too:
+heldout30) and turned to news_es, as the pair files before session 31 were written. An article is
+taken when any sentence of `tests/data/news_pairs*.jsonl` or `news_links_real.jsonl` (a first or a
+second claim, copied or written) appears in its text: its first 60 characters, spaces collapsed, at
+least 25 of them, are what is looked for. An article on a line the judge's training draws from
+(`training/mix.py`, `training_line`: n % 5 == 0) is never drawn, nor one an earlier draw named with
+`--shown` (its articles.jsonl) showed a writer:
 
-    python bench/draw_blind_articles.py --seed 59 --out /tmp/blind59/articles.jsonl
-    python bench/draw_blind_articles.py --seed 60 --out /tmp/blind60/articles.jsonl \
-        --shown /tmp/blind59/articles.jsonl
+    python bench/draw_blind_articles.py --seed 62 --out /tmp/blindN/articles.jsonl --shown ...
 
-(both run at cfb80a7, before the two files landed: each pair file that lands takes its articles, so
-the same seed draws other articles later.) Those two draws took articles judge3 trained on (the lines
-`training/mix.py` reserves, n % 5 == 0, are almost all the articles no pair file used), so the files
-the writers made are tuning files, `tests/data/news_pairs_seen59.jsonl` and `news_pairs_seen60.jsonl`
-("seen": the judge saw their sentences), not blind ones. Eligible: 150 to 1,000 words (a writer reads
-every article it is given). "line" is the article's 0-based line in the JSONL file, as the pair
-files' "lines" give it. The news_es corpus is also the
-material of the open corpus check (every predicted contradiction of all 971 articles read by hand):
-its sentences were not shown as pairs, but some may have been read in a report.
+Eligible: 150 to 1,000 words (a writer reads every article it is given). "line" is the article's
+0-based line in the JSONL file, as the pair files' "lines" give it.
+
+Session 41's first draws (seeds 59 and 60, at cfb80a7) did not leave the training lines out, and the
+articles no pair file used were nearly all training lines, whose sentences judge3 trained on
+(negated, figure-changed and written pairs): the files their writers made are tuning files,
+`tests/data/news_pairs_seen59.jsonl` and `news_pairs_seen60.jsonl` ("seen": the judge saw their
+sentences), not blind ones. With them in, 6 articles are left, none of 150 words: news_es has no blind
+pair file left in it, and this script says so.
 """
 
 from __future__ import annotations
@@ -31,9 +30,9 @@ import re
 import sys
 from pathlib import Path
 
-from draw_blind_tweets import write_draw
+sys.path.insert(0, str(Path(__file__).parent))
+from draw_blind_tweets import ROOT, write_draw  # noqa: E402
 
-ROOT = Path(__file__).resolve().parent.parent
 NEWS = ROOT.parent / "shared" / "data" / "news_es" / "fake_news_corpus_spanish.jsonl"
 PAIR_FILES = ROOT / "tests" / "data"
 _PREFIX = 60  # characters of a held sentence looked for in an article's text
@@ -69,10 +68,14 @@ def main(argv: list[str] | None = None) -> int:
     held = held_prefixes()
     texts = [_collapse(a["text"]) for a in articles]
     fresh = [line for line, text in enumerate(texts) if not any(h in text for h in held)]
-    pool = [line for line in fresh
+    sys.path.insert(0, str(ROOT / "training"))
+    from mix import training_line
+
+    untrained = [line for line in fresh if not training_line(line)]
+    pool = [line for line in untrained
             if line not in shown and 150 <= len(articles[line]["text"].split()) <= 1000]
-    print(f"{len(articles)} articles, {len(fresh)} held by no pair file, {len(pool)} of them eligible and "
-          "shown by no draw", file=sys.stderr)
+    print(f"{len(articles)} articles, {len(fresh)} held by no pair file, {len(untrained)} of them not the "
+          f"judge's training lines, {len(pool)} eligible and shown by no draw", file=sys.stderr)
     if len(pool) < args.count:
         print(f"error: only {len(pool)} fresh articles, {args.count} asked", file=sys.stderr)
         return 2

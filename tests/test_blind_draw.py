@@ -90,3 +90,32 @@ def test_sts_train_sentences_a_judge_may_have_trained_on_are_never_drawn(tmp_pat
     found = sts.eligible(csv_path, from_row=1, trained=sts.judge_trained)
     assert [v["id"] for v in found.values()] == ["3:2", "4:1", "4:2"]
     assert len(sts.eligible(csv_path, from_row=1)) == 8  # dev's reading: every sentence
+
+
+def test_an_article_a_pair_file_took_the_judge_trained_on_or_a_draw_showed_is_never_drawn(tmp_path, monkeypatch):
+    import draw_blind_articles as articles
+
+    words = " ".join(["palabra"] * 160)
+    held = "El ministro de Hacienda anunció ayer una subida de impuestos para el año próximo."
+    texts = [f"Línea cero, de entrenamiento. {words}",  # line 0: a training line (n % 5 == 0)
+             f"{held} {words}",  # line 1: a pair file holds a sentence of it
+             f"Una noticia nueva sobre el puerto. {words}",  # line 2: fresh
+             f"Otra noticia ya mostrada. {words}",  # line 3: an earlier draw showed it
+             "Una noticia corta.",  # line 4: under 150 words
+             f"La quinta, de entrenamiento. {words}",  # line 5: a training line
+             f"La sexta noticia, fresca. {words}"]  # line 6: fresh
+    news = tmp_path / "news.jsonl"
+    news.write_text("".join(json.dumps({"title": f"t{i}", "text": t}, ensure_ascii=False) + "\n"
+                            for i, t in enumerate(texts)), encoding="utf-8")
+    (tmp_path / "news_pairs_x.jsonl").write_text(
+        json.dumps({"a": held, "b": "Otra cosa escrita.", "label": "unrelated", "lines": [1, None]},
+                   ensure_ascii=False) + "\n", encoding="utf-8")
+    (tmp_path / "news_links_real.jsonl").write_text("", encoding="utf-8")
+    shown = tmp_path / "shown.jsonl"
+    shown.write_text(json.dumps({"line": 3, "title": "t3", "text": texts[3]}) + "\n", encoding="utf-8")
+    monkeypatch.setattr(articles, "NEWS", news)
+    monkeypatch.setattr(articles, "PAIR_FILES", tmp_path)
+    out = tmp_path / "articles.jsonl"
+    assert articles.main(["--seed", "1", "--count", "2", "--out", str(out), "--shown", str(shown)]) == 0
+    assert [json.loads(r)["line"] for r in out.read_text(encoding="utf-8").splitlines()] == [2, 6]
+    assert articles.main(["--seed", "1", "--count", "3", "--out", str(out), "--shown", str(shown)]) == 2

@@ -505,13 +505,19 @@ def pair_file_prefixes(pair_files: list[Path]) -> list[str]:
     return [row[k][:40] for path in pair_files for row in _read_jsonl(path) for k in ("a", "b")]
 
 
+def training_line(n: int) -> bool:
+    """Whether news_es's article on (0-based) line n is one training may draw from (n % 5 == 0); a blind
+    pair file takes none of them (`bench/draw_blind_articles.py`)."""
+    return n % 5 == 0
+
+
 def training_articles(data: Path, excluded_text: list[str]) -> list[tuple[int, dict]]:
-    """(line number, record) of the news_es articles training may draw from: lines n % 5 == 0 whose
+    """(line number, record) of the news_es articles training may draw from: `training_line`s whose
     text holds none of `excluded_text`."""
     out = []
     with open(data / "news_es" / "fake_news_corpus_spanish.jsonl", encoding="utf-8") as f:
         for n, line in enumerate(f):
-            if n % 5 != 0:
+            if not training_line(n):
                 continue
             record = json.loads(line)
             if not any(s in record["text"] for s in excluded_text):
