@@ -523,6 +523,17 @@ def test_a_denial_of_what_the_other_states_is_a_contradiction_from_the_policys_e
     assert combine(pair, findings, strict).relation == Relation.UNRELATED
 
 
+def test_a_denial_read_as_stated_against_a_claim_the_judge_reads_as_about_nothing_of_it_needs_a_higher_reading():
+    # The two readings disagree: the denied statement found in the other claim (0.80), the two claims
+    # read as neutral at 0.97. On news_es the one such pair was wrong (session 41): the bar is the one a
+    # denial read across two actors' names has (`JudgePolicy.denial_neutral`, `denial_other_names`).
+    very_neutral = np.array([0.015, 0.97, 0.015], np.float32)
+    for denial, relation in ((0.80, Relation.UNRELATED), (0.87, Relation.CONTRADICTS)):
+        pair = view("es", GIEI, OFFICIAL, 0.89, JudgeReading(very_neutral, very_neutral, denial=denial))
+        assert "actors" not in {f.signal for f in read_all(pair)}
+        assert combine(pair, read_all(pair), DEFAULT_POLICY).relation == relation
+
+
 def test_a_denial_read_as_stated_counts_across_two_names_of_one_actor_from_a_higher_reading():
     # "la Junta" / "el Gobierno andaluz" name one actor in two ways: the Actors signal sees two, and
     # the judge has read the denied statement as entailed by the other claim, which is the question

@@ -18,7 +18,9 @@ Policy (`combine`, with a judge; why):
   sessions 22-23). Where each claim names an actor the other never mentions (`Actors`, below, which
   sets the judge alone aside), the reading must reach `JudgePolicy.denial_other_names`: news names one
   actor in many ways ("la Junta" / "el Gobierno andaluz", "AMLO" / "López Obrador"), and on the pair
-  files every such reading from 0.70 the veto had set aside was a contradiction (session 24).
+  files every such reading from 0.70 the veto had set aside was a contradiction (session 24); and so
+  where the judge reads the two claims themselves as neutral from `JudgePolicy.denial_neutral` (two
+  readings that disagree, session 41).
 - Where one claim denies something and the judge does not read the other as stating it, the judge's
   contradiction of the two counts from `JudgePolicy.denied_contradiction` (not with other actors' names,
   as below): the denial is the rule evidence that the two are about one thing (session 25); and where
@@ -172,6 +174,14 @@ class JudgePolicy:
     # contradictions (0.74-0.96, seven from 0.85); on the seeds the judge read "Corea del Norte esté
     # mandando armas a Rusia" as entailed, at 0.76, by an invitation to Putin to visit North Korea.
     denial_other_names: float = 0.85
+    # ... and from that one too where the judge reads the two claims themselves as neutral from this: the
+    # two readings disagree, one finding the denied statement in the other claim and the other finding
+    # nothing of one claim in the other. On all of news_es (session 41) the one such pair was wrong: a
+    # party's "no empezar a lanzar críticas negativas hacia el INE ... fue un permiso que se negoció entre
+    # el PRI, la embajada de México en Rusia ..." read as stating "Hay evidencia de interferencia rusa en
+    # México" (0.71) at a neutral of 0.97. On the sixty-one pair files the contradictions a denial
+    # reading made were read at a neutral of 0.91 at most (the bar changes none of them).
+    denial_neutral: float = 0.95
     # ... and where the judge does not read the denied statement as stated (reworded: "negó haber
     # recorrido la T4" / "recorrió 8 kilómetros andando en la T4", 0.27) but reads the two claims as
     # contradicting from this (not with other actors' names): a denial in one claim is what the judge's
@@ -254,7 +264,10 @@ def combine(pair: PairView, findings: tuple[Finding, ...], policy: JudgePolicy =
         return Outcome(Relation.REPEATS, by_name["repeat"].strength, findings, ("repeat",))
     conflicts = [f for f in findings if f.signal in CONFLICT_SIGNALS]
     denied = by_name.get("denied")
-    denial_bar = policy.denial_other_names if "actors" in by_name else policy.denial
+    # A denial read across other actors' names, or against a claim the judge reads as about nothing the
+    # denier's claim says, must be read more surely (`JudgePolicy.denial_other_names`, `denial_neutral`).
+    denial_bar = (policy.denial_other_names if "actors" in by_name or n >= policy.denial_neutral
+                  else policy.denial)
     if denied is not None and denied.strength >= denial_bar:
         return Outcome(Relation.CONTRADICTS, round(denied.strength, 4), findings,
                        ("denied", *(f.signal for f in conflicts)))
