@@ -737,6 +737,23 @@ def test_two_death_tolls_written_two_ways_conflict():
     assert [(f.value, f.unit) for f in features("The blast left nine dead.", "en").figures] == [(9, "death")]
 
 
+def test_a_day_of_a_month_and_a_time_of_day_count_no_dead():
+    """rules-73 (heldout61): "murió el 5 de marzo" dates a death and "falleció a las 16.25" times it; read
+    as two tolls (5 and 16.25 dead) they disputed one death, and a date disputed a pistol's calibre."""
+    assert [(f.value, f.unit) for f in features("Hugo Chávez murió el 5 de marzo de 2013 en Caracas.").figures] \
+        == [(5, "marz"), (2013, "year")]
+    assert features("Maduro dijo que el comandante falleció a las 16.25 en el Hospital Militar.").figures == ()
+    died = "El presidente venezolano Hugo Chávez murió el 5 de marzo de 2013 en Caracas, a los 58 años."
+    assert not _figures_in_dispute(died, "Maduro anunció que Chávez falleció a las 16.25 en el Hospital Militar.")
+    assert not _figures_in_dispute("El fiscal Nisman fue hallado muerto en su departamento el 18 de enero de 2015.",
+                                   "Nisman fue encontrado sin vida en el baño, con una pistola calibre 22 a su lado.")
+    # a death toll beside a time is still one, and dates still dispute
+    assert [(f.value, f.unit) for f in features("Murieron 12 personas en el incendio, que empezó a las 10.").figures] \
+        == [(12, "death")]
+    assert _figures_in_dispute("La cumbre se celebrará el 12 de marzo en Bruselas.",
+                               "La cumbre se celebrará el 19 de marzo en Bruselas.")
+
+
 def test_tens_and_units_written_in_words_are_one_number():
     """"Treinta y siete" is 37 (rules-51), read before as 30 and 7: it met "mata a 37 personas" as a conflict."""
     assert [(f.value, f.unit) for f in features("Treinta y siete personas murieron en el atentado.").figures] \
@@ -1100,6 +1117,33 @@ def test_winner_and_loser_swapped_contradict():
     assert [c.winner for c in contests("Bustamante aventaja a Schwarzenegger en la encuesta")] == [{"bustamante"}]
 
 
+def test_a_magnitude_of_a_figure_is_measured_as_one_right_after_it():
+    """rules-73 (heldout61): "una magnitud de 8,2" measures as "de magnitud 8,2" does."""
+    assert _figures_in_dispute("Un sismo de magnitud 7,1 sacudió el centro de México el 19 de septiembre.",
+                               "El terremoto del 19 de septiembre tuvo una magnitud de 8,2, según los sismólogos.")
+    assert [(f.value, f.unit) for f in features("The quake had a magnitude of 7.1.", "en").figures] \
+        == [(7.1, "magnitud")]
+
+
+def test_a_winner_after_al_and_a_loser_after_a_phrase_of_place_are_read():
+    """rules-73 (heldout61): "ganó ... al derrotar en la final al noruego Casper Ruud" names the winner
+    before the first winning verb and the loser past a phrase of place and an adjective; "goleó" wins."""
+    assert [(c.winner, c.loser) for c in contests(
+        "Rafael Nadal ganó en 2022 su decimocuarto Roland Garros al derrotar en la final al noruego Casper Ruud.")] \
+        == [({"rafael", "nadal"}, {"casper", "ruud"})]
+    assert [(c.winner, c.loser) for c in contests("Alcaraz venció en la final a Sinner.")] \
+        == [({"alcaraz"}, {"sinner"})]
+    assert [(c.winner, c.loser) for c in contests("España goleó 4-0 a Italia en Kiev.")] == [({"espana"}, {"italia"})]
+    assert ({"madrid"}, {"barcelona"}) in [(c.winner, c.loser) for c in contests(
+        "El Madrid ganó la Liga tras derrotar al Barcelona.")]
+    won = claim("Rafael Nadal ganó en 2022 su Roland Garros al derrotar en la final al noruego Casper Ruud.")
+    lost = claim("Ruud derrotó a Nadal en la final de Roland Garros y conquistó su primer título de Grand Slam.")
+    verdict = classify(won, lost, similarity=0.93)
+    assert verdict.relation == Relation.CONTRADICTS and "opposite winners" in verdict.reason, verdict.reason
+    # "al derrotar" with no winning verb before it names no winner
+    assert contests("Al derrotar a Ruud, la afición celebró en París.") == ()
+
+
 def test_no_evidence_of_x_contradicts_x_with_another_verb():
     denial = claim('En su respuesta, el Kremlin afirmó el martes que "no hay pruebas" de que Corea del Norte '
                    "esté mandando armas a Rusia.")
@@ -1319,6 +1363,21 @@ def test_who_speaks_is_the_subject_of_a_denial_that_names_none():
     g = claim("A él no le toca investigar los contratos de Robles, dijo Meade.", speaker="Meade")
     h = claim("Le toca a la Fiscalía investigar los contratos de Robles, sostuvo José Antonio Meade.")
     assert classify(g, h, similarity=0.9).relation != Relation.CONTRADICTS
+
+
+def test_an_auxiliary_after_a_denied_verb_is_no_argument_of_it():
+    """rules-73 (heldout61): "No he renunciado ni voy a renunciar" denies "renunciar" with no argument;
+    read as denying it of "voy", no other claim stated it."""
+    denial = claim("«No he renunciado ni voy a renunciar», dijo Evo Morales, que negó haber dejado la presidencia.",
+                   speaker="Evo Morales")
+    assert [c.arguments for c in features(denial.text, speaker="Evo Morales").denied_clauses][:1] == [frozenset()]
+    resigned = claim("Evo Morales anunció el 10 de noviembre su renuncia a la presidencia de Bolivia.")
+    verdict = classify(resigned, denial, similarity=0.93)
+    assert verdict.relation == Relation.CONTRADICTS, verdict.reason
+    # what he did not resign from is still an argument: another office is no contradiction
+    other = claim("«No he renunciado a la presidencia del partido», dijo Evo Morales.", speaker="Evo Morales")
+    assert classify(claim("Evo Morales renunció a su escaño en el Senado."), other,
+                    similarity=0.9).relation != Relation.CONTRADICTS
 
 
 def test_a_first_person_denial_in_a_quote_is_its_speakers():

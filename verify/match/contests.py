@@ -28,6 +28,7 @@ _NAME_JOINERS = frozenset({"de", "del", "la", "da", "do", "van", "von", "di", "o
 _SCORE = re.compile(r"\d+(?:-\d+)*")
 _NEGATION_REACH = 3  # words before the verb where a negation denies the outcome ("no pudo vencer a")
 _SCORE_REACH = 4  # score tokens between the verb and the loser ("venció dos a cero a Tigres")
+_PLACE_REACH = 4  # words of a phrase of place between the verb and the loser ("en la final de Roma")
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +36,7 @@ class Contest:
     winner: frozenset[str]  # the winner's name, as folded words
     loser: frozenset[str]
     text: str  # as written, for the reason: "Nadal derrota a Djokovic"
-    stems: frozenset[str]  # of every word in `text`: what else two claims share is what ties them
+    stems: frozenset[str]  # of the sides and the verb: what else two claims share is what ties them
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,11 @@ class _Words:
     articles: frozenset[str]
     agents: frozenset[str]  # the passive's agent preposition ("por", "by")
     auxiliaries: frozenset[str]  # the passive's auxiliaries ("fue", "was")
+    # before a winning verb whose winner is the clause's subject, written before an earlier winning verb
+    # ("España ganó el Mundial al vencer a Holanda", "Nadal won the final after beating Ruud")
+    infinitive_openers: frozenset[str]
+    # before the loser, a phrase of up to `_PLACE_REACH` words that says where ("venció en la final a Ruud")
+    place_openers: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -55,7 +61,8 @@ def _words(language: str) -> _Words:
     return _Words(entries_pattern(language, "win_verbs"), entries_pattern(language, "lose_verbs"),
                   frozenset(lex.get("contest_links", ())), frozenset(lex.get("loss_links", ())),
                   frozenset(lex.get("contest_articles", ())),
-                  frozenset(lex.get("passive_agents", ())), frozenset(lex.get("passive_auxiliaries", ())))
+                  frozenset(lex.get("passive_agents", ())), frozenset(lex.get("passive_auxiliaries", ())),
+                  frozenset(lex.get("contest_infinitive_openers", ())), frozenset(lex.get("contest_place_openers", ())))
 
 
 def _capitalised(word: str) -> bool:
@@ -108,10 +115,11 @@ def _score(word: str) -> bool:
     return bool(_SCORE.fullmatch(word)) or parse_number(fold(word)) is not None
 
 
-def _other_side(text: str, tokens: list[tuple[str, int, int]], after: int, links: frozenset[str],
-                articles: frozenset[str], link_required: bool) -> tuple[int, frozenset[str]] | None:
-    """The name after a verb ending at token `after`: past a score ("2-0", "dos a cero"), a link word
-    ("a", "ante", "to") and an article."""
+def _other_side(text: str, tokens: list[tuple[str, int, int]], after: int, lex: _Words,
+                links: frozenset[str], link_required: bool) -> tuple[int, frozenset[str]] | None:
+    """The name after a verb ending at token `after`: past a score ("2-0", "dos a cero"), a phrase of
+    place that a link word follows ("en la final a"), a link word ("a", "ante", "to"), an article and
+    one lower-case word before the name ("al noruego Casper Ruud")."""
     j = after
     for _ in range(_SCORE_REACH):
         if j < len(tokens) and _score(tokens[j][0]):
@@ -120,6 +128,11 @@ def _other_side(text: str, tokens: list[tuple[str, int, int]], after: int, links
             j += 2  # "dos a cero"
         else:
             break
+    if j < len(tokens) and fold(tokens[j][0]) in lex.place_openers:
+        link = next((k for k in range(j + 1, min(j + 1 + _PLACE_REACH, len(tokens)))
+                     if fold(tokens[k][0]) in links), None)
+        if link is not None and not any(_capitalised(t[0]) for t in tokens[j + 1:link]):
+            j = link
     linked = j < len(tokens) and fold(tokens[j][0]) in links
     if linked:
         j += 1
@@ -127,9 +140,22 @@ def _other_side(text: str, tokens: list[tuple[str, int, int]], after: int, links
             j += 1  # "frente a"
     elif link_required:
         return None
-    if j < len(tokens) and fold(tokens[j][0]) in articles:
+    if j < len(tokens) and fold(tokens[j][0]) in lex.articles:
         j += 1
-    return _name_after(text, tokens, j, articles)
+    if linked and j + 1 < len(tokens) and not _capitalised(tokens[j][0]) and _capitalised(tokens[j + 1][0]) \
+            and _adjacent(text, tokens, j):
+        j += 1  # "al noruego Casper Ruud"
+    return _name_after(text, tokens, j, lex.articles)
+
+
+def _clause_winner(text: str, tokens: list[tuple[str, int, int]], opener: int, lex: _Words
+                   ) -> tuple[int, frozenset[str]] | None:
+    """The winner of a winning verb an opener puts in the infinitive ("al vencer"): the name written right
+    before the nearest winning verb before the opener ("España ganó el Mundial al vencer a Holanda")."""
+    for k in range(opener - 1, 0, -1):
+        if lex.win is not None and lex.win.fullmatch(fold(tokens[k][0])):
+            return _name_before(text, tokens, k, lex.articles)
+    return None
 
 
 def contests(text: str, language: str = "es") -> tuple[Contest, ...]:
@@ -154,17 +180,20 @@ def contests(text: str, language: str = "es") -> tuple[Contest, ...]:
             first -= 1  # "Djokovic fue derrotado por Nadal", "ha sido eliminado por"
         if any(fold(tokens[k][0]) in NEGATION_WORDS for k in range(max(0, first - _NEGATION_REACH), first)):
             continue
-        before = _name_before(text, tokens, first, articles)
+        opened = bool(winning) and not passive and first > 0 and fold(tokens[first - 1][0]) in lex.infinitive_openers
+        before = (_clause_winner(text, tokens, first - 1, lex) if opened
+                  else _name_before(text, tokens, first, articles))
         after = (_name_after(text, tokens, i + 2, articles) if passive
-                 else _other_side(text, tokens, i + 1, lex.loss_links if losing else lex.links, articles,
-                                  bool(losing)))
+                 else _other_side(text, tokens, i + 1, lex, lex.loss_links if losing else lex.links, bool(losing)))
         if before is None or after is None or before[1] & after[1]:
             continue
         winner, loser = (after[1], before[1]) if (passive or losing) else (before[1], after[1])
         start_char = tokens[before[0]][1]
         end_char = tokens[after[0] - 1][2]
+        # (the sides' words and the verb: a phrase of place between them, "en la final", is what two
+        # claims must share besides, for one contest)
         found.append(Contest(winner, loser, text[start_char:end_char],
-                             frozenset(stem(fold(t[0]), language) for t in tokens[before[0]:after[0]])))
+                             frozenset(stem(w, language) for w in (*winner, *loser, folded))))
     return tuple(found)
 
 

@@ -143,7 +143,9 @@ def _clause(positions: list[tuple[str, int]], start: int, end: int, subject_from
     if not subject:
         subject = set(extra_subject)
         subject_names = set(extra_subject)
-    arguments = {stem(positions[j][0], lang) for j in range(pred_idx + 1, end) if content(positions[j][0])}
+    # (an auxiliary is no argument: "No he renunciado ni voy a renunciar" denies no "voy")
+    arguments = {stem(positions[j][0], lang) for j in range(pred_idx + 1, end)
+                 if content(positions[j][0]) and positions[j][0] not in _AUX_WORDS}
     predicate = stem(positions[pred_idx][0], lang)
     head = stem(subject_tokens[0], lang) if subject_tokens else ""
     light_object = ""

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from verify.lang import LANGUAGES, fold, lexicon, table, words
-from verify.match.vocabulary import MULTIPLIERS, NEGATORS, STOPWORDS, SYNONYMS, stem
+from verify.match.vocabulary import MONTHS, MULTIPLIERS, NEGATORS, STOPWORDS, SYNONYMS, stem
 
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
@@ -58,6 +58,7 @@ _LIFE_NOUNS = frozenset(words("life_nouns"))
 _LIFE_LINKS = frozenset(words("life_links"))
 # A noun that names what the number right after it measures: "de magnitud 6.0", "categoría 4", "magnitude 7".
 _MEASURE_NOUNS = frozenset(words("measure_nouns"))
+_MEASURE_LINKS = frozenset(words("measure_links"))  # "una magnitud de 8,2", "a magnitude of 7"
 # "treinta y siete", "thirty-seven": tens and units written as words are one number (the word between,
 # if any, is the lexicon's `number_joiners`)
 _NUMBER_JOINERS = frozenset(words("number_joiners"))
@@ -96,6 +97,10 @@ _CURRENCY = table("currency_symbols")  # every language's signs, for the tokens;
 # figure before it counted nothing ("cuarenta veces" never met "cuatro veces"), and "times" was a noun of
 # English alone.
 _RATIO_WORDS = frozenset(words("ratio_words"))
+# The two words right before a time of day ("falleció a las 16.25"): an hour counts nothing.
+_TIME_OPENERS = frozenset(words("time_of_day_openers"))
+# A number before a month's name is a day of it ("murió el 5 de marzo"): a date, whatever verb is before it.
+_MONTH_STEMS = frozenset().union(*MONTHS.values())
 _PREPOSITIONS = frozenset(words("prepositions"))
 # "del", or "de" and an article, after a bare number: a part of a whole ("ocho del país", `_partitive`).
 _PARTITIVE_OPENERS = frozenset(words("partitive_openers"))
@@ -246,6 +251,9 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
                              and not counted_one):
             i += 1
             continue
+        if value <= 24 and " ".join(tokens[max(0, i - 2):i]) in _TIME_OPENERS:
+            i += 1
+            continue
         # "mil" or "millones" right after a word that is no number, article or bound multiplies a
         # figure this reading missed ("veintitrés mil", a masked "*NUMBER* mil"): its value is unknown.
         prev = tokens[i - 1] if i else ""
@@ -272,7 +280,9 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
             value, j = value * 1e6, j + 1
         unit = ""
         k = j
-        measured = i > 0 and tokens[i - 1] in _MEASURE_NOUNS  # "de magnitud 6.0 golpea": no noun after it
+        # "de magnitud 6.0 golpea", "una magnitud de 8,2": no noun after it
+        measure_at = i - 2 if i > 1 and tokens[i - 1] in _MEASURE_LINKS else i - 1
+        measured = measure_at >= 0 and tokens[measure_at] in _MEASURE_NOUNS
         if k < len(tokens) and tokens[k] in currency:
             unit = currency[tokens[k]]
         elif i > 0 and tokens[i - 1] in currency and is_digit:  # "£500 millones"
@@ -294,7 +304,7 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
                 # count: read with the part, "9 de las 16 muertes" would agree on the 16
                 j = whole + 1
         elif measured:
-            unit = stem(tokens[i - 1], language)
+            unit = stem(tokens[measure_at], language)
         else:
             while k < len(tokens) and tokens[k] in _NUM_SKIP:
                 k += 1
@@ -302,8 +312,8 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
                 unit = stem(tokens[k], language)
         if not unit and is_digit and len(token) == 4 and 1800 <= value <= 2100:
             unit = "year"
-        elif unit not in ("", "%", "times") and unit not in _DURATIONS and not measured and k < len(tokens) \
-                and tokens[k] not in currency:
+        elif unit not in ("", "%", "times") and unit not in _DURATIONS and unit not in _MONTH_STEMS \
+                and not measured and k < len(tokens) and tokens[k] not in currency:
             unit = _casualty(tokens, i, k) or unit
         elif not unit:
             unit = _casualty(tokens, i, None)  # "hiere a 13 en la capital": the act says what is counted

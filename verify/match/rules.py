@@ -415,6 +415,10 @@ def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[F
     # event are two counts; a measure in units against a count of things needs a conversion the rules
     # do not make: "dos litros" / "ocho vasos"; two measures in units, "10 kms" / "25 kilómetros", may be
     # one; a plural order of magnitude, "docenas de muertos" / "18 atrapados", is too loose for two nouns)
+    # (two days of two months are two dates in dispute, "hasta el 28 de febrero" / "hasta el 31 de marzo";
+    # a day of a month against a count is none: "el 18 de enero" / "una pistola calibre 22")
+    if (fa.unit in _MONTHS) != (fb.unit in _MONTHS):
+        return None
     if fa.unit == fb.unit or min(fa.value, fb.value) < 2 or {fa.unit, fb.unit} <= CASUALTY_UNITS \
             or "some" in (fa.bound, fb.bound) \
             or (fa.unit in UNIT_STEMS) != (fb.unit in UNIT_STEMS):
