@@ -371,6 +371,23 @@ def test_a_denying_verb_that_is_the_opposite_itself_is_not_negated_by_itself():
     assert framed.denied_statement and evidence(up, framed, 0.93).antonyms is None
 
 
+def test_claims_of_two_years_are_two_events_as_two_months_are():
+    """rules-74 (heldout61): a flight that fell into the sea in 2009 and flights called off in 2018 are two
+    events; the same two claims without their years are in dispute. A year both name ties them."""
+    fell = "El vuelo AF447 de Air France cayó al Atlántico el 1 de junio de 2009 con 228 personas a bordo."
+    called = "Air France canceló cientos de vuelos durante la primavera de 2018 por una huelga de pilotos."
+    assert evidence(features(fell), features(called), 0.86).called_off is None
+    assert evidence(features(fell.replace(" de 2009", "")), features(called.replace(" de 2018", "")),
+                    0.86).called_off is not None
+    # a year read with a word after it is a year ("en 2019 por primera vez"): 2019 in both, one year
+    up = features("Las ventas del comercio minorista suben un 2,4 % en 2019, su mayor repunte desde 2016.")
+    down = features("Las ventas del comercio minorista cayeron en 2019 por primera vez desde 2013.")
+    assert evidence(up, down, 0.92).antonyms is not None
+    assert evidence(features("En mayo de 2002 los LCD eran el 22 % de las ventas de monitores."),
+                    features("En mayo de 2003 los LCD alcanzaron el 42 % de las ventas de monitores."),
+                    0.96).figure_conflict is None
+
+
 def test_directions_and_counts_of_two_months_are_two_events_unless_the_dates_are_in_dispute():
     up = features("El paro sube en 90.248 personas en enero, su mayor aumento desde 2014.")
     down = features("En diciembre, el paro registrado había bajado en 34.000 personas por la campaña navideña.")

@@ -382,6 +382,11 @@ def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure
     return untrusted or _one_count_each(figures_a, figures_b)
 
 
+def _years(claim: ClaimFeatures) -> frozenset[float]:
+    """The years a claim names, those read with a word after them too ("en 2019 por primera vez")."""
+    return frozenset(f.value for f in claim.figures if f.unit == "year" or _year_like(f))
+
+
 def _unit_stems(figure: Figure) -> frozenset[str]:
     """The stems that name a figure's unit: not what else two claims share ("años" of an age)."""
     return AGE_STEMS if figure.unit == "age" else frozenset({figure.unit})
@@ -677,8 +682,13 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     # tell of two months' figures: their directions and counts are two events, not one disputed (unless
     # the dates are the figures in dispute, below); so do two weekdays ("cierran a la baja el viernes" /
     # "al alza el martes").
+    # Two claims that each name a year, none the same, tell of two years' events the same way ("el vuelo
+    # AF447 ... cayó al Atlántico el 1 de junio de 2009" / "Air France canceló cientos de vuelos ... en
+    # 2018").
+    named_a, named_b = _years(a), _years(b)
     apart = (bool(a.months and b.months and not a.months & b.months)
-             or bool(a.weekdays and b.weekdays and not a.weekdays & b.weekdays))
+             or bool(a.weekdays and b.weekdays and not a.weekdays & b.weekdays)
+             or bool(named_a and named_b and not named_a & named_b))
     if apart:
         antonyms = None
     if antonyms and (_negated(antonyms[0], a) or _negated(antonyms[1], b)):
