@@ -30,7 +30,7 @@ from verify.match.signals import (
     combine,
     read_all,
 )
-from verify.records import Claim, Entity, Relation
+from verify.records import Claim, Entity, Polarity, Relation
 
 HAFTAR = ("Jalifa Haftar", "Haftar", "PER")
 HIFTER = ("Jalifa Haftar", "Khalifa Hifter", "PER")
@@ -532,6 +532,42 @@ def test_a_denial_read_as_stated_against_a_claim_the_judge_reads_as_about_nothin
         pair = view("es", GIEI, OFFICIAL, 0.89, JudgeReading(very_neutral, very_neutral, denial=denial))
         assert "actors" not in {f.signal for f in read_all(pair)}
         assert combine(pair, read_all(pair), DEFAULT_POLICY).relation == relation
+
+
+def _spoken_view(a: str, b: str, speaker: str, side: str | None, judge: JudgeReading) -> PairView:
+    """`view` with claim B said by `speaker`, who speaks for `side`, as the extractor records them."""
+    plain = view("es", a, b, 0.88, judge)
+    cb = dataclasses.replace(plain.b, speaker=speaker, side=side, cue="negó", polarity=Polarity.DENIES)
+    fb = claim_features(cb)
+    token_set, token_sort = (
+        float(process.cpdist([plain.fa.proposition], [fb.proposition], scorer=scorer, processor=fold_for_fuzz)[0])
+        for scorer in (fuzz.token_set_ratio, fuzz.token_sort_ratio))
+    decision = decide(plain.fa, fb, 0.88, token_set, DEFAULT_THRESHOLDS, token_sort)
+    return PairView(plain.a, cb, plain.fa, fb, 0.88, decision, judge)
+
+
+def test_a_denial_of_ones_own_part_counts_only_against_a_claim_naming_the_denier_or_its_side():
+    # rules-75 (heldout61, heldout62): the judge reads the bare "Responsabilidad en la muerte de Nisman"
+    # as stated by the death itself (0.94); a claim that names neither Kirchner nor her side states
+    # nothing of her part in it.
+    contradicting = np.array([0.01, 0.15, 0.84], np.float32)
+    judged = JudgeReading(contradicting, contradicting, denial=0.94)
+    kirchner = "Cristina Kirchner negó cualquier responsabilidad en la muerte de Nisman."
+    died = _spoken_view("El fiscal Alberto Nisman fue hallado muerto en su departamento de Buenos Aires.",
+                        kirchner, "Cristina Kirchner", None, judged)
+    assert died.fb.denies_involvement and "denied" not in {f.signal for f in read_all(died)}
+    assert combine(died, read_all(died), DEFAULT_POLICY).relation != Relation.CONTRADICTS
+    accused = _spoken_view("Un fiscal acusó a Cristina Kirchner de encubrir la muerte de Nisman.", kirchner,
+                           "Cristina Kirchner", None, judged)
+    assert "denied" in {f.signal for f in read_all(accused)}
+    # the side a speaker stands for, by its country's adjective: "de origen ruso" names the Kremlin's
+    moscow = "Moscú rechazó cualquier implicación en el derribo del MH17."
+    russian = _spoken_view("El MH17 fue derribado sobre Ucrania por un misil Buk de origen ruso.", moscow,
+                           "Moscú", "Kremlin", judged)
+    assert combine(russian, read_all(russian), DEFAULT_POLICY).relation == Relation.CONTRADICTS
+    unnamed = _spoken_view("El MH17 fue derribado sobre Ucrania por un misil Buk.", moscow, "Moscú", "Kremlin",
+                           judged)
+    assert combine(unnamed, read_all(unnamed), DEFAULT_POLICY).relation != Relation.CONTRADICTS
 
 
 def test_a_denial_read_as_stated_counts_across_two_names_of_one_actor_from_a_higher_reading():

@@ -47,6 +47,9 @@ _UNASSERTED = re.compile(rf"\b(?:{alternation(words('unasserting_nouns'))})\b"
 _REQUEST_VERBS = words("request_verbs")
 # Nouns that state something is missing: "ausencia de negociación" does not assert a negotiation.
 _ABSENCE = frozenset(words("absence_words"))
+# Nouns of someone's part in something ("responsabilidad", "implicación"): a denial of one is of the
+# denier's own part (`ClaimFeatures.denies_involvement`).
+_INVOLVEMENT_NOUNS = frozenset(words("involvement_nouns"))
 _PLACEHOLDER = re.compile(r"\*\s*([A-Z]{3,})\s*\*")
 _CAP = re.compile(r"\b[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+"
                   r"(?:\s+(?:de\s+|del\s+|la\s+|da\s+|do\s+|dos\s+|van\s+|von\s+|di\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+)*")
@@ -95,6 +98,9 @@ class ClaimFeatures:
     # The denied statement is the question the claim says was put ("Cuando se le preguntó si X, dijo:
     # «No, ...»"): the words the claim writes deny only what the answer points back at.
     denies_the_question: bool = False
+    # What is denied is the denier's part in something ("negó cualquier responsabilidad en la muerte de
+    # Nisman", "denied any involvement"): an involvement noun opens the denied statement.
+    denies_involvement: bool = False
     # hedged only as the extractor reads "según X" (a source named, no hedge in the text): a copy of a
     # statement with its source added is still a repeat (`verify.match.rules.decide`)
     sourced: bool = False
@@ -187,6 +193,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         statement=statement(text, frame),
         denied_statement=denial,
         denies_the_question=bool(denial) and denial == asked_question(text, lang),
+        denies_involvement=bool(denial) and fold(denial.split(" ", 1)[0]) in _INVOLVEMENT_NOUNS,
         # a month or a weekday in a name of more words is none ("Julio Anguita", "Plácido Domingo"); alone
         # it is one, capitalised as English writes it ("in June", "on Friday")
         months=frozenset(stems & MONTHS.get(lang, frozenset()))

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
+from verify.lang import fold, load_data
 from verify.match.signals.base import Finding, PairView
 from verify.records import Relation
 
@@ -25,6 +29,8 @@ class Denied:
         if pair.judge is None or pair.judge.denial is None:
             return None
         a_denies = bool(pair.fa.denied_statement)
+        if _own_part_unnamed(pair, a_denies):
+            return None
         who, other = (pair.who_a, pair.who_b) if a_denies else (pair.who_b, pair.who_a)
         said = (pair.fa if a_denies else pair.fb).denied_statement
         shown = said if len(said) <= 90 else said[:87].rsplit(" ", 1)[0] + " ..."
@@ -32,3 +38,30 @@ class Denied:
             return Finding(self.name, Relation.CONTRADICTS, True, pair.judge.denial, f'{who} denies "{shown}"')
         return Finding(self.name, Relation.CONTRADICTS, True, pair.judge.denial,
                        f'{who} denies "{shown}", which {other} states (judge: entailment {pair.judge.denial:.2f})')
+
+
+def _own_part_unnamed(pair: PairView, a_denies: bool) -> bool:
+    """A denial of the denier's own part ("Kirchner negó cualquier responsabilidad en la muerte de
+    Nisman") against a claim that names neither the denier nor the side it speaks for: "Nisman fue
+    hallado muerto" states the death, not anyone's part in it, though the judge reads the bare
+    "Responsabilidad en la muerte de Nisman" as stated (0.94; heldout61 and heldout62, session 41).
+    "Moscú rechazó cualquier implicación" is met by "un misil Buk de origen ruso": Moscú speaks for the
+    Kremlin, whose country's adjective that is."""
+    denier, other = (pair.fa, pair.fb) if a_denies else (pair.fb, pair.fa)
+    if not (denier.denies_involvement and denier.speaker_stems):
+        return False
+    if denier.speaker_stems & (other.stems | other.frame_name_stems | other.prop_name_stems):
+        return False
+    side = (pair.a if a_denies else pair.b).side
+    text = fold((pair.b if a_denies else pair.a).text)
+    return not (side and any(re.search(rf"\b{re.escape(word)}\b", text) for word in _side_words(side)))
+
+
+@lru_cache(maxsize=64)
+def _side_words(side: str) -> tuple[str, ...]:
+    """The folded names and adjectives a side is written with (verify/data/sides.json): its
+    institutions ("Moscú", "Kremlin") and its country's names and adjectives ("Rusia", "ruso")."""
+    data = load_data("sides.json")
+    written = [name for name, to in data["institutions"].items() if to == side]
+    written += data["governments"].get(side, [])
+    return tuple(dict.fromkeys(fold(w) for w in written + [side]))
