@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from verify.lang import entries_pattern, fold, lexicon
 from verify.match.figures import parse_number
-from verify.match.vocabulary import NEGATION_WORDS, stem
+from verify.match.vocabulary import NEGATION_WORDS, STOPWORDS, stem
 
 _TOKEN = re.compile(r"\w[\w\-]*", re.UNICODE)
 # Words that join a name's capitalised words: "Real Madrid", "Medias Rojas", "Costa de Marfil".
@@ -29,6 +29,7 @@ _SCORE = re.compile(r"\d+(?:-\d+)*")
 _NEGATION_REACH = 3  # words before the verb where a negation denies the outcome ("no pudo vencer a")
 _SCORE_REACH = 4  # score tokens between the verb and the loser ("venció dos a cero a Tigres")
 _PLACE_REACH = 4  # words of a phrase of place between the verb and the loser ("en la final de Roma")
+_SUBJECT_REACH = 4  # words before the name a sentence opens with ("La selección de Marruecos")
 
 
 @dataclass(frozen=True, slots=True)
@@ -151,10 +152,17 @@ def _other_side(text: str, tokens: list[tuple[str, int, int]], after: int, lex: 
 def _clause_winner(text: str, tokens: list[tuple[str, int, int]], opener: int, lex: _Words
                    ) -> tuple[int, frozenset[str]] | None:
     """The winner of a winning verb an opener puts in the infinitive ("al vencer"): the name written right
-    before the nearest winning verb before the opener ("España ganó el Mundial al vencer a Holanda")."""
+    before the nearest winning verb before the opener ("España ganó el Mundial al vencer a Holanda"), else
+    the name the sentence opens with, past an article and a noun it belongs to ("El Real Madrid
+    conquistó su décima Copa al vencer al Atlético", "La selección de Marruecos ... tras eliminar a
+    Portugal")."""
     for k in range(opener - 1, 0, -1):
         if lex.win is not None and lex.win.fullmatch(fold(tokens[k][0])):
             return _name_before(text, tokens, k, lex.articles)
+    for j in range(min(opener, _SUBJECT_REACH)):
+        if _capitalised(tokens[j][0]) and fold(tokens[j][0]) not in lex.articles | STOPWORDS:
+            found = _name_after(text, tokens, j, lex.articles)
+            return (j, found[1]) if found else None
     return None
 
 
@@ -185,9 +193,12 @@ def contests(text: str, language: str = "es") -> tuple[Contest, ...]:
                   else _name_before(text, tokens, first, articles))
         after = (_name_after(text, tokens, i + 2, articles) if passive
                  else _other_side(text, tokens, i + 1, lex, lex.loss_links if losing else lex.links, bool(losing)))
-        if before is None or after is None or before[1] & after[1]:
+        # (two sides that share a word are told apart by the rest: "Real Madrid" / "Atlético de Madrid")
+        if before is None or after is None or before[1] <= after[1] or after[1] <= before[1]:
             continue
+        shared = before[1] & after[1]
         winner, loser = (after[1], before[1]) if (passive or losing) else (before[1], after[1])
+        winner, loser = winner - shared, loser - shared
         start_char = tokens[before[0]][1]
         end_char = tokens[after[0] - 1][2]
         # (the sides' words and the verb: a phrase of place between them, "en la final", is what two

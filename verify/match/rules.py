@@ -409,6 +409,12 @@ def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[F
     de clientes")."""
     counts_a = [f for f in figures_a if f.unit not in _NOT_COUNTS and not _year_like(f)]
     counts_b = [f for f in figures_b if f.unit not in _NOT_COUNTS and not _year_like(f)]
+    # A day of a month is a count only against another ("hasta el 28 de febrero" / "hasta el 31 de
+    # marzo"): where one claim dates and the other does not, the date is no count of its ("aprobó el 30
+    # de diciembre ... hasta la semana 14" / "... hasta la semana 12").
+    if not (any(f.unit in _MONTHS for f in counts_a) and any(f.unit in _MONTHS for f in counts_b)):
+        counts_a = [f for f in counts_a if f.unit not in _MONTHS]
+        counts_b = [f for f in counts_b if f.unit not in _MONTHS]
     given_a = [x for x in counts_a if any(_compatible(x, y) for y in counts_b)]
     given_b = [y for y in counts_b if any(_compatible(x, y) for x in counts_a)]
     counts_a = [f for f in counts_a if f not in given_a]
@@ -420,8 +426,7 @@ def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[F
     # event are two counts; a measure in units against a count of things needs a conversion the rules
     # do not make: "dos litros" / "ocho vasos"; two measures in units, "10 kms" / "25 kilómetros", may be
     # one; a plural order of magnitude, "docenas de muertos" / "18 atrapados", is too loose for two nouns)
-    # (two days of two months are two dates in dispute, "hasta el 28 de febrero" / "hasta el 31 de marzo";
-    # a day of a month against a count is none: "el 18 de enero" / "una pistola calibre 22")
+    # (a day of a month against a count is none: "el 18 de enero" / "una pistola calibre 22")
     if (fa.unit in _MONTHS) != (fb.unit in _MONTHS):
         return None
     if fa.unit == fb.unit or min(fa.value, fb.value) < 2 or {fa.unit, fb.unit} <= CASUALTY_UNITS \
@@ -435,7 +440,14 @@ def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[F
     # a million or a billion apart, digit for digit
     if _thousands_apart(fa.value, fb.value):
         return None
+    # two counts of two nouns a hundred times apart are two quantities ("233.000 votantes" / "52 escaños")
+    low, high = sorted((fa.value, fb.value))
+    if high >= _ORDERS_APART * low:
+        return None
     return fa, fb, False
+
+
+_ORDERS_APART = 100  # `_one_count_each`
 
 
 def _thousands_apart(x: float, y: float) -> bool:
