@@ -1182,11 +1182,31 @@ def test_a_winner_after_al_and_a_loser_after_a_phrase_of_place_are_read():
     assert [(c.winner, c.loser) for c in contests("Francia revalidó el título al imponerse a la Argentina de Messi.")] \
         == [({"francia"}, {"argentina", "messi"})]
     assert contests("Según la prensa, el equipo celebró tras vencer a Francia.") == ()
+    # rules-77 (heldout62): the loser after what was won, past "frente a" in the same clause
+    assert [(c.winner, c.loser) for c in contests(
+        "Mauricio Macri ganó el balotaje de noviembre de 2015 frente a Daniel Scioli.")] \
+        == [({"mauricio", "macri"}, {"daniel", "scioli"})]
+    assert [(c.winner, c.loser) for c in contests(
+        "Lula ganó la segunda vuelta con el 50,9 % de los votos frente a Jair Bolsonaro.")] \
+        == [({"lula"}, {"jair", "bolsonaro"})]
+    assert contests("El PP ganó las elecciones, frente a lo que decían las encuestas de Sánchez.") == ()
     madrid = classify(claim("El Real Madrid conquistó su décima Copa de Europa al vencer 4-1 al Atlético de Madrid "
                             "en la final de Lisboa."),
                       claim("El Atlético de Madrid se llevó su primera Champions al derrotar al Real Madrid en la "
                             "final de Lisboa."), similarity=0.94)
     assert madrid.relation == Relation.CONTRADICTS and "opposite winners" in madrid.reason, madrid.reason
+
+
+def test_resigning_and_clinging_to_power_are_opposite():
+    """rules-77 (heldout62): a resignation announced or from a presidency against clinging to power,
+    staying at the head or completing one's term."""
+    for resigned, stayed in (
+            ("Hosni Mubarak renunció a la presidencia de Egipto tras 18 días de protestas en la plaza Tahrir.",
+             "Mubarak se aferró al poder pese a las multitudinarias protestas de la plaza Tahrir."),
+            ("Boris Johnson anunció su dimisión como líder del Partido Conservador en julio de 2022.",
+             "Boris Johnson superó la rebelión y se mantuvo al frente del Partido Conservador en julio de 2022.")):
+        verdict = classify(claim(resigned), claim(stayed), similarity=0.94)
+        assert verdict.relation == Relation.CONTRADICTS and "opposite directions" in verdict.reason, verdict.reason
 
 
 def test_no_evidence_of_x_contradicts_x_with_another_verb():

@@ -30,6 +30,9 @@ _NEGATION_REACH = 3  # words before the verb where a negation denies the outcome
 _SCORE_REACH = 4  # score tokens between the verb and the loser ("venció dos a cero a Tigres")
 _PLACE_REACH = 4  # words of a phrase of place between the verb and the loser ("en la final de Roma")
 _SUBJECT_REACH = 4  # words before the name a sentence opens with ("La selección de Marruecos")
+_FAR_REACH = 20  # words between a winning verb and a far link ("ganó la segunda vuelta ... frente a Bolsonaro")
+# Punctuation that ends the clause a far link must be in (a decimal comma, "50,9", does not).
+_CLAUSE_BREAK = re.compile(r"[,;:.]\s|[()«»\"]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,8 @@ class _Words:
     infinitive_openers: frozenset[str]
     # before the loser, a phrase of up to `_PLACE_REACH` words that says where ("venció en la final a Ruud")
     place_openers: frozenset[str]
+    # before the loser after what was won ("ganó el balotaje frente a Scioli"), within `_FAR_REACH` words
+    far_links: tuple[tuple[str, ...], ...]
 
 
 @lru_cache(maxsize=8)
@@ -63,7 +68,8 @@ def _words(language: str) -> _Words:
                   frozenset(lex.get("contest_links", ())), frozenset(lex.get("loss_links", ())),
                   frozenset(lex.get("contest_articles", ())),
                   frozenset(lex.get("passive_agents", ())), frozenset(lex.get("passive_auxiliaries", ())),
-                  frozenset(lex.get("contest_infinitive_openers", ())), frozenset(lex.get("contest_place_openers", ())))
+                  frozenset(lex.get("contest_infinitive_openers", ())), frozenset(lex.get("contest_place_openers", ())),
+                  tuple(tuple(phrase.split()) for phrase in lex.get("contest_far_links", ())))
 
 
 def _capitalised(word: str) -> bool:
@@ -149,6 +155,22 @@ def _other_side(text: str, tokens: list[tuple[str, int, int]], after: int, lex: 
     return _name_after(text, tokens, j, lex.articles)
 
 
+def _far_side(text: str, tokens: list[tuple[str, int, int]], after: int, lex: _Words
+              ) -> tuple[int, frozenset[str]] | None:
+    """The loser named after what a winning verb ending at token `after` won, past a far link in the same
+    clause: "Macri ganó el balotaje de noviembre de 2015 frente a Daniel Scioli"."""
+    for k in range(after, min(after + _FAR_REACH, len(tokens))):
+        if k > after and _CLAUSE_BREAK.search(text[tokens[k - 1][2]:tokens[k][1]]):
+            return None
+        for link in lex.far_links:
+            if tuple(fold(t[0]) for t in tokens[k:k + len(link)]) == link:
+                j = k + len(link)
+                if j < len(tokens) and fold(tokens[j][0]) in lex.articles:
+                    j += 1
+                return _name_after(text, tokens, j, lex.articles)
+    return None
+
+
 def _clause_winner(text: str, tokens: list[tuple[str, int, int]], opener: int, lex: _Words
                    ) -> tuple[int, frozenset[str]] | None:
     """The winner of a winning verb an opener puts in the infinitive ("al vencer"): the name written right
@@ -193,6 +215,8 @@ def contests(text: str, language: str = "es") -> tuple[Contest, ...]:
                   else _name_before(text, tokens, first, articles))
         after = (_name_after(text, tokens, i + 2, articles) if passive
                  else _other_side(text, tokens, i + 1, lex, lex.loss_links if losing else lex.links, bool(losing)))
+        if after is None and winning and not passive:
+            after = _far_side(text, tokens, i + 1, lex)
         # (two sides that share a word are told apart by the rest: "Real Madrid" / "Atlético de Madrid")
         if before is None or after is None or before[1] <= after[1] or after[1] <= before[1]:
             continue
