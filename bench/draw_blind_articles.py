@@ -23,7 +23,6 @@ pair file left in it, and this script says so.
 
 from __future__ import annotations
 
-import argparse
 import json
 import random
 import re
@@ -31,7 +30,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from draw_blind_tweets import ROOT, write_draw  # noqa: E402
+from draw_blind_tweets import ROOT, draw_parser, write_draw  # noqa: E402
 
 NEWS = ROOT.parent / "shared" / "data" / "news_es" / "fake_news_corpus_spanish.jsonl"
 PAIR_FILES = ROOT / "tests" / "data"
@@ -55,13 +54,7 @@ def held_prefixes() -> set[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seed", type=int, required=True)
-    parser.add_argument("--count", type=int, default=45)
-    parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--shown", type=Path, action="append", default=[],
-                        help="an earlier draw's articles.jsonl: its articles were shown to a writer")
-    args = parser.parse_args(argv)
+    args = draw_parser(__doc__, 45, "articles.jsonl: its articles").parse_args(argv)
     articles = [json.loads(raw) for raw in NEWS.read_text(encoding="utf-8").splitlines() if raw.strip()]
     shown = {json.loads(raw)["line"] for path in args.shown
              for raw in path.read_text(encoding="utf-8").splitlines() if raw.strip()}

@@ -32,7 +32,6 @@ no earlier draw (`--shown`) showed a writer. Each drawn sentence is {"id": "ROW:
 
 from __future__ import annotations
 
-import argparse
 import csv
 import random
 import sys
@@ -40,7 +39,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from draw_blind_tweets import PAIR_FILES, ROOT, held_sentences, shown_texts, write_draw  # noqa: E402
+from draw_blind_tweets import PAIR_FILES, ROOT, draw_parser, held_sentences, shown_texts, write_draw  # noqa: E402
 
 STS = ROOT.parent / "shared" / "data" / "sts_es"
 STS_FILES = {"dev": STS / "stsb-es-dev.csv", "train": STS / "stsb-es-train.csv"}
@@ -84,14 +83,9 @@ def judge_trained(rows: list[list[str]]) -> set[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--seed", type=int, required=True)
-    parser.add_argument("--count", type=int, default=160)
+    parser = draw_parser(__doc__, 160, "JSON lines: their texts")
     parser.add_argument("--split", choices=sorted(STS_FILES), default="dev")
     parser.add_argument("--from-row", type=int, help="first row (1-based); default: the split's first news row")
-    parser.add_argument("--out", type=Path, required=True)
-    parser.add_argument("--shown", type=Path, action="append", default=[],
-                        help="an earlier draw's JSON lines: their texts were shown to a writer")
     args = parser.parse_args(argv)
     shown = shown_texts(args.shown)
     held = held_sentences(sorted(PAIR_FILES.glob("news_pairs*.jsonl")))

@@ -85,15 +85,22 @@ def fresh(tweets: dict[int, dict], held: list[str], shown: set[str]) -> list[int
             if t["text"] not in shown and not any(sentence in t["text"] for sentence in held)]
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--split", action="append", choices=["train", "dev", "dev_test"],
-                        help="a split to draw from (default train); give it again to draw from several")
+def draw_parser(doc: str, count: int, shown: str) -> argparse.ArgumentParser:
+    """The options every blind draw takes: --seed, --count (default `count`), --out, and --shown, an
+    earlier draw's file (`shown` names it and what it holds, "tweets.jsonl: its tweets")."""
+    parser = argparse.ArgumentParser(description=doc.split("\n\n")[0])
     parser.add_argument("--seed", type=int, required=True)
-    parser.add_argument("--count", type=int, default=140)
+    parser.add_argument("--count", type=int, default=count)
     parser.add_argument("--out", type=Path, required=True)
     parser.add_argument("--shown", type=Path, action="append", default=[],
-                        help="an earlier draw's tweets.jsonl: its tweets were shown to a writer")
+                        help=f"an earlier draw's {shown} were shown to a writer")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = draw_parser(__doc__, 140, "tweets.jsonl: its tweets")
+    parser.add_argument("--split", action="append", choices=["train", "dev", "dev_test"],
+                        help="a split to draw from (default train); give it again to draw from several")
     args = parser.parse_args(argv)
     splits = args.split or ["train"]
     shown = shown_texts(args.shown)
