@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from verify.lang import LANGUAGES, fold, lexicon, table, words
-from verify.match.vocabulary import MONTHS, MULTIPLIERS, NEGATORS, STOPWORDS, SYNONYMS, stem
+from verify.match.vocabulary import MONTH_STEMS, MULTIPLIERS, NEGATORS, STOPWORDS, SYNONYMS, stem
 
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
 _COMMA_THOUSANDS = re.compile(r"\d{1,3}(?:,\d{3})+")
@@ -101,8 +101,6 @@ _CURRENCY = table("currency_symbols")  # every language's signs, for the tokens;
 _RATIO_WORDS = frozenset(words("ratio_words"))
 # The two words right before a time of day ("falleció a las 16.25"): an hour counts nothing.
 _TIME_OPENERS = frozenset(words("time_of_day_openers"))
-# A number before a month's name is a day of it ("murió el 5 de marzo"): a date, whatever verb is before it.
-_MONTH_STEMS = frozenset().union(*MONTHS.values())
 _PREPOSITIONS = frozenset(words("prepositions"))
 # "del", or "de" and an article, after a bare number: a part of a whole ("ocho del país", `_partitive`).
 _PARTITIVE_OPENERS = frozenset(words("partitive_openers"))
@@ -314,7 +312,9 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
                 unit = stem(tokens[k], language)
         if not unit and is_digit and len(token) == 4 and 1800 <= value <= 2100:
             unit = "year"
-        elif unit not in ("", "%", "times") and unit not in _DURATIONS and unit not in _MONTH_STEMS \
+        # (a number before a month's name is a day of it, "murió el 5 de marzo": a date, whatever verb is
+        # before it)
+        elif unit not in ("", "%", "times") and unit not in _DURATIONS and unit not in MONTH_STEMS \
                 and not measured and k < len(tokens) and tokens[k] not in currency:
             unit = _casualty(tokens, i, k) or unit
         elif not unit:

@@ -31,7 +31,7 @@ from verify.match.figures import (
     written_step,
 )
 from verify.match.text import ClaimFeatures
-from verify.match.vocabulary import MONTHS
+from verify.match.vocabulary import MONTH_STEMS
 from verify.records import Relation
 
 
@@ -413,9 +413,9 @@ def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[F
     # A day of a month is a count only against another ("hasta el 28 de febrero" / "hasta el 31 de
     # marzo"): where one claim dates and the other does not, the date is no count of its ("aprobó el 30
     # de diciembre ... hasta la semana 14" / "... hasta la semana 12").
-    if not (any(f.unit in _MONTHS for f in counts_a) and any(f.unit in _MONTHS for f in counts_b)):
-        counts_a = [f for f in counts_a if f.unit not in _MONTHS]
-        counts_b = [f for f in counts_b if f.unit not in _MONTHS]
+    if not (any(f.unit in MONTH_STEMS for f in counts_a) and any(f.unit in MONTH_STEMS for f in counts_b)):
+        counts_a = [f for f in counts_a if f.unit not in MONTH_STEMS]
+        counts_b = [f for f in counts_b if f.unit not in MONTH_STEMS]
     given_a = [x for x in counts_a if any(_compatible(x, y) for y in counts_b)]
     given_b = [y for y in counts_b if any(_compatible(x, y) for x in counts_a)]
     counts_a = [f for f in counts_a if f not in given_a]
@@ -428,7 +428,7 @@ def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[F
     # do not make: "dos litros" / "ocho vasos"; two measures in units, "10 kms" / "25 kilómetros", may be
     # one; a plural order of magnitude, "docenas de muertos" / "18 atrapados", is too loose for two nouns)
     # (a day of a month against a count is none: "el 18 de enero" / "una pistola calibre 22")
-    if (fa.unit in _MONTHS) != (fb.unit in _MONTHS):
+    if (fa.unit in MONTH_STEMS) != (fb.unit in MONTH_STEMS):
         return None
     if fa.unit == fb.unit or min(fa.value, fb.value) < 2 or {fa.unit, fb.unit} <= CASUALTY_UNITS \
             or "some" in (fa.bound, fb.bound) \
@@ -448,7 +448,8 @@ def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[F
     return fa, fb, False
 
 
-_ORDERS_APART = 100  # `_one_count_each`
+# Two counts of two nouns this many times apart are two quantities (`_one_count_each`).
+_ORDERS_APART = 100
 
 
 def _thousands_apart(x: float, y: float) -> bool:
@@ -559,8 +560,6 @@ def _negated(word: str, claim: ClaimFeatures) -> bool:
 
 
 _PLAIN_NEGATORS = frozenset(words("negators"))
-# Month names as stems in every language: a figure counting one is a date ("el 28 de febrero").
-_MONTHS = frozenset().union(*MONTHS.values())
 
 
 def _states(clause: DeniedClause, other: ClaimFeatures, similarity: float, t: Thresholds,
@@ -726,7 +725,7 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
         contest = None
     called = None if apart or others < 2 or coverage < thresholds.disputed_direction_overlap else _called_off(a, b)
     conflict = _figure_conflict(a, b)
-    if apart and conflict is not None and not (conflict[0].unit in _MONTHS and conflict[1].unit in _MONTHS):
+    if apart and conflict is not None and not (conflict[0].unit in MONTH_STEMS and conflict[1].unit in MONTH_STEMS):
         conflict = None  # (two dates are what is in dispute: "hasta el 28 de febrero" / "hasta el 31 de marzo")
     # Two ages are one person's only when the claims name the same someone, by name (`same_actors`, a
     # name given) or as "la mujer" / "el chico": "el tratado ... tiene 37 años" and "el tratado de libre

@@ -75,5 +75,7 @@ def prop_raw_lower(text: str) -> str:
 
 # Month names as stems, per language: what pins a monthly figure down (`ClaimFeatures.months`).
 MONTHS = {language: frozenset(stem(m, language) for m in lexicon(language).get("months", ())) for language in LANGUAGES}
+# Every language's month stems in one set: a figure whose unit is one is a day of that month.
+MONTH_STEMS = frozenset().union(*MONTHS.values())
 # Weekday names, folded (not stems: "sábado" and "sabe" share one), per language (`ClaimFeatures.weekdays`).
 WEEKDAYS = {language: frozenset(lexicon(language).get("weekdays", ())) for language in LANGUAGES}

@@ -21,7 +21,9 @@ class Denied:
     basurero": the rules see who denies (the frame, a statement that opens by denying, "no hay pruebas
     de que ...", or an answer, "«Nunca hemos pactado ...», replicó") and what (the denied statement,
     `verify.match.restate`); the judge says whether the other claim states it (`JudgeReading.denial`,
-    an entailment). Checkable: the denial is in one text, and what it denies is quoted in the reason."""
+    an entailment). Checkable: the denial is in one text, and what it denies is quoted in the reason.
+    Not a denial of one's own part against a claim that names neither the denier nor its side
+    (`_own_part_unnamed`)."""
 
     name = "denied"
 
