@@ -222,7 +222,16 @@ class Thresholds:
     four opposites (a veto against a vote for, welcoming as praising against criticising, stable as
     alive, optimistic / pessimistic) (session 40); rules-71: an opposite said to be missing ("la falta de
     progreso") is not stated; four opposites (talks failed against progress, hailing as celebrating,
-    allowing / preventing, rarely / usually) (session 40).
+    allowing / preventing, rarely / usually) (session 40); rules-72: a denial read as stated against a
+    pair the judge reads as neutral from 0.95 needs the bar across two names (`JudgePolicy.denial_neutral`);
+    rules-73: a day of a month and a time of day count no dead, a winner before an opened infinitive
+    ("ganó ... al derrotar a") and a loser past a phrase of place, "una magnitud de", an auxiliary is no
+    argument of a denial; rules-74: two claims each naming a year, none the same, are two events
+    (`_years`); rules-75: a denial of one's own part needs the other claim to name the denier or its side
+    (`signals.denied`); rules-76: a date in one claim only is no count, two counts of two nouns a
+    hundred times apart are two quantities, a sentence's subject wins an opened infinitive; rules-77: a
+    loser past "frente a", resigning against clinging to power; rules-78: tallies of votes and seats are
+    exact (session 41).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition

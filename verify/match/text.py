@@ -166,6 +166,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
     # Opposites count in what the claim asserts: "sus padres, que murieron en ..." does not state a death.
     groups = antonym_groups(text, stems if side_tokens is None else asserted, stem_words, lang)
     denial = denied_statement(text, frame, lang, speaker)
+    missing = _missing(positions, lang)
     return ClaimFeatures(
         proposition=prop,
         denied=bool(denied),
@@ -181,8 +182,8 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         stem_words=stem_words,
         name_words=name_words,
         denied_clauses=clauses,
-        requested=_requested(positions, lang),
-        missing=_missing(positions, lang),
+        requested=_requested(positions, lang, missing),
+        missing=missing,
         asserted=None if side_tokens is None else frozenset(asserted),
         speaker_stems=speakers - masked,
         frame_name_stems=(speakers | frame_names(frame, capitalised, lang)) - masked,
@@ -269,13 +270,13 @@ def _missing(positions: list[tuple[str, int]], lang: str) -> frozenset[str]:
                       if any(positions[k][0] in _ABSENCE for k in range(max(0, j - 2), j))})
 
 
-def _requested(positions: list[tuple[str, int]], lang: str) -> frozenset[str]:
+def _requested(positions: list[tuple[str, int]], lang: str, missing: frozenset[str]) -> frozenset[str]:
     """Stems of words only asked for or sought (up to four words after "pidió", "busca", ...) or said
-    to be missing (two words after "ausencia", "falta", ...)."""
+    to be missing (`missing`, from `_missing`)."""
     request_stems = {stem(w, lang) for w in _REQUEST_VERBS}
     return frozenset({stem(positions[j][0], lang) for j in range(len(positions))
                       if any(stem(positions[k][0], lang) in request_stems for k in range(max(0, j - 4), j))}
-                     ) | _missing(positions, lang)
+                     ) | missing
 
 
 def _side_tokens(text: str, prop: str, side_spans: tuple[tuple[int, int], ...]) -> set[int] | None:
