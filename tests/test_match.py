@@ -1157,6 +1157,44 @@ def test_a_tally_of_votes_or_seats_is_written_exactly():
                                    "Los atentados de Madrid dejaron 200 muertos.")
 
 
+def test_a_death_caused_is_a_toll_and_the_year_of_a_date_counts_nothing_after_it():
+    """rules-79 (heldout64): "causó la muerte de 14 personas" counts the dead as "14 muertos" does, and
+    "en mayo de 2011 causó ..." is a year, not a count of what follows it ("caus"): the two tolls of one
+    earthquake were no dispute."""
+    assert [(f.value, f.unit) for f in features("En mayo de 2011 el seísmo causó la muerte de 14 personas.").figures] \
+        == [(2011, "year"), (14, "death")]
+    assert [(f.value, f.unit) for f in features("The fire caused the death of 14 people.", "en").figures] \
+        == [(14, "death")]
+    assert _figures_in_dispute("El terremoto de Murcia dejó nueve muertos y centenares de casas dañadas en mayo.",
+                               "El terremoto de Murcia provocó la muerte de 14 personas en mayo.")
+    # a bare four-digit number after no month is still what it counts
+    assert [(f.value, f.unit) for f in features("La empresa despidió a 1500 trabajadores.").figures] \
+        == [(1500, "trabaj")]
+
+
+def test_a_denials_subject_written_as_initials_is_named():
+    """rules-79 (heldout65): "El PP no ha pagado nunca en negro ..." denies what "El Partido Popular pagó
+    con dinero negro ..." states: the initials name the party (`verify.match.names`); other initials do not."""
+    stated = features("Según el juez, el Partido Popular pagó con dinero negro la reforma de su sede.")
+    denied = features("La tesorera aseguró que el PP no ha pagado nunca en negro la reforma de su sede.")
+    assert evidence(stated, denied, 0.9).stance_conflict
+    other = features("La tesorera aseguró que el PNV no ha pagado nunca en negro la reforma de su sede.")
+    assert not evidence(stated, other, 0.9).stance_conflict
+
+
+def test_a_law_thrown_out_and_a_sentence_reduced_are_opposite_directions():
+    """rules-79 (heldout64, heldout65): "tumbó" throws out what "aprobó" passes, "convalidó" passes it,
+    "rebajó la condena" goes the other way of "endureció la condena"."""
+    passed = features("El Congreso aprobó el jueves la ley de vivienda con los votos del Gobierno y sus socios.")
+    thrown = features("El Congreso tumbó el jueves la ley de vivienda con los votos del Gobierno y sus socios.")
+    assert evidence(passed, thrown, 0.93).antonyms
+    validated = features("El Congreso convalidó el jueves la ley de vivienda con los votos del Gobierno y sus socios.")
+    assert evidence(validated, thrown, 0.93).antonyms
+    reduced = features("El Tribunal Supremo rebajó en junio la condena del exministro por el caso de los contratos.")
+    harsher = features("El Tribunal Supremo endureció en junio la condena del exministro por el caso de los contratos.")
+    assert evidence(reduced, harsher, 0.93).antonyms
+
+
 def test_a_magnitude_of_a_figure_is_measured_as_one_right_after_it():
     """rules-73 (heldout61): "una magnitud de 8,2" measures as "de magnitud 8,2" does."""
     assert _figures_in_dispute("Un sismo de magnitud 7,1 sacudió el centro de México el 19 de septiembre.",

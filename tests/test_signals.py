@@ -611,6 +611,22 @@ def test_a_disputed_figure_counts_only_once_the_judge_says_both_claims_are_about
     assert combine(other_things, read_all(other_things), DEFAULT_POLICY).relation == Relation.UNRELATED
 
 
+def test_two_tolls_in_conflict_count_where_the_judge_reads_the_two_as_one_matter_less_surely():
+    """rules-79: two tolls of one disaster count up to a neutral of `JudgePolicy.toll_same_thing`, other
+    figures only under `disputed_same_thing` (the judge reads two tolls worded apart as two matters)."""
+    tolls = view("es", "El accidente del tren en la curva de Angrois dejó 80 muertos en julio.",
+                 "El descarrilamiento del tren en Angrois causó 64 víctimas mortales, según el balance oficial.", 0.91)
+    assert (tolls.decision.evidence.figure_conflict or tolls.decision.evidence.figure_disputed) is not None
+    leaning = reading((0.05, 0.70, 0.25))
+    judged = dataclasses.replace(tolls, judge=leaning)
+    assert combine(judged, read_all(judged), DEFAULT_POLICY).relation == Relation.CONTRADICTS
+    surely_two = dataclasses.replace(tolls, judge=reading((0.05, 0.85, 0.10)))
+    assert combine(surely_two, read_all(surely_two), DEFAULT_POLICY).relation == Relation.UNRELATED
+    # another quantity in conflict, read as leaning the same way, does not count
+    other = dataclasses.replace(view("es", *INTEREST_BILL, 0.91), judge=leaning)
+    assert combine(other, read_all(other), DEFAULT_POLICY).relation != Relation.CONTRADICTS
+
+
 @pytest.mark.parametrize(("a", "b", "disputed"), [
     # one count each, under two nouns for one quantity (or one unnamed): put to the judge
     ("Todavía hay más de 420.000 valencianos sin empleo.",
@@ -969,8 +985,9 @@ def test_one_actor_named_two_ways_is_no_other_actor_and_the_judge_counts():
     other = view("es", a, b.replace("Zaldivar", "Bilbao"), 0.90, sure, entities_a=names_a,
                  entities_b=(names_b[0], ("Bilbao", "Bilbao", "LOC")))
     assert Actors().read(other) is not None
-    # (the judge's sure contradiction still counts there: the two share their matter, rules-53)
-    assert combine(other, read_all(other), DEFAULT_POLICY).decided_by == ("judge",)
+    # (the judge's sure contradiction still counts there: the two share their matter, rules-53; and
+    # since rules-79 the denial of "La Unión Europea no impuso" is read against what "La UE" did)
+    assert combine(other, read_all(other), DEFAULT_POLICY).decided_by == ("judge", "stance")
 
 
 @pytest.mark.parametrize(("a", "b", "counts"), [

@@ -305,7 +305,7 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
                 j = whole + 1
         elif measured:
             unit = stem(tokens[measure_at], language)
-        else:
+        elif not _dated_year(tokens, i, value, language):
             while k < len(tokens) and tokens[k] in _NUM_SKIP:
                 k += 1
             if k < len(tokens) and not tokens[k][:1].isdigit() and tokens[k] not in STOPWORDS:
@@ -394,6 +394,15 @@ def _toll_noun(tokens: list[str], at: int, language: str) -> int | None:
         if p >= 1 and _content(tokens[p - 1]):
             return p - 1  # "the death toll"
     return None
+
+
+def _dated_year(tokens: list[str], at: int, value: float, language: str) -> bool:
+    """The four digits at `at` are the year of a date, a month's name before them ("en mayo de 2011
+    causó ..."): whatever word follows is no noun they count."""
+    if not (tokens[at].isdigit() and len(tokens[at]) == 4 and 1800 <= value <= 2100):
+        return False
+    month = at - 1 - (at >= 2 and tokens[at - 1] in _PREPOSITIONS)
+    return month >= 0 and stem(tokens[month], language) in MONTH_STEMS
 
 
 def _takes_lives(tokens: list[str], before: int, noun: int | None) -> bool:

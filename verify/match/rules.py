@@ -30,6 +30,7 @@ from verify.match.figures import (
     Figure,
     written_step,
 )
+from verify.match.names import named_otherwise
 from verify.match.text import ClaimFeatures
 from verify.match.vocabulary import MONTH_STEMS
 from verify.records import Relation
@@ -231,7 +232,10 @@ class Thresholds:
     (`signals.denied`); rules-76: a date in one claim only is no count, two counts of two nouns a
     hundred times apart are two quantities, a sentence's subject wins an opened infinitive; rules-77: a
     loser past "frente a", resigning against clinging to power; rules-78: tallies of votes and seats are
-    exact (session 41).
+    exact (session 41); rules-79: "causó la muerte de 14 personas" is a toll and the year of a date
+    counts nothing after it, a denial's subject written as its initials ("PP" / "Partido Popular") is
+    named, laws thrown out ("tumbó") and sentences reduced are opposite directions, two tolls in
+    conflict count up to a neutral of 0.80 (`JudgePolicy.toll_same_thing`; session 42).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -572,7 +576,8 @@ _PLAIN_NEGATORS = frozenset(words("negators"))
 
 
 def _states(clause: DeniedClause, other: ClaimFeatures, similarity: float, t: Thresholds,
-            negative_stems: frozenset[str] = frozenset(), spoken: bool = False) -> bool:
+            negative_stems: frozenset[str] = frozenset(), spoken: bool = False,
+            aliased: frozenset[str] = frozenset()) -> bool:
     """`other` states what `clause` denies: the same predicate (or a near-synonym), not itself negated,
     of the same subject (when the denial names one) and sharing at least one argument more.
 
@@ -595,7 +600,7 @@ def _states(clause: DeniedClause, other: ClaimFeatures, similarity: float, t: Th
     # Egipto"); an unnamed one must share a word.
     # Who speaks counts when the other claim names nobody but what the denial is about: "Meade admitió
     # que pensaba votar por Peña Nieto" is about Meade; "Le toca a la PGR ..., sostuvo Meade" is not.
-    named = other.stems
+    named = other.stems | aliased
     if not (other.prop_name_stems - clause.arguments - clause.subject):
         named = named | other.frame_name_stems
     if clause.subject_names and not (clause.subject_names & named):
@@ -660,11 +665,20 @@ def _same_stem(word: str, forms: frozenset[str]) -> bool:
     return any(len(f) >= 4 and len(word) >= 4 and (close(f, word) or close(word, f)) for f in forms)
 
 
+def _named_otherwise(claim: ClaimFeatures, other: ClaimFeatures) -> frozenset[str]:
+    """The stems of `claim`'s names that `other` writes another way, its initials or a known alias
+    ("PP" / "Partido Popular", `verify.match.names`): a denial's subject named so is named."""
+    written = {word for name in claim.names if name not in other.names and named_otherwise(name, other.names)
+               for word in name.split()}
+    return frozenset(s for s, word in claim.stem_words.items() if fold(word) in written)
+
+
 def _stance(a: ClaimFeatures, b: ClaimFeatures, similarity: float, t: Thresholds) -> tuple[DeniedClause | None, int]:
     """The first clause one claim denies that the other states, and which claim denies it."""
     for side, (neg, other) in enumerate(((a, b), (b, a))):
+        aliased = _named_otherwise(neg, other) if neg.denied_clauses else frozenset()
         for clause in neg.denied_clauses:
-            if _states(clause, other, similarity, t, neg.stems, bool(neg.speaker_stems)):
+            if _states(clause, other, similarity, t, neg.stems, bool(neg.speaker_stems), aliased):
                 return clause, side
     if not t.require_same_predicate:
         for side, (neg, other) in enumerate(((a, b), (b, a))):

@@ -58,6 +58,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from verify.match.figures import CASUALTY_UNITS
 from verify.match.signals.actors import Actors, one_matter_across_names
 from verify.match.signals.base import Finding, JudgeReading, PairView, Signal
 from verify.match.signals.denied import Denied
@@ -115,6 +116,14 @@ class JudgePolicy:
     # at a neutral of 0.47-0.67, where the labelled ones of the pair files mostly sit under 0.45; from
     # 0.45 one of the 14 remains. Chosen on that reading and the pair files: no unseen figure.
     disputed_same_thing: float = 0.45
+    # ... and two tolls of one kind of casualty in conflict from under this one, trusted or not: a
+    # writer who gives another toll of one disaster words the rest apart too ("El accidente del tren
+    # Alvia ... dejó 80 muertos" / "El descarrilamiento del Alvia ... causó 64 víctimas mortales",
+    # neutral 0.75), and the judge reads that as two matters. On the 66 tuning pair files of session 42
+    # (heldout65 scored first), from 0.45 to 0.80: 12 labelled contradictions more and one wrong (car
+    # bombs in Iraq and in a Turkish town); all of news_es the same. Chosen there: only blind files
+    # scored after it measure it.
+    toll_same_thing: float = 0.80
     # Which candidate pairs of `verify add` the judge reads (it is slow: docs/BENCHMARKS.md): at or above this
     # cosine (e5-small puts unrelated sentences of one story at ~0.88; the tuning files' labelled
     # contradictions sit at >= 0.89, the blind files' down to 0.83: bench/pair_similarity.py), each new
@@ -250,6 +259,13 @@ class Outcome:
     decided_by: tuple[str, ...] = ()  # the signals whose findings made the relation
 
 
+def _tolls(pair: PairView) -> bool:
+    """The figures in conflict are two tolls of one kind of casualty ("80 muertos" / "64 víctimas mortales")."""
+    evidence = pair.decision.evidence
+    conflict = evidence.figure_conflict or evidence.figure_disputed
+    return conflict is not None and conflict[0].unit == conflict[1].unit and conflict[0].unit in CASUALTY_UNITS
+
+
 def read_all(pair: PairView) -> tuple[Finding, ...]:
     return tuple(f for f in (s.read(pair) for s in SIGNALS) if f is not None)
 
@@ -298,7 +314,10 @@ def combine(pair: PairView, findings: tuple[Finding, ...], policy: JudgePolicy =
                        tuple(f.signal for f in conflicts))
     # The rules' own conflicts count where the judge says the two are about one thing; evidence they
     # alone would not trust, only where it says so more surely.
-    if conflicts and n < policy.same_thing_bar(any(f.trusted for f in conflicts)):
+    bar = policy.same_thing_bar(any(f.trusted for f in conflicts))
+    if figures is not None and _tolls(pair):
+        bar = max(bar, policy.toll_same_thing)
+    if conflicts and n < bar:
         score = max(c, min(0.95, max(f.strength for f in conflicts) * (1.0 - n)))
         return Outcome(Relation.CONTRADICTS, round(score, 4), findings, tuple(f.signal for f in conflicts))
     if e >= policy.entailment and not conflicts:
