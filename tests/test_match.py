@@ -1195,6 +1195,16 @@ def test_a_law_thrown_out_and_a_sentence_reduced_are_opposite_directions():
     assert evidence(reduced, harsher, 0.93).antonyms
 
 
+def test_superar_and_batir_win():
+    """rules-80 (heldout66): "se llevó la Copa ... tras superar al Betis" names the winner the sentence
+    opens with and the loser after "superar", as "vencer" does."""
+    assert [(c.winner, c.loser) for c in contests(
+        "El Valencia se llevó la Copa en La Cartuja tras superar al Betis en la tanda de penaltis.")] \
+        == [({"valencia"}, {"betis"})]
+    assert [(c.winner, c.loser) for c in contests("Osasuna logró el ascenso tras batir al Girona.")] \
+        == [({"osasuna"}, {"girona"})]
+
+
 def test_a_magnitude_of_a_figure_is_measured_as_one_right_after_it():
     """rules-73 (heldout61): "una magnitud de 8,2" measures as "de magnitud 8,2" does."""
     assert _figures_in_dispute("Un sismo de magnitud 7,1 sacudió el centro de México el 19 de septiembre.",

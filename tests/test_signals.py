@@ -28,6 +28,7 @@ from verify.match.signals import (
     Signal,
     Stance,
     combine,
+    one_sided,
     read_all,
 )
 from verify.records import Claim, Entity, Polarity, Relation
@@ -609,6 +610,40 @@ def test_a_disputed_figure_counts_only_once_the_judge_says_both_claims_are_about
     assert outcome.relation == Relation.CONTRADICTS and outcome.decided_by == ("figures",)
     other_things = dataclasses.replace(alone, judge=reading((0.05, 0.85, 0.10)))
     assert combine(other_things, read_all(other_things), DEFAULT_POLICY).relation == Relation.UNRELATED
+
+
+def test_a_denial_as_a_whole_against_a_claim_negating_nothing_counts_from_the_one_sided_bar():
+    """rules-80: "No existe ningún plan de la OTAN para formar a la policía de Níger" denies what the other
+    claim states, though no rule finds the predicate ("formará" / "formar" in a noun phrase): the judge's
+    contradiction counts from `JudgePolicy.one_sided_contradiction`, not where both claims negate."""
+    states = "La OTAN formará a la policía de Níger para combatir a los grupos armados del norte."
+    denies = "No existe ningún plan de la OTAN para formar a la policía de Níger, aseguró un portavoz en Bruselas."
+    sure = view("es", states, denies, 0.92, reading((0.03, 0.05, 0.92)))
+    assert not sure.decision.evidence.stance_conflict and one_sided(sure.fa, sure.fb)
+    outcome = combine(sure, read_all(sure), DEFAULT_POLICY)
+    assert outcome.relation == Relation.CONTRADICTS and outcome.decided_by == ("judge",)
+    less_sure = dataclasses.replace(sure, judge=reading((0.03, 0.12, 0.85)))
+    assert combine(less_sure, read_all(less_sure), DEFAULT_POLICY).relation != Relation.CONTRADICTS
+    both = view("es", "La OTAN no formará a la policía de Níger, que combatirá sola a los grupos armados.", denies,
+                0.92, reading((0.03, 0.05, 0.92)))
+    assert not one_sided(both.fa, both.fb)
+    assert combine(both, read_all(both), DEFAULT_POLICY).relation != Relation.CONTRADICTS
+
+
+def test_the_judge_alone_across_two_names_counts_only_within_one_year():
+    """rules-80: two claims naming other actors of one matter ("one_matter_across_names") and a year
+    each, none the same, tell of two events: the judge's sure contradiction does not count across
+    them; within one year it still does."""
+    def outcome(year: str):
+        pair = view("es", "El velero Atlántida de la armada chilena llegó a la Antártida en febrero de 2012 con "
+                          "cuarenta tripulantes.",
+                    f"El velero Esmeralda de la armada chilena alcanzó la costa antártica en enero de {year} con "
+                    "una tripulación de cincuenta marinos.", 0.90, reading((0.01, 0.02, 0.97)))
+        assert Actors().read(pair) is not None
+        return combine(pair, read_all(pair), DEFAULT_POLICY).relation
+
+    assert outcome("2012") == Relation.CONTRADICTS
+    assert outcome("2021") != Relation.CONTRADICTS
 
 
 def test_two_tolls_in_conflict_count_where_the_judge_reads_the_two_as_one_matter_less_surely():

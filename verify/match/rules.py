@@ -235,7 +235,10 @@ class Thresholds:
     exact (session 41); rules-79: "causó la muerte de 14 personas" is a toll and the year of a date
     counts nothing after it, a denial's subject written as its initials ("PP" / "Partido Popular") is
     named, laws thrown out ("tumbó") and sentences reduced are opposite directions, two tolls in
-    conflict count up to a neutral of 0.80 (`JudgePolicy.toll_same_thing`; session 42).
+    conflict count up to a neutral of 0.80 (`JudgePolicy.toll_same_thing`; session 42); rules-80: a denial
+    as a whole against a claim negating nothing counts from the judge's 0.90
+    (`JudgePolicy.one_sided_contradiction`), the judge alone does not count across two names and two
+    years (`years_apart`).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -399,6 +402,12 @@ def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure
 def _years(claim: ClaimFeatures) -> frozenset[float]:
     """The years a claim names, those read with a word after them too ("en 2019 por primera vez")."""
     return frozenset(f.value for f in claim.figures if f.unit == "year" or _year_like(f))
+
+
+def years_apart(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Each claim names a year, none the same: two years' events, as far as the rules can tell."""
+    named_a, named_b = _years(a), _years(b)
+    return bool(named_a and named_b and not named_a & named_b)
 
 
 def _unit_stems(figure: Figure) -> frozenset[str]:
@@ -720,10 +729,9 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     # Two claims that each name a year, none the same, tell of two years' events the same way ("el vuelo
     # AF447 ... cayó al Atlántico el 1 de junio de 2009" / "Air France canceló cientos de vuelos ... en
     # 2018").
-    named_a, named_b = _years(a), _years(b)
     apart = (bool(a.months and b.months and not a.months & b.months)
              or bool(a.weekdays and b.weekdays and not a.weekdays & b.weekdays)
-             or bool(named_a and named_b and not named_a & named_b))
+             or years_apart(a, b))
     if apart:
         antonyms = None
     if antonyms and (_negated(antonyms[0], a) or _negated(antonyms[1], b)):

@@ -59,6 +59,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from verify.match.figures import CASUALTY_UNITS
+from verify.match.rules import years_apart
 from verify.match.signals.actors import Actors, one_matter_across_names
 from verify.match.signals.base import Finding, JudgeReading, PairView, Signal
 from verify.match.signals.denied import Denied
@@ -69,6 +70,7 @@ from verify.match.signals.overlap import Overlap
 from verify.match.signals.repeat import Repeat
 from verify.match.signals.roles import Roles
 from verify.match.signals.stance import Stance
+from verify.match.text import ClaimFeatures
 from verify.records import Relation
 
 __all__ = [
@@ -216,6 +218,15 @@ class JudgePolicy:
     # something else (contradiction 0.01-0.14).
     denial_leaning: float = 0.30
     denial_leaning_contradiction: float = 0.25
+    # ... and where one claim denies as a whole ("no hay ningún plan de ...", "«No tengo ninguna intención
+    # de ...»", "se negó a reconocer ...") and the other negates nothing, from this, though neither the
+    # rules find the denied predicate in the other claim nor the judge reads the denied statement as
+    # stated (`one_sided`): the judge's contradiction is about the denial. On the 67 tuning pair files
+    # of session 42 (heldout66 scored first), from 0.90: 22 labelled contradictions more and 6 wrong
+    # (four supports whose negation is a paraphrase: "cero emisiones" / "sin emisiones", "menos de 50
+    # libras" / "ninguno alcanzaba las 50 libras"; a wish, "espero que no gane"); from 0.80, 66 more and
+    # 30 wrong. All of news_es the same. Chosen there: only blind files scored after it measure it.
+    one_sided_contradiction: float = 0.90
     # ... and a new claim's candidates with such a denial are read beyond the ones above, up to this many,
     # past the shared-word and overlap gates: a denial and what it denies seldom share their words
     # ("negó que ... hubieran sido quemados" / "incinerados"), and denials are rare (news_es, its 971
@@ -259,6 +270,11 @@ class Outcome:
     decided_by: tuple[str, ...] = ()  # the signals whose findings made the relation
 
 
+def one_sided(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """One claim denies as a whole and the other negates nothing (`JudgePolicy.one_sided_contradiction`)."""
+    return a.denied != b.denied and not (b if a.denied else a).cues
+
+
 def _tolls(pair: PairView) -> bool:
     """The figures in conflict are two tolls of one kind of casualty ("80 muertos" / "64 víctimas mortales")."""
     evidence = pair.decision.evidence
@@ -287,9 +303,14 @@ def combine(pair: PairView, findings: tuple[Finding, ...], policy: JudgePolicy =
     if denied is not None and denied.strength >= denial_bar:
         return Outcome(Relation.CONTRADICTS, round(denied.strength, 4), findings,
                        ("denied", *(f.signal for f in conflicts)))
+    # (one matter across two names, but not where each claim names a year, none the same: "El rover
+    # Curiosity de la NASA aterrizó ... en 2012" / "El rover Perseverance de la NASA se posó ... en 2021",
+    # two landings, 0.96; the judge alone across two years with the same actors still counts: "la primera
+    # visita ... desde 1969" / "... desde 1984")
     if c >= policy.contradiction and ("actors" not in by_name
-                                      or one_matter_across_names(pair, policy.other_actors_coverage,
-                                                                 policy.other_actors_words)):
+                                      or (not years_apart(pair.fa, pair.fb)
+                                          and one_matter_across_names(pair, policy.other_actors_coverage,
+                                                                      policy.other_actors_words))):
         return Outcome(Relation.CONTRADICTS, round(c, 4), findings, ("judge", *(f.signal for f in conflicts)))
     # Not for an answer that denies the question it gives: the judge's contradiction is of the claims as
     # written, whose "No, Moscú no está participando en esto" denies only what "esto" points back at
@@ -306,6 +327,8 @@ def combine(pair: PairView, findings: tuple[Finding, ...], policy: JudgePolicy =
             and "actors" not in by_name and not other.denied):
         return Outcome(Relation.CONTRADICTS, round(max(denied.strength, c), 4), findings,
                        ("denied", "judge", *(f.signal for f in conflicts)))
+    if c >= policy.one_sided_contradiction and "actors" not in by_name and one_sided(pair.fa, pair.fb):
+        return Outcome(Relation.CONTRADICTS, round(c, 4), findings, ("judge", *(f.signal for f in conflicts)))
     # Figures in conflict where the judge reads the two as one statement once the figures are made equal.
     figures = by_name.get("figures")
     figure_bar = policy.same_but_figure_leaning if n < policy.figure_leaning_neutral else policy.same_but_figure
