@@ -1748,6 +1748,32 @@ def test_a_statement_copied_with_its_source_added_is_a_repeat():
     assert classify(c, d, similarity=0.96).relation != Relation.REPEATS
 
 
+def test_two_years_none_the_same_make_no_copy():
+    """rules-81 (heldout67): "abrió sus puertas en junio de 2017" and "abrió al público ... en junio de
+    2012" were read as a repeat; a year is no figure in dispute for the rules, but no copy either."""
+    opened = claim("El Centro Botín de Santander, obra de Renzo Piano, abrió sus puertas en junio de 2017.")
+    other_year = claim("El Centro Botín, obra de Renzo Piano, abrió sus puertas en Santander en junio de 2012.",
+                       article_id="other")
+    assert classify(opened, other_year, similarity=0.97).relation not in (Relation.REPEATS, Relation.SUPPORTS)
+    same_year = claim("El Centro Botín, obra de Renzo Piano, abrió sus puertas en Santander en junio de 2017.",
+                      article_id="other")
+    assert classify(opened, same_year, similarity=0.98).relation == Relation.REPEATS
+
+
+def test_a_span_in_years_and_months_is_one_span():
+    """rules-81 (heldout67): "cuatro años y seis meses" is "cuatro años y medio", not four years against
+    four and a half and six months apart."""
+    assert [(f.value, f.unit) for f in features("Rato fue condenado a cuatro años y seis meses de prisión.").figures] \
+        == [(4.5, "anos")]
+    assert not _figures_in_dispute("El Supremo condenó a Rodrigo Rato a cuatro años y medio de prisión.",
+                                   "El Supremo condenó a Rodrigo Rato a cuatro años y seis meses de prisión.")
+    assert _figures_in_dispute("El Supremo condenó a Rodrigo Rato a cuatro años y medio de prisión.",
+                               "El Supremo condenó a Rodrigo Rato a seis años y ocho meses de prisión.")
+    # a count after the joiner that is no span stays a figure of its own
+    assert [(f.value, f.unit) for f in features("La obra durará 3 años y empleará a 200 trabajadores.").figures] \
+        == [(3, "anos"), (200, "trabaj")]
+
+
 def test_claims_with_figures_in_dispute_are_neither_repeats_nor_supports():
     # "personas llenaron" / "personas se reunieron": the rules cannot tell one count from two (a disputed
     # figure, for the judge); without it, 2.000 and 600 back nothing

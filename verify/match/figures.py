@@ -62,7 +62,8 @@ _MEASURE_LINKS = frozenset(words("measure_links"))  # "una magnitud de 8,2", "a 
 # "treinta y siete", "thirty-seven": tens and units written as words are one number (the word between,
 # if any, is the lexicon's `number_joiners`)
 _NUMBER_JOINERS = frozenset(words("number_joiners"))
-_DURATIONS = frozenset(table("duration_days"))  # "de 22 y 25 años, fallecieron": ages, not the dead
+_DURATION_DAYS: dict[str, float] = table("duration_days")
+_DURATIONS = frozenset(_DURATION_DAYS)  # "de 22 y 25 años, fallecieron": ages, not the dead
 _ELAPSED = frozenset(words("elapsed_markers"))
 _HALVES = frozenset(words("half_after_unit"))
 _RECORD_WORDS = frozenset(words("record_words"))
@@ -325,6 +326,14 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
         # "dos años y medio": a half after the span's unit
         if unit in _DURATIONS and k + 2 < len(tokens) and tokens[k + 1] in _NUMBER_JOINERS and tokens[k + 2] in _HALVES:
             value += 0.5
+        elif unit in _DURATIONS and k + 3 < len(tokens) and tokens[k + 1] in _NUMBER_JOINERS:
+            # "cuatro años y seis meses": a shorter span after the joiner is part of this one, in its unit,
+            # and no figure of its own ("cuatro años y medio" is the same span)
+            part, shorter = parse_number(tokens[k + 2]), stem(tokens[k + 3], language)
+            if part is not None and _DURATION_DAYS.get(shorter, _DURATION_DAYS[unit]) < _DURATION_DAYS[unit]:
+                # (to a hundredth: a month is 30.4 days, so six of them are half a year but for 0.0003)
+                value = round(value + part * _DURATION_DAYS[shorter] / _DURATION_DAYS[unit], 2)
+                j = k + 4
         age = k < len(tokens) and tokens[k] in _AGE_UNITS and _age(tokens, i, k, names)
         if age:
             unit = "age"

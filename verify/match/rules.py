@@ -238,7 +238,8 @@ class Thresholds:
     conflict count up to a neutral of 0.80 (`JudgePolicy.toll_same_thing`; session 42); rules-80: a denial
     as a whole against a claim negating nothing counts from the judge's 0.90
     (`JudgePolicy.one_sided_contradiction`), the judge alone does not count across two names and two
-    years (`years_apart`).
+    years (`years_apart`), "superar" and "batir" win; rules-81: two claims naming two years, none the
+    same, are no copy and no backing, "cuatro años y seis meses" is one span.
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -882,7 +883,10 @@ def decide(
     verbatim = fuzz_score >= t.repeats_fuzz and sort_score >= t.repeats_sort_fuzz
     # Figures or directions in dispute (other figures, another change) make two claims neither copies
     # nor backing for each other, whether or not they count as a conflict.
-    disputed = ev.figure_disputed is not None or ev.directions_disputed is not None or ev.called_off is not None
+    # So do two years, none the same ("abrió sus puertas en junio de 2017" / "abrió al público ... en junio
+    # de 2012"): a year is no figure in dispute (`_figure_conflict`), but no copy either.
+    disputed = (ev.figure_disputed is not None or ev.directions_disputed is not None or ev.called_off is not None
+                or years_apart(a, b))
     # A statement copied word for word with its source added ("..., según la Junta") hedges no more than
     # the copy it repeats; reworded, a source named may be all that sets two claims apart.
     same_hedging = a.hedged == b.hedged or (
