@@ -782,6 +782,17 @@ def test_tens_and_units_written_in_words_are_one_number():
                                    "Treinta y siete personas murieron al estallar un coche bomba en Pakistán.")
 
 
+def test_a_hundred_in_words_and_what_follows_it_are_one_number():
+    """rules-82 (heldout68): "Ciento noventa y cuatro jóvenes murieron" is 194, read before as 100 and 94:
+    it met "la muerte de 194 personas" as a conflict. "cien y 50" stays two numbers."""
+    assert [(f.value, f.unit) for f in features("Ciento noventa y cuatro jóvenes murieron en el incendio.").figures] \
+        == [(194, "death")]
+    assert [f.value for f in features("Doscientas cuarenta personas fueron evacuadas.").figures] == [240]
+    assert [f.value for f in features("Ciento veinte mil personas se manifestaron.").figures] == [120_000]
+    assert not _figures_in_dispute("El incendio de la discoteca causó la muerte de 194 personas.",
+                                   "Ciento noventa y cuatro jóvenes murieron en el incendio de la discoteca.")
+
+
 def test_a_count_in_tens_or_hundreds_is_a_rounding():
     """rules-54: "una veintena", "un centenar", "dos millares" count about 20, 100, 2,000; unread before.
     A plural alone ("decenas de personas") said no number until rules-63, which reads it as some of it

@@ -265,7 +265,18 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
         j, text = (i + 2 if counted_one and single else i + 1), token  # past "único" in "un único fallecido"
         units_at = j + (nxt in _NUMBER_JOINERS)
         units = parse_number(tokens[units_at]) if units_at < len(tokens) and not is_digit else None
-        if not is_digit and 20 <= value <= 90 and value % 10 == 0 and units is not None and 1 <= units <= 9 \
+        # "ciento noventa y cuatro": a word hundred and the tens or units written after it are one number
+        # (read apart, 100 and 94 met "194 personas" as a conflict)
+        if not is_digit and 100 <= value <= 900 and value % 100 == 0 and units is not None and 1 <= units <= 99 \
+                and units_at == j and not tokens[units_at][:1].isdigit():
+            value, j = value + units, units_at + 1
+            units_at = j + (j < len(tokens) and tokens[j] in _NUMBER_JOINERS)
+            more = parse_number(tokens[units_at]) if units_at < len(tokens) else None
+            if units >= 20 and units % 10 == 0 and more is not None and 1 <= more <= 9 and units_at > j \
+                    and not tokens[units_at][:1].isdigit():
+                value, j = value + more, units_at + 1
+            text = " ".join(tokens[i:j])
+        elif not is_digit and 20 <= value <= 90 and value % 10 == 0 and units is not None and 1 <= units <= 9 \
                 and not tokens[units_at][:1].isdigit():
             value, j, text = value + units, units_at + 1, " ".join(tokens[i:units_at + 1])
         approximate = False

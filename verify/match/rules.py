@@ -239,7 +239,8 @@ class Thresholds:
     as a whole against a claim negating nothing counts from the judge's 0.90
     (`JudgePolicy.one_sided_contradiction`), the judge alone does not count across two names and two
     years (`years_apart`), "superar" and "batir" win; rules-81: two claims naming two years, none the
-    same, are no copy and no backing, "cuatro años y seis meses" is one span.
+    same, are no copy and no backing, "cuatro años y seis meses" is one span; rules-82: "ciento noventa y
+    cuatro" is one number.
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
