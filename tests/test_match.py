@@ -308,6 +308,14 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "El Ayuntamiento de Sevilla impide la apertura de las terrazas en invierno."),
     ("Los jueces de Virginia rara vez conmutan la pena de muerte por cadena perpetua.",
      "Los jueces de Virginia suelen conmutar la pena de muerte por cadena perpetua."),
+    # rules-79 (heldout64, heldout65): a bill thrown out against one passed or validated, a sentence
+    # reduced against one made harsher
+    ("El Congreso aprobó la ley de vivienda con los votos del Gobierno.",
+     "El Congreso tumbó la ley de vivienda con los votos del Gobierno."),
+    ("El Congreso convalidó el decreto de vivienda con los votos del Gobierno.",
+     "El Congreso tumbó el decreto de vivienda con los votos del Gobierno."),
+    ("El Tribunal Supremo rebajó la condena del exministro por el caso de los contratos.",
+     "El Tribunal Supremo endureció la condena del exministro por el caso de los contratos."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -1191,19 +1199,6 @@ def test_a_denials_subject_written_as_initials_is_named():
     assert evidence(stated, denied, 0.9).stance_conflict
     other = features("La tesorera aseguró que el PNV no ha pagado nunca en negro la reforma de su sede.")
     assert not evidence(stated, other, 0.9).stance_conflict
-
-
-def test_a_law_thrown_out_and_a_sentence_reduced_are_opposite_directions():
-    """rules-79 (heldout64, heldout65): "tumbó" throws out what "aprobó" passes, "convalidó" passes it,
-    "rebajó la condena" goes the other way of "endureció la condena"."""
-    passed = features("El Congreso aprobó el jueves la ley de vivienda con los votos del Gobierno y sus socios.")
-    thrown = features("El Congreso tumbó el jueves la ley de vivienda con los votos del Gobierno y sus socios.")
-    assert evidence(passed, thrown, 0.93).antonyms
-    validated = features("El Congreso convalidó el jueves la ley de vivienda con los votos del Gobierno y sus socios.")
-    assert evidence(validated, thrown, 0.93).antonyms
-    reduced = features("El Tribunal Supremo rebajó en junio la condena del exministro por el caso de los contratos.")
-    harsher = features("El Tribunal Supremo endureció en junio la condena del exministro por el caso de los contratos.")
-    assert evidence(reduced, harsher, 0.93).antonyms
 
 
 def test_superar_and_batir_win():
