@@ -316,6 +316,12 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "El Congreso tumbó el decreto de vivienda con los votos del Gobierno."),
     ("El Tribunal Supremo rebajó la condena del exministro por el caso de los contratos.",
      "El Tribunal Supremo endureció la condena del exministro por el caso de los contratos."),
+    # rules-83 (heldout66, heldout69): upholding against throwing out, a motion that went through against
+    # one that failed
+    ("La Corte Constitucional avaló el referendo sobre la reforma de la justicia.",
+     "La Corte Constitucional tumbó el referendo sobre la reforma de la justicia."),
+    ("La moción de censura contra el alcalde de Lorca prosperó en el pleno de junio.",
+     "La moción de censura contra el alcalde de Lorca fracasó en el pleno de junio."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)

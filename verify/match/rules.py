@@ -240,7 +240,8 @@ class Thresholds:
     (`JudgePolicy.one_sided_contradiction`), the judge alone does not count across two names and two
     years (`years_apart`), "superar" and "batir" win; rules-81: two claims naming two years, none the
     same, are no copy and no backing, "cuatro años y seis meses" is one span; rules-82: "ciento noventa y
-    cuatro" is one number.
+    cuatro" is one number; rules-83: upholding against throwing out, a motion that went through against
+    one that failed.
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
