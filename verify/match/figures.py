@@ -62,8 +62,9 @@ _MEASURE_LINKS = frozenset(words("measure_links"))  # "una magnitud de 8,2", "a 
 # "treinta y siete", "thirty-seven": tens and units written as words are one number (the word between,
 # if any, is the lexicon's `number_joiners`)
 _NUMBER_JOINERS = frozenset(words("number_joiners"))
-_DURATION_DAYS: dict[str, float] = table("duration_days")
-_DURATIONS = frozenset(_DURATION_DAYS)  # "de 22 y 25 años, fallecieron": ages, not the dead
+# Days in each unit of time, by stem (`verify.match.rules` counts spans in days).
+DURATION_DAYS: dict[str, float] = table("duration_days")
+_DURATIONS = frozenset(DURATION_DAYS)  # "de 22 y 25 años, fallecieron": ages, not the dead
 _ELAPSED = frozenset(words("elapsed_markers"))
 _HALVES = frozenset(words("half_after_unit"))
 _RECORD_WORDS = frozenset(words("record_words"))
@@ -322,7 +323,7 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
                 k += 1
             if k < len(tokens) and not tokens[k][:1].isdigit() and tokens[k] not in STOPWORDS:
                 unit = stem(tokens[k], language)
-        if not unit and is_digit and len(token) == 4 and 1800 <= value <= 2100:
+        if not unit and year_written(token, value):
             unit = "year"
         # (a number before a month's name is a day of it, "murió el 5 de marzo": a date, whatever verb is
         # before it)
@@ -341,9 +342,9 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
             # "cuatro años y seis meses": a shorter span after the joiner is part of this one, in its unit,
             # and no figure of its own ("cuatro años y medio" is the same span)
             part, shorter = parse_number(tokens[k + 2]), stem(tokens[k + 3], language)
-            if part is not None and _DURATION_DAYS.get(shorter, _DURATION_DAYS[unit]) < _DURATION_DAYS[unit]:
+            if part is not None and DURATION_DAYS.get(shorter, DURATION_DAYS[unit]) < DURATION_DAYS[unit]:
                 # (to a hundredth: a month is 30.4 days, so six of them are half a year but for 0.0003)
-                value = round(value + part * _DURATION_DAYS[shorter] / _DURATION_DAYS[unit], 2)
+                value = round(value + part * DURATION_DAYS[shorter] / DURATION_DAYS[unit], 2)
                 j = k + 4
         age = k < len(tokens) and tokens[k] in _AGE_UNITS and _age(tokens, i, k, names)
         if age:
@@ -416,10 +417,16 @@ def _toll_noun(tokens: list[str], at: int, language: str) -> int | None:
     return None
 
 
+def year_written(text: str, value: float) -> bool:
+    """Four digits from 1800 to 2100: a year as news writes one ("2011"; a count of that size has a dot,
+    "2.011")."""
+    return text.isdigit() and len(text) == 4 and 1800 <= value <= 2100
+
+
 def _dated_year(tokens: list[str], at: int, value: float, language: str) -> bool:
     """The four digits at `at` are the year of a date, a month's name before them ("en mayo de 2011
     causó ..."): whatever word follows is no noun they count."""
-    if not (tokens[at].isdigit() and len(tokens[at]) == 4 and 1800 <= value <= 2100):
+    if not year_written(tokens[at], value):
         return False
     month = at - 1 - (at >= 2 and tokens[at - 1] in _PREPOSITIONS)
     return month >= 0 and stem(tokens[month], language) in MONTH_STEMS

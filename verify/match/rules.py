@@ -17,18 +17,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from verify.lang import fold, table, words
+from verify.lang import fold, words
 from verify.match.contests import reversed_contest
 from verify.match.denial import LIGHT_VERBS, DeniedClause, predicate_synonyms
 from verify.match.figures import (
     AGE_PEOPLE_STEMS,
     AGE_STEMS,
     CASUALTY_UNITS,
+    DURATION_DAYS,
     EXACT_UNITS,
     MEASURE_STEMS,
     UNIT_STEMS,
     Figure,
     written_step,
+    year_written,
 )
 from verify.match.names import named_otherwise
 from verify.match.text import ClaimFeatures
@@ -328,6 +330,9 @@ class PairEvidence:
     # (any verb says an event takes place), the judge must say the two are about one thing, as for
     # `directions_disputed` (`signals.Directions`).
     called_off: tuple[str, str] | None = None
+    # Each claim names a year, none the same (`years_apart`): two years' events, no copy
+    # (`decide`) and no one matter across two names for the judge alone (`signals.combine`).
+    years_apart: bool = False
 
 
 def _coverage(a: ClaimFeatures, b: ClaimFeatures, shared: frozenset[str]) -> float:
@@ -345,11 +350,10 @@ def _asserted_coverage(a: ClaimFeatures, b: ClaimFeatures) -> float:
 
 
 # Durations in days, by the unit's stem, so "doce meses" and "cinco años" compare.
-_DAYS = table("duration_days")
 
 
 def _in_days(f: Figure, claim: ClaimFeatures) -> Figure:
-    days = _DAYS.get(f.unit) if f.unit != "year" else None  # "year": a bare 2019, no duration
+    days = DURATION_DAYS.get(f.unit) if f.unit != "year" else None  # "year": a bare 2019, no duration
     return (Figure(f"{f.text} {claim.stem_words.get(f.unit, f.unit)}", f.value * days, "duration", f.bound,
                    f.context, f.elapsed) if days else f)
 
@@ -486,7 +490,7 @@ def _thousands_apart(x: float, y: float) -> bool:
 
 def _year_like(f: Figure) -> bool:
     """A year written before a name rather than a count ("En 2006 Cs entró ...")."""
-    return f.text.isdigit() and len(f.text) == 4 and 1800 <= f.value <= 2100
+    return year_written(f.text, f.value)
 
 
 def _agree(values_a: list[Figure], bare_a: list[Figure], values_b: list[Figure], bare_b: list[Figure]) -> bool:
@@ -732,9 +736,10 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     # Two claims that each name a year, none the same, tell of two years' events the same way ("el vuelo
     # AF447 ... cayó al Atlántico el 1 de junio de 2009" / "Air France canceló cientos de vuelos ... en
     # 2018").
+    two_years = years_apart(a, b)
     apart = (bool(a.months and b.months and not a.months & b.months)
              or bool(a.weekdays and b.weekdays and not a.weekdays & b.weekdays)
-             or years_apart(a, b))
+             or two_years)
     if apart:
         antonyms = None
     if antonyms and (_negated(antonyms[0], a) or _negated(antonyms[1], b)):
@@ -813,6 +818,7 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
         directions_disputed=directions_disputed,
         reversed_contest=(contest[0].text, contest[1].text) if contest is not None else None,
         called_off=called,
+        years_apart=two_years,
     )
 
 
@@ -888,7 +894,7 @@ def decide(
     # So do two years, none the same ("abrió sus puertas en junio de 2017" / "abrió al público ... en junio
     # de 2012"): a year is no figure in dispute (`_figure_conflict`), but no copy either.
     disputed = (ev.figure_disputed is not None or ev.directions_disputed is not None or ev.called_off is not None
-                or years_apart(a, b))
+                or ev.years_apart)
     # A statement copied word for word with its source added ("..., según la Junta") hedges no more than
     # the copy it repeats; reworded, a source named may be all that sets two claims apart.
     same_hedging = a.hedged == b.hedged or (

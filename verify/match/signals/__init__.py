@@ -37,7 +37,7 @@ Policy (`combine`, with a judge; why):
   unless the two share a quarter of their words and two words outside names
   (`JudgePolicy.other_actors_coverage`, `other_actors_words`, session 36): one actor written two ways,
   or the names are what is in dispute; but not across two names where each claim names a year, none
-  the same (`verify.match.rules.years_apart`: two rovers landing in 2012 and in 2021, session 42).
+  the same (`PairEvidence.years_apart`: two rovers landing in 2012 and in 2021, session 42).
 - Hard rule evidence (a denial of what the other asserts, conflicting figures, opposite directions)
   counts below that only when the judge says the two are about the same thing (not neutral):
   "mayores de 16 años" vs "mayores de 18 años" for two vaccines are two quantities, not one. So,
@@ -65,7 +65,6 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from verify.match.figures import CASUALTY_UNITS
-from verify.match.rules import years_apart
 from verify.match.signals.actors import Actors, one_matter_across_names
 from verify.match.signals.base import Finding, JudgeReading, PairView, Signal
 from verify.match.signals.denied import Denied
@@ -227,12 +226,13 @@ class JudgePolicy:
     # ... and where one claim denies as a whole ("no hay ningún plan de ...", "«No tengo ninguna intención
     # de ...»", "se negó a reconocer ...") and the other negates nothing, from this, though neither the
     # rules find the denied predicate in the other claim nor the judge reads the denied statement as
-    # stated (`one_sided`): the judge's contradiction is about the denial. On the 67 tuning pair files
-    # of session 42 (heldout66 scored first), from 0.90: 22 labelled contradictions more and 6 wrong
+    # stated (`one_sided`): the judge's contradiction is about the denial. On the 66 tuning pair files
+    # of session 42 (heldout65 scored first), from 0.90: 22 labelled contradictions more and 6 wrong
     # (four supports whose negation is a paraphrase: "cero emisiones" / "sin emisiones", "menos de 50
     # libras" / "ninguno alcanzaba las 50 libras"; a wish, "espero que no gane"; two software versions,
-    # one patched and one "no afectado"); from 0.80, 66 more and 30 wrong. All of news_es the same.
-    # Chosen there: only blind files scored after it measure it.
+    # one patched and one "no afectado"); on the 70 files of session 42's end, from 0.80 instead of 0.90
+    # 49 right more and 24 wrong more. All of news_es the same. Chosen there: only blind files scored
+    # after it measure it.
     one_sided_contradiction: float = 0.90
     # ... and a new claim's candidates with such a denial are read beyond the ones above, up to this many,
     # past the shared-word and overlap gates: a denial and what it denies seldom share their words
@@ -315,7 +315,7 @@ def combine(pair: PairView, findings: tuple[Finding, ...], policy: JudgePolicy =
     # two landings, 0.96; the judge alone across two years with the same actors still counts: "la primera
     # visita ... desde 1969" / "... desde 1984")
     if c >= policy.contradiction and ("actors" not in by_name
-                                      or (not years_apart(pair.fa, pair.fb)
+                                      or (not pair.decision.evidence.years_apart
                                           and one_matter_across_names(pair, policy.other_actors_coverage,
                                                                       policy.other_actors_words))):
         return Outcome(Relation.CONTRADICTS, round(c, 4), findings, ("judge", *(f.signal for f in conflicts)))
