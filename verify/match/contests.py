@@ -7,7 +7,12 @@ Montecarlo" as entailing "Nadal derrota a Djokovic por el título de Montecarlo"
 reads such outcomes off a claim's text with the language's lexicon: a winning verb ("win_verbs") with
 the name written right before it as the winner and the name after it (past a score, a link word and an
 article) as the loser; a losing verb ("lose_verbs") the other way round, its link required ("cae ante",
-"lost to"); a passive winning verb with its agent ("fue derrotado por") too. Plain string work on
+"lost to"); a passive winning verb with its agent ("fue derrotado por") too. A winning verb with a
+winner and no loser is an outcome too ("Gustavo Petro ganó la segunda vuelta"): against a claim where
+that winner lost ("Rodolfo Hernández se impuso a Petro") it is as swapped, where the two share a
+contest that decides ("DECISIVE_STEMS"). What a winning verb takes
+with an article and no link ("ganó la Copa del Rey") is what was won, not who lost, where the language
+says so ("contest_prize_articles": in Spanish who is beaten takes "a"). Plain string work on
 capitalised words, no parse: a name is a run of capitalised words, and a negated outcome ("no pudo
 vencer a") is none.
 """
@@ -18,7 +23,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from verify.lang import entries_pattern, fold, lexicon
+from verify.lang import LANGUAGES, entries_pattern, fold, lexicon
 from verify.match.figures import parse_number
 from verify.match.vocabulary import NEGATION_WORDS, STOPWORDS, stem
 
@@ -35,10 +40,17 @@ _FAR_REACH = 20  # words between a winning verb and a far link ("ganó la segund
 _CLAUSE_BREAK = re.compile(r"[,;:.]\s|[()«»\"]")
 
 
+# Contests that decide one outcome, as stems of every language ("la final", "la segunda vuelta", "las
+# elecciones"): a winner alone is only in dispute with a loss in one of these, as "ganó la Liga" and "el
+# Girona se impuso al Madrid en un partido de Liga" both hold (`verify.match.rules.evidence`).
+DECISIVE_STEMS = frozenset(stem(fold(word), language) for language in LANGUAGES
+                           for word in lexicon(language).get("decisive_contests", ()))
+
+
 @dataclass(frozen=True, slots=True)
 class Contest:
     winner: frozenset[str]  # the winner's name, as folded words
-    loser: frozenset[str]
+    loser: frozenset[str]  # empty where the claim names none ("Petro ganó la segunda vuelta")
     text: str  # as written, for the reason: "Nadal derrota a Djokovic"
     stems: frozenset[str]  # of the sides and the verb: what else two claims share is what ties them
 
@@ -48,6 +60,8 @@ class _Words:
     win: re.Pattern[str] | None  # winning verbs, over one folded word or two with "se" ("se impuso")
     lose: re.Pattern[str] | None  # losing verbs ("cae", "lost")
     links: frozenset[str]  # between a winning verb and the loser ("a", "ante", "over")
+    score_openers: frozenset[str]  # before a score between a winning verb and the loser ("venció por 2-0 a")
+    prize_articles: frozenset[str]  # after a winning verb with no link, what was won ("ganó la Copa")
     loss_links: frozenset[str]  # ... a losing verb and the winner, required ("ante", "to")
     articles: frozenset[str]
     agents: frozenset[str]  # the passive's agent preposition ("por", "by")
@@ -65,7 +79,8 @@ class _Words:
 def _words(language: str) -> _Words:
     lex = lexicon(language)
     return _Words(entries_pattern(language, "win_verbs"), entries_pattern(language, "lose_verbs"),
-                  frozenset(lex.get("contest_links", ())), frozenset(lex.get("loss_links", ())),
+                  frozenset(lex.get("contest_links", ())), frozenset(lex.get("contest_score_openers", ())),
+                  frozenset(lex.get("contest_prize_articles", ())), frozenset(lex.get("loss_links", ())),
                   frozenset(lex.get("contest_articles", ())),
                   frozenset(lex.get("passive_agents", ())), frozenset(lex.get("passive_auxiliaries", ())),
                   frozenset(lex.get("contest_infinitive_openers", ())), frozenset(lex.get("contest_place_openers", ())),
@@ -124,13 +139,16 @@ def _score(word: str) -> bool:
 
 def _other_side(text: str, tokens: list[tuple[str, int, int]], after: int, lex: _Words,
                 links: frozenset[str], link_required: bool) -> tuple[int, frozenset[str]] | None:
-    """The name after a verb ending at token `after`: past a score ("2-0", "dos a cero"), a phrase of
-    place that a link word follows ("en la final a"), a link word ("a", "ante", "to"), an article and
-    one lower-case word before the name ("al noruego Casper Ruud")."""
+    """The name after a verb ending at token `after`: past a score ("2-0", "dos a cero", "por 4-0"), a
+    phrase of place that a link word follows ("en la final a"), a link word ("a", "ante", "to"), an
+    article and one lower-case word before the name ("al noruego Casper Ruud"). None where an article
+    with no link opens what was won ("ganó la Copa del Rey")."""
     j = after
     for _ in range(_SCORE_REACH):
         if j < len(tokens) and _score(tokens[j][0]):
             j += 1
+        elif j + 1 < len(tokens) and fold(tokens[j][0]) in lex.score_openers and _score(tokens[j + 1][0]):
+            j += 2  # "por 4-0"
         elif j + 1 < len(tokens) and fold(tokens[j][0]) in links and _score(tokens[j + 1][0]):
             j += 2  # "dos a cero"
         else:
@@ -145,7 +163,7 @@ def _other_side(text: str, tokens: list[tuple[str, int, int]], after: int, lex: 
         j += 1
         if j < len(tokens) and fold(tokens[j][0]) in links:
             j += 1  # "frente a"
-    elif link_required:
+    elif link_required or (j < len(tokens) and fold(tokens[j][0]) in lex.prize_articles):
         return None
     if j < len(tokens) and fold(tokens[j][0]) in lex.articles:
         j += 1
@@ -205,7 +223,9 @@ def contests(text: str, language: str = "es") -> tuple[Contest, ...]:
         losing = lose is not None and lose.fullmatch(folded)
         if not (winning or losing):
             continue
-        passive = bool(winning) and i + 1 < len(tokens) and fold(tokens[i + 1][0]) in lex.agents
+        # (not "goleó por 4-0 al Middlesbrough": a score after "por" is no agent)
+        passive = (bool(winning) and i + 1 < len(tokens) and fold(tokens[i + 1][0]) in lex.agents
+                   and not (i + 2 < len(tokens) and _score(tokens[i + 2][0])))
         while passive and first > 0 and fold(tokens[first - 1][0]) in lex.auxiliaries:
             first -= 1  # "Djokovic fue derrotado por Nadal", "ha sido eliminado por"
         if any(fold(tokens[k][0]) in NEGATION_WORDS for k in range(max(0, first - _NEGATION_REACH), first)):
@@ -217,6 +237,11 @@ def contests(text: str, language: str = "es") -> tuple[Contest, ...]:
                  else _other_side(text, tokens, i + 1, lex, lex.loss_links if losing else lex.links, bool(losing)))
         if after is None and winning and not passive:
             after = _far_side(text, tokens, i + 1, lex)
+        if after is None and winning and not passive and before is not None:
+            # a winner alone: "Gustavo Petro ganó la segunda vuelta" (the sides' words and the verb)
+            found.append(Contest(before[1], frozenset(), text[tokens[before[0]][1]:tokens[i][2]],
+                                 frozenset(stem(w, language) for w in (*before[1], folded))))
+            continue
         # (two sides that share a word are told apart by the rest: "Real Madrid" / "Atlético de Madrid")
         if before is None or after is None or before[1] <= after[1] or after[1] <= before[1]:
             continue
@@ -232,10 +257,16 @@ def contests(text: str, language: str = "es") -> tuple[Contest, ...]:
     return tuple(found)
 
 
+def _swapped(x: Contest, y: Contest) -> bool:
+    """x's winner lost in y, to x's loser where x names one, and no side wins or loses in both."""
+    return bool(x.winner & y.loser and (x.loser & y.winner or not x.loser)
+                and not (x.winner & y.winner or x.loser & y.loser))
+
+
 def reversed_contest(a: tuple[Contest, ...], b: tuple[Contest, ...]) -> tuple[Contest, Contest] | None:
-    """A contest `a` states whose winner `b` states lost to its loser (same two sides, swapped)."""
-    for x in a:
-        for y in b:
-            if x.winner & y.loser and x.loser & y.winner and not (x.winner & y.winner or x.loser & y.loser):
-                return x, y
-    return None
+    """A contest `a` states whose winner `b` states lost to its loser (same two sides, swapped), or a
+    winner alone one claim names that lost in the other ("Petro ganó" / "Hernández se impuso a Petro");
+    two winners alone are no dispute the rules can read (two contests as likely as one). Two sides
+    swapped first: they need less besides to be one contest (`verify.match.rules.evidence`)."""
+    swaps = [(x, y) for x in a for y in b if _swapped(x, y) or _swapped(y, x)]
+    return min(swaps, key=lambda swap: not (swap[0].loser and swap[1].loser), default=None)

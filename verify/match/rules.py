@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from verify.lang import fold, words
-from verify.match.contests import reversed_contest
+from verify.match.contests import DECISIVE_STEMS, reversed_contest
 from verify.match.denial import LIGHT_VERBS, DeniedClause, predicate_synonyms
 from verify.match.figures import (
     AGE_PEOPLE_STEMS,
@@ -243,7 +243,8 @@ class Thresholds:
     years (`years_apart`), "superar" and "batir" win; rules-81: two claims naming two years, none the
     same, are no copy and no backing, "cuatro años y seis meses" is one span; rules-82: "ciento noventa y
     cuatro" is one number; rules-83: upholding against throwing out, a motion that went through against
-    one that failed.
+    one that failed; rules-84: a winner alone ("Petro ganó la segunda vuelta") against that winner beaten
+    in a contest that decides, "ganó la Copa" names no loser, "por 4-0" is a score (session 43).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -762,6 +763,8 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     contest = None if apart else reversed_contest(a.contests, b.contests)
     if contest is not None and not shared - contest[0].stems - contest[1].stems:
         contest = None
+    if contest is not None and not (contest[0].loser and contest[1].loser) and not shared & DECISIVE_STEMS:
+        contest = None  # a winner alone, lost in a match of what it won: both hold (`DECISIVE_STEMS`)
     called = None if apart or others < 2 or coverage < thresholds.disputed_direction_overlap else _called_off(a, b)
     conflict = _figure_conflict(a, b)
     if apart and conflict is not None and not (conflict[0].unit in MONTH_STEMS and conflict[1].unit in MONTH_STEMS):
