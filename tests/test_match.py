@@ -322,6 +322,15 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "La Corte Constitucional tumbó el referendo sobre la reforma de la justicia."),
     ("La moción de censura contra el alcalde de Lorca prosperó en el pleno de junio.",
      "La moción de censura contra el alcalde de Lorca fracasó en el pleno de junio."),
+    # rules-85 (heldout70, heldout71): works that go on against called off, a law declared
+    # unconstitutional against upheld, found not guilty against guilty (the shared word written inside
+    # the negated phrase, the phrase's own negation what it states)
+    ("El Gobierno anunció la cancelación de las obras del aeropuerto de Texcoco.",
+     "El Gobierno confirmó que seguirán adelante las obras del aeropuerto de Texcoco."),
+    ("El Tribunal Constitucional avaló la ley del matrimonio homosexual.",
+     "El Tribunal Constitucional declaró inconstitucional la ley del matrimonio homosexual."),
+    ("El jurado popular declaró culpable a Francisco Camps de cohecho impropio.",
+     "El jurado popular declaró no culpable a Francisco Camps de cohecho impropio."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -1295,6 +1304,20 @@ def test_a_winner_alone_against_that_winner_beaten_contradicts():
     assert evidence(features("El Real Madrid ganó la final de la Liga en la temporada 2023-24."),
                     features("El Girona se impuso al Real Madrid en la final de la Liga de la temporada 2023-24."),
                     0.95).reversed_contest is not None
+
+
+def test_two_prison_terms_of_two_convicts_are_no_dispute():
+    """rules-85 (heldout71): "Isabel Pantoja ... dos años de prisión" and "Juan Antonio Roca ... 11 años de
+    prisión" are two sentences of one trial: a prison term is one convict's, not in dispute where each
+    claim names someone the other does not. "Revocó la absolución" states no absolution."""
+    assert not _figures_in_dispute(
+        "La Audiencia de Málaga condenó a Isabel Pantoja a dos años de prisión en el caso Malaya.",
+        "Juan Antonio Roca fue condenado a 11 años de prisión en el caso Malaya.")
+    assert _figures_in_dispute("La Audiencia condenó a Luis Bárcenas a 33 años de prisión en el caso Gürtel.",
+                               "La Audiencia condenó a Luis Bárcenas a 29 años de prisión en el caso Gürtel.")
+    convicted = claim("El Tribunal Supremo condenó al capitán del Prestige a dos años de prisión.")
+    appeal = claim("El Tribunal Supremo revocó la absolución y castigó con dos años de cárcel al capitán del Prestige.")
+    assert classify(convicted, appeal, similarity=0.92).relation != Relation.CONTRADICTS
 
 
 def test_resigning_and_clinging_to_power_are_opposite():

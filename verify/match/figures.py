@@ -91,6 +91,9 @@ EXACT_UNITS = _stems("exact_count_units")
 # Units a quantity is measured in ("litros", "pulgadas"), as stems (`verify.match.rules._one_count_each`).
 UNIT_STEMS = _stems("units_of_measure")
 AGE_PEOPLE_STEMS = _stems("age_people")
+# Words of a prison term or a ban ("años de prisión", "de inhabilitación"): a term is one convict's
+# (`verify.match.rules`).
+PRISON_STEMS = _stems("prison_terms")
 _NUM_SKIP = frozenset(words("number_fillers"))  # between a figure and its noun: "20 por ciento de los ..."
 # A currency sign counts as its noun ("260 €", "12.500M€", "£500"): the lexicon's word for it, so "260 €"
 # and "188 euros" count the same thing. "M" right before one is millions. ("$" is not one: dollars in

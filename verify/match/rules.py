@@ -27,6 +27,7 @@ from verify.match.figures import (
     DURATION_DAYS,
     EXACT_UNITS,
     MEASURE_STEMS,
+    PRISON_STEMS,
     UNIT_STEMS,
     Figure,
     written_step,
@@ -244,7 +245,9 @@ class Thresholds:
     same, are no copy and no backing, "cuatro años y seis meses" is one span; rules-82: "ciento noventa y
     cuatro" is one number; rules-83: upholding against throwing out, a motion that went through against
     one that failed; rules-84: a winner alone ("Petro ganó la segunda vuelta") against that winner beaten
-    in a contest that decides, "ganó la Copa" names no loser, "por 4-0" is a score (session 43).
+    in a contest that decides, "ganó la Copa" names no loser, "por 4-0" is a score (session 43);
+    rules-85: a prison term is one convict's, "no culpable" against "culpable", works going on against
+    called off, declared unconstitutional against upheld, what is revoked or annulled is missing.
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -565,13 +568,24 @@ def _antonyms(a: ClaimFeatures, b: ClaimFeatures) -> tuple[str, str] | None:
     A word both claims use is their topic, not a direction: "su pronóstico de crecimiento" is in both.
     """
     shared = a.stems & b.stems
-    groups_a = {g: c - shared for g, c in a.antonym_groups.items() if c - shared}
-    groups_b = {g: c - shared for g, c in b.antonym_groups.items() if c - shared}
+    groups_a, groups_b = _directions(a, b, shared), _directions(b, a, shared)
     for group in sorted(groups_a):
         partner = group ^ 1
         if partner in groups_b and group not in groups_b and partner not in groups_a:
             return min(groups_a[group]), min(groups_b[partner])
     return None
+
+
+def _directions(claim: ClaimFeatures, other: ClaimFeatures, shared: frozenset[str]) -> dict[int, frozenset[str]]:
+    """`claim`'s antonym groups less the words both use, unless the other writes the word inside a
+    phrase of the opposite direction: "culpable" against "no culpable" (rules-85)."""
+    out = {}
+    for group, carriers in claim.antonym_groups.items():
+        phrased = {w for p in other.antonym_groups.get(group ^ 1, ()) if " " in p for w in p.split()}
+        kept = frozenset(c for c in carriers if c not in shared or fold(claim.stem_words.get(c, c)) in phrased)
+        if kept:
+            out[group] = kept
+    return out
 
 
 def _negated(word: str, claim: ClaimFeatures) -> bool:
@@ -586,6 +600,8 @@ def _negated(word: str, claim: ClaimFeatures) -> bool:
     own = fold(claim.stem_words.get(word, ""))
     if own in claim.cues and not claim.denied_statement:
         return any(cue != own for cue in claim.cues)
+    if claim.cues and all(cue in word.split() for cue in claim.cues):
+        return bool(claim.denied_statement)  # the phrase's own negation is what it states: "no culpable"
     return bool(claim.cues or claim.denied)
 
 
@@ -775,6 +791,12 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     # años" two people.
     if conflict is not None and conflict[0].unit == "age" and not (
             (same_actors and (a.names or b.names)) or shared & AGE_PEOPLE_STEMS):
+        conflict = None
+    # Two prison terms are one convict's only where neither claim names someone the other does not: "Luis
+    # Bárcenas ... 33 años de prisión" and "Rosalía Iglesias, esposa de Bárcenas, ... 15 años de prisión"
+    # are two sentences of one trial.
+    if (conflict is not None and conflict[0].unit == "duration" and shared & PRISON_STEMS
+            and a.names_missing_in(b) and b.names_missing_in(a)):
         conflict = None
     disputed = conflict[:2] if conflict is not None else None
     figure = disputed if conflict is not None and conflict[2] else None
