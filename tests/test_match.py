@@ -1320,6 +1320,29 @@ def test_two_prison_terms_of_two_convicts_are_no_dispute():
     assert classify(convicted, appeal, similarity=0.92).relation != Relation.CONTRADICTS
 
 
+def test_an_age_a_term_and_two_spans_a_hundred_times_apart():
+    """rules-86 (heldout72): "a sus 85 años" is an age, "a Garzón 17 años de inhabilitación" a term (a
+    name before it made it an age); two spans a hundred times apart are two spans ("dos días" / "dos
+    años"); what is lifted is missing ("levantó el veto")."""
+    assert [(f.value, f.unit) for f in features("Ida Vitale recibió el Cervantes a sus 85 años.").figures] \
+        == [(85, "age")]
+    assert _figures_in_dispute(
+        "El Supremo condenó al juez Baltasar Garzón a 11 años de inhabilitación por las escuchas.",
+        "El Supremo impuso a Garzón 17 años de inhabilitación por las escuchas.")
+    assert [(f.value, f.unit) for f in features("Sandy Mitchell, 44 años, de Kirkintilloch, fue condenado.").figures] \
+        == [(44, "age")]
+    assert not _figures_in_dispute(
+        "Unas 10.000 personas entraron en Ceuta desde Marruecos en apenas dos días.",
+        "Marruecos reabrió la frontera con Ceuta tras dos años cerrada.")
+    assert _figures_in_dispute("Las obras del puente de Ceuta duraron tres meses.",
+                               "Las obras del puente de Ceuta duraron dos años.")
+    lifted = evidence(
+        features("El Congreso aprobó la ley del matrimonio entre personas del mismo sexo con 187 votos a favor."),
+        features("El Congreso levantó el veto del Senado a la ley del matrimonio entre personas del mismo sexo "
+                 "con 187 votos a favor."), 0.93)
+    assert lifted.antonyms is None and lifted.directions_disputed is None
+
+
 def test_resigning_and_clinging_to_power_are_opposite():
     """rules-77 (heldout62): a resignation announced or from a presidency against clinging to power,
     staying at the head or completing one's term."""

@@ -74,6 +74,7 @@ _RECORD_SPAN = frozenset(words("record_span_prepositions"))
 _AGE_UNITS = frozenset(words("age_units"))
 _AGE_VERBS = frozenset(words("age_verbs"))
 _AGE_PEOPLE = frozenset(words("age_people"))
+_PRISON_TERMS = frozenset(words("prison_terms"))  # "17 años de inhabilitación": a term, not an age
 
 
 def _stems(key: str) -> frozenset[str]:
@@ -459,21 +460,22 @@ def _record_span(tokens: list[str], at: int) -> bool:
 def _age(tokens: list[str], at: int, unit: int, names: frozenset[str]) -> bool:
     """The years at `unit`, counted at `at`, are someone's age: "a los 87 años" (not "a los cinco años de
     la tragedia", a span after it), "tenía 31 años", "31 años de edad", "un chico de 14 años", "Peterson,
-    de 31 años" or "Mitchell, 44 años" (a name right before). "Menores de 16 años" is a threshold,
-    "penas de 9 años" a term: neither is read as an age."""
+    de 31 años" or "Mitchell, 44 años" (a name right before), "a sus 85 años". "Menores de 16 años" is a
+    threshold, "penas de 9 años" or "a Garzón 17 años de inhabilitación" a term: neither is read as an age."""
     before = tokens[max(0, at - 2):at]
     after = tokens[unit + 1:unit + 3]
     if after == ["de", "edad"]:
         return True
-    if before == ["a", "los"]:
+    if before in (["a", "los"], ["a", "sus"]):  # "a sus 85 años"
         return after[:1] != ["de"]
     if not before:
         return False
     if before[-1] in _AGE_VERBS:
         return True
     named = names - STOPWORDS
+    # (not "impuso a Garzón 17 años de inhabilitación": a term of something)
     return (before[-1] == "de" and len(before) == 2 and (before[0] in _AGE_PEOPLE or before[0] in named)) \
-        or before[-1] in named
+        or (before[-1] in named and not (after[:1] == ["de"] and after[1:] and after[1] in _PRISON_TERMS))
 
 
 def _casualty(tokens: list[str], at: int, noun: int | None) -> str:

@@ -247,7 +247,9 @@ class Thresholds:
     one that failed; rules-84: a winner alone ("Petro ganó la segunda vuelta") against that winner beaten
     in a contest that decides, "ganó la Copa" names no loser, "por 4-0" is a score (session 43);
     rules-85: a prison term is one convict's, "no culpable" against "culpable", works going on against
-    called off, declared unconstitutional against upheld, what is revoked or annulled is missing.
+    called off, declared unconstitutional against upheld, what is revoked or annulled is missing;
+    rules-86: "a sus 85 años" is an age and "a Garzón 17 años de inhabilitación" a term, two spans a
+    hundred times apart are two, what is lifted is missing ("levantó el veto").
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -797,6 +799,12 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     # are two sentences of one trial.
     if (conflict is not None and conflict[0].unit == "duration" and shared & PRISON_STEMS
             and a.names_missing_in(b) and b.names_missing_in(a)):
+        conflict = None
+    # ... nor are two spans a hundred times apart one span in dispute ("en apenas dos días" / "tras más de
+    # dos años cerradas"): no writer mistakes days for years, as no count of two nouns is one (below)
+    if (conflict is not None and conflict[0].unit == conflict[1].unit == "duration"
+            and min(conflict[0].value, conflict[1].value) > 0
+            and max(conflict[0].value, conflict[1].value) >= _ORDERS_APART * min(conflict[0].value, conflict[1].value)):
         conflict = None
     disputed = conflict[:2] if conflict is not None else None
     figure = disputed if conflict is not None and conflict[2] else None
