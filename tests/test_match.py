@@ -331,6 +331,16 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "El Tribunal Constitucional declaró inconstitucional la ley del matrimonio homosexual."),
     ("El jurado popular declaró culpable a Francisco Camps de cohecho impropio.",
      "El jurado popular declaró no culpable a Francisco Camps de cohecho impropio."),
+    # rules-87 (heldout73): a green light against rejected, made illegal against legal, exculpated
+    # against condemned, staying at the head against resigning
+    ("El Congreso rechazó el plan Ibarretxe en febrero.",
+     "El Congreso dio luz verde al plan Ibarretxe en febrero."),
+    ("El Tribunal Supremo ilegalizó el partido Batasuna en marzo.",
+     "El Tribunal Supremo declaró legal el partido Batasuna en marzo."),
+    ("La Audiencia Nacional condenó al Partido Popular por la trama Gürtel.",
+     "La Audiencia Nacional exculpó al Partido Popular por la trama Gürtel."),
+    ("Cristina Cifuentes dimitió como presidenta de la Comunidad de Madrid.",
+     "Cristina Cifuentes seguirá al frente de la Comunidad de Madrid."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -1341,6 +1351,18 @@ def test_an_age_a_term_and_two_spans_a_hundred_times_apart():
         features("El Congreso levantó el veto del Senado a la ley del matrimonio entre personas del mismo sexo "
                  "con 187 votos a favor."), 0.93)
     assert lifted.antonyms is None and lifted.directions_disputed is None
+
+
+def test_seats_and_councillors_are_counted_under_either_noun():
+    """rules-87 (heldout70, heldout73): "12 escaños" and "cinco diputados" of one party are one tally, as
+    "11 concejales" and "15 regidores" are (the lexicon's `unit_synonyms`, counts only)."""
+    seats = features("Vox entró en el Parlamento andaluz con 12 escaños.").figures
+    deputies = features("Vox logró cinco diputados en el Parlamento andaluz.").figures
+    assert [f.unit for f in deputies] == [f.unit for f in seats] and len(seats) == 1
+    councillors = evidence(features("Ada Colau ganó las elecciones municipales de Barcelona con 11 concejales."),
+                           features("La candidatura de Ada Colau obtuvo 15 regidores en las elecciones municipales "
+                                    "de Barcelona."), 0.95)
+    assert councillors.figure_conflict is not None
 
 
 def test_resigning_and_clinging_to_power_are_opposite():

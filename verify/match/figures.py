@@ -365,9 +365,19 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
         elapsed = unit in _DURATIONS and (any(t in _ELAPSED for t in tokens[max(0, i - 3):i])
                                           or (k + 1 < len(tokens) and tokens[k + 1] in _ELAPSED)
                                           or _record_span(tokens, i))
-        out.append(Figure(text, value, unit, bound, context, elapsed))
+        out.append(Figure(text, value, _unit_synonyms(language).get(unit, unit), bound, context, elapsed))
         i = max(j, i + 1)
     return out + _no_casualties(tokens, language)
+
+
+@lru_cache(maxsize=8)
+def _unit_synonyms(language: str) -> dict[str, str]:
+    """Stem of a counted noun -> the stem of the noun it counts the same as, in `language` ("diputados" /
+    "escaños", "regidores" / "concejales": "137 escaños" and "150 diputados" of one party are one tally).
+    Counts only: "los diputados votaron" is no "escaños votaron", so these are not the lexicon's
+    `synonyms`, which every word of a claim is read through."""
+    return {stem(fold(word), language): stem(fold(same), language)
+            for word, same in table("unit_synonyms", (language,)).items()}
 
 
 def _no_casualties(tokens: list[str], language: str) -> list[Figure]:

@@ -249,7 +249,9 @@ class Thresholds:
     rules-85: a prison term is one convict's, "no culpable" against "culpable", works going on against
     called off, declared unconstitutional against upheld, what is revoked or annulled is missing;
     rules-86: "a sus 85 años" is an age and "a Garzón 17 años de inhabilitación" a term, two spans a
-    hundred times apart are two, what is lifted is missing ("levantó el veto").
+    hundred times apart are two, what is lifted is missing ("levantó el veto"); rules-87: "diputados"
+    count as "escaños" and "regidores" as "concejales", a green light, made illegal, exculpated and
+    staying at the head are opposites of rejected, legal, condemned and resigning.
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
