@@ -341,6 +341,14 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "La Audiencia Nacional exculpó al Partido Popular por la trama Gürtel."),
     ("Cristina Cifuentes dimitió como presidenta de la Comunidad de Madrid.",
      "Cristina Cifuentes seguirá al frente de la Comunidad de Madrid."),
+    # rules-88 (heldout74): promulgated against vetoed, declared null against upheld, relegated against
+    # keeping one's place
+    ("El presidente Tabaré Vázquez vetó la ley de salud reproductiva en noviembre.",
+     "El presidente Tabaré Vázquez promulgó la ley de salud reproductiva en noviembre."),
+    ("La Audiencia Nacional declaró nulo el ERE de Coca-Cola en Fuenlabrada.",
+     "La Audiencia Nacional avaló el ERE de Coca-Cola en Fuenlabrada."),
+    ("River Plate descendió tras empatar con Belgrano en el Monumental.",
+     "River Plate mantuvo la categoría tras empatar con Belgrano en el Monumental."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)

@@ -251,7 +251,8 @@ class Thresholds:
     rules-86: "a sus 85 años" is an age and "a Garzón 17 años de inhabilitación" a term, two spans a
     hundred times apart are two, what is lifted is missing ("levantó el veto"); rules-87: "diputados"
     count as "escaños" and "regidores" as "concejales", a green light, made illegal, exculpated and
-    staying at the head are opposites of rejected, legal, condemned and resigning.
+    staying at the head are opposites of rejected, legal, condemned and resigning; rules-88: promulgated
+    against vetoed, declared null against upheld, relegated against keeping one's place.
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
