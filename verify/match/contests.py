@@ -10,11 +10,10 @@ article) as the loser; a losing verb ("lose_verbs") the other way round, its lin
 "lost to"); a passive winning verb with its agent ("fue derrotado por") too. A winning verb with a
 winner and no loser is an outcome too ("Gustavo Petro ganó la segunda vuelta"): against a claim where
 that winner lost ("Rodolfo Hernández se impuso a Petro") it is as swapped, where the two share a
-contest that decides ("DECISIVE_STEMS"). What a winning verb takes
-with an article and no link ("ganó la Copa del Rey") is what was won, not who lost, where the language
-says so ("contest_prize_articles": in Spanish who is beaten takes "a"). Plain string work on
-capitalised words, no parse: a name is a run of capitalised words, and a negated outcome ("no pudo
-vencer a") is none.
+contest that decides (`DECISIVE_STEMS`). What a winning verb takes with an article and no link ("ganó
+la Copa del Rey") is what was won, not who lost, where the language says so ("contest_prize_articles":
+in Spanish who is beaten takes "a"). Plain string work on capitalised words, no parse: a name is a run
+of capitalised words, and a negated outcome ("no pudo vencer a") is none.
 """
 
 from __future__ import annotations

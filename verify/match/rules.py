@@ -573,7 +573,7 @@ def _antonyms(a: ClaimFeatures, b: ClaimFeatures) -> tuple[str, str] | None:
     A word both claims use is their topic, not a direction: "su pronóstico de crecimiento" is in both.
     """
     shared = a.stems & b.stems
-    groups_a, groups_b = _directions(a, b, shared), _directions(b, a, shared)
+    groups_a, groups_b = _own_directions(a, b, shared), _own_directions(b, a, shared)
     for group in sorted(groups_a):
         partner = group ^ 1
         if partner in groups_b and group not in groups_b and partner not in groups_a:
@@ -581,7 +581,7 @@ def _antonyms(a: ClaimFeatures, b: ClaimFeatures) -> tuple[str, str] | None:
     return None
 
 
-def _directions(claim: ClaimFeatures, other: ClaimFeatures, shared: frozenset[str]) -> dict[int, frozenset[str]]:
+def _own_directions(claim: ClaimFeatures, other: ClaimFeatures, shared: frozenset[str]) -> dict[int, frozenset[str]]:
     """`claim`'s antonym groups less the words both use, unless the other writes the word inside a
     phrase of the opposite direction: "culpable" against "no culpable" (rules-85)."""
     out = {}
@@ -797,18 +797,18 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     if conflict is not None and conflict[0].unit == "age" and not (
             (same_actors and (a.names or b.names)) or shared & AGE_PEOPLE_STEMS):
         conflict = None
-    # Two prison terms are one convict's only where neither claim names someone the other does not: "Luis
-    # Bárcenas ... 33 años de prisión" and "Rosalía Iglesias, esposa de Bárcenas, ... 15 años de prisión"
-    # are two sentences of one trial.
+    # A prison term is one convict's: two in conflict are no dispute where each claim names someone the
+    # other does not ("La Audiencia de Málaga condenó a Isabel Pantoja a dos años de prisión" / "Juan
+    # Antonio Roca ... 11 años de prisión": two sentences of the Malaya case).
     if (conflict is not None and conflict[0].unit == "duration" and shared & PRISON_STEMS
             and a.names_missing_in(b) and b.names_missing_in(a)):
         conflict = None
     # ... nor are two spans a hundred times apart one span in dispute ("en apenas dos días" / "tras más de
     # dos años cerradas"): no writer mistakes days for years, as no count of two nouns is one (below)
-    if (conflict is not None and conflict[0].unit == conflict[1].unit == "duration"
-            and min(conflict[0].value, conflict[1].value) > 0
-            and max(conflict[0].value, conflict[1].value) >= _ORDERS_APART * min(conflict[0].value, conflict[1].value)):
-        conflict = None
+    if conflict is not None and conflict[0].unit == conflict[1].unit == "duration":
+        shorter, longer = sorted((conflict[0].value, conflict[1].value))
+        if 0 < shorter and longer >= _ORDERS_APART * shorter:
+            conflict = None
     disputed = conflict[:2] if conflict is not None else None
     figure = disputed if conflict is not None and conflict[2] else None
     if figure is not None and (len(shared - _unit_stems(figure[0])) < 1 or not same_actors

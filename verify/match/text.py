@@ -45,7 +45,8 @@ _UNASSERTED = re.compile(rf"\b(?:{alternation(words('unasserting_nouns'))})\b"
 # Verbs that ask for, seek or hope for what follows: "pidió la ayuda de Rusia" does not state that
 # Russia helps, so a denial that Russia helps does not contradict it.
 _REQUEST_VERBS = words("request_verbs")
-# Nouns that state something is missing: "ausencia de negociación" does not assert a negotiation.
+# Nouns that state something is missing ("ausencia de negociación" does not assert a negotiation), and
+# verbs that undo what follows them ("revocó la absolución", "levantó el veto": no absolution, no veto).
 _ABSENCE = frozenset(words("absence_words"))
 # Nouns of someone's part in something ("responsabilidad", "implicación"): a denial of one is of the
 # denier's own part (`ClaimFeatures.denies_involvement`).
