@@ -12,7 +12,7 @@ import pytest
 from verify.compare import compare_texts
 from verify.embed import FakeEncoder
 from verify.errors import InputError
-from verify.match import MATCHER_VERSION, PairVerdict, classify, classify_many
+from verify.match import MATCHER_VERSION, PairVerdict, claim_features, classify, classify_many
 from verify.match.contests import contests
 from verify.match.figures import parse_number, written_step
 from verify.match.frame import strip_frame
@@ -349,6 +349,9 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "La Audiencia Nacional avaló el ERE de Coca-Cola en Fuenlabrada."),
     ("River Plate descendió tras empatar con Belgrano en el Monumental.",
      "River Plate mantuvo la categoría tras empatar con Belgrano en el Monumental."),
+    # rules-89 (heldout76): a court that upheld against one that annulled
+    ("El Tribunal Constitucional avaló el Estatut de Catalunya en su sentencia de junio.",
+     "El Tribunal Constitucional anuló el Estatut de Catalunya en su sentencia de junio."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -1336,6 +1339,40 @@ def test_two_prison_terms_of_two_convicts_are_no_dispute():
     convicted = claim("El Tribunal Supremo condenó al capitán del Prestige a dos años de prisión.")
     appeal = claim("El Tribunal Supremo revocó la absolución y castigó con dos años de cárcel al capitán del Prestige.")
     assert classify(convicted, appeal, similarity=0.92).relation != Relation.CONTRADICTS
+
+
+def test_a_court_or_a_prosecutor_is_no_second_convict():
+    """rules-89 (heldout76): the prison-term gate (rules-85) counts the people each claim names apart
+    from the other, as the extractor tells them (entity kind PER): the court that sentenced and the
+    prosecutor who asked for more are no second convict. Claims that come with no entities are read as
+    before, every name a possible convict."""
+    supremo = claim("El Tribunal Supremo condenó a Oriol Junqueras a 13 años de prisión por sedición.",
+                    entities=[Entity("Tribunal Supremo", "Tribunal Supremo", "ORG"),
+                              Entity("Oriol Junqueras", "Oriol Junqueras", "PER")])
+    fiscalia = claim("Junqueras fue condenado a 25 años de cárcel por rebelión, la pena que pedía la Fiscalía.",
+                     entities=[Entity("Junqueras", "Oriol Junqueras", "PER"), Entity("Fiscalía", "Fiscalía", "ORG")])
+    found = evidence(claim_features(supremo), claim_features(fiscalia), 0.92)
+    assert found.figure_conflict is not None or found.figure_disputed is not None, found
+    pantoja = claim("La Audiencia de Málaga condenó a Isabel Pantoja a dos años de prisión en el caso Malaya.",
+                    entities=[Entity("Audiencia de Málaga", "Audiencia de Málaga", "ORG"),
+                              Entity("Isabel Pantoja", "Isabel Pantoja", "PER")])
+    roca = claim("Juan Antonio Roca fue condenado a 11 años de prisión en el caso Malaya.",
+                 entities=[Entity("Juan Antonio Roca", "Juan Antonio Roca", "PER")])
+    found = evidence(claim_features(pantoja), claim_features(roca), 0.92)
+    assert found.figure_conflict is None and found.figure_disputed is None, found
+    assert claim_features(fiscalia).persons == {"oriol junqueras"} and features(fiscalia.text).persons is None
+
+
+def test_a_winner_alone_against_that_winner_beaten_in_two_names_of_one_deciding_contest():
+    """rules-89 (heldout76): "ganó la segunda vuelta ... frente a Lacalle" and "Lacalle se impuso en el
+    balotaje" name one contest that decides in two words; each claim must name one (a debate is none)."""
+    won = claim("José Mujica ganó la segunda vuelta de las elecciones uruguayas de 2009 frente a Luis Alberto Lacalle.")
+    lost = claim("El expresidente Luis Alberto Lacalle se impuso en el balotaje uruguayo de 2009.")
+    verdict = classify(won, lost, similarity=0.92)
+    assert verdict.relation == Relation.CONTRADICTS and "opposite winners" in verdict.reason, verdict.reason
+    assert evidence(features(won.text),
+                    features("El expresidente Luis Alberto Lacalle se impuso en el debate uruguayo de 2009."),
+                    0.92).reversed_contest is None
 
 
 def test_an_age_a_term_and_two_spans_a_hundred_times_apart():

@@ -40,7 +40,7 @@ from verify.records import Claim, Polarity, Relation
 
 # Stored with every link: bump when a rule, a threshold, a word list or the NLI mapping changes, so
 # links made by older rules can be found and recomputed.
-MATCHER_VERSION = "rules-88"
+MATCHER_VERSION = "rules-89"
 
 # A claim is a sentence or two; anything much longer is a document pasted by mistake.
 MAX_CLAIM_CHARS = 5000
@@ -108,7 +108,10 @@ def _features_with_roles(text: str, language: str | None, entities: tuple[tuple[
                 (fold(surface) in fold(speaker) or fold(speaker) in fold(surface))}
     roles = frozenset(r for r in role_facts(text, entities, language)
                       if not (r.role == "speaks for" and r.holder in speaking))
-    return dataclasses.replace(f, roles=roles) if roles else f
+    if not entities:
+        return dataclasses.replace(f, roles=roles) if roles else f
+    persons = frozenset(fold(canonical) for canonical, _, kind in entities if canonical and kind == "PER")
+    return dataclasses.replace(f, roles=roles, persons=persons)
 
 
 def claim_features(claim: Claim) -> ClaimFeatures:

@@ -252,7 +252,10 @@ class Thresholds:
     hundred times apart are two, what is lifted is missing ("levantó el veto"); rules-87: "diputados"
     count as "escaños" and "regidores" as "concejales", a green light, made illegal, exculpated and
     staying at the head are opposites of rejected, legal, condemned and resigning; rules-88: promulgated
-    against vetoed, declared null against upheld, relegated against keeping one's place.
+    against vetoed, declared null against upheld, relegated against keeping one's place; rules-89: the
+    prison-term gate counts people only (a court or a prosecutor is no second convict), a winner alone
+    against that winner beaten where each claim names a contest that decides ("segunda vuelta" /
+    "balotaje"), upheld against annulled (session 44).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -784,8 +787,12 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     contest = None if apart else reversed_contest(a.contests, b.contests)
     if contest is not None and not shared - contest[0].stems - contest[1].stems:
         contest = None
-    if contest is not None and not (contest[0].loser and contest[1].loser) and not shared & DECISIVE_STEMS:
-        contest = None  # a winner alone, lost in a match of what it won: both hold (`DECISIVE_STEMS`)
+    # A winner alone, lost in a match of what it won, both hold (`DECISIVE_STEMS`): one contest only where
+    # both claims name one that decides, the same ("la final") or two names of one ("ganó la segunda
+    # vuelta ... frente a Lacalle" / "Lacalle se impuso en el balotaje").
+    if contest is not None and not (contest[0].loser and contest[1].loser) and not (
+            shared & DECISIVE_STEMS or (a.stems & DECISIVE_STEMS and b.stems & DECISIVE_STEMS)):
+        contest = None
     called = None if apart or others < 2 or coverage < thresholds.disputed_direction_overlap else _called_off(a, b)
     conflict = _figure_conflict(a, b)
     if apart and conflict is not None and not (conflict[0].unit in MONTH_STEMS and conflict[1].unit in MONTH_STEMS):
@@ -799,9 +806,11 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
         conflict = None
     # A prison term is one convict's: two in conflict are no dispute where each claim names someone the
     # other does not ("La Audiencia de Málaga condenó a Isabel Pantoja a dos años de prisión" / "Juan
-    # Antonio Roca ... 11 años de prisión": two sentences of the Malaya case).
+    # Antonio Roca ... 11 años de prisión": two sentences of the Malaya case), a person: the court that
+    # sentenced or the prosecutor who asked for more ("El Tribunal Supremo condenó a Oriol Junqueras a 13
+    # años" / "Junqueras ... 25 años, la pena que pedía la Fiscalía") are no second convict.
     if (conflict is not None and conflict[0].unit == "duration" and shared & PRISON_STEMS
-            and a.names_missing_in(b) and b.names_missing_in(a)):
+            and a.persons_missing_in(b) and b.persons_missing_in(a)):
         conflict = None
     # ... nor are two spans a hundred times apart one span in dispute ("en apenas dos días" / "tras más de
     # dos años cerradas"): no writer mistakes days for years, as no count of two nouns is one (below)

@@ -91,6 +91,10 @@ class ClaimFeatures:
     left_open: bool = False  # "no descarta que ...", "el temor de que ...": neither asserted nor denied
     # Every folded word the claim writes, the frame's names included: where another claim's names are met.
     mentions: frozenset[str] = frozenset()
+    # The folded names the extractor took for people's (entity kind PER): who may be convicted, unlike the
+    # court that convicts ("la Audiencia de Málaga") or who asked for the sentence ("la Fiscalía"). None
+    # where the claim came with no entities: who is a person is unknown, not no one.
+    persons: frozenset[str] | None = None
     # The proposition as written, and what the claim denies (in its frame, by opening with a denial, or
     # in an answer) restated as a sentence ("" when it denies nothing so): what the judge reads against
     # another claim (`verify.match.restate`).
@@ -133,6 +137,11 @@ class ClaimFeatures:
         Europea", `verify.match.names`) is met, and a capitalised function word ("Nunca") is no name."""
         return frozenset(n for n in self.prop_names if n not in other.names and n.split()[-1] not in other.mentions
                          and not not_an_actor(n) and not named_otherwise(n, other.names))
+
+    def persons_missing_in(self, other: ClaimFeatures) -> frozenset[str]:
+        """`names_missing_in` that are people's, all of them where the kinds are unknown."""
+        missing = self.names_missing_in(other)
+        return missing if self.persons is None else missing & self.persons
 
 
 def features(text: str, language: str | None = None, entity_names: tuple[str, ...] = (),
