@@ -352,6 +352,11 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
     # rules-89 (heldout76): a court that upheld against one that annulled
     ("El Tribunal Constitucional avaló el Estatut de Catalunya en su sentencia de junio.",
      "El Tribunal Constitucional anuló el Estatut de Catalunya en su sentencia de junio."),
+    # rules-90 (heldout77): decriminalised against banned, partial against total
+    ("El Congreso de Uruguay despenalizó el aborto en octubre de 2012.",
+     "El Congreso de Uruguay prohibió el aborto en octubre de 2012."),
+    ("El Gobierno aprobó en junio indultos parciales para los nueve presos del procés.",
+     "El Gobierno aprobó en junio indultos totales para los nueve presos del procés."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
