@@ -177,6 +177,17 @@ def test_alias_table_merges_transliterations_not_namesakes():
     assert table.canonical("Corea del Norte", "LOC") != table.canonical("Corea del Sur", "LOC")
 
 
+def test_alias_table_keeps_apart_names_whose_numbers_differ():
+    """Session 44: "Premio Cervantes 2013" is one character from "Premio Cervantes 2011" (ratio 95, over
+    NAME_RATIO), and merged into it: two claims naming two years' laureates then shared a name."""
+    table = AliasTable()
+    assert table.canonical("Premio Cervantes 2011", "MISC") == "Premio Cervantes 2011"
+    assert table.canonical("Premio Cervantes 2013", "MISC") == "Premio Cervantes 2013"
+    assert table.canonical("Copa del Mundo de 2010", "MISC") != table.canonical("Copa del Mundo de 2014", "MISC")
+    assert table.canonical("el Premio Cervantes 2011", "MISC") == "Premio Cervantes 2011"
+    assert table.canonical("Premio Cervantes 2011.", "MISC") == "Premio Cervantes 2011"
+
+
 def test_a_surname_typed_as_a_place_or_organisation_is_the_known_person():
     table = AliasTable()
     haftar = table.canonical("Jalifa Haftar", "PER")

@@ -1244,10 +1244,11 @@ def test_a_denials_subject_written_as_initials_is_named():
 
 def test_superar_and_batir_win():
     """rules-80 (heldout66): "se llevó la Copa ... tras superar al Betis" names the winner the sentence
-    opens with and the loser after "superar", as "vencer" does."""
+    opens with and the loser after "superar", as "vencer" does (and, from rules-91, the Copa taken is
+    the Valencia's win alone besides)."""
     assert [(c.winner, c.loser) for c in contests(
         "El Valencia se llevó la Copa en La Cartuja tras superar al Betis en la tanda de penaltis.")] \
-        == [({"valencia"}, {"betis"})]
+        == [({"valencia"}, frozenset()), ({"valencia"}, {"betis"})]
     assert [(c.winner, c.loser) for c in contests("Osasuna logró el ascenso tras batir al Girona.")] \
         == [({"osasuna"}, {"girona"})]
 
@@ -1378,6 +1379,19 @@ def test_a_winner_alone_against_that_winner_beaten_in_two_names_of_one_deciding_
     assert evidence(features(won.text),
                     features("El expresidente Luis Alberto Lacalle se impuso en el debate uruguayo de 2009."),
                     0.92).reversed_contest is None
+
+
+def test_a_prize_taken_names_its_loser_past_a_far_link_only():
+    """rules-91 (heldout78): "se llevó la final ... ante la Real Sociedad" is a final won against the Real
+    Sociedad, swapped against the Real Sociedad beating the Athletic in it; "se llevó a" takes someone
+    along, beats no one."""
+    won = claim("La Real Sociedad ganó la final de Copa al vencer 1-0 al Athletic en La Cartuja.")
+    taken = claim("El Athletic se llevó la final de Copa ante la Real Sociedad en La Cartuja.")
+    verdict = classify(won, taken, similarity=0.97)
+    assert verdict.relation == Relation.CONTRADICTS and "opposite winners" in verdict.reason, verdict.reason
+    assert [(c.winner, c.loser) for c in contests("Maduro se llevó a Cilia Flores a La Habana.")] \
+        == [({"maduro"}, frozenset())]
+    assert contests("La votación se llevó a cabo en el Congreso.") == ()
 
 
 def test_an_age_a_term_and_two_spans_a_hundred_times_apart():

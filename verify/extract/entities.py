@@ -30,6 +30,7 @@ NAME_RATIO = 93.0  # folded whole-name similarity for organisations, places, mis
 SKELETON_RATIO = 65.0  # with equal consonants: Hifter / Haftar is 66.7; Mouriño / Morena, McCall / Michael 61.5
 MIN_SKELETON = 3  # shorter consonant skeletons say too little to merge on
 
+_NUMBER = re.compile(r"\d+")
 _LEADING = re.compile(r"^(el|la|los|las|the|al-(?=\w{8}))\s+", re.I)
 _TITLES = {"sr", "sra", "dr", "dra", "don", "doña", "mr", "mrs", "ms", "general", "coronel", "presidente",
            "ministro", "strongman", "mariscal", "jeque", "rey", "papa", "príncipe", "principe"}
@@ -223,6 +224,10 @@ class AliasTable:
         if len(key) >= 6:
             keys, owners = self._names.get(kind, ([], []))
             found = process.extract(key, keys, scorer=fuzz.ratio, limit=None, score_cutoff=NAME_RATIO)
+            # (names whose numbers differ are two: "Premio Cervantes 2011" / "2013", "Apolo 11" / "Apolo 13",
+            # one character apart)
+            numbers = _NUMBER.findall(key)
+            found = [hit for hit in found if _NUMBER.findall(hit[0]) == numbers]
             if found:
                 # The best-scoring name; among equals the entity seen first.
                 top = max(score for _, score, _ in found)

@@ -12,8 +12,10 @@ winner and no loser is an outcome too ("Gustavo Petro ganó la segunda vuelta"):
 that winner lost ("Rodolfo Hernández se impuso a Petro") it is as swapped, where the two share a
 contest that decides (`DECISIVE_STEMS`). What a winning verb takes with an article and no link ("ganó
 la Copa del Rey") is what was won, not who lost, where the language says so ("contest_prize_articles":
-in Spanish who is beaten takes "a"). Plain string work on capitalised words, no parse: a name is a run
-of capitalised words, and a negated outcome ("no pudo vencer a") is none.
+in Spanish who is beaten takes "a"); a verb that only wins a prize ("prize_verbs": "se llevó la final
+ante la Real Sociedad") takes its loser past a far link alone ("se llevó a su familia" beat no one).
+Plain string work on capitalised words, no parse: a name is a run of capitalised words, and a negated
+outcome ("no pudo vencer a") is none.
 """
 
 from __future__ import annotations
@@ -57,6 +59,9 @@ class Contest:
 @dataclass(frozen=True, slots=True)
 class _Words:
     win: re.Pattern[str] | None  # winning verbs, over one folded word or two with "se" ("se impuso")
+    # verbs that win a prize, never beat anyone they take ("se llevó la final ante la Real Sociedad", not
+    # "se llevó a su familia"): who lost comes only past a far link
+    prize: re.Pattern[str] | None
     lose: re.Pattern[str] | None  # losing verbs ("cae", "lost")
     links: frozenset[str]  # between a winning verb and the loser ("a", "ante", "over")
     score_openers: frozenset[str]  # before a score between a winning verb and the loser ("venció por 2-0 a")
@@ -77,7 +82,8 @@ class _Words:
 @lru_cache(maxsize=8)
 def _words(language: str) -> _Words:
     lex = lexicon(language)
-    return _Words(entries_pattern(language, "win_verbs"), entries_pattern(language, "lose_verbs"),
+    return _Words(entries_pattern(language, "win_verbs"), entries_pattern(language, "prize_verbs"),
+                  entries_pattern(language, "lose_verbs"),
                   frozenset(lex.get("contest_links", ())), frozenset(lex.get("contest_score_openers", ())),
                   frozenset(lex.get("contest_prize_articles", ())), frozenset(lex.get("loss_links", ())),
                   frozenset(lex.get("contest_articles", ())),
@@ -209,7 +215,7 @@ def contests(text: str, language: str = "es") -> tuple[Contest, ...]:
     """The outcomes `text` states: who beat whom (module docstring)."""
     lex = _words(language)
     win, lose, articles = lex.win, lex.lose, lex.articles
-    if win is None and lose is None:
+    if win is None and lose is None and lex.prize is None:
         return ()
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     found: list[Contest] = []
@@ -218,12 +224,13 @@ def contests(text: str, language: str = "es") -> tuple[Contest, ...]:
         reflexive = i > 0 and fold(tokens[i - 1][0]) == "se"
         first = i - 1 if reflexive else i  # "Djokovic se impuso a Nadal": the name comes before "se"
         key = f"se {folded}" if reflexive else folded
-        winning = win is not None and (win.fullmatch(key) or win.fullmatch(folded))
+        prize_only = lex.prize is not None and bool(lex.prize.fullmatch(key))
+        winning = prize_only or (win is not None and (win.fullmatch(key) or win.fullmatch(folded)))
         losing = lose is not None and lose.fullmatch(folded)
         if not (winning or losing):
             continue
         # (not "goleó por 4-0 al Middlesbrough": a score after "por" is no agent)
-        passive = (bool(winning) and i + 1 < len(tokens) and fold(tokens[i + 1][0]) in lex.agents
+        passive = (bool(winning) and not prize_only and i + 1 < len(tokens) and fold(tokens[i + 1][0]) in lex.agents
                    and not (i + 2 < len(tokens) and _score(tokens[i + 2][0])))
         while passive and first > 0 and fold(tokens[first - 1][0]) in lex.auxiliaries:
             first -= 1  # "Djokovic fue derrotado por Nadal", "ha sido eliminado por"
@@ -233,6 +240,7 @@ def contests(text: str, language: str = "es") -> tuple[Contest, ...]:
         before = (_clause_winner(text, tokens, first - 1, lex) if opened
                   else _name_before(text, tokens, first, articles))
         after = (_name_after(text, tokens, i + 2, articles) if passive
+                 else None if prize_only
                  else _other_side(text, tokens, i + 1, lex, lex.loss_links if losing else lex.links, bool(losing)))
         if after is None and winning and not passive:
             after = _far_side(text, tokens, i + 1, lex)

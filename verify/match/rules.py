@@ -255,8 +255,8 @@ class Thresholds:
     against vetoed, declared null against upheld, relegated against keeping one's place; rules-89: the
     prison-term gate counts people only (a court or a prosecutor is no second convict), a winner alone
     against that winner beaten where each claim names a contest that decides ("segunda vuelta" /
-    "balotaje"), upheld against annulled; rules-90: decriminalised against banned, partial against total
-    (session 44).
+    "balotaje"), upheld against annulled; rules-90: decriminalised against banned, partial against total;
+    rules-91: a prize taken ("se llevó la final ante ...") names its loser past a far link only (session 44).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
