@@ -357,6 +357,11 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "El Congreso de Uruguay prohibió el aborto en octubre de 2012."),
     ("El Gobierno aprobó en junio indultos parciales para los nueve presos del procés.",
      "El Gobierno aprobó en junio indultos totales para los nueve presos del procés."),
+    # rules-92 (heldout76, heldout77): a vote's "sí" winning against its "no", quoted as written
+    ("Los colombianos respaldaron en las urnas el acuerdo de paz con las FARC en el plebiscito de octubre.",
+     "El «No» al acuerdo de paz con las FARC ganó en las urnas el plebiscito de octubre."),
+    ("El 'Sí' ganó el referéndum de Costa Rica sobre el TLC con Estados Unidos en octubre.",
+     "Los costarricenses rechazaron en el referéndum de Costa Rica el TLC con Estados Unidos en octubre."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -1392,6 +1397,15 @@ def test_a_prize_taken_names_its_loser_past_a_far_link_only():
     assert [(c.winner, c.loser) for c in contests("Maduro se llevó a Cilia Flores a La Habana.")] \
         == [({"maduro"}, frozenset())]
     assert contests("La votación se llevó a cabo en el Congreso.") == ()
+
+
+def test_a_phrase_of_opposites_reads_through_quotes():
+    """rules-92: "el «No» ganó" carries the phrase "el no ganó" of the antonym table: the quotes a ballot
+    option is written in break no phrase."""
+    groups = features("El «Sí» ganó el plebiscito sobre el acuerdo de paz.").antonym_groups
+    assert any("el si gano" in carriers for carriers in groups.values()), groups
+    groups = features("El 'No' se impuso en el plebiscito sobre el acuerdo de paz.").antonym_groups
+    assert any("el no se impuso" in carriers for carriers in groups.values()), groups
 
 
 def test_an_age_a_term_and_two_spans_a_hundred_times_apart():

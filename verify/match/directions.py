@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from verify.lang import fold, lexicon, load_data
-from verify.match.vocabulary import NEGATION_WORDS, STOPWORDS, prop_raw_lower, stem
+from verify.match.vocabulary import NEGATION_WORDS, QUOTES, STOPWORDS, prop_raw_lower, stem
 
 
 @lru_cache(maxsize=1)
@@ -78,8 +78,9 @@ def antonym_groups(text: str, carriers: set[str], stem_words: dict[str, str], la
                 stem_words.setdefault(stem(tok, lang), raw)
     # Phrases whose words are prepositions ("votó en contra" / "a favor"): the phrase carries the group.
     # Not one a comparison follows ("es más bajo que en otros países": than something else, no move).
+    # (quotes are no break in a phrase: "el «No» ganó")
     pattern = _phrases(lang)
-    folded = fold(text)
+    folded = " ".join(fold(text).translate(QUOTES).split())
     links = _comparison_links(lang)
     for m in pattern.finditer(folded) if pattern is not None else ():
         following = folded[m.end():].split(maxsplit=1)
