@@ -362,6 +362,9 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "El «No» al acuerdo de paz con las FARC ganó en las urnas el plebiscito de octubre."),
     ("El 'Sí' ganó el referéndum de Costa Rica sobre el TLC con Estados Unidos en octubre.",
      "Los costarricenses rechazaron en el referéndum de Costa Rica el TLC con Estados Unidos en octubre."),
+    # rules-93 (heldout76, heldout79): removed from office against acquitted in the same impeachment
+    ("El Senado de Paraguay destituyó a Fernando Lugo en el juicio político de junio de 2012.",
+     "El Senado de Paraguay absolvió a Fernando Lugo en el juicio político de junio de 2012."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
