@@ -365,6 +365,11 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
     # rules-93 (heldout76, heldout79): removed from office against acquitted in the same impeachment
     ("El Senado de Paraguay destituyó a Fernando Lugo en el juicio político de junio de 2012.",
      "El Senado de Paraguay absolvió a Fernando Lugo en el juicio político de junio de 2012."),
+    # rules-94 (heldout77, heldout78, heldout80): achieved against fell short of
+    ("Juanma Moreno logró la mayoría absoluta en las elecciones andaluzas de junio.",
+     "Juanma Moreno se quedó lejos de la mayoría absoluta en las elecciones andaluzas de junio."),
+    ("La SD Eibar logró el ascenso a Primera División en la temporada 2013-14.",
+     "La SD Eibar se quedó a las puertas del ascenso a Primera División en la temporada 2013-14."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -1409,6 +1414,12 @@ def test_a_phrase_of_opposites_reads_through_quotes():
     assert any("el si gano" in carriers for carriers in groups.values()), groups
     groups = features("El 'No' se impuso en el plebiscito sobre el acuerdo de paz.").antonym_groups
     assert any("el no se impuso" in carriers for carriers in groups.values()), groups
+
+
+def test_supporting_votes_are_votes():
+    """rules-94 (heldout80): "176 apoyos" of a motion count the votes that "180 votos a favor" do."""
+    assert _figures_in_dispute("La moción de censura contra Rajoy salió adelante con 180 votos a favor.",
+                               "La moción de censura contra Rajoy salió adelante con 176 apoyos.")
 
 
 def test_an_age_a_term_and_two_spans_a_hundred_times_apart():

@@ -258,7 +258,8 @@ class Thresholds:
     "balotaje"), upheld against annulled; rules-90: decriminalised against banned, partial against total;
     rules-91: a prize taken ("se llevó la final ante ...") names its loser past a far link only; rules-92:
     a vote's "sí" winning against its "no", phrases of opposites read through quotes; rules-93: removed
-    from office against acquitted (session 44).
+    from office against acquitted; rules-94: achieved against fell short of, "apoyos" count as "votos"
+    (session 44).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
