@@ -224,8 +224,8 @@ class AliasTable:
         if len(key) >= 6:
             keys, owners = self._names.get(kind, ([], []))
             found = process.extract(key, keys, scorer=fuzz.ratio, limit=None, score_cutoff=NAME_RATIO)
-            # (names whose numbers differ are two: "Premio Cervantes 2011" / "2013", "Apolo 11" / "Apolo 13",
-            # one character apart)
+            # (names whose numbers differ are two, one character apart and over NAME_RATIO: "Premio
+            # Cervantes 2011" / "Premio Cervantes 2013", "Copa del Mundo de 2010" / "... de 2014")
             numbers = _NUMBER.findall(key)
             found = [hit for hit in found if _NUMBER.findall(hit[0]) == numbers]
             if found:

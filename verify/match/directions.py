@@ -78,7 +78,7 @@ def antonym_groups(text: str, carriers: set[str], stem_words: dict[str, str], la
                 stem_words.setdefault(stem(tok, lang), raw)
     # Phrases whose words are prepositions ("votó en contra" / "a favor"): the phrase carries the group.
     # Not one a comparison follows ("es más bajo que en otros países": than something else, no move).
-    # (quotes are no break in a phrase: "el «No» ganó")
+    # (quotes and brackets, blanked as `strip_frame` does, are no break in a phrase: "el «No» ganó")
     pattern = _phrases(lang)
     folded = " ".join(fold(text).translate(QUOTES).split())
     links = _comparison_links(lang)
