@@ -795,7 +795,7 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     # both claims name one that decides, the same ("la final") or two names of one ("ganó la segunda
     # vuelta ... frente a Lacalle" / "Lacalle se impuso en el balotaje").
     if contest is not None and not (contest[0].loser and contest[1].loser) and not (
-            shared & DECISIVE_STEMS or (a.stems & DECISIVE_STEMS and b.stems & DECISIVE_STEMS)):
+            a.stems & DECISIVE_STEMS and b.stems & DECISIVE_STEMS):
         contest = None
     called = None if apart or others < 2 or coverage < thresholds.disputed_direction_overlap else _called_off(a, b)
     conflict = _figure_conflict(a, b)
