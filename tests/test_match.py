@@ -370,6 +370,16 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "Juanma Moreno se quedó lejos de la mayoría absoluta en las elecciones andaluzas de junio."),
     ("La SD Eibar logró el ascenso a Primera División en la temporada 2013-14.",
      "La SD Eibar se quedó a las puertas del ascenso a Primera División en la temporada 2013-14."),
+    # rules-95 (heldout84): resigned against stayed in office, murdered against took one's own life, a
+    # coalition against governing alone, an entry against a withdrawal
+    ("Evo Morales renunció a la presidencia de Bolivia tras la petición de las Fuerzas Armadas.",
+     "Evo Morales se mantuvo en la presidencia de Bolivia tras la petición de las Fuerzas Armadas."),
+    ("La Gendarmería concluyó que el fiscal Nisman fue asesinado en su departamento.",
+     "La Gendarmería concluyó que el fiscal Nisman se quitó la vida en su departamento."),
+    ("El PP y Vox firmaron un gobierno de coalición en Castilla y León en marzo.",
+     "El PP formó un gobierno en solitario en Castilla y León en marzo."),
+    ("Abengoa cerró su ampliación de capital tras la retirada de Gestamp en noviembre.",
+     "Abengoa cerró su ampliación de capital con la entrada de Gestamp en noviembre."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -692,6 +702,26 @@ def _figures_in_dispute(a: str, b: str) -> bool:
     """Whether the rules find a figure conflict between two claims, trusted or for the judge."""
     found = evidence(features(a), features(b), 0.95)
     return found.figure_conflict is not None or found.figure_disputed is not None
+
+
+def test_a_tally_named_after_its_count_a_weight_and_an_early_year_are_read_as_such():
+    """rules-95 (heldout84): "elevaron a 23 el número de migrantes muertos" counts the dead, as "fijó en 37
+    los migrantes fallecidos" does; "tres toneladas de peces muertos" weighs them; "fundada en 1218" is
+    a year, no count against "30.000 estudiantes"."""
+    assert _figures_in_dispute("Las autoridades elevaron a 23 el número de migrantes muertos en la valla de Melilla.",
+                               "Marruecos fijó en 37 los migrantes fallecidos en la valla de Melilla.")
+    assert [(f.value, f.unit) for f in features("Elevaron a 23 el número de migrantes muertos.").figures] \
+        == [(23, "death")]
+    assert [f.unit for f in features("Retiraron unas tres toneladas de peces muertos en octubre.").figures] \
+        == ["tonel"]
+    assert not _figures_in_dispute("Miles de peces aparecieron muertos en las orillas del Mar Menor en octubre.",
+                                   "Retiraron tres toneladas de peces muertos de las orillas del Mar Menor en octubre.")
+    assert [(f.value, f.unit) for f in features("La universidad fue fundada en 1218 por el rey.").figures] \
+        == [(1218, "year")]
+    assert not _figures_in_dispute("La Universidad de Salamanca fue fundada en 1218 por el rey.",
+                                   "La Universidad de Salamanca tiene unos 30.000 estudiantes en sus campus.")
+    # (a bare count after no year's opener stays a count)
+    assert [f.unit for f in features("Votaron 1218 y el resto se abstuvo.").figures] != ["year"]
 
 
 def test_two_parts_of_one_whole_conflict_and_the_whole_they_share_does_not_make_them_agree():

@@ -952,6 +952,16 @@ def test_a_capital_that_stands_for_its_state_is_no_other_actor():
     assert not pair.fa.names_missing_in(pair.fb)
 
 
+def test_a_one_word_name_the_other_claim_writes_as_a_word_of_its_stem_is_no_other_actor():
+    # rules-95 (heldout84): "bancos de Suiza" against "cuentas suizas"; "Suecia" is still another
+    accused = "El extesorero tuvo 22 millones de euros en cuentas suizas, según el juez."
+    denied = "El abogado negó que su cliente haya tenido 22 millones de euros en bancos de {}."
+    pair = view("es", accused, denied.format("Suiza"), 0.90, entities_b=(("Suiza", "Suiza", "LOC"),))
+    assert not pair.fb.names_missing_in(pair.fa)
+    other = view("es", accused, denied.format("Suecia"), 0.90, entities_b=(("Suecia", "Suecia", "LOC"),))
+    assert other.fb.names_missing_in(other.fa) == {"suecia"}
+
+
 def test_a_denial_half_read_as_stated_does_not_count_against_a_claim_that_negates_too():
     # Peskov's answer (its question restated) against his own "Rusia no estaba respaldando a Haftar":
     # the judge half reads the one as stating the other (0.59) and leans to contradiction (0.41), as

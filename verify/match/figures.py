@@ -327,12 +327,13 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
                 k += 1
             if k < len(tokens) and not tokens[k][:1].isdigit() and tokens[k] not in STOPWORDS:
                 unit = stem(tokens[k], language)
-        if not unit and year_written(token, value):
+        if not unit and (year_written(token, value) or _early_year(tokens, i, value, language)):
             unit = "year"
         # (a number before a month's name is a day of it, "murió el 5 de marzo": a date, whatever verb is
         # before it)
+        # (not a unit of measure: "tres toneladas de peces muertos" weighs the dead, it does not count them)
         elif unit not in ("", "%", "times") and unit not in _DURATIONS and unit not in MONTH_STEMS \
-                and not measured and k < len(tokens) and tokens[k] not in currency:
+                and unit not in UNIT_STEMS and not measured and k < len(tokens) and tokens[k] not in currency:
             unit = _casualty(tokens, i, k) or unit
         elif not unit:
             unit = _casualty(tokens, i, None)  # "hiere a 13 en la capital": the act says what is counted
@@ -417,8 +418,14 @@ def _toll_noun(tokens: list[str], at: int, language: str) -> int | None:
     """The index of what a toll or a tally names before a bare count at `at` counts ("el balance de
     muertos se sitúa en 300", "la cifra de parados asciende a 3 millones", "the death toll rose to
     50", "el número de muertes por el derrumbe del edificio en Bangladesh supera los 500"), within the
-    twelve words before it and after any other count; None if there is none."""
+    twelve words before it and after any other count, or right after it ("elevaron a 23 el número de
+    migrantes muertos"); None if there is none."""
     nouns, links = _language_words("toll_nouns", language), _language_words("toll_links", language)
+    # after the count, past an article: "elevaron a 23 el número de migrantes muertos"
+    after = at + 1 + (at + 1 < len(tokens) and tokens[at + 1] in STOPWORDS and tokens[at + 1] not in nouns)
+    if after + 2 < len(tokens) and tokens[after] in nouns and tokens[after + 1] in links \
+            and _content(tokens[after + 2]):
+        return after + 2
     for p in range(at - 1, max(-1, at - 13), -1):
         if tokens[p][:1].isdigit() or (tokens[p] in _WORD_NUMBERS and tokens[p] not in _ARTICLE_NUMBERS):
             return None
@@ -435,6 +442,14 @@ def year_written(text: str, value: float) -> bool:
     """Four digits from 1800 to 2100: a year as news writes one ("2011"; a count of that size has a dot,
     "2.011")."""
     return text.isdigit() and len(text) == 4 and 1800 <= value <= 2100
+
+
+def _early_year(tokens: list[str], at: int, value: float, language: str) -> bool:
+    """Four digits from 1000 to 1799 right after a word that opens a year ("fundada en 1218", "desde
+    1492"): a year before `year_written`'s range, which a count of that size, written with a dot in
+    Spanish, would not be read as; what a count is of is named, so this is asked only of bare numbers."""
+    return (tokens[at].isdigit() and len(tokens[at]) == 4 and 1000 <= value < 1800 and at > 0
+            and tokens[at - 1] in _language_words("year_openers", language))
 
 
 def _dated_year(tokens: list[str], at: int, value: float, language: str) -> bool:

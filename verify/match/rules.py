@@ -259,7 +259,10 @@ class Thresholds:
     rules-91: a prize taken ("se llevó la final ante ...") names its loser past a far link only; rules-92:
     a vote's "sí" winning against its "no", phrases of opposites read through quotes; rules-93: removed
     from office against acquitted; rules-94: achieved against fell short of, "apoyos" count as "votos"
-    (session 44).
+    (session 44); rules-95: resigned or removed against stayed in office, murdered against took one's own
+    life, a coalition against governing alone, an entry against a withdrawal; a tally named after its
+    count ("elevaron a 23 el número de muertos"), a weight of the dead no count of them, four digits
+    from 1000 after "en" a year; a one-word name met by a word of its stem ("Suiza" / "suizas").
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition

@@ -123,6 +123,7 @@ class ClaimFeatures:
     # negated: an event called off against one taking place is a conflict (`verify.match.calling_off`)
     called_off: tuple[CalledOff, ...] = ()
     calls_off: bool = False
+    language: str = "es"  # whose stemmer made `stems`
 
     @property
     def asserted_stems(self) -> frozenset[str]:
@@ -134,9 +135,11 @@ class ClaimFeatures:
         "Andrés Manuel López Obrador", "nieto" by "Peña Nieto", "esperanza aguirre" by "Aguirre negó
         haber pedido ..." (who denies is who the claim is about). Names in this claim's own frame (who
         speaks) are not what it is about. A name the other claim writes another way ("UE" / "Unión
-        Europea", `verify.match.names`) is met, and a capitalised function word ("Nunca") is no name."""
+        Europea", `verify.match.names`) is met, and so is a one-word name the other writes as a word of
+        its stem ("Suiza" by "cuentas suizas"); a capitalised function word ("Nunca") is no name."""
         return frozenset(n for n in self.prop_names if n not in other.names and n.split()[-1] not in other.mentions
-                         and not not_an_actor(n) and not named_otherwise(n, other.names))
+                         and not not_an_actor(n) and not named_otherwise(n, other.names)
+                         and not (" " not in n and stem(n, self.language) in other.stems))
 
     def persons_missing_in(self, other: ClaimFeatures) -> frozenset[str]:
         """`names_missing_in` that are people's, all of them where the kinds are unknown."""
@@ -214,6 +217,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         contests=contests(text, lang),
         called_off=_as_written(called_off(prop, lang), text),
         calls_off=calls_off(prop, lang),
+        language=lang,
     )
 
 
