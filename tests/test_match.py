@@ -720,6 +720,14 @@ def test_a_tally_named_after_its_count_a_weight_and_an_early_year_are_read_as_su
         == [(1218, "year")]
     assert not _figures_in_dispute("La Universidad de Salamanca fue fundada en 1218 por el rey.",
                                    "La Universidad de Salamanca tiene unos 30.000 estudiantes en sus campus.")
+    # rules-96 (heldout85): the 12 of "Línea 12", a name the extractor found, is no count agreeing with
+    # the other claim's "12 muertos"
+    named = features("El colapso de la Línea 12 del Metro de la Ciudad de México dejó 26 muertos.",
+                     entity_names=("Línea 12", "Metro de la Ciudad de México"))
+    assert [(f.value, f.unit) for f in named.figures] == [(26, "death")]
+    found = evidence(named, features("El desplome de la línea del metro capitalino causó 12 muertos y 70 heridos."),
+                     0.95)
+    assert found.figure_conflict is not None or found.figure_disputed is not None
     # (a bare count after no year's opener stays a count)
     assert [f.unit for f in features("Votaron 1218 y el resto se abstuvo.").figures] != ["year"]
 

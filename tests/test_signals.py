@@ -28,6 +28,7 @@ from verify.match.signals import (
     Signal,
     Stance,
     combine,
+    in_own_words,
     one_sided,
     read_all,
 )
@@ -628,6 +629,40 @@ def test_a_denial_as_a_whole_against_a_claim_negating_nothing_counts_from_the_on
                 0.92, reading((0.03, 0.05, 0.92)))
     assert not one_sided(both.fa, both.fb)
     assert combine(both, read_all(both), DEFAULT_POLICY).relation != Relation.CONTRADICTS
+
+
+def test_a_denial_in_ones_own_words_counts_from_the_quoted_one_sided_bar():
+    """rules-96 (heldout85): "«Nunca me he dopado», insistió Armstrong" denies in his own words what the
+    other claim says he admitted: the judge's contradiction counts from
+    `JudgePolicy.quoted_one_sided_contradiction`; the same denial reported without a quotation still
+    needs `one_sided_contradiction`."""
+    states = "Lance Armstrong admitió ante Oprah Winfrey que se dopó para ganar sus siete Tours de Francia."
+    quoted = view("es", states, "«Nunca me he dopado», insistió Armstrong ante Oprah Winfrey.", 0.90,
+                  reading((0.02, 0.26, 0.72)))
+    assert one_sided(quoted.fa, quoted.fb) and in_own_words(quoted)
+    outcome = combine(quoted, read_all(quoted), DEFAULT_POLICY)
+    assert outcome.relation == Relation.CONTRADICTS and outcome.decided_by == ("judge",)
+    unsure = dataclasses.replace(quoted, judge=reading((0.02, 0.43, 0.55)))
+    assert combine(unsure, read_all(unsure), DEFAULT_POLICY).relation != Relation.CONTRADICTS
+    reported = view("es", states, "Armstrong insistió ante Oprah Winfrey en que nunca se ha dopado.", 0.90,
+                    reading((0.02, 0.26, 0.72)))
+    assert one_sided(reported.fa, reported.fb) and not in_own_words(reported)
+    assert combine(reported, read_all(reported), DEFAULT_POLICY).relation != Relation.CONTRADICTS
+    # a plain "no" in a quotation is no denial of what another claim says: not on news_es
+    plain = view("es", "El club aprobó en enero el cambio de nombre de su estadio.",
+                 "«El cambio de nombre del estadio no tiene razón de ser», dijo el presidente del club.", 0.90,
+                 reading((0.02, 0.26, 0.72)))
+    assert one_sided(plain.fa, plain.fb) and not in_own_words(plain)
+    assert combine(plain, read_all(plain), DEFAULT_POLICY).relation != Relation.CONTRADICTS
+    concord = view("es", "El satélite usa el espectro radioeléctrico de los países a los que da servicio.",
+                   'El estudio indica que "el satélite no usa el espectro radioeléctrico de ningún país".', 0.90,
+                   reading((0.02, 0.26, 0.72)))
+    assert one_sided(concord.fa, concord.fb) and not in_own_words(concord)
+    # ... but one beside a verb of denying is
+    replied = view("es", "El paquete fiscal del alcalde incluía subidas del impuesto sobre la renta.",
+                   "El alcalde negó las subidas: «Solo hemos tocado el impuesto de ventas, no el de la renta».", 0.90,
+                   reading((0.02, 0.26, 0.72)))
+    assert in_own_words(replied)
 
 
 def test_the_judge_alone_across_two_names_counts_only_within_one_year():

@@ -351,6 +351,11 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
                 # (to a hundredth: a month is 30.4 days, so six of them are half a year but for 0.0003)
                 value = round(value + part * DURATION_DAYS[shorter] / DURATION_DAYS[unit], 2)
                 j = k + 4
+        # (a bare number written in one of the claim's names is part of the name, no figure: "la Línea 12
+        # del Metro ... causó 12 muertos" gives one count, which the 12 of the name would agree with)
+        if not unit and is_digit and token in names:
+            i = max(j, i + 1)
+            continue
         age = k < len(tokens) and tokens[k] in _AGE_UNITS and _age(tokens, i, k, names)
         if age:
             unit = "age"

@@ -262,7 +262,9 @@ class Thresholds:
     (session 44); rules-95: resigned or removed against stayed in office, murdered against took one's own
     life, a coalition against governing alone, an entry against a withdrawal; a tally named after its
     count ("elevaron a 23 el número de muertos"), a weight of the dead no count of them, four digits
-    from 1000 after "en" a year; a one-word name met by a word of its stem ("Suiza" / "suizas").
+    from 1000 after "en" a year; a one-word name met by a word of its stem ("Suiza" / "suizas");
+    rules-96: a number in a name is no figure ("Línea 12"); a denial in one's own words, a quotation,
+    counts from a lower judge's bar (`verify.match.signals.JudgePolicy.quoted_one_sided_contradiction`).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition

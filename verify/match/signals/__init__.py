@@ -28,7 +28,8 @@ Policy (`combine`, with a judge; why):
   (`JudgePolicy.denial_leaning`, `denial_leaning_contradiction`: two weak readings that agree, session 27);
   and where one claim denies as a whole and the other negates nothing (`one_sided`), though neither
   the rules nor the denial reading find what is denied in the other, from
-  `JudgePolicy.one_sided_contradiction` (session 42).
+  `JudgePolicy.one_sided_contradiction` (session 42); from `quoted_one_sided_contradiction` where the
+  denying claim quotes a denial (`in_own_words`: "«Nunca me he dopado», insistió Armstrong", session 45).
 - The judge decides contradiction and support on its own above `JudgePolicy.contradiction` /
   `entailment`: it reads paraphrases ("ha preferido callar" / "respondió") no word list does. Not
   when each claim names an actor the other never mentions (`Actors`): "Rusia tiene pruebas de la
@@ -62,8 +63,11 @@ The thresholds are calibrated on data whose figures are not reported as final (d
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from verify.lang import entries_pattern, fold
 from verify.match.figures import CASUALTY_UNITS
 from verify.match.signals.actors import Actors, one_matter_across_names
 from verify.match.signals.base import Finding, JudgeReading, PairView, Signal
@@ -81,7 +85,7 @@ from verify.records import Relation
 __all__ = [
     "CONFLICT_SIGNALS", "DEFAULT_POLICY", "SIGNALS", "Actors", "Denied", "Directions", "Figures", "Finding", "Judge",
     "JudgePolicy", "JudgeReading", "Outcome", "Overlap", "PairView", "Repeat", "Roles", "Signal", "Stance", "combine",
-    "one_sided", "read_all",
+    "in_own_words", "one_sided", "read_all",
 ]
 
 SIGNALS: tuple[Signal, ...] = (Repeat(), Stance(), Denied(), Figures(), Directions(), Roles(), Overlap(), Actors(),
@@ -234,6 +238,19 @@ class JudgePolicy:
     # 49 right more and 24 wrong more. All of news_es the same. Chosen there: only blind files scored
     # after it measure it.
     one_sided_contradiction: float = 0.90
+    # ... and from this one where the denying claim quotes a denial (`in_own_words`): someone denying in
+    # their own words what the other claim says of them ("«Es falso. Nunca, repito, nunca he recibido ni
+    # repartido dinero negro», proclamó Rajoy" / "Rajoy recibió durante años pagos en dinero negro"),
+    # which the rules seldom restate (first person, a falsity word before the negation) and the judge
+    # reads at 0.60-0.90. On the 86 tuning pair files of session 45 (heldout85 scored first), any
+    # quotation from 0.60: 70 labelled contradictions more and 5 wrong (an apology, "no volverá a
+    # ocurrir", against the accident on that trip; "Los jueces no pueden elegir a los jueces" against a
+    # law for judges electing judges), from 0.50 13 right and 4 wrong more; but on all of news_es 9 more,
+    # all wrong, a plain "no" in a quotation ("«Esto no tiene razón de ser», dijo"). A quoted denial
+    # only (`in_own_words`), from 0.60: 51 right more across 29 files and 1 wrong (a candidate who "no
+    # será candidata «a nada»" against her sentence); news_es the same 19 contradictions. Chosen there:
+    # only blind files scored after it measure it.
+    quoted_one_sided_contradiction: float = 0.60
     # ... and a new claim's candidates with such a denial are read beyond the ones above, up to this many,
     # past the shared-word and overlap gates: a denial and what it denies seldom share their words
     # ("negó que ... hubieran sido quemados" / "incinerados"), and denials are rare (news_es, its 971
@@ -280,6 +297,35 @@ class Outcome:
 def one_sided(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """One claim denies as a whole and the other negates nothing (`JudgePolicy.one_sided_contradiction`)."""
     return a.denied != b.denied and not (b if a.denied else a).cues
+
+
+# A quotation between its marks (not "'" nor "’": apostrophes as often, "didn't", "d'Hondt").
+_QUOTATION = re.compile(r"[«“„\"]([^«»“”„\"]+)[»”\"]")
+
+
+def in_own_words(pair: PairView) -> bool:
+    """The claim that denies as a whole (`one_sided`) quotes a denial: a quotation that denies
+    emphatically (the lexicon's `emphatic_denials`: "«Nunca me he dopado»", "«Es falso»", "«Ni la
+    cúpula ni el número dos están imputados»"), or one beside a verb of denying or replying ("negó
+    ...: «Solo hemos tocado el impuesto de ventas»"). A plain "no" in a quotation is most often no
+    denial of anything another claim says ("«Esto no tiene razón de ser», dijo", "«Ya no requerimos la
+    ayuda de Apple»": all of news_es, session 45) (`JudgePolicy.quoted_one_sided_contradiction`). Not an
+    answer that denies the question it gives (`ClaimFeatures.denies_the_question`): Peskov's "«No, Moscú
+    no está participando en esto de ninguna manera»" denies only what "esto" points back at, not his
+    own "Moscú está en contacto con los representantes libios" (0.84 on the seeds)."""
+    denier, features = (pair.a, pair.fa) if pair.fa.denied else (pair.b, pair.fb)
+    quoted = _QUOTATION.findall(denier.text)
+    if not quoted or features.denies_the_question:
+        return False
+    emphatic, denying, replying = _denial_words(features.language)
+    folded = fold(denier.text)
+    return bool((emphatic and emphatic.search(fold(" ".join(quoted))))
+                or (denying and denying.search(folded)) or (replying and replying.search(folded)))
+
+
+@lru_cache(maxsize=8)
+def _denial_words(language: str) -> tuple[re.Pattern[str] | None, ...]:
+    return tuple(entries_pattern(language, key) for key in ("emphatic_denials", "deny_verbs", "reply_verbs"))
 
 
 def _tolls(pair: PairView) -> bool:
@@ -334,7 +380,9 @@ def combine(pair: PairView, findings: tuple[Finding, ...], policy: JudgePolicy =
             and "actors" not in by_name and not other.denied):
         return Outcome(Relation.CONTRADICTS, round(max(denied.strength, c), 4), findings,
                        ("denied", "judge", *(f.signal for f in conflicts)))
-    if c >= policy.one_sided_contradiction and "actors" not in by_name and one_sided(pair.fa, pair.fb):
+    if "actors" not in by_name and one_sided(pair.fa, pair.fb) and (
+            c >= policy.one_sided_contradiction
+            or (c >= policy.quoted_one_sided_contradiction and in_own_words(pair))):
         return Outcome(Relation.CONTRADICTS, round(c, 4), findings, ("judge", *(f.signal for f in conflicts)))
     # Figures in conflict where the judge reads the two as one statement once the figures are made equal.
     figures = by_name.get("figures")
