@@ -1304,6 +1304,19 @@ def test_superar_and_batir_win():
         == [({"osasuna"}, {"girona"})]
 
 
+def test_a_loss_names_its_winner_past_a_far_link():
+    """rules-97 (heldout86): "perdió la final de la Copa del Rey de 2023 ante el Real Madrid" names the
+    winner past what was lost, as "ganó el balotaje ... frente a Scioli" names the loser; against the
+    other claim's win over the Real Madrid, winners swapped."""
+    lost = "Osasuna perdió la final de la Copa del Rey de 2023 ante el Real Madrid por 2-1 en La Cartuja."
+    assert [(c.winner, c.loser) for c in contests(lost)] == [({"real", "madrid"}, {"osasuna"})]
+    verdict = classify(claim(lost), claim("Osasuna conquistó la Copa del Rey de 2023 al derrotar al Real Madrid "
+                                          "por 2-1 en La Cartuja."), similarity=0.98)
+    assert verdict.relation == Relation.CONTRADICTS and "opposite winners" in verdict.reason
+    # (a loss of something no name stands after is no contest)
+    assert contests("Osasuna perdió la final de la Copa del Rey ante la mirada de su afición.") == ()
+
+
 def test_a_magnitude_of_a_figure_is_measured_as_one_right_after_it():
     """rules-73 (heldout61): "una magnitud de 8,2" measures as "de magnitud 8,2" does."""
     assert _figures_in_dispute("Un sismo de magnitud 7,1 sacudió el centro de México el 19 de septiembre.",

@@ -13,7 +13,8 @@ that winner lost ("Rodolfo Hernández se impuso a Petro") it is as swapped, wher
 contest that decides (`DECISIVE_STEMS`). What a winning verb takes with an article and no link ("ganó
 la Copa del Rey") is what was won, not who lost, where the language says so ("contest_prize_articles":
 in Spanish who is beaten takes "a"); a verb that only wins a prize ("prize_verbs": "se llevó la final
-ante la Real Sociedad") takes its loser past a far link alone ("se llevó a su familia" beat no one).
+ante la Real Sociedad") takes its loser past a far link alone ("se llevó a su familia" beat no one);
+a losing verb takes its winner past one too ("perdió la final de la Copa del Rey ante el Real Madrid").
 Plain string work on capitalised words, no parse: a name is a run of capitalised words, and a negated
 outcome ("no pudo vencer a") is none.
 """
@@ -36,7 +37,7 @@ _NEGATION_REACH = 3  # words before the verb where a negation denies the outcome
 _SCORE_REACH = 4  # score tokens between the verb and the loser ("venció dos a cero a Tigres")
 _PLACE_REACH = 4  # words of a phrase of place between the verb and the loser ("en la final de Roma")
 _SUBJECT_REACH = 4  # words before the name a sentence opens with ("La selección de Marruecos")
-_FAR_REACH = 20  # words between a winning verb and a far link ("ganó la segunda vuelta ... frente a Bolsonaro")
+_FAR_REACH = 20  # words between a verb and a far link ("ganó la segunda vuelta ... frente a Bolsonaro")
 # Punctuation that ends the clause a far link must be in (a decimal comma, "50,9", does not).
 _CLAUSE_BREAK = re.compile(r"[,;:.]\s|[()«»\"]")
 
@@ -180,8 +181,9 @@ def _other_side(text: str, tokens: list[tuple[str, int, int]], after: int, lex: 
 
 def _far_side(text: str, tokens: list[tuple[str, int, int]], after: int, lex: _Words
               ) -> tuple[int, frozenset[str]] | None:
-    """The loser named after what a winning verb ending at token `after` won, past a far link in the same
-    clause: "Macri ganó el balotaje de noviembre de 2015 frente a Daniel Scioli"."""
+    """The other side named after what a verb ending at token `after` won or lost, past a far link in
+    the same clause: "Macri ganó el balotaje de noviembre de 2015 frente a Daniel Scioli", "Keiko
+    Fujimori perdió la segunda vuelta presidencial peruana de 2021 ante Pedro Castillo"."""
     for k in range(after, min(after + _FAR_REACH, len(tokens))):
         if k > after and _CLAUSE_BREAK.search(text[tokens[k - 1][2]:tokens[k][1]]):
             return None
@@ -242,7 +244,8 @@ def contests(text: str, language: str = "es") -> tuple[Contest, ...]:
         after = (_name_after(text, tokens, i + 2, articles) if passive
                  else None if prize_only
                  else _other_side(text, tokens, i + 1, lex, lex.loss_links if losing else lex.links, bool(losing)))
-        if after is None and winning and not passive:
+        # (a loss too: "Osasuna perdió la final de la Copa del Rey de 2023 ante el Real Madrid")
+        if after is None and (winning or losing) and not passive:
             after = _far_side(text, tokens, i + 1, lex)
         if after is None and winning and not passive and before is not None:
             # a winner alone: "Gustavo Petro ganó la segunda vuelta" (the sides' words and the verb)

@@ -264,7 +264,8 @@ class Thresholds:
     count ("elevaron a 23 el número de muertos"), a weight of the dead no count of them, four digits
     from 1000 after "en" a year; a one-word name met by a word of its stem ("Suiza" / "suizas");
     rules-96: a number in a name is no figure ("Línea 12"); a denial in one's own words, a quotation,
-    counts from a lower judge's bar (`verify.match.signals.JudgePolicy.quoted_one_sided_contradiction`).
+    counts from a lower judge's bar (`verify.match.signals.JudgePolicy.quoted_one_sided_contradiction`);
+    rules-97: a losing verb names its winner past a far link ("perdió la final ... ante el Real Madrid").
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
