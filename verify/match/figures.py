@@ -451,8 +451,8 @@ def year_written(text: str, value: float) -> bool:
 
 def _early_year(tokens: list[str], at: int, value: float, language: str) -> bool:
     """Four digits from 1000 to 1799 right after a word that opens a year ("fundada en 1218", "desde
-    1492"): a year before `year_written`'s range, which a count of that size, written with a dot in
-    Spanish, would not be read as; what a count is of is named, so this is asked only of bare numbers."""
+    1492"): a year before `year_written`'s range (Spanish writes a count that size with a dot,
+    "1.218"). Asked of bare numbers only: a count names what it counts."""
     return (tokens[at].isdigit() and len(tokens[at]) == 4 and 1000 <= value < 1800 and at > 0
             and tokens[at - 1] in _language_words("year_openers", language))
 

@@ -262,9 +262,10 @@ class Thresholds:
     (session 44); rules-95: resigned or removed against stayed in office, murdered against took one's own
     life, a coalition against governing alone, an entry against a withdrawal; a tally named after its
     count ("elevaron a 23 el número de muertos"), a weight of the dead no count of them, four digits
-    from 1000 after "en" a year; a one-word name met by a word of its stem ("Suiza" / "suizas");
-    rules-96: a number in a name is no figure ("Línea 12"); a denial in one's own words, a quotation,
-    counts from a lower judge's bar (`verify.match.signals.JudgePolicy.quoted_one_sided_contradiction`);
+    from 1000 to 1799 after "en", "desde" or "hacia" a year; a one-word name met by a word of its stem
+    ("Suiza" / "suizas"); rules-96: a number in a name is no figure ("Línea 12"); a denial quoted in
+    one's own words counts from a lower judge's bar
+    (`verify.match.signals.JudgePolicy.quoted_one_sided_contradiction`);
     rules-97: a losing verb names its winner past a far link ("perdió la final ... ante el Real Madrid").
     """
 

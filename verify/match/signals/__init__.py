@@ -306,13 +306,14 @@ _QUOTATION = re.compile(r"[«“„\"]([^«»“”„\"]+)[»”\"]")
 def in_own_words(pair: PairView) -> bool:
     """The claim that denies as a whole (`one_sided`) quotes a denial: a quotation that denies
     emphatically (the lexicon's `emphatic_denials`: "«Nunca me he dopado»", "«Es falso»", "«Ni la
-    cúpula ni el número dos están imputados»"), or one beside a verb of denying or replying ("negó
-    ...: «Solo hemos tocado el impuesto de ventas»"). A plain "no" in a quotation is most often no
-    denial of anything another claim says ("«Esto no tiene razón de ser», dijo", "«Ya no requerimos la
-    ayuda de Apple»": all of news_es, session 45) (`JudgePolicy.quoted_one_sided_contradiction`). Not an
-    answer that denies the question it gives (`ClaimFeatures.denies_the_question`): Peskov's "«No, Moscú
-    no está participando en esto de ninguna manera»" denies only what "esto" points back at, not his
-    own "Moscú está en contacto con los representantes libios" (0.84 on the seeds)."""
+    cúpula ni el número dos están imputados»"), or any quotation where the claim writes a verb of
+    denying or replying, in its frame or not ("negó ...: «Solo hemos tocado el impuesto de ventas»").
+    A plain "no" in a quotation is most often no denial of anything another claim says ("«Esto no tiene
+    razón de ser», dijo", "«Ya no requerimos la ayuda de Apple»": all of news_es, session 45)
+    (`JudgePolicy.quoted_one_sided_contradiction`). Not an answer that denies the question it gives
+    (`ClaimFeatures.denies_the_question`): Peskov's "«No, Moscú no está participando en esto de ninguna
+    manera»" denies only what "esto" points back at, not his own "Moscú está en contacto con los
+    representantes libios" (0.84 on the seeds)."""
     denier, features = (pair.a, pair.fa) if pair.fa.denied else (pair.b, pair.fb)
     quoted = _QUOTATION.findall(denier.text)
     if not quoted or features.denies_the_question:
