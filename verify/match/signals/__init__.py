@@ -67,7 +67,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from verify.lang import entries_pattern, fold
+from verify.lang import alternation, entries_pattern, fold, words
 from verify.match.figures import CASUALTY_UNITS
 from verify.match.signals.actors import Actors, one_matter_across_names
 from verify.match.signals.base import Finding, JudgeReading, PairView, Signal
@@ -305,7 +305,7 @@ _QUOTATION = re.compile(r"[«“„\"]([^«»“”„\"]+)[»”\"]")
 
 def in_own_words(pair: PairView) -> bool:
     """The claim that denies as a whole (`one_sided`) quotes a denial: a quotation that denies
-    emphatically (the lexicon's `emphatic_denials`: "«Nunca me he dopado»", "«Es falso»", "«Ni la
+    emphatically (`_denial_words`: "«Nunca me he dopado»", "«Es falso»", "«Ni la
     cúpula ni el número dos están imputados»"), or any quotation where the claim writes a verb of
     denying or replying, in its frame or not ("negó ...: «Solo hemos tocado el impuesto de ventas»").
     A plain "no" in a quotation is most often no denial of anything another claim says ("«Esto no tiene
@@ -326,7 +326,12 @@ def in_own_words(pair: PairView) -> bool:
 
 @lru_cache(maxsize=8)
 def _denial_words(language: str) -> tuple[re.Pattern[str] | None, ...]:
-    return tuple(entries_pattern(language, key) for key in ("emphatic_denials", "deny_verbs", "reply_verbs"))
+    """Emphatic denials (the lexicon's negative fillers, additive negators and falsity words, and its
+    `emphatic_denials` besides), verbs of denying, verbs of replying: whole-word patterns of folded text."""
+    keys = ("negative_fillers", "additive_negators", "falsity_words", "emphatic_denials")
+    emphatic = [w for key in keys for w in words(key, (language,))]
+    return ((re.compile(rf"\b(?:{alternation(emphatic)})\b") if emphatic else None),
+            entries_pattern(language, "deny_verbs"), entries_pattern(language, "reply_verbs"))
 
 
 def _tolls(pair: PairView) -> bool:
