@@ -380,6 +380,25 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "El PP formó un gobierno en solitario en Castilla y León en marzo."),
     ("Abengoa cerró su ampliación de capital tras la retirada de Gestamp en noviembre.",
      "Abengoa cerró su ampliación de capital con la entrada de Gestamp en noviembre."),
+    # rules-98 (heldout87, heldout88): passed against voted down, admitted for debate against rejected,
+    # granted against refused, kept running against closed, kept its place, got over an illness
+    # against died, declared unconstitutional against upheld
+    ("La reforma laboral salió adelante en el Congreso por un solo voto en febrero.",
+     "El Congreso tumbó la reforma laboral por un solo voto en febrero."),
+    ("La moción de censura contra el Gobierno de Murcia fracasó en la Asamblea Regional en marzo.",
+     "La Asamblea Regional aprobó la moción de censura contra el Gobierno de Murcia en marzo."),
+    ("El Congreso admitió a trámite el plan Ibarretxe en el debate de febrero.",
+     "El Congreso rechazó el plan Ibarretxe en el debate de febrero."),
+    ("El Ministerio concedió la prórroga de la licencia de la central de Almaraz en 2020.",
+     "El Ministerio denegó la prórroga de la licencia de la central de Almaraz en 2020."),
+    ("La Corte de La Haya decidió que la planta de Botnia podía seguir funcionando en Fray Bentos.",
+     "La Corte de La Haya decidió el cierre de la planta de Botnia en Fray Bentos."),
+    ("River Plate descendió tras empatar con Belgrano en la promoción del Monumental.",
+     "River Plate conservó la categoría tras empatar con Belgrano en la promoción del Monumental."),
+    ("La auxiliar de enfermería Teresa Romero superó la enfermedad en el hospital Carlos III.",
+     "La auxiliar de enfermería Teresa Romero falleció en el hospital Carlos III."),
+    ("El Tribunal Constitucional avaló la ley de plazos del aborto al rechazar el recurso del PP.",
+     "El Tribunal Constitucional estimó el recurso del PP y declaró inconstitucional la ley de plazos del aborto."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -730,6 +749,52 @@ def test_a_tally_named_after_its_count_a_weight_and_an_early_year_are_read_as_su
     assert found.figure_conflict is not None or found.figure_disputed is not None
     # (a bare count after no year's opener stays a count)
     assert [f.unit for f in features("Votaron 1218 y el resto se abstuvo.").figures] != ["year"]
+
+
+def test_two_scores_of_one_match_conflict_and_a_range_is_no_score():
+    """rules-98 (heldout87, heldout88): "ganar 2-0 al Espanyol" and "golear 4-1 al Espanyol" in one title
+    race were read as a near-verbatim repeat, the scores two bare numbers each."""
+    two_nil = "El Deportivo fue campeón de Liga en el año 2000 tras ganar 2-0 al Espanyol en Riazor."
+    assert [(f.text, f.unit) for f in features(two_nil).figures if f.unit != "year"] == [("2-0", "score")]
+    four_one = "El Deportivo fue campeón de Liga en el año 2000 tras golear 4-1 al Espanyol en Riazor."
+    verdict = classify(claim(two_nil), claim(four_one), similarity=0.98)
+    assert verdict.relation == Relation.CONTRADICTS, verdict.reason
+    assert "conflicting scores: 2-0 vs 4-1" in verdict.reason
+    # one score written from either side ("perdió 0-2" / "ganó 2-0") and the shoot-out's beside the match's
+    assert not _figures_in_dispute("El Espanyol perdió 0-2 ante el Deportivo en Riazor.",
+                                   "El Deportivo ganó 2-0 al Espanyol en Riazor.")
+    assert not _figures_in_dispute("El Villarreal empató 1-1 y ganó 11-10 en la tanda de penaltis al United.",
+                                   "El Villarreal ganó 11-10 en la tanda de penaltis al United.")
+    assert not _figures_in_dispute("El Villarreal empató 1-1 con el Manchester United en la final de Gdansk.",
+                                   "El Villarreal ganó al Manchester United 11-10 en la tanda de penaltis de Gdansk.")
+    # two matches of one club: each claim names one thing the other does
+    assert not _figures_in_dispute("El Atlético de Madrid fue campeón tras empatar 1-1 en el Camp Nou en mayo.",
+                                   "El Atlético de Madrid estrenó su estadio con una victoria por 1-0 ante el Málaga.")
+    # a range of days or of a count is none
+    assert [f.unit for f in features("La feria se celebra del 10-12 de mayo en Sevilla.").figures] != ["score"]
+    assert "score" not in {f.unit for f in features("Entre 5-10 personas resultaron heridas en Sevilla.").figures}
+
+
+def test_two_tolls_of_one_disaster_worded_apart_go_to_the_judge():
+    """rules-98 (heldout88): two tolls of one earthquake, one fire, in claims that share a day of a month
+    or a name and few words else ("terremoto" / "sismo", "muertos" / "fallecidos")."""
+    assert _figures_in_dispute("El terremoto del 16 de abril en la costa de Ecuador causó más de 650 muertos.",
+                               "El sismo que arrasó Manabí y Esmeraldas el 16 de abril dejó 80 fallecidos.")
+    assert _figures_in_dispute("El incendio de la discoteca Cromañón, la noche de fin de año, dejó 190 muertos.",
+                               "La tragedia de Cromañón, provocada por una bengala, causó 70 víctimas mortales.")
+    # (no day, no name in common: two disasters)
+    assert not _figures_in_dispute("El terremoto del 16 de abril en la costa de Ecuador causó más de 650 muertos.",
+                                   "Las lluvias torrenciales del 3 de mayo arrasaron Piura y dejaron 80 fallecidos.")
+
+
+def test_a_number_word_in_a_name_is_no_count():
+    """rules-98 (heldout88): "el barrio porteño de Once" gave a count of 11 against the other claim's toll."""
+    once = features("El incendio de Cromañón, en el barrio de Once, dejó 194 muertos.",
+                    entity_names=("Cromañón", "Once"))
+    assert [(f.value, f.unit) for f in once.figures] == [(194, "death")]
+    # (a number word opening the claim is a count whatever the tagger made of it)
+    assert [(f.value, f.unit) for f in features("Once personas murieron en el incendio.",
+                                                entity_names=("Once",)).figures] == [(11, "death")]
 
 
 def test_two_parts_of_one_whole_conflict_and_the_whole_they_share_does_not_make_them_agree():

@@ -87,8 +87,9 @@ def _stems(key: str) -> frozenset[str]:
 AGE_STEMS = _stems("age_units")
 # What a measure is of ("magnitud"), as stems: a value on a scale, not a count of things.
 MEASURE_STEMS = _stems("measure_nouns")
-# Tallies written exactly, never rounded: "180 votos a favor" is not "176 votos" (`verify.match.rules`).
-EXACT_UNITS = _stems("exact_count_units")
+# Tallies written exactly, never rounded: "180 votos a favor" is not "176 votos" (`verify.match.rules`);
+# a match's score neither ("2-0" is not "2-1").
+EXACT_UNITS = _stems("exact_count_units") | {"score", "shootout"}
 # Units a quantity is measured in ("litros", "pulgadas"), as stems (`verify.match.rules._one_count_each`).
 UNIT_STEMS = _stems("units_of_measure")
 AGE_PEOPLE_STEMS = _stems("age_people")
@@ -113,16 +114,46 @@ _PARTITIVE_OPENERS = frozenset(words("partitive_openers"))
 _PARTITIVE_PREPOSITIONS = frozenset(words("partitive_prepositions"))
 _PLURAL_ARTICLES = frozenset(words("partitive_plural_articles"))  # "de los veintiocho países": what is counted
 _PARTITIVE_ARTICLES = _PLURAL_ARTICLES | frozenset(words("partitive_other_articles"))  # "de la", "de cada"
-# (a redaction placeholder, "*NUMBER*" in anonymised corpora, is one token: a number nobody can read)
-FIGURE_TOKEN = re.compile(rf"\*\w+\*|\d+(?:[.,]\d+)*|\w+|%|[{re.escape(''.join(_CURRENCY))}]")
+# (a redaction placeholder, "*NUMBER*" in anonymised corpora, is one token: a number nobody can read; a
+# score, `_SCORE`, is one token too, its hyphen made underscores)
+FIGURE_TOKEN = re.compile(rf"\*\w+\*|\d+_+\d+\b|\d+(?:[.,]\d+)*|\w+|%|[{re.escape(''.join(_CURRENCY))}]")
 # A number joined to a word by a hyphen is part of a name ("covid-19", "F-16", "sub-21"), not a count.
 _JOINED = re.compile(r"(?<=[^\W\d_])-(?=\d)")
+# A match's score: two numbers of one or two digits joined by a hyphen ("ganó 2-0 al Espanyol", "5-4 en
+# los penaltis", "terminó 11-10."), before a preposition, a conjunction or a stop (lexicon
+# `score_followers`): not a range of days or of a count ("del 10-12 de mayo", "5-10 personas").
+_SCORE = re.compile(r"(?<![\w.,/-])\d{1,2}( ?[-\u2013] ?)\d{1,2}(?![\w%/-]|[.,]\d)"
+                    rf"(?= *(?:[,.;:)\u00bb\u201d]|$)| +(?:{'|'.join(sorted(words('score_followers')))})\b)")
+_SCORE_TOKEN = re.compile(r"(\d+)_+(\d+)")
 
 
 def figure_tokens(text: str) -> list[re.Match[str]]:
     """`FIGURE_TOKEN`'s tokens of `text`, a number joined to a word by a hyphen read as part of that word
-    ("covid-19" is one token); their spans are `text`'s."""
-    return list(FIGURE_TOKEN.finditer(_JOINED.sub("_", text)))
+    ("covid-19" is one token), a score as one token ("2-0"); their spans are `text`'s."""
+    text = _SCORE.sub(lambda m: m.group().replace(m.group(1), "_" * len(m.group(1))), _JOINED.sub("_", text))
+    return list(FIGURE_TOKEN.finditer(text))
+
+
+# A shoot-out's words (lexicon `shootout_words`): a score this near them is the shoot-out's, another
+# quantity than the match's ("empató 1-1 y ganó 11-10 en la tanda de penaltis"). Plurals only: "con un
+# penalti" scores in the match.
+_SHOOTOUT_WORDS = frozenset(words("shootout_words"))
+_SHOOTOUT_REACH = 5  # tokens either side
+# The units of a score (`_score`).
+SCORE_UNITS = frozenset({"score", "shootout"})
+
+
+def _score(tokens: list[str], i: int) -> Figure | None:
+    """The score token of `figure_tokens` at `i` as a figure, of unit "shootout" near a shoot-out's
+    words, else "score": the higher number first whoever won ("perdió 0-2" and "ganó 2-0" give one
+    score), its value both numbers (2-0 is 200, 11-10 is 1110)."""
+    m = _SCORE_TOKEN.fullmatch(tokens[i])
+    if m is None:
+        return None
+    high, low = sorted((int(m.group(1)), int(m.group(2))), reverse=True)
+    near = tokens[max(0, i - _SHOOTOUT_REACH):i + _SHOOTOUT_REACH + 1]
+    unit = "shootout" if _SHOOTOUT_WORDS.intersection(near) else "score"
+    return Figure(f"{high}-{low}", float(100 * high + low), unit, "")
 
 
 @lru_cache(maxsize=64)
@@ -229,6 +260,17 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
         token = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
         is_digit = token[:1].isdigit()
+        score = _score(tokens, i) if is_digit else None
+        if score is not None:
+            out.append(score)
+            i += 1
+            continue
+        # A number word written in one of the claim's names is part of it, no count: "el barrio porteño de
+        # Once" (where "dejó 194 muertos" is the toll), "Dos Hermanas" (not at the start, where any word is
+        # capitalised).
+        if not is_digit and i and token in names and parse_number(token) is not None:
+            i += 1
+            continue
         # (not after a number, "dos decenas", nor after a redacted one, "*NUMBER* millones": multipliers)
         prev = tokens[i - 1] if i else ""
         if token in vague and (nxt in vague_links or nxt in _CASUALTY_WORDS) and parse_number(prev) is None \

@@ -28,6 +28,7 @@ from verify.match.figures import (
     EXACT_UNITS,
     MEASURE_STEMS,
     PRISON_STEMS,
+    SCORE_UNITS,
     UNIT_STEMS,
     Figure,
     written_step,
@@ -266,7 +267,14 @@ class Thresholds:
     ("Suiza" / "suizas"); rules-96: a number in a name is no figure ("Línea 12"); a denial quoted in
     one's own words counts from a lower judge's bar
     (`verify.match.signals.JudgePolicy.quoted_one_sided_contradiction`);
-    rules-97: a losing verb names its winner past a far link ("perdió la final ... ante el Real Madrid").
+    rules-97: a losing verb names its winner past a far link ("perdió la final ... ante el Real Madrid");
+    rules-98: a match's score is one figure ("ganar 2-0" / "golear 4-1", a shoot-out's apart), disputed
+    only where each claim names two things the other does, a number word in a name is no count ("el
+    barrio de Once"), two tolls of one disaster that share a day of a month or a name go to the judge
+    however few words else they share (`_one_disaster`), passed against voted down, admitted for debate
+    against rejected, granted or renewed against refused, kept running against closed, kept one's place
+    against relegated, got over an illness against died, declared unconstitutional against upheld
+    (session 46).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -429,6 +437,19 @@ def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure
     return untrusted or _one_count_each(figures_a, figures_b)
 
 
+def _one_disaster(a: ClaimFeatures, b: ClaimFeatures, disputed: tuple[Figure, Figure]) -> bool:
+    """Two tolls of one kind of casualty in claims that share a day of a month or a name: one disaster
+    told in other words ("El terremoto ... del 16 de abril de 2016 ... causó más de 670 muertos" / "El
+    sismo que devastó Manabí ... el 16 de abril de 2016 dejó 77 fallecidos"; "El incendio de la discoteca
+    República Cromañón ... dejó 194 muertos" / "La tragedia de Cromañón ... causó 71 víctimas fatales"),
+    sharing too few words for `Thresholds.disputed_figure_overlap` but for the judge to read."""
+    if not (disputed[0].unit == disputed[1].unit and disputed[0].unit in CASUALTY_UNITS):
+        return False
+    days = {(f.value, f.unit) for f in a.figures if f.unit in MONTH_STEMS}
+    return (bool(days & {(f.value, f.unit) for f in b.figures if f.unit in MONTH_STEMS})
+            or bool(a.names & b.names) or bool(a.prop_name_stems & b.stems) or bool(b.prop_name_stems & a.stems))
+
+
 def _years(claim: ClaimFeatures) -> frozenset[float]:
     """The years a claim names, those read with a word after them too ("en 2019 por primera vez")."""
     return frozenset(f.value for f in claim.figures if f.unit == "year" or _year_like(f))
@@ -445,8 +466,8 @@ def _unit_stems(figure: Figure) -> frozenset[str]:
     return AGE_STEMS if figure.unit == "age" else frozenset({figure.unit})
 
 
-# Figures that count no things: a year, a rate, a span of time, an age, a ratio ("2,5 veces").
-_NOT_COUNTS = frozenset({"year", "%", "duration", "age", "times"})
+# Figures that count no things: a year, a rate, a span of time, an age, a ratio ("2,5 veces"), a score.
+_NOT_COUNTS = frozenset({"year", "%", "duration", "age", "times"}) | SCORE_UNITS
 # Under this, a count is small: prose counts small things of every kind (`Thresholds.small_count_shared`).
 _SMALL_COUNT = 10
 
@@ -812,6 +833,11 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     # name given) or as "la mujer" / "el chico": "el tratado ... tiene 37 años" and "el tratado de libre
     # comercio ... cumple 20 años" are two treaties, "dos hombres de 40 años" and "un trabajador de 52
     # años" two people.
+    # Two scores are one match's only where each claim names two things the other does too (the two sides,
+    # or a side and the final): one club's draw at the Camp Nou and its win over Málaga are two matches.
+    if conflict is not None and conflict[0].unit in SCORE_UNITS and min(
+            len(a.prop_names - a.names_missing_in(b)), len(b.prop_names - b.names_missing_in(a))) < 2:
+        conflict = None
     if conflict is not None and conflict[0].unit == "age" and not (
             (same_actors and (a.names or b.names)) or shared & AGE_PEOPLE_STEMS):
         conflict = None
@@ -856,7 +882,7 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
             or (small_counts and len(shared - a.prop_name_stems - b.prop_name_stems) < thresholds.small_count_shared)
             or (years_a and years_b and not years_a & years_b)
             or len(shared - _unit_stems(disputed[0])) < thresholds.disputed_figure_shared
-            or coverage < thresholds.disputed_figure_overlap)):
+            or (coverage < thresholds.disputed_figure_overlap and not _one_disaster(a, b, disputed)))):
         disputed = None
     return PairEvidence(
         shared_stems=tuple(sorted(a.stem_words.get(s, s) for s in shared)),

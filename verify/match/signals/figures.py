@@ -31,6 +31,8 @@ class Figures:
             text = f"conflicting figures: {x.text} vs {y.text}"
         elif x.unit == "age":  # "a los 87 años" vs "a los 89 años"
             text = f"conflicting ages: {x.text} vs {y.text}"
+        elif x.unit in ("score", "shootout"):  # "ganar 2-0" vs "golear 4-1"
+            text = f"conflicting scores: {x.text} vs {y.text}"
         else:
             text = f"conflicting figures: {x.text} vs {y.text} ({pair.fa.stem_words.get(x.unit, x.unit)})"
         if pair.judge is not None and pair.judge.figures is not None and pair.judge.figures >= FLOOR:
