@@ -770,9 +770,33 @@ def test_two_scores_of_one_match_conflict_and_a_range_is_no_score():
     # two matches of one club: each claim names one thing the other does
     assert not _figures_in_dispute("El Atlético de Madrid fue campeón tras empatar 1-1 en el Camp Nou en mayo.",
                                    "El Atlético de Madrid estrenó su estadio con una victoria por 1-0 ante el Málaga.")
+    # ... the tagger's "Atlético" and "Madrid" of one club being one thing named (rules-99)
+    split = ("Atlético", "Madrid")
+    found = evidence(features("El Atlético de Madrid fue campeón de Liga tras empatar 1-1 en el Camp Nou en mayo.",
+                              entity_names=split + ("Liga", "Camp Nou")),
+                     features("El Atlético de Madrid estrenó el Metropolitano con una victoria 1-0 ante el Málaga.",
+                              entity_names=split + ("Metropolitano", "Málaga")), 0.95)
+    assert found.figure_conflict is None and found.figure_disputed is None
     # a range of days or of a count is none
     assert [f.unit for f in features("La feria se celebra del 10-12 de mayo en Sevilla.").figures] != ["score"]
     assert "score" not in {f.unit for f in features("Entre 5-10 personas resultaron heridas en Sevilla.").figures}
+
+
+def test_measures_in_two_units_compare_in_one():
+    """rules-99 (heldout87, heldout88): "un túnel de 1,5 kilómetros" against "medía unos 300 metros", "tres
+    toneladas" against "300 kilos": no conflict read across two units, none where they agree."""
+    assert _figures_in_dispute("El túnel por el que se fugó el Chapo Guzmán del Altiplano medía 1,5 kilómetros.",
+                               "El túnel por el que se fugó el Chapo Guzmán del Altiplano medía unos 300 metros.")
+    assert not _figures_in_dispute("El tren Alvia circulaba a 179 km/h al entrar en la curva de Angrois.",
+                                   "El tren Alvia circulaba a 179 kilómetros por hora en la curva de Angrois.")
+    assert _figures_in_dispute("El Gobierno inaugura 10 kms de la autovía del Duero entre Soria y Almazán.",
+                               "Fomento abre al tráfico un tramo de 25 kilómetros de la autovía del Duero.")
+    assert not _figures_in_dispute("Hallaron bajo la losa un fragmento de hueso de 4 pulgadas el jueves.",
+                                   "Hallaron bajo la losa un fragmento de hueso de 10 centímetros el jueves.")
+    verdict = classify(claim("Retiraron unas tres toneladas de peces muertos de las playas del Mar Menor en octubre."),
+                       claim("Retiraron unos 300 kilos de peces muertos de las playas del Mar Menor en octubre."),
+                       similarity=0.96)
+    assert "conflicting figures: tres toneladas vs 300 kilos" in verdict.reason, verdict.reason
 
 
 def test_two_tolls_of_one_disaster_worded_apart_go_to_the_judge():
@@ -782,6 +806,10 @@ def test_two_tolls_of_one_disaster_worded_apart_go_to_the_judge():
                                "El sismo que arrasó Manabí y Esmeraldas el 16 de abril dejó 80 fallecidos.")
     assert _figures_in_dispute("El incendio de la discoteca Cromañón, la noche de fin de año, dejó 190 muertos.",
                                "La tragedia de Cromañón, provocada por una bengala, causó 70 víctimas mortales.")
+    # ... or another value (rules-99: the magnitude of one earthquake)
+    assert _figures_in_dispute("El terremoto de magnitud 8,8 que sacudió el centro-sur de Chile dejó 525 muertos.",
+                               "El Gobierno chileno fijó finalmente en 342 los fallecidos por el terremoto de 8,8"
+                               " grados del 27 de febrero.")
     # (no day, no name in common: two disasters)
     assert not _figures_in_dispute("El terremoto del 16 de abril en la costa de Ecuador causó más de 650 muertos.",
                                    "Las lluvias torrenciales del 3 de mayo arrasaron Piura y dejaron 80 fallecidos.")
@@ -1070,6 +1098,18 @@ def test_strip_frame_removes_attribution_and_keeps_denials():
     denial = strip_frame("El portavoz negó que el ejército hubiera bombardeado la ciudad.")
     assert denial.denied and denial.proposition == "el ejercito hubiera bombardeado la ciudad"
     assert strip_frame("La ministra desmintió haber recibido regalos de la empresa.").denied
+
+
+def test_a_reason_clause_after_a_statement_frames_nothing():
+    """rules-99 (heldout89): "elevó a 15 años la condena ... al considerar que hubo violación" was read as a
+    frame whose proposition was "hubo violación": the sentence and its figure were lost."""
+    text = "El Tribunal Supremo elevó a 15 años de prisión la condena al considerar que hubo violación."
+    reason = strip_frame(text)
+    assert reason.proposition.startswith("el tribunal supremo elevo a 15 anos") and not reason.frame
+    assert [f.value for f in features(text).figures] == [15]
+    # (a verb of saying there still frames what was said)
+    said = strip_frame("La diputada generó polémica en la Cámara al afirmar que el que tenga coche que lo mantenga.")
+    assert said.proposition == "el que tenga coche que lo mantenga"
 
 
 @pytest.mark.parametrize("text", [

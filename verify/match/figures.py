@@ -92,6 +92,12 @@ MEASURE_STEMS = _stems("measure_nouns")
 EXACT_UNITS = _stems("exact_count_units") | {"score", "shootout"}
 # Units a quantity is measured in ("litros", "pulgadas"), as stems (`verify.match.rules._one_count_each`).
 UNIT_STEMS = _stems("units_of_measure")
+# Each unit of measure's stem -> (its quantity's base unit, how many of that one is), so "1,5 kilómetros"
+# and "300 metros" compare in metres and "tres toneladas" and "300 kilos" in kilograms (lexicon
+# `measure_scales`; `verify.match.rules` converts).
+MEASURE_SCALES: dict[str, tuple[str, float]] = {
+    s: (base, table("measure_scales")[s]) for s, base in table("measure_bases").items()}
+MEASURE_BASES = frozenset(base for base, _ in MEASURE_SCALES.values())
 AGE_PEOPLE_STEMS = _stems("age_people")
 # Words of a prison term or a ban ("años de prisión", "de inhabilitación"): a term is one convict's
 # (`verify.match.rules`).

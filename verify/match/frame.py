@@ -71,6 +71,12 @@ _INDIRECT = frozenset(words("indirect_clitics"))
 # A reporting verb right after "y" ("X negó que ... y aseguró que ...") is the same speaker going on,
 # not a frame around what came before it.
 _COORDINATED = re.compile(rf"(?:^|[\s,])(?:{alternation(words('coordinators'))})\s*$")
+# "El Supremo elevó a 15 años la condena ... al considerar que hubo violación": a verb of judging in an
+# infinitive clause after a statement of the claim's own gives the statement's reason, no frame (lexicon
+# `reason_clause_openers` right before one of `reasoning_verbs`); "generó polémica al afirmar que ..." is
+# still what she said.
+_REASON_CLAUSE = re.compile(rf"\S\s+(?:{alternation(words('reason_clause_openers'))})\s*$")
+_REASONING = re.compile(alternation(words("reasoning_verbs")))
 FRAME_VERB = re.compile(f"{_DENY}|{_REPORT}")
 # "Granado negó haber dicho que ...": a denying verb and a perfect infinitive ("haber", "having")
 # before the reporting verb. What is denied is having said it.
@@ -126,8 +132,11 @@ def strip_frame(text: str) -> Frame:
             t = t[m.end():]
             continue
         m = _FRAME_HEAD.match(t)
-        if m and _COORDINATED.search(m.group("frame")):
-            break  # "... en 2022 y aseguró que ...": what the speaker adds, not a frame
+        if m and (_COORDINATED.search(m.group("frame")) or (
+                len(m.group("frame").split()) > 4 and _REASON_CLAUSE.search(m.group("frame"))
+                and _REASONING.fullmatch(m.group("verb").lower()))):
+            break  # "... en 2022 y aseguró que ...": what the speaker adds, not a frame; "... al considerar
+            # que ...": why the subject did what the claim says
         if m and len(t) - m.end() > 10:
             denies = re.fullmatch(_DENY, m.group("verb")) is not None
             negation = _frame_negation(m.group("frame"))

@@ -15,6 +15,7 @@ Order of the rules, and why:
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from verify.lang import fold, words
@@ -26,6 +27,8 @@ from verify.match.figures import (
     CASUALTY_UNITS,
     DURATION_DAYS,
     EXACT_UNITS,
+    MEASURE_BASES,
+    MEASURE_SCALES,
     MEASURE_STEMS,
     PRISON_STEMS,
     SCORE_UNITS,
@@ -274,7 +277,11 @@ class Thresholds:
     however few words else they share (`_one_disaster`), passed against voted down, admitted for debate
     against rejected, granted or renewed against refused, kept running against closed, kept one's place
     against relegated, got over an illness against died, declared unconstitutional against upheld
-    (session 46).
+    (session 46); rules-99: measures in two units compare in one ("1,5 kilómetros" / "300 metros",
+    `_in_base`), a reporting verb after "al", "tras" or "sin" closing a statement of the claim's own gives
+    its reason and frames nothing ("elevó a 15 años la condena ... al considerar que hubo violación"),
+    names the tagger split from one ("Atlético" / "Madrid") count once for a score, another value both
+    give ties two tolls to one disaster ("magnitud 8,8" / "8,8 grados").
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -380,13 +387,21 @@ def _asserted_coverage(a: ClaimFeatures, b: ClaimFeatures) -> float:
     return max(len(shared) / len(sa) if sa else 0.0, len(shared) / len(sb) if sb else 0.0)
 
 
-# Durations in days, by the unit's stem, so "doce meses" and "cinco años" compare.
-
-
 def _in_days(f: Figure, claim: ClaimFeatures) -> Figure:
+    """A span of time in days, its unit as written kept in its text, so "doce meses" and "cinco años"
+    compare."""
     days = DURATION_DAYS.get(f.unit) if f.unit != "year" else None  # "year": a bare 2019, no duration
     return (Figure(f"{f.text} {claim.stem_words.get(f.unit, f.unit)}", f.value * days, "duration", f.bound,
                    f.context, f.elapsed) if days else f)
+
+
+def _in_base(f: Figure, claim: ClaimFeatures) -> Figure:
+    """A measure in its quantity's base unit (`MEASURE_SCALES`), its unit as written kept in its text:
+    "un túnel de 1,5 kilómetros" is 1.500 metres against "medía unos 300 metros", "179 km/h" the
+    "179 kilómetros por hora" of the other claim."""
+    scale = MEASURE_SCALES.get(f.unit)
+    return (Figure(f"{f.text} {claim.stem_words.get(f.unit, f.unit)}", f.value * scale[1], scale[0], f.bound,
+                   f.context, f.elapsed) if scale else f)
 
 
 def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure, bool] | None:
@@ -402,8 +417,8 @@ def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure
     other, whatever their nouns. With no same-noun pair, one count each under other nouns is untrusted
     evidence too (`_one_count_each`).
     """
-    figures_a = [_in_days(f, a) for f in a.figures]
-    figures_b = [_in_days(f, b) for f in b.figures]
+    figures_a = [_in_base(_in_days(f, a), a) for f in a.figures]
+    figures_b = [_in_base(_in_days(f, b), b) for f in b.figures]
     # Every value of one claim given by the other: the same figures, counted under other nouns ("3,8
     # millones de personas" / "3,8 millones de españoles", "más de 11 millones" of each).
     values_a, values_b = {f.value for f in figures_a}, {f.value for f in figures_b}
@@ -446,8 +461,20 @@ def _one_disaster(a: ClaimFeatures, b: ClaimFeatures, disputed: tuple[Figure, Fi
     if not (disputed[0].unit == disputed[1].unit and disputed[0].unit in CASUALTY_UNITS):
         return False
     days = {(f.value, f.unit) for f in a.figures if f.unit in MONTH_STEMS}
+    # (or another value both give, a year aside: "magnitud 8,8" / "8,8 grados")
+    values = {f.value for f in a.figures if f.unit != "year"} - {disputed[0].value, disputed[1].value}
     return (bool(days & {(f.value, f.unit) for f in b.figures if f.unit in MONTH_STEMS})
+            or bool(values & {f.value for f in b.figures if f.unit != "year"})
             or bool(a.names & b.names) or bool(a.prop_name_stems & b.stems) or bool(b.prop_name_stems & a.stems))
+
+
+def _named_in_both(a: ClaimFeatures, b: ClaimFeatures) -> int:
+    """How many things `a`'s proposition names that `b` names too, two names written together in `a` as
+    one ("Atlético" and "Madrid", split by the tagger from "Atlético de Madrid") counted once."""
+    met = sorted(a.prop_names - a.names_missing_in(b))
+    joined = sum(1 for x in met for y in met if x != y
+                 and re.search(rf"\b{re.escape(x)} (?:de |del |de la )?{re.escape(y)}\b", a.proposition))
+    return len(met) - joined
 
 
 def _years(claim: ClaimFeatures) -> frozenset[float]:
@@ -468,6 +495,8 @@ def _unit_stems(figure: Figure) -> frozenset[str]:
 
 # Figures that count no things: a year, a rate, a span of time, an age, a ratio ("2,5 veces"), a score.
 _NOT_COUNTS = frozenset({"year", "%", "duration", "age", "times"}) | SCORE_UNITS
+# Units of measure, as written or converted (`_in_base`).
+_MEASURED = UNIT_STEMS | MEASURE_BASES
 # Under this, a count is small: prose counts small things of every kind (`Thresholds.small_count_shared`).
 _SMALL_COUNT = 10
 
@@ -505,7 +534,7 @@ def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[F
         return None
     if fa.unit == fb.unit or min(fa.value, fb.value) < 2 or {fa.unit, fb.unit} <= CASUALTY_UNITS \
             or "some" in (fa.bound, fb.bound) \
-            or (fa.unit in UNIT_STEMS) != (fb.unit in UNIT_STEMS):
+            or (fa.unit in _MEASURED) != (fb.unit in _MEASURED):
         return None
     if any(_compatible(x, y) for x in figures_a for y in figures_b
            if "year" not in (x.unit, y.unit) and x not in given_a and y not in given_b):
@@ -835,8 +864,7 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     # años" two people.
     # Two scores are one match's only where each claim names two things the other does too (the two sides,
     # or a side and the final): one club's draw at the Camp Nou and its win over Málaga are two matches.
-    if conflict is not None and conflict[0].unit in SCORE_UNITS and min(
-            len(a.prop_names - a.names_missing_in(b)), len(b.prop_names - b.names_missing_in(a))) < 2:
+    if conflict is not None and conflict[0].unit in SCORE_UNITS and min(_named_in_both(a, b), _named_in_both(b, a)) < 2:
         conflict = None
     if conflict is not None and conflict[0].unit == "age" and not (
             (same_actors and (a.names or b.names)) or shared & AGE_PEOPLE_STEMS):

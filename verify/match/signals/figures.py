@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from verify.match.figures import MEASURE_BASES
 from verify.match.signals.base import Finding, PairView
 from verify.records import Relation
 
@@ -27,7 +28,7 @@ class Figures:
         x, y = conflict
         if x.unit == "%":
             text = f"conflicting figures: {x.text} % vs {y.text} %"
-        elif x.unit == "duration":  # "doce meses" vs "cinco años": the units are in the texts
+        elif x.unit == "duration" or x.unit in MEASURE_BASES:  # "doce meses" vs "cinco años": units in the texts
             text = f"conflicting figures: {x.text} vs {y.text}"
         elif x.unit == "age":  # "a los 87 años" vs "a los 89 años"
             text = f"conflicting ages: {x.text} vs {y.text}"
