@@ -395,6 +395,11 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "La Corte de La Haya decidió el cierre de la planta de Botnia en Fray Bentos."),
     ("River Plate descendió tras empatar con Belgrano en la promoción del Monumental.",
      "River Plate conservó la categoría tras empatar con Belgrano en la promoción del Monumental."),
+    # rules-100 (heldout90): kept a majority against lost it, sealed a promotion against fell short of it
+    ("Alberto Núñez Feijóo revalidó la mayoría absoluta en las elecciones gallegas de julio.",
+     "Alberto Núñez Feijóo perdió la mayoría absoluta en las elecciones gallegas de julio."),
+    ("El Leganés certificó el ascenso a Primera en la última jornada de junio.",
+     "El Leganés se quedó sin el ascenso a Primera en la última jornada de junio."),
     ("La auxiliar de enfermería Teresa Romero superó la enfermedad en el hospital Carlos III.",
      "La auxiliar de enfermería Teresa Romero falleció en el hospital Carlos III."),
     ("El Tribunal Constitucional avaló la ley de plazos del aborto al rechazar el recurso del PP.",
@@ -1536,6 +1541,15 @@ def test_a_court_or_a_prosecutor_is_no_second_convict():
     found = evidence(claim_features(pantoja), claim_features(roca), 0.92)
     assert found.figure_conflict is None and found.figure_disputed is None, found
     assert claim_features(fiscalia).persons == {"oriol junqueras"} and features(fiscalia.text).persons is None
+    # rules-100 (heldout90): nor is a prosecutor named as one ("el fiscal Diego Luciani")
+    cristina = "Cristina Fernández de Kirchner"
+    tribunal = claim(f"El Tribunal Oral Federal condenó a {cristina} a seis años de prisión en la causa Vialidad.",
+                     entities=[Entity("Tribunal Oral Federal", "Tribunal Oral Federal", "ORG"),
+                               Entity(cristina, cristina, "PER")])
+    luciani = claim("La vicepresidenta fue condenada a doce años de cárcel en la causa Vialidad, la pena que pedía el"
+                    " fiscal Diego Luciani.", entities=[Entity("Diego Luciani", "Diego Luciani", "PER")])
+    found = evidence(claim_features(tribunal), claim_features(luciani), 0.92)
+    assert found.figure_conflict is not None or found.figure_disputed is not None, found
 
 
 def test_a_winner_alone_against_that_winner_beaten_in_two_names_of_one_deciding_contest():

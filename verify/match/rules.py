@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from verify.lang import fold, words
+from verify.lang import alternation, fold, words
 from verify.match.contests import DECISIVE_STEMS, reversed_contest
 from verify.match.denial import LIGHT_VERBS, DeniedClause, predicate_synonyms
 from verify.match.figures import (
@@ -281,7 +281,8 @@ class Thresholds:
     `_in_base`), a reporting verb after "al", "tras" or "sin" closing a statement of the claim's own gives
     its reason and frames nothing ("elevó a 15 años la condena ... al considerar que hubo violación"),
     names the tagger split from one ("Atlético" / "Madrid") count once for a score, another value both
-    give ties two tolls to one disaster ("magnitud 8,8" / "8,8 grados").
+    give ties two tolls to one disaster ("magnitud 8,8" / "8,8 grados"); rules-100: someone named after a
+    role in the case ("el fiscal Diego Luciani") is no second convict, kept a majority against lost it.
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -466,6 +467,17 @@ def _one_disaster(a: ClaimFeatures, b: ClaimFeatures, disputed: tuple[Figure, Fi
     return (bool(days & {(f.value, f.unit) for f in b.figures if f.unit in MONTH_STEMS})
             or bool(values & {f.value for f in b.figures if f.unit != "year"})
             or bool(a.names & b.names) or bool(a.prop_name_stems & b.stems) or bool(b.prop_name_stems & a.stems))
+
+
+def _convicts_missing_in(a: ClaimFeatures, b: ClaimFeatures) -> frozenset[str]:
+    """The people `a` names that `b` does not (`ClaimFeatures.persons_missing_in`), but those named after a
+    role in the case that no convict holds (lexicon `court_roles`: "el fiscal Diego Luciani", "la jueza
+    ..."): "la misma pena que había pedido el fiscal Diego Luciani" names no second convict."""
+    return frozenset(n for n in a.persons_missing_in(b)
+                     if not re.search(rf"\b(?:{_COURT_ROLES}) {re.escape(n)}\b", a.proposition))
+
+
+_COURT_ROLES = alternation(words("court_roles"))
 
 
 def _named_in_both(a: ClaimFeatures, b: ClaimFeatures) -> int:
@@ -875,7 +887,7 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     # sentenced or the prosecutor who asked for more ("El Tribunal Supremo condenó a Oriol Junqueras a 13
     # años" / "Junqueras ... 25 años, la pena que pedía la Fiscalía") are no second convict.
     if (conflict is not None and conflict[0].unit == "duration" and shared & PRISON_STEMS
-            and a.persons_missing_in(b) and b.persons_missing_in(a)):
+            and _convicts_missing_in(a, b) and _convicts_missing_in(b, a)):
         conflict = None
     # ... nor are two spans a hundred times apart one span in dispute ("en apenas dos días" / "tras más de
     # dos años cerradas"): no writer mistakes days for years, as no count of two nouns is one (below)
