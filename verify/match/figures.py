@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from verify.lang import LANGUAGES, fold, lexicon, table, words
+from verify.lang import LANGUAGES, alternation, fold, lexicon, table, words
 from verify.match.vocabulary import MONTH_STEMS, MULTIPLIERS, NEGATORS, STOPWORDS, SYNONYMS, stem
 
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -87,9 +87,11 @@ def _stems(key: str) -> frozenset[str]:
 AGE_STEMS = _stems("age_units")
 # What a measure is of ("magnitud"), as stems: a value on a scale, not a count of things.
 MEASURE_STEMS = _stems("measure_nouns")
+# The units of a match's score (`_score`): the match's, and a penalty shoot-out's.
+SCORE_UNITS = frozenset({"score", "shootout"})
 # Tallies written exactly, never rounded: "180 votos a favor" is not "176 votos" (`verify.match.rules`);
 # a match's score neither ("2-0" is not "2-1").
-EXACT_UNITS = _stems("exact_count_units") | {"score", "shootout"}
+EXACT_UNITS = _stems("exact_count_units") | SCORE_UNITS
 # Units a quantity is measured in ("litros", "pulgadas"), as stems (`verify.match.rules._one_count_each`).
 UNIT_STEMS = _stems("units_of_measure")
 # Each unit of measure's stem -> (its quantity's base unit, how many of that one is), so "1,5 kilómetros"
@@ -129,7 +131,7 @@ _JOINED = re.compile(r"(?<=[^\W\d_])-(?=\d)")
 # los penaltis", "terminó 11-10."), before a preposition, a conjunction or a stop (lexicon
 # `score_followers`): not a range of days or of a count ("del 10-12 de mayo", "5-10 personas").
 _SCORE = re.compile(r"(?<![\w.,/-])\d{1,2}( ?[-\u2013] ?)\d{1,2}(?![\w%/-]|[.,]\d)"
-                    rf"(?= *(?:[,.;:)\u00bb\u201d]|$)| +(?:{'|'.join(sorted(words('score_followers')))})\b)")
+                    rf"(?= *(?:[,.;:)\u00bb\u201d]|$)| +(?:{alternation(words('score_followers'))})\b)")
 _SCORE_TOKEN = re.compile(r"(\d+)_+(\d+)")
 
 
@@ -145,8 +147,6 @@ def figure_tokens(text: str) -> list[re.Match[str]]:
 # penalti" scores in the match.
 _SHOOTOUT_WORDS = frozenset(words("shootout_words"))
 _SHOOTOUT_REACH = 5  # tokens either side
-# The units of a score (`_score`).
-SCORE_UNITS = frozenset({"score", "shootout"})
 
 
 def _score(tokens: list[str], i: int) -> Figure | None:

@@ -278,7 +278,7 @@ class Thresholds:
     against rejected, granted or renewed against refused, kept running against closed, kept one's place
     against relegated, got over an illness against died, declared unconstitutional against upheld
     (session 46); rules-99: measures in two units compare in one ("1,5 kilómetros" / "300 metros",
-    `_in_base`), a reporting verb after "al", "tras" or "sin" closing a statement of the claim's own gives
+    `_in_base`), a verb of judging after "al", "tras" or "sin" closing a statement of the claim's own gives
     its reason and frames nothing ("elevó a 15 años la condena ... al considerar que hubo violación"),
     names the tagger split from one ("Atlético" / "Madrid") count once for a score, another value both
     give ties two tolls to one disaster ("magnitud 8,8" / "8,8 grados"); rules-100: someone named after a
@@ -416,7 +416,8 @@ def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure
     and so does one matching a bare number of the other, whose unit is written once for both ("lo
     eleva de 736 a 950 (+214 euros)" / "de 736 a 950 euros"), and one claim's values all given by the
     other, whatever their nouns. With no same-noun pair, one count each under other nouns is untrusted
-    evidence too (`_one_count_each`).
+    evidence too (`_one_count_each`). Spans of time compare in days (`_in_days`), measures in their base
+    unit (`_in_base`).
     """
     figures_a = [_in_base(_in_days(f, a), a) for f in a.figures]
     figures_b = [_in_base(_in_days(f, b), b) for f in b.figures]
@@ -454,19 +455,23 @@ def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure
 
 
 def _one_disaster(a: ClaimFeatures, b: ClaimFeatures, disputed: tuple[Figure, Figure]) -> bool:
-    """Two tolls of one kind of casualty in claims that share a day of a month or a name: one disaster
-    told in other words ("El terremoto ... del 16 de abril de 2016 ... causó más de 670 muertos" / "El
-    sismo que devastó Manabí ... el 16 de abril de 2016 dejó 77 fallecidos"; "El incendio de la discoteca
-    República Cromañón ... dejó 194 muertos" / "La tragedia de Cromañón ... causó 71 víctimas fatales"),
-    sharing too few words for `Thresholds.disputed_figure_overlap` but for the judge to read."""
+    """Two tolls of one kind of casualty in claims that share a day of a month, another value (a year
+    aside) or a name: one disaster told in other words ("El terremoto ... del 16 de abril de 2016 ...
+    causó más de 670 muertos" / "El sismo que devastó Manabí ... el 16 de abril de 2016 dejó 77
+    fallecidos"; "magnitud 8,8" / "8,8 grados"; "El incendio de la discoteca República Cromañón ... dejó
+    194 muertos" / "La tragedia de Cromañón ... causó 71 víctimas fatales"), sharing too few words for
+    `Thresholds.disputed_figure_overlap` but for the judge to read."""
     if not (disputed[0].unit == disputed[1].unit and disputed[0].unit in CASUALTY_UNITS):
         return False
     days = {(f.value, f.unit) for f in a.figures if f.unit in MONTH_STEMS}
-    # (or another value both give, a year aside: "magnitud 8,8" / "8,8 grados")
     values = {f.value for f in a.figures if f.unit != "year"} - {disputed[0].value, disputed[1].value}
     return (bool(days & {(f.value, f.unit) for f in b.figures if f.unit in MONTH_STEMS})
             or bool(values & {f.value for f in b.figures if f.unit != "year"})
             or bool(a.names & b.names) or bool(a.prop_name_stems & b.stems) or bool(b.prop_name_stems & a.stems))
+
+
+# Roles in a case that no convict holds (lexicon `court_roles`), as one alternation (`_convicts_missing_in`).
+_COURT_ROLES = alternation(words("court_roles"))
 
 
 def _convicts_missing_in(a: ClaimFeatures, b: ClaimFeatures) -> frozenset[str]:
@@ -476,8 +481,6 @@ def _convicts_missing_in(a: ClaimFeatures, b: ClaimFeatures) -> frozenset[str]:
     return frozenset(n for n in a.persons_missing_in(b)
                      if not re.search(rf"\b(?:{_COURT_ROLES}) {re.escape(n)}\b", a.proposition))
 
-
-_COURT_ROLES = alternation(words("court_roles"))
 
 
 def _named_in_both(a: ClaimFeatures, b: ClaimFeatures) -> int:
@@ -870,14 +873,14 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     conflict = _figure_conflict(a, b)
     if apart and conflict is not None and not (conflict[0].unit in MONTH_STEMS and conflict[1].unit in MONTH_STEMS):
         conflict = None  # (two dates are what is in dispute: "hasta el 28 de febrero" / "hasta el 31 de marzo")
-    # Two ages are one person's only when the claims name the same someone, by name (`same_actors`, a
-    # name given) or as "la mujer" / "el chico": "el tratado ... tiene 37 años" and "el tratado de libre
-    # comercio ... cumple 20 años" are two treaties, "dos hombres de 40 años" and "un trabajador de 52
-    # años" two people.
     # Two scores are one match's only where each claim names two things the other does too (the two sides,
     # or a side and the final): one club's draw at the Camp Nou and its win over Málaga are two matches.
     if conflict is not None and conflict[0].unit in SCORE_UNITS and min(_named_in_both(a, b), _named_in_both(b, a)) < 2:
         conflict = None
+    # Two ages are one person's only when the claims name the same someone, by name (`same_actors`, a
+    # name given) or as "la mujer" / "el chico": "el tratado ... tiene 37 años" and "el tratado de libre
+    # comercio ... cumple 20 años" are two treaties, "dos hombres de 40 años" and "un trabajador de 52
+    # años" two people.
     if conflict is not None and conflict[0].unit == "age" and not (
             (same_actors and (a.names or b.names)) or shared & AGE_PEOPLE_STEMS):
         conflict = None

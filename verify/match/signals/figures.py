@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from verify.match.figures import MEASURE_BASES
+from verify.match.figures import MEASURE_BASES, SCORE_UNITS
 from verify.match.signals.base import Finding, PairView
 from verify.records import Relation
 
@@ -32,7 +32,7 @@ class Figures:
             text = f"conflicting figures: {x.text} vs {y.text}"
         elif x.unit == "age":  # "a los 87 años" vs "a los 89 años"
             text = f"conflicting ages: {x.text} vs {y.text}"
-        elif x.unit in ("score", "shootout"):  # "ganar 2-0" vs "golear 4-1"
+        elif x.unit in SCORE_UNITS:  # "ganar 2-0" vs "golear 4-1"
             text = f"conflicting scores: {x.text} vs {y.text}"
         else:
             text = f"conflicting figures: {x.text} vs {y.text} ({pair.fa.stem_words.get(x.unit, x.unit)})"
