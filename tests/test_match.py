@@ -400,6 +400,9 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "Alberto Núñez Feijóo perdió la mayoría absoluta en las elecciones gallegas de julio."),
     ("El Leganés certificó el ascenso a Primera en la última jornada de junio.",
      "El Leganés se quedó sin el ascenso a Primera en la última jornada de junio."),
+    # rules-101 (heldout91): won against went home empty-handed
+    ("«Alcarràs», de Carla Simón, ganó el Oso de Oro en la Berlinale de febrero.",
+     "«Alcarràs», de Carla Simón, se fue de vacío en la Berlinale de febrero."),
     ("La auxiliar de enfermería Teresa Romero superó la enfermedad en el hospital Carlos III.",
      "La auxiliar de enfermería Teresa Romero falleció en el hospital Carlos III."),
     ("El Tribunal Constitucional avaló la ley de plazos del aborto al rechazar el recurso del PP.",
