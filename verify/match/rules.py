@@ -282,7 +282,8 @@ class Thresholds:
     its reason and frames nothing ("elevó a 15 años la condena ... al considerar que hubo violación"),
     names the tagger split from one ("Atlético" / "Madrid") count once for a score, another value both
     give ties two tolls to one disaster ("magnitud 8,8" / "8,8 grados"); rules-100: someone named after a
-    role in the case ("el fiscal Diego Luciani") is no second convict, kept a majority against lost it;
+    role in the case ("el fiscal Diego Luciani") is no second convict, kept a majority against lost it,
+    sealed a promotion ("certificó") against fell short of it;
     rules-101: won against went home empty-handed ("se fue de vacío").
     """
 
