@@ -97,8 +97,8 @@ UNIT_STEMS = _stems("units_of_measure")
 # Each unit of measure's stem -> (its quantity's base unit, how many of that one is), so "1,5 kilómetros"
 # and "300 metros" compare in metres and "tres toneladas" and "300 kilos" in kilograms (lexicon
 # `measure_scales`; `verify.match.rules` converts).
-MEASURE_SCALES: dict[str, tuple[str, float]] = {
-    s: (base, table("measure_scales")[s]) for s, base in table("measure_bases").items()}
+_SCALES = table("measure_scales")
+MEASURE_SCALES: dict[str, tuple[str, float]] = {s: (base, _SCALES[s]) for s, base in table("measure_bases").items()}
 MEASURE_BASES = frozenset(base for base, _ in MEASURE_SCALES.values())
 AGE_PEOPLE_STEMS = _stems("age_people")
 # Words of a prison term or a ban ("años de prisión", "de inhabilitación"): a term is one convict's

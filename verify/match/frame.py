@@ -134,7 +134,7 @@ def strip_frame(text: str) -> Frame:
         m = _FRAME_HEAD.match(t)
         if m and (_COORDINATED.search(m.group("frame")) or (
                 len(m.group("frame").split()) > 4 and _REASON_CLAUSE.search(m.group("frame"))
-                and _REASONING.fullmatch(m.group("verb").lower()))):
+                and _REASONING.fullmatch(m.group("verb")))):
             break  # "... en 2022 y aseguró que ...": what the speaker adds, not a frame; "... al considerar
             # que ...": why the subject did what the claim says
         if m and len(t) - m.end() > 10:
