@@ -2154,3 +2154,49 @@ def test_claims_with_figures_in_dispute_are_neither_repeats_nor_supports():
     a = claim("Unas 2.000 personas llenaron el acto de Vox en Illescas.")
     b = claim("Unas 600 personas se reunieron en el acto de Vox en Illescas.")
     assert classify(a, b, similarity=0.96).relation == Relation.UNRELATED
+
+
+def test_a_term_served_for_a_crime_is_no_age_and_a_measure_before_its_date_keeps_its_unit():
+    """rules-102 (heldout92): "ingresó en prisión para cumplir dos años por blanqueo" is a term, not an age
+    ("cumplir" read as turning two), so it disputes "una condena de cuatro años por blanqueo"; "de magnitud
+    7,1 del 19 de septiembre" measures a magnitude (its "del" was read as a part of a whole)."""
+    assert [f.unit for f in features("La cantante ingresó en prisión para cumplir dos años por blanqueo.").figures] \
+        == ["anos"]
+    assert [f.unit for f in features("El alcalde cumplió 60 años en marzo.").figures] == ["age"]
+    assert _figures_in_dispute("La cantante ingresó en la cárcel de Alcalá para cumplir dos años por blanqueo.",
+                               "La cantante ingresó en la cárcel de Alcalá para cumplir una condena de cuatro años "
+                               "por blanqueo.")
+    assert [(f.value, f.unit) for f in features("El sismo de magnitud 7,1 del 19 de septiembre dejó 370 muertos.")
+            .figures][0] == (7.1, "magnitud")
+    assert _figures_in_dispute("El sismo de magnitud 7,1 del 19 de septiembre sacudió el centro de México.",
+                               "El sismo del 19 de septiembre que sacudió el centro de México tuvo magnitud de 8,2.")
+
+
+def test_not_until_a_date_tells_when_not_whether():
+    """rules-102 (heldout92): "ETA no anunció su disolución definitiva hasta mayo de 2018" says it did, in
+    2018: no denial of the announcement. "Hasta ahora" (so far) keeps the negation."""
+    assert not features("ETA no anunció su disolución definitiva hasta mayo de 2018.").denied
+    assert not features("El club no pagó la deuda hasta finales de 2019.").denied
+    assert features("El Gobierno no ha recibido hasta ahora ninguna queja formal.").denied
+    assert features("El club no pagó la deuda, que vence hasta 2019.").denied  # another clause's date
+
+
+def test_declaring_a_plan_null_calls_it_off_as_annulling_it_does():
+    """rules-102 (heldout92): "declaró nulo el ERE" and "anularon el ERE" both call the plan off; the second
+    was read against the first as called off against taking place."""
+    annulled = features("Los jueces de la Audiencia Nacional anularon el expediente de despidos de la embotelladora.")
+    assert evidence(features("La Audiencia Nacional declaró nulo el expediente de despidos de la embotelladora."),
+                    annulled, 0.93).called_off is None
+    assert evidence(features("La Audiencia Nacional tramitó el expediente de despidos de la embotelladora."),
+                    annulled, 0.93).called_off is not None
+
+
+def test_rates_per_two_spans_of_time_are_no_count_in_dispute():
+    """rules-102 (heldout92): "cinco visitantes por semana" and "recibe cada año cerca de 250.000 visitantes"
+    are two quantities; two counts per week are one; "respecto al año anterior" is no rate per year."""
+    assert not _figures_in_dispute("El Patronato permite la entrada de cinco visitantes por semana a la cueva.",
+                                   "La réplica de la cueva recibe cada año cerca de 250.000 visitantes.")
+    assert _figures_in_dispute("El Patronato permite la entrada de cinco visitantes por semana a la cueva.",
+                               "El Patronato permite la entrada de veinte visitantes por semana a la cueva.")
+    assert _figures_in_dispute("El Gobierno subió el salario mínimo a 900 euros al mes, una subida del 22,3 %.",
+                               "El salario mínimo será de 900 euros, una subida del 12,5 % respecto al año anterior.")

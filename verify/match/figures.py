@@ -359,7 +359,8 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
             j = k + 1 + (tokens[k] == "por")  # "por ciento" read whole: its "ciento" is no hundred of its own
         elif k < len(tokens) and tokens[k] in _RATIO_WORDS:
             unit = "times"
-        elif all(t in MULTIPLIERS for t in tokens[i + 1:j]) and _partitive(tokens[k:k + 2]):
+        elif not measured and all(t in MULTIPLIERS for t in tokens[i + 1:j]) and _partitive(tokens[k:k + 2]):
+            # ("de magnitud 7,1 del 19 de septiembre" is a measure before its date, no part of a whole)
             # part of a whole: "veinte de los veintiocho países" counts countries, "las ocho del país" no noun;
             # the part's number may have its multipliers ("un millar de los 2.720 clérigos")
             whole = _whole_noun(tokens, k)
@@ -549,7 +550,8 @@ def _age(tokens: list[str], at: int, unit: int, names: frozenset[str]) -> bool:
     if not before:
         return False
     if before[-1] in _AGE_VERBS:
-        return True
+        # (not "ingresó en prisión para cumplir dos años por blanqueo": a term served for something)
+        return not (after[:1] == ["por"] or (after[:1] == ["de"] and after[1:] and after[1] in _PRISON_TERMS))
     named = names - STOPWORDS
     # (not "impuso a Garzón 17 años de inhabilitación": a term of something)
     return (before[-1] == "de" and len(before) == 2 and (before[0] in _AGE_PEOPLE or before[0] in named)) \

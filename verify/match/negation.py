@@ -19,6 +19,11 @@ _PREPOSITIONS = frozenset(words("prepositions"))
 _RELATIVES = frozenset(words("relatives"))
 # Words that end a negation's scope (a new clause begins).
 SCOPE_ENDS = frozenset(words("scope_ends"))
+_UNTIL = frozenset(words("until_words"))
+_MONTH_WORDS = frozenset(words("months"))
+# between "hasta" and its date: "hasta el 3 de mayo", "hasta finales de 2018"
+_DATE_LEADS = frozenset(("el", "la", "los", "las", "de", "del", "finales", "principios", "mediados",
+                         "the", "end", "of"))
 
 
 @dataclass(slots=True)
@@ -58,8 +63,10 @@ def read_negation(prop: str, side_tokens: set[int] | None, lang: str) -> Negatio
             continue
         if tok == "ni" and idx > 0 and positions[idx - 1][0] == "no":
             continue
-        cues.append(tok)
         end = next((b for b in clause_breaks if b > start), len(prop))
+        if _not_until(positions, idx, end):
+            continue
+        cues.append(tok)
         clause_start = max((b for b in clause_breaks if b < start), default=-1) + 1
         opener = prop[clause_start:start].split()
         if side_tokens is not None and idx in side_tokens:
@@ -77,6 +84,23 @@ def read_negation(prop: str, side_tokens: set[int] | None, lang: str) -> Negatio
     # Two cues in one clause are Spanish negative concord ("no vino nunca"), not a double negative.
     return NegationScope(positions, cues, whole, negated_tokens, negated_tokens - side_clause_tokens, heads,
                          word_cues)
+
+
+def _not_until(positions: list[tuple[str, int]], idx: int, end: int) -> bool:
+    """The word cue at token `idx` says when, not whether: "ETA no anunció su disolución hasta mayo de
+    2018" tells that it did in 2018. "Hasta" before a month or a year in the cue's clause does; "hasta
+    ahora" or "hasta la fecha" (so far) does not, and the negation stands."""
+    for j in range(idx + 1, len(positions)):
+        if positions[j][1] >= end:
+            return False
+        if positions[j][0] not in _UNTIL:
+            continue
+        k = j + 1
+        while k < len(positions) and positions[k][0] in _DATE_LEADS:
+            k += 1
+        if k < len(positions) and (positions[k][0] in _MONTH_WORDS or re.fullmatch(r"\d{4}", positions[k][0])):
+            return True
+    return False
 
 
 def _cover(positions: list[tuple[str, int]], idx: int, end: int, lang: str, negated_tokens: set[int],

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from verify.lang import alternation, fold, words
+from verify.lang import alternation, fold, table, words
 from verify.match.contests import DECISIVE_STEMS, reversed_contest
 from verify.match.denial import LIGHT_VERBS, DeniedClause, predicate_synonyms
 from verify.match.figures import (
@@ -285,6 +285,11 @@ class Thresholds:
     role in the case ("el fiscal Diego Luciani") is no second convict, kept a majority against lost it,
     sealed a promotion ("certificó") against fell short of it;
     rules-101: won against went home empty-handed ("se fue de vacío").
+    rules-102 (heldout92): "ingresó en prisión para cumplir dos años por blanqueo" is a term, not an age
+    (`verify.match.figures._age`); "de magnitud 7,1 del 19 de septiembre" is a magnitude, not a part of a
+    whole; "no anunció su disolución hasta mayo de 2018" tells when, no denial (lexicon `until_words`,
+    `verify.match.negation`); "declaró nulo" calls off as "anuló" does; counts per two spans of time
+    ("por semana" / "cada año", lexicon `rate_periods`) are two quantities.
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -483,6 +488,16 @@ def _convicts_missing_in(a: ClaimFeatures, b: ClaimFeatures) -> frozenset[str]:
     return frozenset(n for n in a.persons_missing_in(b)
                      if not re.search(rf"\b(?:{_COURT_ROLES}) {re.escape(n)}\b", a.proposition))
 
+
+# Phrases of a rate per span of time, folded (lexicon `rate_periods`) -> the span, one pattern.
+_RATE_PERIODS = table("rate_periods")
+# (not "respecto al año anterior": a year to compare with, no rate)
+_RATE_PERIOD = re.compile(rf"\b(?:{alternation(_RATE_PERIODS)})\b(?! (?:{alternation(words('period_comparisons'))})\b)")
+
+
+def _rate_periods(claim: ClaimFeatures) -> frozenset[str]:
+    """The spans of time a claim's counts are per ("cinco visitantes por semana" -> {semana})."""
+    return frozenset(_RATE_PERIODS[m.group(0)] for m in _RATE_PERIOD.finditer(claim.proposition))
 
 
 def _named_in_both(a: ClaimFeatures, b: ClaimFeatures) -> int:
@@ -893,6 +908,10 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     # años" / "Junqueras ... 25 años, la pena que pedía la Fiscalía") are no second convict.
     if (conflict is not None and conflict[0].unit == "duration" and shared & PRISON_STEMS
             and _convicts_missing_in(a, b) and _convicts_missing_in(b, a)):
+        conflict = None
+    # Rates per two spans of time are two quantities ("cinco visitantes por semana" / "recibe cada año cerca
+    # de 250.000 visitantes").
+    if conflict is not None and _rate_periods(a) and _rate_periods(b) and not _rate_periods(a) & _rate_periods(b):
         conflict = None
     # ... nor are two spans a hundred times apart one span in dispute ("en apenas dos días" / "tras más de
     # dos años cerradas"): no writer mistakes days for years, as no count of two nouns is one (below)
