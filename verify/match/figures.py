@@ -92,6 +92,9 @@ SCORE_UNITS = frozenset({"score", "shootout"})
 # Tallies written exactly, never rounded: "180 votos a favor" is not "176 votos" (`verify.match.rules`);
 # a match's score neither ("2-0" is not "2-1").
 EXACT_UNITS = _stems("exact_count_units") | SCORE_UNITS
+# A rank's unit is this and its noun's stem ("la quinta mujer en ..." -> "rank mujer"): a place in an
+# order, written exactly, never a count of the noun (`_rank`).
+RANK = "rank "
 # Units a quantity is measured in ("litros", "pulgadas"), as stems (`verify.match.rules._one_count_each`).
 UNIT_STEMS = _stems("units_of_measure")
 # Each unit of measure's stem -> (its quantity's base unit, how many of that one is), so "1,5 kilómetros"
@@ -173,6 +176,12 @@ def _language_words(key: str, language: str) -> frozenset[str]:
 def _currency_units(language: str) -> dict[str, str]:
     """Sign -> the stem of its noun in `language` ("£" -> "libr" in Spanish, "pound" in English)."""
     return {sign: stem(fold(noun), language) for sign, noun in table("currency_symbols", (language,)).items()}
+
+
+@lru_cache(maxsize=8)
+def _ordinals(language: str) -> dict[str, float]:
+    """`language`'s ordinals ("quinta" -> 5), its own: "second" is a span of time in English only."""
+    return table("ordinals", (language,))
 
 
 @lru_cache(maxsize=8)
@@ -265,6 +274,11 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
     while i < len(tokens):
         token = tokens[i]
         nxt = tokens[i + 1] if i + 1 < len(tokens) else ""
+        rank = _rank(tokens, i, language)
+        if rank is not None:
+            out.append(rank)
+            i += 2 + (not token.isalpha())  # "quinta mujer", "6 a provincia"
+            continue
         is_digit = token[:1].isdigit()
         score = _score(tokens, i) if is_digit else None
         if score is not None:
@@ -423,6 +437,25 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
         out.append(Figure(text, value, _unit_synonyms(language).get(unit, unit), bound, context, elapsed))
         i = max(j, i + 1)
     return out + _no_casualties(tokens, language)
+
+
+def _rank(tokens: list[str], at: int, language: str) -> Figure | None:
+    """A rank: an ordinal after an article and before a noun ("el sexto aniversario", "la quinta mujer en
+    obtener el galardón"), unless the noun names one of a series ("la segunda vuelta", lexicon
+    `sequence_nouns`), with the words after the noun as its context, like a count's."""
+    ordinals = _ordinals(language)
+    # (or in digits, its ending a token of its own: "la 6a provincia", "el 2.º país", "the 3rd country")
+    written = tokens[at:at + 2] if tokens[at].isdigit() and tokens[at + 1:at + 2] and \
+        tokens[at + 1] in _language_words("ordinal_endings", language) else tokens[at:at + 1]
+    if not at or (written[0] not in ordinals and len(written) < 2) or at + len(written) >= len(tokens):
+        return None
+    noun = tokens[at + len(written)]
+    if (tokens[at - 1] not in _language_words("rank_openers", language) or not noun.isalpha() or noun in STOPWORDS
+            or noun in _language_words("sequence_nouns", language) or noun in ordinals):
+        return None
+    value = float(written[0]) if len(written) == 2 else float(ordinals[written[0]])
+    context = frozenset(stem(t, language) for t in tokens[at + len(written) + 1:at + len(written) + 4] if _content(t))
+    return Figure(f"{''.join(written)} {noun}", value, RANK + stem(noun, language), "", context)
 
 
 @lru_cache(maxsize=8)

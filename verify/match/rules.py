@@ -31,6 +31,7 @@ from verify.match.figures import (
     MEASURE_SCALES,
     MEASURE_STEMS,
     PRISON_STEMS,
+    RANK,
     SCORE_UNITS,
     UNIT_STEMS,
     Figure,
@@ -290,6 +291,12 @@ class Thresholds:
     whole; "no anunció su disolución hasta mayo de 2018" tells when, no denial (lexicon `until_words`,
     `verify.match.negation`); "declaró nulo" calls off as "anuló" does; counts per two spans of time
     ("por semana" / "cada año", lexicon `rate_periods`) are two quantities.
+    rules-103 (heldout93): an ordinal after an article and before a noun is a rank, exact, a figure of its
+    own (`verify.match.figures._rank`: "la quinta mujer en obtener el galardón" / "la tercera mujer
+    distinguida con el Cervantes"; "la 6a provincia"), not before a noun of a series (lexicon
+    `sequence_nouns`: "la segunda vuelta", "el primer ministro"), no count; an event called off may be
+    named by its head though it is a name's word ("canceló el aeropuerto de Texcoco"); a plan to call
+    something off ("van a derogar") calls nothing off.
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -443,7 +450,10 @@ def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure
         if not same_b:
             # the noun of one is a word after the other's ("76 fallecidos" / "63 los profesionales
             # sanitarios fallecidos"): one quantity, maybe, for the judge
+            # (a rank is a place in an order, no count: "la primera federación con más mujeres" / "cuatro
+            # mujeres")
             named = [f for f in figures_b if f.unit not in ("", "year", "%") and not _year_like(f)
+                     and not (f.unit.startswith(RANK) or fa.unit.startswith(RANK))
                      and (fa.unit in f.context or f.unit in fa.context)]
             if untrusted is None and named and not _year_like(fa) and not _agree(figures_a, [], named, []):
                 untrusted = fa, named[0], False
@@ -535,15 +545,15 @@ _SMALL_COUNT = 10
 
 def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[Figure, Figure, bool] | None:
     """Two counts the rules cannot tie to one noun, for the judge (untrusted): each claim gives one
-    count (no year, rate, span of time, age or ratio) and no value of one agrees with any of the other's. News
+    count (no year, rate, span of time, age, ratio or rank) and no value of one agrees with any of the other's. News
     words one quantity with two nouns ("420.000 valencianos sin empleo" / "312.000 personas" in the
     register of the unemployed) or leaves the noun out ("30.000 millones" / "18.000 millones de
     euros"); a claim with two counts leaves it open which one the other disputes, unless the other
     gives it too: counts both give ("las 4.750 tiendas de Wal-Mart" in each) tie the two to one story,
     and what each counts besides is its one count ("138 millones de compradores" / "unos 100 millones
     de clientes")."""
-    counts_a = [f for f in figures_a if f.unit not in _NOT_COUNTS and not _year_like(f)]
-    counts_b = [f for f in figures_b if f.unit not in _NOT_COUNTS and not _year_like(f)]
+    counts_a = [f for f in figures_a if f.unit not in _NOT_COUNTS and not f.unit.startswith(RANK) and not _year_like(f)]
+    counts_b = [f for f in figures_b if f.unit not in _NOT_COUNTS and not f.unit.startswith(RANK) and not _year_like(f)]
     # A day of a month is a count only against another ("hasta el 28 de febrero" / "hasta el 31 de
     # marzo"): where one claim dates and the other does not, the date is no count of its ("aprobó el 30
     # de diciembre ... hasta la semana 14" / "... hasta la semana 12").
@@ -618,8 +628,9 @@ def _compatible(x: Figure, y: Figure) -> bool:
     lo, hi = sorted((x.value, y.value))
     if hi == 0:
         return True
-    if (x.unit == "age" or (x.unit == y.unit and x.unit in EXACT_UNITS)) and not (x.bound or y.bound):
-        return lo == hi  # someone's age, a tally of votes or seats, is written exactly: 87 is not 89 rounded
+    if (x.unit == "age" or (x.unit == y.unit and (x.unit in EXACT_UNITS or x.unit.startswith(RANK)))) \
+            and not (x.bound or y.bound):
+        return lo == hi  # someone's age, a tally of votes or seats, a rank, is written exactly: 87 is not 89 rounded
     if not (x.bound or y.bound):
         # Two figures written to a step under 1 % of their values ("95,5 %", "808.763", "256,47 euros")
         # agree only within the coarser step (a rounding or a cut: "13,78" / "13,8"); within 5 % they
@@ -970,15 +981,17 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
 
 def _called_off(a: ClaimFeatures, b: ClaimFeatures) -> tuple[str, str] | None:
     """An event one claim calls off that the other states, calling nothing off itself: (the event's word
-    as the other writes it, the calling-off word). Not a name either claim gives ("Malí"): the event is
-    what is called off, not where or whose."""
+    as the other writes it, the calling-off word). Not a name either claim gives ("Malí"), but for the
+    event's head: the event is what is called off, not where or whose."""
     names = a.prop_name_stems | b.prop_name_stems
     for caller, other in ((a, b), (b, a)):
         if caller.denied or other.calls_off or other.denied or not caller.called_off:
             continue
-        stated_words = other.asserted_stems - other.negated - names
+        stated_words = other.asserted_stems - other.negated
         for call in caller.called_off:
-            stated = [s for s in call.event if s in stated_words]
+            # (its head may be a word of a name, "canceló el aeropuerto de Texcoco" / "mantuvo el proyecto
+            # del aeropuerto de Texcoco": the event itself; a name after it is where or whose)
+            stated = [s for k, s in enumerate(call.event) if s in stated_words and (k == 0 or s not in names)]
             if stated:
                 return other.stem_words.get(stated[0], stated[0]), call.word
     return None
