@@ -405,6 +405,11 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "«Alcarràs», de Carla Simón, se fue de vacío en la Berlinale de febrero."),
     ("La auxiliar de enfermería Teresa Romero superó la enfermedad en el hospital Carlos III.",
      "La auxiliar de enfermería Teresa Romero falleció en el hospital Carlos III."),
+    # rules-104 (heldout94): repealed or revoked against still in force
+    ("Daniel Ortega revocó la reforma de la seguridad social tras las protestas de abril.",
+     "Daniel Ortega mantuvo la reforma de la seguridad social tras las protestas de abril."),
+    ("El Gobierno derogó el decreto de los alquileres aprobado en diciembre.",
+     "El Gobierno mantiene en vigor el decreto de los alquileres aprobado en diciembre."),
     ("El Tribunal Constitucional avaló la ley de plazos del aborto al rechazar el recurso del PP.",
      "El Tribunal Constitucional estimó el recurso del PP y declaró inconstitucional la ley de plazos del aborto."),
 ])
@@ -818,6 +823,13 @@ def test_two_tolls_of_one_disaster_worded_apart_go_to_the_judge():
     assert _figures_in_dispute("El terremoto de magnitud 8,8 que sacudió el centro-sur de Chile dejó 525 muertos.",
                                "El Gobierno chileno fijó finalmente en 342 los fallecidos por el terremoto de 8,8"
                                " grados del 27 de febrero.")
+    # ... or a month of one year (rules-104, heldout94)
+    crash = ("El siniestro de la línea 3 del suburbano, ocurrido el 9 de marzo de 2011 junto a la estación de San"
+             " Pablo, causó 43 muertos.")
+    derailed = ("El descarrilamiento del tren de cercanías en marzo de 2011 dejó 34 fallecidos y decenas de heridos,"
+                " según el balance oficial definitivo.")
+    assert _figures_in_dispute(crash, derailed)
+    assert not _figures_in_dispute(crash, derailed.replace("2011", "2013"))
     # (no day, no name in common: two disasters)
     assert not _figures_in_dispute("El terremoto del 16 de abril en la costa de Ecuador causó más de 650 muertos.",
                                    "Las lluvias torrenciales del 3 de mayo arrasaron Piura y dejaron 80 fallecidos.")
@@ -2246,3 +2258,27 @@ def test_an_event_called_off_may_be_named_by_its_head():
     visit = features("El presidente francés canceló su visita a Malí por la situación de seguridad.")
     assert evidence(visit, features("Malí celebra elecciones presidenciales bajo fuertes medidas de seguridad."),
                     0.9).called_off is None
+
+
+def test_up_to_a_value_after_a_verb_of_change_is_the_value_reached():
+    """rules-104 (heldout94): "aprobó elevar el salario mínimo hasta 850 euros" sets it at 850, no ceiling
+    that "hasta 900 euros" would keep; a modal keeps the ceiling ("pueden subir hasta 600 euros")."""
+    assert [f.bound for f in features("El Gobierno aprobó elevar el salario mínimo hasta 850 euros al mes.").figures
+            if f.unit == "eur"] == [""]
+    assert [f.bound for f in features("Las multas pueden subir hasta 600 euros.").figures] == ["max"]
+    assert [f.bound for f in features("Las rebajas llegan hasta 600 euros.").figures] == ["max"]
+    assert [f.bound for f in features("El Gobierno aprobó una subida de hasta 600 euros.").figures] == ["max"]
+    assert _figures_in_dispute("El Gobierno aprobó subir el salario mínimo un 22 % en 2019, hasta 900 euros.",
+                               "El Gobierno aprobó elevar el salario mínimo hasta 850 euros para 2019.")
+
+
+def test_seats_counted_after_two_parties_are_two_parties_seats():
+    """rules-104 (heldout92, heldout94): "El PP de Juanma Moreno ... con 58 escaños" and "... y Vox se quedó
+    en 14 escaños" count two parties' seats (lexicon `political_parties`, named before each count); a party
+    named after the count is no owner of it, and one party's two counts are in dispute."""
+    assert not _figures_in_dispute("El PP de Juanma Moreno logró la mayoría absoluta en junio de 2022 con 58 escaños.",
+                                   "Macarena Olona no logró su objetivo en junio y Vox se quedó en 14 escaños.")
+    assert _figures_in_dispute("El PP de Isabel Díaz Ayuso obtuvo 65 escaños en las elecciones de mayo de 2021.",
+                               "Ayuso logró 58 diputados en las elecciones de mayo de 2021 y necesitará a Vox.")
+    assert _figures_in_dispute("El PP de Juanma Moreno logró la mayoría absoluta en junio de 2022 con 58 escaños.",
+                               "El Partido Popular de Moreno obtuvo 55 diputados en junio de 2022.")

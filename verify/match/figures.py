@@ -95,6 +95,8 @@ EXACT_UNITS = _stems("exact_count_units") | SCORE_UNITS
 # A rank's unit is this and its noun's stem ("la quinta mujer en ..." -> "rank mujer"): a place in an
 # order, written exactly, never a count of the noun (`_rank`).
 RANK = "rank "
+# Counts of seats ("escaños", "diputados"), each a party's (`verify.match.rules`).
+SEAT_STEMS = _stems("seat_units")
 # Units a quantity is measured in ("litros", "pulgadas"), as stems (`verify.match.rules._one_count_each`).
 UNIT_STEMS = _stems("units_of_measure")
 # Each unit of measure's stem -> (its quantity's base unit, how many of that one is), so "1,5 kilómetros"
@@ -423,6 +425,8 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
         if age:
             unit = "age"
         bound = _bound(tokens[max(0, i - 2):i]) or ("about" if approximate else "")
+        if bound == "max" and _target(tokens, i, language):
+            bound = ""
         if unit == "%":
             rates = _rates(tokens, language) if rates is None else rates
             context = rates
@@ -649,6 +653,29 @@ def _whole_noun(tokens: list[str], k: int) -> int | None:
     if at < len(tokens) and parse_number(tokens[at]) is not None:
         at += 1
     return at if at < len(tokens) and _content(tokens[at]) else None
+
+
+_TARGET_REACH = 12  # words before "hasta" where a verb of change makes it the value reached
+
+
+def _target(tokens: list[str], at: int, language: str) -> bool:
+    """"Hasta" before the figure at `at` is the value a change reaches, not a ceiling: "aprobó elevar el
+    salario mínimo hasta 850 euros" (lexicon `target_verbs` within a few words before it), unless a
+    modal or a hedge makes it one ("las multas pueden subir hasta 600 euros") or "de" does ("una subida
+    de hasta 600 euros")."""
+    if not at or tokens[at - 1] not in _language_words("until_words", language) or tokens[at - 2:at - 1] == ["de"]:
+        return False
+    before = tokens[max(0, at - 1 - _TARGET_REACH):at - 1]
+    verbs = _target_verbs(language)
+    return (verbs is not None and any(verbs.fullmatch(t) for t in before)
+            and not any(t in _language_words("hedge_words", language) for t in before))
+
+
+@lru_cache(maxsize=8)
+def _target_verbs(language: str) -> re.Pattern[str] | None:
+    """`language`'s verbs of change before "hasta" and the value they reach, one pattern of whole words."""
+    verbs = words("target_verbs", (language,))
+    return re.compile(alternation(verbs)) if verbs else None
 
 
 def _bound(before: list[str]) -> str:

