@@ -410,6 +410,9 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "Daniel Ortega mantuvo la reforma de la seguridad social tras las protestas de abril."),
     ("El Gobierno derogó el decreto de los alquileres aprobado en diciembre.",
      "El Gobierno mantiene en vigor el decreto de los alquileres aprobado en diciembre."),
+    # rules-105 (heldout95): a bill withdrawn against passed
+    ("Iván Duque retiró la reforma tributaria del Congreso tras las protestas de abril.",
+     "El Congreso aprobó la reforma tributaria de Iván Duque tras las protestas de abril."),
     ("El Tribunal Constitucional avaló la ley de plazos del aborto al rechazar el recurso del PP.",
      "El Tribunal Constitucional estimó el recurso del PP y declaró inconstitucional la ley de plazos del aborto."),
 ])
@@ -2282,3 +2285,13 @@ def test_seats_counted_after_two_parties_are_two_parties_seats():
                                "Ayuso logró 58 diputados en las elecciones de mayo de 2021 y necesitará a Vox.")
     assert _figures_in_dispute("El PP de Juanma Moreno logró la mayoría absoluta en junio de 2022 con 58 escaños.",
                                "El Partido Popular de Moreno obtuvo 55 diputados en junio de 2022.")
+
+
+def test_an_annulment_confirmed_is_an_annulment():
+    """rules-105 (heldout95): "confirmó la nulidad de la ordenanza" annuls as "anuló" does, no upholding
+    against annulling."""
+    annulled = features("El Tribunal Supremo anuló la ordenanza de Madrid Central por defectos de forma.")
+    confirmed = features("El Tribunal Supremo confirmó la nulidad de la ordenanza de Madrid Central por defectos.")
+    assert evidence(annulled, confirmed, 0.93).antonyms is None
+    assert evidence(features("El Tribunal Supremo avaló la ordenanza de Madrid Central por defectos de forma."),
+                    annulled, 0.93).antonyms is not None

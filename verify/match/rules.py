@@ -303,6 +303,8 @@ class Thresholds:
     hedge or "de"); seats counted after two parties are two parties' (lexicon `political_parties`, named
     before each count); two tolls in claims naming one month of one year go to the judge
     (`_one_disaster`); repealed or revoked against still in force.
+    rules-105 (heldout95): a bill withdrawn ("retiró la reforma") against passed; an annulment confirmed
+    ("confirmó la nulidad") is an annulment, no upholding.
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
