@@ -95,6 +95,13 @@ EXACT_UNITS = _stems("exact_count_units") | SCORE_UNITS
 # A rank's unit is this and its noun's stem ("la quinta mujer en ..." -> "rank mujer"): a place in an
 # order, written exactly, never a count of the noun (`_rank`).
 RANK = "rank "
+
+
+def is_rank(unit: str) -> bool:
+    """Whether a figure's unit is a rank's (`RANK`)."""
+    return unit.startswith(RANK)
+
+
 # Counts of seats ("escaños", "diputados"), each a party's (`verify.match.rules`).
 SEAT_STEMS = _stems("seat_units")
 # Units a quantity is measured in ("litros", "pulgadas"), as stems (`verify.match.rules._one_count_each`).

@@ -21,9 +21,8 @@ _RELATIVES = frozenset(words("relatives"))
 SCOPE_ENDS = frozenset(words("scope_ends"))
 _UNTIL = frozenset(words("until_words"))
 _MONTH_WORDS = frozenset(words("months"))
-# between "hasta" and its date: "hasta el 3 de mayo", "hasta finales de 2018"
-_DATE_LEADS = frozenset(("el", "la", "los", "las", "de", "del", "finales", "principios", "mediados",
-                         "the", "end", "of"))
+# between "hasta" and its date: "hasta el 3 de mayo", "hasta finales de 2018" (lexicon `date_leads`)
+_DATE_LEADS = frozenset(words("date_leads"))
 
 
 @dataclass(slots=True)

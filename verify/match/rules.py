@@ -31,11 +31,11 @@ from verify.match.figures import (
     MEASURE_SCALES,
     MEASURE_STEMS,
     PRISON_STEMS,
-    RANK,
     SCORE_UNITS,
     SEAT_STEMS,
     UNIT_STEMS,
     Figure,
+    is_rank,
     written_step,
     year_written,
 )
@@ -461,7 +461,7 @@ def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure
             # (a rank is a place in an order, no count: "la primera federación con más mujeres" / "cuatro
             # mujeres")
             named = [f for f in figures_b if f.unit not in ("", "year", "%") and not _year_like(f)
-                     and not (f.unit.startswith(RANK) or fa.unit.startswith(RANK))
+                     and not (is_rank(f.unit) or is_rank(fa.unit))
                      and (fa.unit in f.context or f.unit in fa.context)]
             if untrusted is None and named and not _year_like(fa) and not _agree(figures_a, [], named, []):
                 untrusted = fa, named[0], False
@@ -581,8 +581,8 @@ def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[F
     gives it too: counts both give ("las 4.750 tiendas de Wal-Mart" in each) tie the two to one story,
     and what each counts besides is its one count ("138 millones de compradores" / "unos 100 millones
     de clientes")."""
-    counts_a = [f for f in figures_a if f.unit not in _NOT_COUNTS and not f.unit.startswith(RANK) and not _year_like(f)]
-    counts_b = [f for f in figures_b if f.unit not in _NOT_COUNTS and not f.unit.startswith(RANK) and not _year_like(f)]
+    counts_a = [f for f in figures_a if f.unit not in _NOT_COUNTS and not is_rank(f.unit) and not _year_like(f)]
+    counts_b = [f for f in figures_b if f.unit not in _NOT_COUNTS and not is_rank(f.unit) and not _year_like(f)]
     # A day of a month is a count only against another ("hasta el 28 de febrero" / "hasta el 31 de
     # marzo"): where one claim dates and the other does not, the date is no count of its ("aprobó el 30
     # de diciembre ... hasta la semana 14" / "... hasta la semana 12").
@@ -657,7 +657,7 @@ def _compatible(x: Figure, y: Figure) -> bool:
     lo, hi = sorted((x.value, y.value))
     if hi == 0:
         return True
-    if (x.unit == "age" or (x.unit == y.unit and (x.unit in EXACT_UNITS or x.unit.startswith(RANK)))) \
+    if (x.unit == "age" or (x.unit == y.unit and (x.unit in EXACT_UNITS or is_rank(x.unit)))) \
             and not (x.bound or y.bound):
         return lo == hi  # someone's age, a tally of votes or seats, a rank, is written exactly: 87 is not 89 rounded
     if not (x.bound or y.bound):
@@ -955,7 +955,8 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
         conflict = None
     # Rates per two spans of time are two quantities ("cinco visitantes por semana" / "recibe cada año cerca
     # de 250.000 visitantes").
-    if conflict is not None and _rate_periods(a) and _rate_periods(b) and not _rate_periods(a) & _rate_periods(b):
+    periods_a, periods_b = _rate_periods(a), _rate_periods(b)
+    if conflict is not None and periods_a and periods_b and not periods_a & periods_b:
         conflict = None
     # ... nor are two spans a hundred times apart one span in dispute ("en apenas dos días" / "tras más de
     # dos años cerradas"): no writer mistakes days for years, as no count of two nouns is one (below)

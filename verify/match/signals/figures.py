@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from verify.match.figures import MEASURE_BASES, RANK, SCORE_UNITS
+from verify.match.figures import MEASURE_BASES, SCORE_UNITS, is_rank
 from verify.match.signals.base import Finding, PairView
 from verify.records import Relation
 
@@ -34,7 +34,7 @@ class Figures:
             text = f"conflicting ages: {x.text} vs {y.text}"
         elif x.unit in SCORE_UNITS:  # "ganar 2-0" vs "golear 4-1"
             text = f"conflicting scores: {x.text} vs {y.text}"
-        elif x.unit.startswith(RANK):  # "la quinta mujer" vs "la tercera mujer"
+        elif is_rank(x.unit):  # "la quinta mujer" vs "la tercera mujer"
             text = f"conflicting ranks: {x.text} vs {y.text}"
         else:
             text = f"conflicting figures: {x.text} vs {y.text} ({pair.fa.stem_words.get(x.unit, x.unit)})"
