@@ -528,7 +528,7 @@ def _parties_before(claim: ClaimFeatures, figure: Figure) -> frozenset[str]:
     """The parties a claim's names hold before `figure`, whose seats it counts ("... y Vox se quedó en 14
     escaños", "El PP de Juanma Moreno ... con 58 escaños"; not "Ayuso logró 58 diputados y necesitará el
     apoyo de Vox")."""
-    at = claim.proposition.find(fold(figure.text).lower())
+    at = claim.proposition.find(fold(figure.text))
     return frozenset(party for n in claim.names if 0 <= claim.proposition.find(n) < at for party in _PARTY.findall(n))
 
 
