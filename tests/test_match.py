@@ -418,6 +418,14 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
     # rules-106 (heldout96): found alive or lifeless, the phrase before the one found
     ("Los bomberos rescataron con vida al montañero desaparecido en el Aneto tras tres días de búsqueda.",
      "Los bomberos encontraron sin vida al montañero desaparecido en el Aneto tras tres días de búsqueda."),
+    # rules-107 (heldout97): arrested alive against shot dead, a decree that fell against validated,
+    # insolvency avoided against filed
+    ("La Guardia Civil detuvo con vida en Tarifa al autor del tiroteo de Algeciras tras una persecución.",
+     "La Guardia Civil abatió en Tarifa al autor del tiroteo de Algeciras tras una persecución."),
+    ("El decreto de la vivienda fue convalidado en el Congreso con los votos de Junts.",
+     "El decreto de la vivienda decayó en el Congreso con los votos en contra de Junts."),
+    ("Pescanova evitó el concurso de acreedores tras negociar con la banca acreedora.",
+     "Pescanova presentó concurso de acreedores tras negociar con la banca acreedora."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -1427,16 +1435,22 @@ def test_a_denials_subject_written_as_initials_is_named():
 def test_superar_and_batir_win():
     """rules-80 (heldout66): "se llevó la Copa ... tras superar al Betis" names the winner the sentence
     opens with and the loser after "superar", as "vencer" does (and, from rules-91, the Copa taken is
-    the Valencia's win alone besides)."""
+    the Valencia's win besides: alone until rules-107, over the Betis since, "al Betis" a far link)."""
     assert [(c.winner, c.loser) for c in contests(
         "El Valencia se llevó la Copa en La Cartuja tras superar al Betis en la tanda de penaltis.")] \
-        == [({"valencia"}, frozenset()), ({"valencia"}, {"betis"})]
+        == [({"valencia"}, {"betis"}), ({"valencia"}, {"betis"})]
     assert [(c.winner, c.loser) for c in contests("Osasuna logró el ascenso tras batir al Girona.")] \
         == [({"osasuna"}, {"girona"})]
     # rules-106 (heldout96): a phrase of place of five words before the loser
     assert [(c.winner, c.loser) for c in contests(
         "El Sevilla levantó la Europa League tras vencer en la tanda de penaltis a la Roma.")] \
         == [({"sevilla"}, {"roma"})]
+    # rules-107 (heldout97): "al" after what was won names who lost; a far link naming no one ("al
+    # final de noviembre") is passed over for the next
+    assert [(c.winner, c.loser) for c in contests("El Betis ganó la Copa del Rey de 2022 al Valencia en La Cartuja.")] \
+        == [({"betis"}, {"valencia"})]
+    assert [(c.winner, c.loser) for c in contests("Macri ganó el balotaje al final de noviembre frente a Scioli.")] \
+        == [({"macri"}, {"scioli"})]
 
 
 def test_a_loss_names_its_winner_past_a_far_link():

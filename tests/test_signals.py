@@ -15,6 +15,7 @@ from verify.match.frame import strip_frame
 from verify.match.restate import denied_statement, statement
 from verify.match.rules import DEFAULT_THRESHOLDS, _figure_conflict, decide
 from verify.match.signals import (
+    CONFLICT_SIGNALS,
     DEFAULT_POLICY,
     Actors,
     Directions,
@@ -679,6 +680,22 @@ def test_a_denial_quoted_between_single_marks_is_in_ones_own_words():
                       "El PP nunca se benefició del reparto de d'Hondt en las elecciones de Madrid.", 0.90,
                       reading((0.02, 0.26, 0.72)))
     assert one_sided(apostrophe.fa, apostrophe.fb) and not in_own_words(apostrophe)
+
+
+def test_a_denial_in_ones_own_words_backs_nothing_the_other_claim_states():
+    """rules-107 (heldout97's misses, read on the tuning files): "«No he dimitido ni voy a dimitir», afirmó
+    el presidente" against his resignation: the judge's entailment (it reads the words both share) makes
+    no support where one claim denies in its own words and the other negates nothing; a support that
+    denies nothing still stands."""
+    states = "El presidente de la federación renuncia tras semanas de protestas de los clubes."
+    quoted = view("es", states, "«No he dimitido ni voy a dimitir», afirmó el presidente de la federación tras "
+                                "semanas de protestas de los clubes.", 0.90, reading((0.76, 0.04, 0.20)))
+    assert one_sided(quoted.fa, quoted.fb) and in_own_words(quoted)
+    assert not [f for f in read_all(quoted) if f.signal in CONFLICT_SIGNALS]
+    assert combine(quoted, read_all(quoted), DEFAULT_POLICY).relation == Relation.UNRELATED
+    plain = view("es", states, "La federación se quedó sin presidente: dimitió acosado por los clubes.", 0.90,
+                 reading((0.76, 0.04, 0.20)))
+    assert combine(plain, read_all(plain), DEFAULT_POLICY).relation == Relation.SUPPORTS
 
 
 def test_the_judge_alone_across_two_names_counts_only_within_one_year():

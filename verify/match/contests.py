@@ -14,7 +14,9 @@ contest that decides (`DECISIVE_STEMS`). What a winning verb takes with an artic
 la Copa del Rey") is what was won, not who lost, where the language says so ("contest_prize_articles":
 in Spanish who is beaten takes "a"); a verb that only wins a prize ("prize_verbs": "se llevó la final
 ante la Real Sociedad") takes its loser past a far link alone ("se llevó a su familia" beat no one);
-a losing verb takes its winner past one too ("perdió la final de la Copa del Rey ante el Real Madrid").
+a losing verb takes its winner past one too ("perdió la final de la Copa del Rey ante el Real Madrid"),
+and a winning verb its loser past what was won after "al" ("ganó la Copa del Rey de 2022 al Valencia";
+a far link naming no one, "al final de noviembre", is passed over for the next).
 Plain string work on capitalised words, no parse: a name is a run of capitalised words, and a negated
 outcome ("no pudo vencer a") is none.
 """
@@ -192,7 +194,9 @@ def _far_side(text: str, tokens: list[tuple[str, int, int]], after: int, lex: _W
                 j = k + len(link)
                 if j < len(tokens) and fold(tokens[j][0]) in lex.articles:
                     j += 1
-                return _name_after(text, tokens, j, lex.articles)
+                found = _name_after(text, tokens, j, lex.articles)
+                if found is not None:
+                    return found
     return None
 
 

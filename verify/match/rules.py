@@ -310,6 +310,11 @@ class Thresholds:
     loser ("tras vencer en la tanda de penaltis al Once Caldas"); a denial quoted between single marks
     ("'Jamás he recibido dinero de esa empresa', afirmó") is in the denier's own words
     (`verify.match.signals.in_own_words`).
+    rules-107 (heldout97): arrested alive against shot dead ("abatieron" / "detenido con vida"), a decree
+    that fell ("decayó") against one validated, insolvency filed against avoided; "al" after what was won
+    names who lost ("ganó la Copa del Rey de 2022 al Valencia"), and a far link naming no one is passed
+    over for the next; the judge's entailment makes no support of a denial in the denier's own words
+    against a claim that negates nothing (`verify.match.signals.combine`).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition

@@ -55,7 +55,10 @@ Policy (`combine`, with a judge; why):
   neutral of `JudgePolicy.toll_same_thing` (session 42): a writer who gives another toll of a disaster
   words the rest apart too, and the judge reads that as two matters.
 - The judge's entailment makes a support, but not where evidence of a conflict stands that did not
-  count (conflicting figures the judge reads as entailed: "más de 5.000 asesinados" / "unos 3.000").
+  count (conflicting figures the judge reads as entailed: "más de 5.000 asesinados" / "unos 3.000"),
+  nor where one claim denies in its own words and the other negates nothing (`in_own_words`, rules-107:
+  "«No he dimitido ni voy a dimitir»" against a resignation, read as entailed at 0.76 from the words the
+  two share; on the 98 pair files three wrong supports fewer and none right lost, all of news_es the same).
 - A standing role both claims state (Haftar / Hifter at the head of one army) supports, unless the
   judge says they conflict.
 The thresholds are calibrated on data whose figures are not reported as final (docs/QUALITY.md).
@@ -409,7 +412,7 @@ def combine(pair: PairView, findings: tuple[Finding, ...], policy: JudgePolicy =
     if conflicts and n < bar:
         score = max(c, min(0.95, max(f.strength for f in conflicts) * (1.0 - n)))
         return Outcome(Relation.CONTRADICTS, round(score, 4), findings, tuple(f.signal for f in conflicts))
-    if e >= policy.entailment and not conflicts:
+    if e >= policy.entailment and not conflicts and not (one_sided(pair.fa, pair.fb) and in_own_words(pair)):
         return Outcome(Relation.SUPPORTS, round(e, 4), findings, ("judge",))
     if "roles" in by_name:
         return Outcome(Relation.SUPPORTS, by_name["roles"].strength, findings, ("roles",))
