@@ -1451,6 +1451,11 @@ def test_superar_and_batir_win():
         == [({"betis"}, {"valencia"})]
     assert [(c.winner, c.loser) for c in contests("Macri ganó el balotaje al final de noviembre frente a Scioli.")] \
         == [({"macri"}, {"scioli"})]
+    # rules-108 (heldout98): no name right before the winning verb nearest "al vencer" ("en ganar"): the
+    # winner is the name the sentence opens with
+    assert [(c.winner, c.loser) for c in contests(
+        "Liga de Quito fue el primer club ecuatoriano en ganar la Copa Libertadores, al vencer a Fluminense.")] \
+        == [({"liga", "quito"}, {"fluminense"})]
 
 
 def test_a_loss_names_its_winner_past_a_far_link():

@@ -204,12 +204,16 @@ def _clause_winner(text: str, tokens: list[tuple[str, int, int]], opener: int, l
                    ) -> tuple[int, frozenset[str]] | None:
     """The winner of a winning verb an opener puts in the infinitive ("al vencer"): the name written right
     before the nearest winning verb before the opener ("España ganó el Mundial al vencer a Holanda"), else
-    the name the sentence opens with, past an article and a noun it belongs to ("El Real Madrid
-    conquistó su décima Copa al vencer al Atlético", "La selección de Marruecos ... tras eliminar a
-    Portugal")."""
+    (no such verb, or no name right before it: "Liga de Quito fue el primer club ecuatoriano en ganar la
+    Copa, al vencer a Fluminense") the name the sentence opens with, past an article and a noun it
+    belongs to ("El Real Madrid conquistó su décima Copa al vencer al Atlético", "La selección de
+    Marruecos ... tras eliminar a Portugal")."""
     for k in range(opener - 1, 0, -1):
         if lex.win is not None and lex.win.fullmatch(fold(tokens[k][0])):
-            return _name_before(text, tokens, k, lex.articles)
+            named = _name_before(text, tokens, k, lex.articles)
+            if named is not None:
+                return named
+            break
     for j in range(min(opener, _SUBJECT_REACH)):
         if _capitalised(tokens[j][0]) and fold(tokens[j][0]) not in lex.articles | STOPWORDS:
             found = _name_after(text, tokens, j, lex.articles)

