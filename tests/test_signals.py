@@ -682,6 +682,19 @@ def test_a_denial_quoted_between_single_marks_is_in_ones_own_words():
     assert one_sided(apostrophe.fa, apostrophe.fb) and not in_own_words(apostrophe)
 
 
+def test_a_negative_subject_denies_in_a_quotation_given_to_its_speaker():
+    """rules-109 (heldout97, heldout99): "ningún" in a quotation the claim opens with and gives to its
+    speaker ("«No hay ninguna condena ...», aseguró su abogado") denies in one's own words; in a quotation
+    a claim reports it is a plain negative as often (the satellite's "de ningún país", above)."""
+    states = "Una jueza condenó al dirigente opositor a trece años de prisión por los disturbios de febrero."
+    spoken = view("es", states, "«No hay ninguna condena contra el dirigente opositor», aseguró su abogado.", 0.90,
+                  reading((0.02, 0.26, 0.72)))
+    assert one_sided(spoken.fa, spoken.fb) and in_own_words(spoken)
+    reported = view("es", states, 'Su abogado indicó que "no hay ninguna condena contra el dirigente opositor".',
+                    0.90, reading((0.02, 0.26, 0.72)))
+    assert one_sided(reported.fa, reported.fb) and not in_own_words(reported)
+
+
 def test_a_denial_in_ones_own_words_backs_nothing_the_other_claim_states():
     """rules-107 (heldout97's misses, read on the tuning files): "«No he dimitido ni voy a dimitir», afirmó
     el presidente" against his resignation: the judge's entailment (it reads the words both share) makes

