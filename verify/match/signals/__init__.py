@@ -329,7 +329,7 @@ def in_own_words(pair: PairView) -> bool:
     quoted = [m.group(1) or m.group(2) for m in _QUOTATION.finditer(denier.text)]
     if not quoted or features.denies_the_question:
         return False
-    emphatic, denying, replying, none = _denial_words(features.language)
+    emphatic, denying, replying, negative_subject = _denial_words(features.language)
     folded = fold(denier.text)
     # "ningún" is emphatic only in a quotation the claim opens with and gives to its speaker ("«No hay
     # ninguna deuda pendiente ...», sostuvo el consejero"): in one a claim reports, a plain negative
@@ -337,9 +337,10 @@ def in_own_words(pair: PairView) -> bool:
     # país"', news_es).
     said = denier.text.lstrip()
     opening = _QUOTATION.match(said)
-    spoken = opening is not None and said[opening.end():].lstrip().startswith(",")
+    spoken = ((opening.group(1) or opening.group(2))
+              if opening is not None and said[opening.end():].lstrip().startswith(",") else "")
     return bool((emphatic and emphatic.search(fold(" ".join(quoted))))
-                or (spoken and none and opening and none.search(fold(opening.group(1) or opening.group(2))))
+                or (negative_subject and spoken and negative_subject.search(fold(spoken)))
                 or (denying and denying.search(folded)) or (replying and replying.search(folded)))
 
 
@@ -350,10 +351,10 @@ def _denial_words(language: str) -> tuple[re.Pattern[str] | None, ...]:
     whole-word patterns of folded text."""
     keys = ("negative_fillers", "additive_negators", "falsity_words", "emphatic_denials")
     emphatic = [w for key in keys for w in words(key, (language,))]
-    none = words("negative_subjects", (language,))
+    subjects = words("negative_subjects", (language,))
     return ((re.compile(rf"\b(?:{alternation(emphatic)})\b") if emphatic else None),
             entries_pattern(language, "deny_verbs"), entries_pattern(language, "reply_verbs"),
-            (re.compile(rf"\b(?:{alternation(none)})\b") if none else None))
+            (re.compile(rf"\b(?:{alternation(subjects)})\b") if subjects else None))
 
 
 def _tolls(pair: PairView) -> bool:
