@@ -580,6 +580,13 @@ def _unit_stems(figure: Figure) -> frozenset[str]:
 
 # Figures that count no things: a year, a rate, a span of time, an age, a ratio ("2,5 veces"), a score.
 _NOT_COUNTS = frozenset({"year", "%", "duration", "age", "times"}) | SCORE_UNITS
+
+
+def _is_count(figure: Figure) -> bool:
+    """A count of something (`_one_count_each`): no year, rate, span of time, age, ratio, score or rank."""
+    return figure.unit not in _NOT_COUNTS and not is_rank(figure.unit) and not _year_like(figure)
+
+
 # Units of measure, as written or converted (`_in_base`).
 _MEASURED = UNIT_STEMS | MEASURE_BASES
 # Under this, a count is small: prose counts small things of every kind (`Thresholds.small_count_shared`).
@@ -595,8 +602,8 @@ def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[F
     gives it too: counts both give ("las 4.750 tiendas de Wal-Mart" in each) tie the two to one story,
     and what each counts besides is its one count ("138 millones de compradores" / "unos 100 millones
     de clientes")."""
-    counts_a = [f for f in figures_a if f.unit not in _NOT_COUNTS and not is_rank(f.unit) and not _year_like(f)]
-    counts_b = [f for f in figures_b if f.unit not in _NOT_COUNTS and not is_rank(f.unit) and not _year_like(f)]
+    counts_a = [f for f in figures_a if _is_count(f)]
+    counts_b = [f for f in figures_b if _is_count(f)]
     # A day of a month is a count only against another ("hasta el 28 de febrero" / "hasta el 31 de
     # marzo"): where one claim dates and the other does not, the date is no count of its ("aprobó el 30
     # de diciembre ... hasta la semana 14" / "... hasta la semana 12").
