@@ -1456,6 +1456,11 @@ def test_superar_and_batir_win():
     assert [(c.winner, c.loser) for c in contests(
         "Liga de Quito fue el primer club ecuatoriano en ganar la Copa Libertadores, al vencer a Fluminense.")] \
         == [({"liga", "quito"}, {"fluminense"})]
+    # rules-110 (heldout100): an apposition between the winner and its verb; the winner is the name the
+    # sentence opens with
+    assert [(c.winner, c.loser) for c in contests(
+        "El Alcorcón, de Segunda B, goleó 4-0 al Real Madrid en la ida de los dieciseisavos.")] \
+        == [({"alcorcon"}, {"real", "madrid"})]
 
 
 def test_a_loss_names_its_winner_past_a_far_link():
@@ -1469,6 +1474,27 @@ def test_a_loss_names_its_winner_past_a_far_link():
     assert verdict.relation == Relation.CONTRADICTS and "opposite winners" in verdict.reason
     # (a loss of something no name stands after is no contest)
     assert contests("Osasuna perdió la final de la Copa del Rey ante la mirada de su afición.") == ()
+
+
+def test_a_tally_qualified_between_its_noun_and_what_it_counts_counts_it():
+    """rules-110 (heldout100): "cifró en 43 el número total de muertos" counts the dead, as "el número de
+    muertos" does: against "más de 300 muertos", a figure in dispute."""
+    assert [(f.value, f.unit) for f in features("La Cruz Roja cifró en 43 el número total de muertos.").figures] \
+        == [(43, "death")]
+    assert [(f.value, f.unit) for f in features("El balance oficial de muertos se sitúa en 300.").figures] \
+        == [(300, "death")]
+    assert _figures_in_dispute("La avalancha de Mocoa dejó más de 300 muertos en abril de 2017.",
+                               "La Cruz Roja cifró en 43 el número total de muertos por la avalancha de Mocoa.")
+
+
+def test_two_counts_of_one_noun_left_over_by_a_count_both_give_are_in_dispute():
+    """rules-110: a value both claims give ties them to one story, and the one count each gives besides
+    is in dispute (for the judge) under one noun, or none, as it was under two; the same two values in
+    each are none."""
+    assert _figures_in_dispute("El índice de confianza subió de 10,6 en mayo a 26,8 en junio.",
+                               "El índice de confianza pasó de 10,6 en mayo a 18,2 en junio.")
+    assert not _figures_in_dispute("El índice de confianza subió de 10,6 en mayo a 18,2 en junio.",
+                                   "El índice de confianza pasó de 10,6 en mayo a 18,2 en junio.")
 
 
 def test_a_magnitude_of_a_figure_is_measured_as_one_right_after_it():

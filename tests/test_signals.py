@@ -1039,6 +1039,15 @@ def test_a_one_word_name_the_other_claim_writes_as_a_word_of_its_stem_is_no_othe
     assert not pair.fb.names_missing_in(pair.fa)
     other = view("es", accused, denied.format("Suecia"), 0.90, entities_b=(("Suecia", "Suecia", "LOC"),))
     assert other.fb.names_missing_in(other.fa) == {"suecia"}
+    # rules-110 (heldout100): "Gendarmería" against "gendarmes", a stem that begins the name's; a short
+    # stem begins too many words to meet a name ("Real" / "realizó")
+    pair = view("es", "Santiago Maldonado fue detenido por gendarmes en Chubut, denunció su familia.",
+                "La ministra negó que Gendarmería hubiera detenido a Santiago Maldonado.", 0.90,
+                entities_b=(("Gendarmería", "Gendarmería", "ORG"), ("Santiago Maldonado", "Santiago Maldonado", "PER")))
+    assert not pair.fb.names_missing_in(pair.fa)
+    other = view("es", "El club realizó un fichaje millonario en verano.",
+                 "El Real hizo un fichaje millonario en verano.", 0.90, entities_b=(("Real", "Real", "ORG"),))
+    assert other.fb.names_missing_in(other.fa) == {"real"}
 
 
 def test_a_denial_half_read_as_stated_does_not_count_against_a_claim_that_negates_too():

