@@ -85,17 +85,22 @@ def test_the_kremlin_against_us_contradictions_of_002_and_003_are_found(setup, r
     # sentences as neutral (0.92): that they conflict needs what "esto" refers to. docs/QUALITY.md.
 
 
-def test_with_the_judge_four_contradictions_and_no_others(judged):
+def test_with_the_judge_five_contradictions_and_no_others(judged):
     """Peskov's "No, Moscú no está participando en esto" is a denial in reply, but what "esto" is the
     answer does not say: read as "Moscú está participando en esto", anything Moscow does would entail
     it (the judge read 0.72-0.97 for three unrelated claims of 003 before such answers were left out).
     The sentence gives the question, though ("Cuando se le preguntó si Rusia consideraba apoyar
     militarmente a Libia"), and that is what the answer denies (session 27): against the accusation of
-    sending agents to back an armed faction in Libya, a fourth Kremlin-against-US contradiction."""
+    sending agents to back an armed faction in Libya, a fourth Kremlin-against-US contradiction. A fifth
+    since rules-111: the same answer against US officials' "el presidente ruso ha puesto sus miras en
+    enviar tropas a Afganistán y Libia", where "ruso" names Russia, the answer's subject (the two were
+    read as naming other actors before)."""
     _, claims, links = judged
     found = _pairs(links, claims, Relation.CONTRADICTS)
     texts = [(a.text + " || " + b.text) for a, b, _ in found]
-    assert len(found) == 4, texts
+    assert len(found) == 5, texts
+    (troops,) = _between(found, "participando en esto", "enviar tropas a Afganistán y Libia")
+    assert 'denies "Rusia consideraba apoyar militarmente a Libia"' in troops[2].reason
     assert _between(found, "ha negado apoyar a un general libio", "acusada de enviar agentes"), texts
     (answer,) = _between(found, "participando en esto", "acusada de enviar agentes")
     assert 'denies "Rusia consideraba apoyar militarmente a Libia"' in answer[2].reason

@@ -1463,6 +1463,19 @@ def test_superar_and_batir_win():
         == [({"alcorcon"}, {"real", "madrid"})]
 
 
+def test_a_win_told_as_how_a_title_was_won_decides_it():
+    """rules-111 (heldout101): "conquistó su segunda Copa Libertadores tras vencer a Independiente del
+    Valle" tells the match that decided the cup, so Independiente del Valle's title "al ganar la final"
+    swaps its winners; a win told alone ("se impuso al Madrid en un partido de Liga") decides nothing."""
+    won = "El Atlético Nacional conquistó su segunda Copa Libertadores tras vencer a Independiente del Valle."
+    assert [(c.winner, c.loser, c.decides) for c in contests(won)] \
+        == [({"atletico", "nacional"}, {"independiente", "valle"}, True)]
+    assert [c.decides for c in contests("El Girona se impuso al Madrid en un partido de Liga.")] == [False]
+    found = evidence(features(won), features("Independiente del Valle se proclamó campeón de la Copa Libertadores "
+                                             "al ganar la final en Medellín."), 0.95)
+    assert found.reversed_contest is not None
+
+
 def test_a_loss_names_its_winner_past_a_far_link():
     """rules-97 (heldout86): "perdió la final de la Copa del Rey de 2023 ante el Real Madrid" names the
     winner past what was lost, as "ganó el balotaje ... frente a Scioli" names the loser; against the
@@ -1495,6 +1508,13 @@ def test_two_counts_of_one_noun_left_over_by_a_count_both_give_are_in_dispute():
                                "El índice de confianza pasó de 10,6 en mayo a 18,2 en junio.")
     assert not _figures_in_dispute("El índice de confianza subió de 10,6 en mayo a 18,2 en junio.",
                                    "El índice de confianza pasó de 10,6 en mayo a 18,2 en junio.")
+
+
+def test_a_day_of_a_month_is_no_count_named_after_another_counts_noun():
+    """rules-111 (heldout101): "65 mineros en febrero" and "del 19 de febrero": the month after the miners
+    is no noun the 19 counts (a day of it, no count of miners)."""
+    assert not _figures_in_dispute("Una explosión en la mina dejó atrapados a 65 mineros en febrero de 2006.",
+                                   "Los 65 trabajadores quedaron sepultados tras la explosión del 19 de febrero.")
 
 
 def test_a_magnitude_of_a_figure_is_measured_as_one_right_after_it():

@@ -1050,6 +1050,24 @@ def test_a_one_word_name_the_other_claim_writes_as_a_word_of_its_stem_is_no_othe
     assert other.fb.names_missing_in(other.fa) == {"real"}
 
 
+def test_a_state_named_by_its_demonym_is_no_other_actor():
+    # rules-111 (heldout101): "Marruecos" against "las fuerzas marroquíes", and "Rabat" for Marruecos;
+    # "argelinas" names another state
+    denied = "Rabat negó haber abierto la frontera: «{} no ha relajado sus controles», dijeron fuentes oficiales."
+    said = "Las fuerzas {} abrieron las puertas de la frontera, según testigos."
+    for name in ("Marruecos", "Rabat"):
+        pair = view("es", said.format("marroquíes"), denied.format(name), 0.90, entities_b=((name, name, "LOC"),))
+        assert not pair.fb.names_missing_in(pair.fa)
+    other = view("es", said.format("argelinas"), denied.format("Marruecos"), 0.90,
+                 entities_b=(("Marruecos", "Marruecos", "LOC"),))
+    assert other.fb.names_missing_in(other.fa) == {"marruecos"}
+    # ... and after a noun of place a demonym tells where: "el Extremo Oriente ruso" is no Russia acting
+    place = view("es", "El dirigente norcoreano viajó en tren blindado por el Extremo Oriente ruso.",
+                 "El Kremlin negó que Rusia compre armas a Corea del Norte.", 0.90,
+                 entities_b=(("Rusia", "Rusia", "LOC"),))
+    assert "rusia" in place.fb.names_missing_in(place.fa)
+
+
 def test_a_denial_half_read_as_stated_does_not_count_against_a_claim_that_negates_too():
     # Peskov's answer (its question restated) against his own "Rusia no estaba respaldando a Haftar":
     # the judge half reads the one as stating the other (0.59) and leans to contradiction (0.41), as

@@ -57,6 +57,9 @@ class Contest:
     loser: frozenset[str]  # empty where the claim names none ("Petro ganó la segunda vuelta")
     text: str  # as written, for the reason: "Nadal derrota a Djokovic"
     stems: frozenset[str]  # of the sides and the verb: what else two claims share is what ties them
+    # a win told as how something was won ("conquistó su segunda Copa Libertadores tras vencer a
+    # Independiente del Valle", "al ganar la final"): the match that decided it
+    decides: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -268,7 +271,7 @@ def contests(text: str, language: str = "es") -> tuple[Contest, ...]:
         if after is None and winning and not passive and before is not None:
             # a winner alone: "Gustavo Petro ganó la segunda vuelta" (the sides' words and the verb)
             found.append(Contest(before[1], frozenset(), text[tokens[before[0]][1]:tokens[i][2]],
-                                 frozenset(stem(w, language) for w in (*before[1], folded))))
+                                 frozenset(stem(w, language) for w in (*before[1], folded)), opened))
             continue
         # (two sides that share a word are told apart by the rest: "Real Madrid" / "Atlético de Madrid")
         if before is None or after is None or before[1] <= after[1] or after[1] <= before[1]:
@@ -281,7 +284,7 @@ def contests(text: str, language: str = "es") -> tuple[Contest, ...]:
         # (the sides' words and the verb: a phrase of place between them, "en la final", is what two
         # claims must share besides, for one contest)
         found.append(Contest(winner, loser, text[start_char:end_char],
-                             frozenset(stem(w, language) for w in (*winner, *loser, folded))))
+                             frozenset(stem(w, language) for w in (*winner, *loser, folded)), opened))
     return tuple(found)
 
 

@@ -8,8 +8,9 @@ Desbanda". On the tuning pair files 92 labelled contradictions the judge reads a
 back as "other actors"; this reads 15 of them as one actor (the rest name other actors, or one actor by
 metonymy or a demonym, "Bruselas" for the EU, "el Gobierno andaluz" for Andalucía, which this did not
 read; docs/QUALITY.md, session 28). Since rules-56 the lexicons' aliases give a capital for its state
-where international news writes it so ("Moscú" / "Rusia", "Bruselas" / "Unión Europea"); demonyms
-are still not read. The entity alias table (`verify.extract.entities`) merges
+where international news writes it so ("Moscú" / "Rusia", "Bruselas" / "Unión Europea"); since
+rules-111 a demonym names its state or region ("las fuerzas marroquíes" / "Marruecos", the lexicons'
+"demonyms"). The entity alias table (`verify.extract.entities`) merges
 transliterations store-wide with stricter ratios, for names it will keep forever; here two names only
 have to be the same actor for one pair's reading, so a spelling variant may be looser, kept apart from
 different names of one length by needing the same first letter and near the same length ("Austria" /
@@ -21,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from verify.lang import fold, table
+from verify.lang import fold, table, words
 from verify.match.vocabulary import NEGATION_WORDS, STOPWORDS
 
 SPELLING_RATIO = 85.0  # folded single-word names spelled alike: Zaldibar / Zaldivar 87.5, Altsasu / Alsasua 85.7
@@ -44,6 +45,33 @@ def _aliases() -> dict[str, str]:
 def _plain(name: str) -> str:
     """A folded name without punctuation, handle and hashtag marks ("ee. uu." -> "ee uu", "@cogam" -> "cogam")."""
     return " ".join(_NOT_WORD.sub(" ", name).split())
+
+
+@lru_cache(maxsize=1)
+def _demonyms() -> dict[str, str]:
+    """The words a state's or a region's people and things are called by -> its name ("marroquies" ->
+    "marruecos"), folded, from the lexicons' "demonyms" tables, all languages merged."""
+    return {fold(word): _plain(fold(place)) for word, place in table("demonyms").items()}
+
+
+@lru_cache(maxsize=1)
+def _place_nouns() -> frozenset[str]:
+    return frozenset(words("demonym_place_nouns"))
+
+
+def demonym_places(tokens: list[str]) -> frozenset[str]:
+    """The states and regions folded `tokens` name by a demonym as actors ("las fuerzas marroquíes" ->
+    "marruecos"), not where a noun of place before it makes it tell where ("el Extremo Oriente ruso")."""
+    demonyms, places = _demonyms(), _place_nouns()
+    return frozenset(demonyms[t] for i, t in enumerate(tokens)
+                     if t in demonyms and not (i and tokens[i - 1] in places))
+
+
+def named_by_demonym(name: str, places: frozenset[str]) -> bool:
+    """`name` (folded), or the state an alias of it stands for ("Rabat"), is among `places`
+    (`demonym_places`): "Marruecos" by "las fuerzas marroquíes"."""
+    place = _plain(name)
+    return _aliases().get(place, place) in places
 
 
 def not_an_actor(name: str) -> bool:

@@ -324,6 +324,11 @@ class Thresholds:
     the sentence's subject ("El Alcorcón, de Segunda B, goleó 4-0 al Real Madrid"); a one-word name is
     met by a stem of six letters or more that begins its own ("Gendarmería" / "gendarmes"); the one count
     of one noun each claim gives besides a count both give is in dispute for the judge (`_one_count_each`).
+    rules-111 (heldout101): a win told as how something was won ("conquistó su segunda Copa Libertadores
+    tras vencer a Independiente del Valle") decides it, as "la final" does (`Contest.decides`); a day of a
+    month is no noun another count is named by ("65 mineros en febrero" / "del 19 de febrero"); a state
+    or region is met by its demonym ("Marruecos" / "las fuerzas marroquíes"; lexicon `demonyms`), not
+    after a noun of place ("el Extremo Oriente ruso" tells where; lexicon `demonym_place_nouns`).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -478,9 +483,9 @@ def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure
             # the noun of one is a word after the other's ("76 fallecidos" / "63 los profesionales
             # sanitarios fallecidos"): one quantity, maybe, for the judge
             # (a rank is a place in an order, no count: "la primera federación con más mujeres" / "cuatro
-            # mujeres")
+            # mujeres"; nor is a day of a month: "65 mineros en febrero" / "del 19 de febrero")
             named = [f for f in figures_b if f.unit not in ("", "year", "%") and not _year_like(f)
-                     and not (is_rank(f.unit) or is_rank(fa.unit))
+                     and not (is_rank(f.unit) or is_rank(fa.unit)) and MONTH_STEMS.isdisjoint((f.unit, fa.unit))
                      and (fa.unit in f.context or f.unit in fa.context)]
             if untrusted is None and named and not _year_like(fa) and not _agree(figures_a, [], named, []):
                 untrusted = fa, named[0], False
@@ -954,7 +959,7 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     # both claims name one that decides, the same ("la final") or two names of one ("ganó la segunda
     # vuelta ... frente a Lacalle" / "Lacalle se impuso en el balotaje").
     if contest is not None and not (contest[0].loser and contest[1].loser) and not (
-            a.stems & DECISIVE_STEMS and b.stems & DECISIVE_STEMS):
+            (a.stems & DECISIVE_STEMS or contest[0].decides) and (b.stems & DECISIVE_STEMS or contest[1].decides)):
         contest = None
     called = None if apart or others < 2 or coverage < thresholds.disputed_direction_overlap else _called_off(a, b)
     conflict = _figure_conflict(a, b)

@@ -21,7 +21,7 @@ from verify.match.denial import DeniedClause, denied_clauses
 from verify.match.directions import antonym_groups
 from verify.match.figures import Figure, figure_tokens, figures
 from verify.match.frame import Frame, frame_names, speaker_stems, strip_frame
-from verify.match.names import named_otherwise, not_an_actor
+from verify.match.names import demonym_places, named_by_demonym, named_otherwise, not_an_actor
 from verify.match.negation import covers_main_clause, read_negation, text_negated
 from verify.match.restate import asked_question, denied_statement, statement
 from verify.match.vocabulary import (
@@ -95,6 +95,8 @@ class ClaimFeatures:
     left_open: bool = False  # "no descarta que ...", "el temor de que ...": neither asserted nor denied
     # Every folded word the claim writes, the frame's names included: where another claim's names are met.
     mentions: frozenset[str] = frozenset()
+    # states and regions the claim names by a demonym ("las fuerzas marroquíes" -> "marruecos")
+    demonym_places: frozenset[str] = frozenset()
     # The folded names the extractor took for people's (entity kind PER): who may be convicted, unlike the
     # court that convicts ("la Audiencia de Málaga") or who asked for the sentence ("la Fiscalía"). None
     # where the claim came with no entities: who is a person is unknown, not no one.
@@ -141,9 +143,11 @@ class ClaimFeatures:
         speaks) are not what it is about. A name the other claim writes another way ("UE" / "Unión
         Europea", `verify.match.names`) is met, and so is a one-word name the other writes as a word of
         its stem or of a stem it begins ("Suiza" by "cuentas suizas", "Gendarmería" by "gendarmes":
-        `_NAME_STEM_PREFIX`); a capitalised function word ("Nunca") is no name."""
+        `_NAME_STEM_PREFIX`), and a state or region the other calls by its demonym ("Marruecos" by "las
+        fuerzas marroquíes"); a capitalised function word ("Nunca") is no name."""
         return frozenset(n for n in self.prop_names if n not in other.names and n.split()[-1] not in other.mentions
                          and not not_an_actor(n) and not named_otherwise(n, other.names)
+                         and not named_by_demonym(n, other.demonym_places)
                          and not (" " not in n and _stem_met(stem(n, self.language), other.stems)))
 
     def persons_missing_in(self, other: ClaimFeatures) -> frozenset[str]:
@@ -218,6 +222,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         prop_names=frozenset(n for n in names if n in prop),
         left_open=frame.hedged or unasserted,
         mentions=frozenset(TOKEN.findall(fold(text))) | name_tokens,
+        demonym_places=demonym_places(TOKEN.findall(fold(text))),
         statement=statement(text, frame),
         denied_statement=denial,
         denies_the_question=bool(denial) and denial == asked_question(text, lang),
