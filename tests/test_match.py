@@ -426,6 +426,14 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "El decreto de la vivienda decayó en el Congreso con los votos en contra de Junts."),
     ("Pescanova evitó el concurso de acreedores tras negociar con la banca acreedora.",
      "Pescanova presentó concurso de acreedores tras negociar con la banca acreedora."),
+    # rules-112 (heldout102, heldout103): endorsed in a vote against the "no" winning or the vote lost; a
+    # bill made law against voted down
+    ("Los colombianos refrendaron en el plebiscito de octubre el acuerdo de paz con las FARC.",
+     "El no ganó en el plebiscito de octubre sobre el acuerdo de paz con las FARC."),
+    ("Hugo Chávez perdió el referéndum de la reforma constitucional de diciembre.",
+     "Los venezolanos respaldaron en las urnas la reforma constitucional de Hugo Chávez en diciembre."),
+    ("El Senado legalizó el aborto en la votación del 30 de diciembre.",
+     "El Senado tumbó la ley del aborto en la votación del 30 de diciembre."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)

@@ -329,6 +329,9 @@ class Thresholds:
     month is no noun another count is named by ("65 mineros en febrero" / "del 19 de febrero"); a state
     or region is met by its demonym ("Marruecos" / "las fuerzas marroquíes"; lexicon `demonyms`), not
     after a noun of place ("el Extremo Oriente ruso" tells where; lexicon `demonym_place_nouns`).
+    rules-112 (heldout102, heldout103): endorsed in a vote ("refrendaron el acuerdo") against the "no"
+    winning or the vote lost ("perdió el referéndum"), a bill made law ("legalizó el aborto") against
+    voted down ("tumbar el proyecto"; `verify/data/antonyms.json`).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
