@@ -56,6 +56,7 @@ def _demonyms() -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def _place_nouns() -> frozenset[str]:
+    """Nouns of place after which a demonym tells where, not who (the lexicons' "demonym_place_nouns")."""
     return frozenset(words("demonym_place_nouns"))
 
 

@@ -960,7 +960,8 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
         contest = None
     # A winner alone, lost in a match of what it won, both hold (`DECISIVE_STEMS`): one contest only where
     # both claims name one that decides, the same ("la final") or two names of one ("ganó la segunda
-    # vuelta ... frente a Lacalle" / "Lacalle se impuso en el balotaje").
+    # vuelta ... frente a Lacalle" / "Lacalle se impuso en el balotaje"), or tell the win as how
+    # something was won ("conquistó la Copa tras vencer a ...": `Contest.decides`).
     if contest is not None and not (contest[0].loser and contest[1].loser) and not (
             (a.stems & DECISIVE_STEMS or contest[0].decides) and (b.stems & DECISIVE_STEMS or contest[1].decides)):
         contest = None

@@ -162,7 +162,7 @@ def _stem_met(name_stem: str, stems: frozenset[str]) -> bool:
     if name_stem in stems:
         return True
     return any(len(short) >= _NAME_STEM_PREFIX and long.startswith(short)
-               for s in stems for short, long in ((s, name_stem), (name_stem, s)) if len(short) <= len(long))
+               for short, long in (sorted((s, name_stem), key=len) for s in stems))
 
 
 def features(text: str, language: str | None = None, entity_names: tuple[str, ...] = (),
@@ -193,6 +193,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
     asserted -= masked
     names = set(name_words)
     name_tokens = frozenset(w for n in names for w in n.split())
+    written = TOKEN.findall(fold(text))
     unasserted = bool(_UNASSERTED.search(prop))  # "el temor de que ...": left open, and a hedge
     # Opposites count in what the claim asserts: "sus padres, que murieron en ..." does not state a death.
     groups = antonym_groups(text, stems if side_tokens is None else asserted, stem_words, lang)
@@ -221,8 +222,8 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         prop_name_stems=frozenset(stem(w, lang) for n in names if n in prop for w in n.split()) - masked,
         prop_names=frozenset(n for n in names if n in prop),
         left_open=frame.hedged or unasserted,
-        mentions=frozenset(TOKEN.findall(fold(text))) | name_tokens,
-        demonym_places=demonym_places(TOKEN.findall(fold(text))),
+        mentions=frozenset(written) | name_tokens,
+        demonym_places=demonym_places(written),
         statement=statement(text, frame),
         denied_statement=denial,
         denies_the_question=bool(denial) and denial == asked_question(text, lang),
