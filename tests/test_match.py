@@ -1525,6 +1525,16 @@ def test_a_day_of_a_month_is_no_count_named_after_another_counts_noun():
                                    "Los 65 trabajadores quedaron sepultados tras la explosión del 19 de febrero.")
 
 
+def test_a_year_written_with_an_article_and_a_shorter_span_joined_is_one_span():
+    """rules-113 (heldout102): "casi un año y siete meses" is a year and seven months, about 580 days (read
+    alone, the seven months met the 580 days as a conflict); "un año" alone is still no figure."""
+    assert [(f.value, f.unit) for f in features("Salió de la cárcel después de casi un año y siete meses.").figures] \
+        == [(1.58, "ano")]
+    assert features("Lleva un año en prisión.").figures == ()
+    assert not _figures_in_dispute("Lula salió de prisión tras pasar 580 días encarcelado en Curitiba.",
+                                   "Lula abandonó la cárcel de Curitiba después de casi un año y siete meses.")
+
+
 def test_a_magnitude_of_a_figure_is_measured_as_one_right_after_it():
     """rules-73 (heldout61): "una magnitud de 8,2" measures as "de magnitud 8,2" does."""
     assert _figures_in_dispute("Un sismo de magnitud 7,1 sacudió el centro de México el 19 de septiembre.",

@@ -332,6 +332,8 @@ class Thresholds:
     rules-112 (heldout102, heldout103): endorsed in a vote ("refrendaron el acuerdo") against the "no"
     winning or the vote lost ("perdió el referéndum"), a bill made law ("legalizó el aborto") against
     voted down ("tumbar el proyecto"; `verify/data/antonyms.json`).
+    rules-113 (heldout102): "un año" or "una semana" with a shorter span joined ("casi un año y siete
+    meses") is one span, a year and seven months, where "un" alone is an article (`verify.match.figures`).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
