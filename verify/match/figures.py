@@ -324,7 +324,7 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
         # único fallecido" (rules-65; not "una herida", a wound)
         single = i + 2 < len(tokens) and nxt in _SINGLE and tokens[i + 2] in _CASUALTY_WORDS
         counted_one = counted_one or (token in _CASUALTY_ARTICLES and (nxt in _CASUALTY_WORDS or single))
-        # ... and "un" or "una" before a span's unit a shorter span of a number joins: "casi un año y siete
+        # ... and "un" or "una" before a span's unit that a counted span is joined to: "casi un año y siete
         # meses" is a year and seven months (read alone, the seven months met "580 días" as a conflict)
         counted_one = counted_one or (token in _ARTICLE_NUMBERS and i + 3 < len(tokens)
                                       and stem(nxt, language) in _DURATIONS and tokens[i + 2] in _NUMBER_JOINERS
