@@ -434,6 +434,10 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "Los venezolanos respaldaron en las urnas la reforma constitucional de Hugo Chávez en diciembre."),
     ("El Senado legalizó el aborto en la votación del 30 de diciembre.",
      "El Senado tumbó la ley del aborto en la votación del 30 de diciembre."),
+    ("El Betis perdió la final de la Copa del Rey ante el Valencia en Sevilla.",  # rules-114
+     "El Betis levantó la Copa del Rey en la final ante el Valencia en Sevilla."),
+    ("Grifols anunció el traslado de su sede social a Irlanda en marzo.",
+     "Grifols decidió en marzo mantener su sede social en Barcelona pese a la oferta de Irlanda."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -2385,3 +2389,39 @@ def test_an_annulment_confirmed_is_an_annulment():
     assert evidence(annulled, confirmed, 0.93).antonyms is None
     assert evidence(features("El Tribunal Supremo avaló la ordenanza de Madrid Central por defectos de forma."),
                     annulled, 0.93).antonyms is not None
+
+
+def test_a_few_dead_are_counted_exactly_and_their_state_may_follow_a_long_noun():
+    """rules-114 (heldout105): a count under a hundred is written to the unit ("80 muertos" is not "79
+    personas" killed, "al menos 51" not 49), where thousands are rounded; a count's state may follow
+    its noun past a longer phrase ("Once miembros de un retén de extinción murieron"), but not as a noun
+    of its own after an article ("16 guardias civiles investigados por las muertes" are alive); those
+    tried are "acusados" and "procesados" alike."""
+    assert _figures_in_dispute("El descarrilamiento del tren en la curva dejó 80 muertos en julio.",
+                               "El accidente del tren en la curva costó la vida a 79 personas en julio.")
+    assert _figures_in_dispute("Al menos 51 personas murieron en el choque del tren en la estación.",
+                               "El choque del tren en la estación dejó 49 muertos.")
+    assert not _figures_in_dispute("Unos 80 muertos dejó el choque del tren en la estación.",
+                                   "El choque del tren en la estación dejó 79 muertos.")
+    assert not _figures_in_dispute("La marcha reunió a 1.000 personas en el centro de la ciudad.",
+                                   "La marcha reunió a 1.040 personas en el centro de la ciudad.")
+    assert [f.unit for f in features("Once miembros de un retén de extinción murieron en el incendio.").figures] \
+        == ["death"]
+    assert "death" not in [f.unit for f in features(
+        "La jueza archivó la causa contra los 16 guardias civiles investigados por las muertes.").figures]
+    assert _figures_in_dispute("El tribunal condenó a 21 de los 28 acusados por los atentados.",
+                               "La sentencia condenó a 18 de los 28 procesados y absolvió a los demás.")
+
+
+def test_a_denial_of_a_kidnapping_denies_holding_someone():
+    """rules-114 (heldout105): "nunca estuvo secuestrado" denies what "retuvieron al alcalde" states (the
+    predicates' "secuestrar" / "retener"), as "no quemó" denies "incineró"."""
+    verdict = classify(claim("Agentes sublevados retuvieron al alcalde Pedro Ruiz en el ayuntamiento durante horas."),
+                       claim("Pedro Ruiz nunca estuvo secuestrado en el ayuntamiento, sostuvieron los agentes."),
+                       similarity=0.9)
+    assert verdict.relation == Relation.CONTRADICTS, verdict.reason
+    assert "denies what" in verdict.reason
+    verdict = classify(claim("Pedro Ruiz incineró los documentos del caso en el basurero municipal."),
+                       claim("Pedro Ruiz no quemó los documentos del caso en el basurero municipal, dijo su abogado."),
+                       similarity=0.9)
+    assert verdict.relation == Relation.CONTRADICTS, verdict.reason

@@ -1186,3 +1186,34 @@ def test_the_judges_contradiction_of_an_answer_that_denies_the_question_it_gives
     # ... and the answer's denial reading still counts: the question is what it denies
     read = view("es", contact, answer, 0.92, _denial_and_contradiction(0.10, 0.84))
     assert combine(read, read_all(read), DEFAULT_POLICY).relation == Relation.CONTRADICTS
+
+
+# rules-114 (heldout105): one act on one date told in two states (`Places`)
+EXPELLED = "Militares detuvieron a Manuel Zelaya el 28 de junio de 2009 y lo llevaron en avión a Costa Rica."
+
+
+@pytest.mark.parametrize(("other", "place", "relation"), [
+    ("Zelaya fue expulsado el 28 de junio de 2009 en un avión militar con destino a Nicaragua.", "Nicaragua",
+     Relation.CONTRADICTS),
+    # a state and a city in it are no two places
+    ("Zelaya fue expulsado el 28 de junio de 2009 en un avión militar con destino a San José.", "San José",
+     Relation.UNRELATED),
+    # two dates: two acts, maybe
+    ("Zelaya viajó el 5 de julio de 2009 en un avión con destino a Nicaragua.", "Nicaragua", Relation.UNRELATED),
+])
+def test_one_act_on_one_date_told_in_two_states_is_disputed_where_the_judge_reads_one_matter(other, place, relation):
+    names = ((("Manuel Zelaya", "Manuel Zelaya", "PER"), ("Costa Rica", "Costa Rica", "LOC")),
+             (("Manuel Zelaya", "Zelaya", "PER"), (place, place, "LOC")))
+    pair = view("es", EXPELLED, other, 0.92, reading((0.10, 0.10, 0.80)), *names)
+    findings = read_all(pair)
+    outcome = combine(pair, findings, DEFAULT_POLICY)
+    assert outcome.relation == relation
+    places = [f for f in findings if f.signal == "places"]
+    if relation == Relation.CONTRADICTS:
+        assert outcome.decided_by == ("places",)
+        assert places[0].text == "one act told in two states: Costa Rica in claim A only, Nicaragua in claim B only"
+        # the judge neutral: not one matter
+        neutral = view("es", EXPELLED, other, 0.92, reading((0.10, 0.80, 0.10)), *names)
+        assert combine(neutral, read_all(neutral), DEFAULT_POLICY).relation == Relation.UNRELATED
+    else:
+        assert not places

@@ -643,16 +643,23 @@ def _casualty(tokens: list[str], at: int, noun: int | None) -> str:
 
 
 def _follows(tokens: list[str], noun: int, state: frozenset[str]) -> bool:
-    """The noun at `noun` is a word of `state`, or one follows it within five words, before the next count."""
+    """The noun at `noun` is a word of `state`, or one follows it within seven words ("Once miembros de
+    un retén de extinción murieron"), before the next count, and not as a noun of its own after an
+    article or a preposition ("los 16 guardias civiles investigados por las muertes" are alive)."""
     if tokens[noun] in state:
         return True
-    for token in tokens[noun + 1:noun + 6]:
+    for at in range(noun + 1, min(len(tokens), noun + 1 + _STATE_REACH)):
+        token = tokens[at]
         if token in state:
-            return True
+            return tokens[at - 1] not in _NOUN_MARKERS
         # "3 heridos y dos muertos": the words of the next count are its own ("un" and "una" are articles)
         if token[:1].isdigit() or (token in _WORD_NUMBERS and token not in _ARTICLE_NUMBERS):
             break
     return False
+
+
+_STATE_REACH = 7  # words after a count's noun where its state may follow (`_follows`)
+_NOUN_MARKERS = frozenset(words("noun_markers"))
 
 
 def _partitive(following: list[str]) -> bool:

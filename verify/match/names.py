@@ -68,6 +68,20 @@ def demonym_places(tokens: list[str]) -> frozenset[str]:
                      if t in demonyms and not (i and tokens[i - 1] in places))
 
 
+def is_state(name: str) -> bool:
+    """`name` (folded), or the name an alias of it stands for (the lexicons' "actor_aliases"), is a state
+    the lexicons' "demonyms" tables name, not one of their regions ("demonym_regions"): two of them are
+    two places, neither inside the other."""
+    place = _plain(name)
+    place = _aliases().get(place, place)
+    return place in _demonym_states()
+
+
+@lru_cache(maxsize=1)
+def _demonym_states() -> frozenset[str]:
+    return frozenset(_demonyms().values()) - {_plain(r) for r in words("demonym_regions")}
+
+
 def named_by_demonym(name: str, places: frozenset[str]) -> bool:
     """`name` (folded), or the state an alias of it stands for ("Rabat"), is among `places`
     (`demonym_places`): "Marruecos" by "las fuerzas marroquíes"."""

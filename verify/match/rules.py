@@ -334,6 +334,13 @@ class Thresholds:
     voted down ("tumbar el proyecto"; `verify/data/antonyms.json`).
     rules-113 (heldout102): "un año" or "una semana" with a shorter span joined ("casi un año y siete
     meses") is one span, a year and seven months, where "un" alone is an article (`verify.match.figures`).
+    rules-114 (heldout104, heldout105): a count of one noun under a hundred is written exactly (`_few`:
+    "80 muertos" / "79 personas", "al menos 51" / "49"); a count's state may follow its noun by seven
+    words, not after an article ("Once miembros de un retén de extinción murieron"; "16 guardias
+    civiles investigados por las muertes" are alive); "procesados" count as "acusados" (lexicon
+    `unit_synonyms`); one act on one date told in two states is in dispute for the judge
+    (`verify.match.signals.places`); a cup lifted against lost, a seat moved against kept (antonyms);
+    holding someone against kidnapping them, burning against incinerating (predicates).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -508,6 +515,14 @@ def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure
     return untrusted or _one_count_each(figures_a, figures_b)
 
 
+def one_date(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """The two claims name one day of a month ("el 28 de junio" in both) or one month of one year ("el 3
+    de julio de 2006" / "en julio de 2006")."""
+    days = {(f.value, f.unit) for f in a.figures if f.unit in MONTH_STEMS}
+    return (bool(days & {(f.value, f.unit) for f in b.figures if f.unit in MONTH_STEMS})
+            or bool(a.months & b.months and _years(a) & _years(b)))
+
+
 def _one_disaster(a: ClaimFeatures, b: ClaimFeatures, disputed: tuple[Figure, Figure]) -> bool:
     """Two tolls of one kind of casualty in claims that share a day of a month, a month of one year
     ("el 3 de julio de 2006" / "en julio de 2006"), another value (a year aside) or a name: one disaster
@@ -518,10 +533,8 @@ def _one_disaster(a: ClaimFeatures, b: ClaimFeatures, disputed: tuple[Figure, Fi
     `Thresholds.disputed_figure_overlap` but for the judge to read."""
     if not (disputed[0].unit == disputed[1].unit and disputed[0].unit in CASUALTY_UNITS):
         return False
-    days = {(f.value, f.unit) for f in a.figures if f.unit in MONTH_STEMS}
     values = {f.value for f in a.figures if f.unit != "year"} - {disputed[0].value, disputed[1].value}
-    return (bool(days & {(f.value, f.unit) for f in b.figures if f.unit in MONTH_STEMS})
-            or bool(a.months & b.months and _years(a) & _years(b))
+    return (one_date(a, b)
             or bool(values & {f.value for f in b.figures if f.unit != "year"})
             or bool(a.names & b.names) or bool(a.prop_name_stems & b.stems) or bool(b.prop_name_stems & a.stems))
 
@@ -697,9 +710,11 @@ def _compatible(x: Figure, y: Figure) -> bool:
     lo, hi = sorted((x.value, y.value))
     if hi == 0:
         return True
-    if (x.unit == "age" or (x.unit == y.unit and (x.unit in EXACT_UNITS or is_rank(x.unit)))) \
-            and not (x.bound or y.bound):
-        return lo == hi  # someone's age, a tally of votes or seats, a rank, is written exactly: 87 is not 89 rounded
+    if (x.unit == "age" or (x.unit == y.unit and (x.unit in EXACT_UNITS or is_rank(x.unit)))
+            or _few(x, y)) and not (x.bound or y.bound):
+        # someone's age, a tally of votes or seats, a rank, a count of a few, is written exactly: 87 is
+        # not 89 rounded, nor 79 dead 80
+        return lo == hi
     if not (x.bound or y.bound):
         # Two figures written to a step under 1 % of their values ("95,5 %", "808.763", "256,47 euros")
         # agree only within the coarser step (a rounding or a cut: "13,78" / "13,8"); within 5 % they
@@ -723,6 +738,19 @@ _ROUNDED = 1.25
 _BOUND_REACH = 2.0
 
 
+# Under this, a count of one noun is written to the unit, never rounded (`_few`).
+_FEW = 100
+
+
+def _few(x: Figure, y: Figure) -> bool:
+    """Two whole counts of one noun under a hundred ("80 muertos" / "79 personas", the dead), which news
+    write exactly: five per cent apart is another count, not a rounding. Not spans of time, measures,
+    rates, dates or years, whose units differ in size or are rounded."""
+    return (x.unit == y.unit and bool(x.unit) and _is_count(x) and x.unit not in MONTH_STEMS
+            and x.unit not in _MEASURED | MEASURE_STEMS
+            and all(v.value == int(v.value) and 0 < v.value < _FEW for v in (x, y)))
+
+
 def _span(figure: Figure) -> tuple[float, float]:
     """The values a figure allows, read with its bound as `_compatible` reads it: a plural order of
     magnitude ("docenas de", "miles de") from two of it, a rounding allowed, to a hundred of it ("miles"
@@ -737,7 +765,9 @@ def _within_bound(bound: Figure, other: Figure) -> bool:
     """A floor ("más de 1.000") holds a value up to twice it, a ceiling ("hasta 500") one down to half
     of it: "más de 1.000" against "1.200" agrees, against "800" or "5.000" it does not (a report that
     far below the truth is another count). A floor and a ceiling agree when they leave room between."""
-    lo, hi = bound.value / _AS_WRITTEN, bound.value * _AS_WRITTEN
+    # (a floor or a ceiling on a count of a few is exact too: "al menos 51 muertos" is not 49)
+    slack = 1.0 if _few(bound, other) else _AS_WRITTEN
+    lo, hi = bound.value / slack, bound.value * slack
     if bound.bound == "min":
         return other.value >= lo and (other.bound == "max" or other.value <= _BOUND_REACH * bound.value)
     return other.value <= hi and (other.bound == "min" or other.value >= bound.value / _BOUND_REACH)

@@ -45,7 +45,8 @@ Policy (`combine`, with a judge; why):
   where the judge is surer (`JudgePolicy.disputed_same_thing`), do conflicting figures and opposite
   directions the rules alone would not trust (`PairEvidence.figure_disputed`, `directions_disputed`:
   one quantity or change worded apart, each claim naming its own source; `called_off`: an event one
-  claim calls off and the other says takes place). Conflicting figures the judge
+  claim calls off and the other says takes place; `Places`: one act on one date told in two states,
+  rules-114). Conflicting figures the judge
   finds too neutral count where it reads the two claims as one statement once one's figure is written
   in the other's place (`JudgeReading.figures`, `JudgePolicy.same_but_figure`; lower where the judge
   leans to one matter already, `same_but_figure_leaning`): the judge reads two
@@ -79,6 +80,7 @@ from verify.match.signals.directions import Directions
 from verify.match.signals.figures import Figures
 from verify.match.signals.judge import Judge
 from verify.match.signals.overlap import Overlap
+from verify.match.signals.places import Places
 from verify.match.signals.repeat import Repeat
 from verify.match.signals.roles import Roles
 from verify.match.signals.stance import Stance
@@ -87,13 +89,13 @@ from verify.records import Relation
 
 __all__ = [
     "CONFLICT_SIGNALS", "DEFAULT_POLICY", "SIGNALS", "Actors", "Denied", "Directions", "Figures", "Finding", "Judge",
-    "JudgePolicy", "JudgeReading", "Outcome", "Overlap", "PairView", "Repeat", "Roles", "Signal", "Stance", "combine",
-    "in_own_words", "one_sided", "read_all",
+    "JudgePolicy", "JudgeReading", "Outcome", "Overlap", "PairView", "Places", "Repeat", "Roles", "Signal", "Stance",
+    "combine", "in_own_words", "one_sided", "read_all",
 ]
 
-SIGNALS: tuple[Signal, ...] = (Repeat(), Stance(), Denied(), Figures(), Directions(), Roles(), Overlap(), Actors(),
-                               Judge())
-CONFLICT_SIGNALS = ("stance", "figures", "directions")
+SIGNALS: tuple[Signal, ...] = (Repeat(), Stance(), Denied(), Figures(), Directions(), Places(), Roles(), Overlap(),
+                               Actors(), Judge())
+CONFLICT_SIGNALS = ("stance", "figures", "directions", "places")
 
 
 @dataclass(frozen=True, slots=True)

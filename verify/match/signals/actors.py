@@ -21,11 +21,11 @@ class Actors:
         if not (only_a and only_b):
             return None
         return Finding(self.name, Relation.UNRELATED, True, 1.0,
-                       f"about different actors: {_show(only_a, pair.fa.name_words)} in {pair.who_a} only, "
-                       f"{_show(only_b, pair.fb.name_words)} in {pair.who_b} only")
+                       f"about different actors: {show_names(only_a, pair.fa.name_words)} in {pair.who_a} only, "
+                       f"{show_names(only_b, pair.fb.name_words)} in {pair.who_b} only")
 
 
-def _show(names: frozenset[str], written: dict[str, str], limit: int = 3) -> str:
+def show_names(names: frozenset[str], written: dict[str, str], limit: int = 3) -> str:
     shown = sorted(written.get(n, n) for n in names)
     return ", ".join(shown[:limit]) + (", ..." if len(shown) > limit else "")
 
