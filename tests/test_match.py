@@ -438,6 +438,8 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "El Betis levantó la Copa del Rey en la final ante el Valencia en Sevilla."),
     ("Grifols anunció el traslado de su sede social a Irlanda en marzo.",
      "Grifols decidió en marzo mantener su sede social en Barcelona pese a la oferta de Irlanda."),
+    ("El alcalde Pedro Ruiz fue destituido por el pleno municipal en mayo.",  # rules-115
+     "El alcalde Pedro Ruiz dejó el cargo voluntariamente ante el pleno municipal en mayo."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -2425,3 +2427,16 @@ def test_a_denial_of_a_kidnapping_denies_holding_someone():
                        claim("Pedro Ruiz no quemó los documentos del caso en el basurero municipal, dijo su abogado."),
                        similarity=0.9)
     assert verdict.relation == Relation.CONTRADICTS, verdict.reason
+
+
+def test_a_death_of_a_count_is_a_toll_and_a_day_joined_to_a_date_is_a_day():
+    """rules-115 (heldout106, heldout105): "causó el 24 de julio la muerte de 80 personas" counts the dead,
+    whatever stands between the verb and "la muerte"; "entre el 17 y el 18 de mayo" names two days of
+    May, no bare 17 that any count of the other claim could agree with."""
+    assert [f.unit for f in features("El choque causó el 24 de julio de 2013 la muerte de 80 personas.").figures
+            if f.value == 80] == ["death"]
+    assert _figures_in_dispute("El choque del tren causó el 24 de julio la muerte de 80 personas.",
+                               "El choque del tren dejó 64 muertos el 24 de julio.")
+    assert [(f.value, f.unit) for f in features("Entraron entre el 17 y el 18 de mayo.").figures] \
+        == [(17.0, "may"), (18.0, "may")]
+    assert [f.unit for f in features("Los días 17 y 18 de mayo hubo huelga.").figures] == ["may", "may"]

@@ -56,6 +56,7 @@ _CASUALTY_ARTICLES = frozenset(words("casualty_articles"))  # "un muerto": one
 _LIFE_TAKING = frozenset(words("life_taking_words"))
 _LIFE_NOUNS = frozenset(words("life_nouns"))
 _LIFE_LINKS = frozenset(words("life_links"))
+_DEATH_OF = frozenset(words("death_of_nouns"))
 # A noun that names what the number right after it measures: "de magnitud 6.0", "categoría 4", "magnitude 7".
 _MEASURE_NOUNS = frozenset(words("measure_nouns"))
 _MEASURE_LINKS = frozenset(words("measure_links"))  # "una magnitud de 8,2", "a magnitude of 7"
@@ -404,6 +405,8 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
                 k += 1
             if k < len(tokens) and not tokens[k][:1].isdigit() and tokens[k] not in STOPWORDS:
                 unit = stem(tokens[k], language)
+        if not unit and is_digit and value <= _LAST_DAY:
+            unit = _day_joined(tokens, j, language)
         if not unit and (year_written(token, value) or _early_year(tokens, i, value, language)):
             unit = "year"
         # (a number before a month's name is a day of it, "murió el 5 de marzo": a date, whatever verb is
@@ -482,6 +485,21 @@ def _unit_synonyms(language: str) -> dict[str, str]:
     `synonyms`, which every word of a claim is read through."""
     return {stem(fold(word), language): stem(fold(same), language)
             for word, same in table("unit_synonyms", (language,)).items()}
+
+
+_LAST_DAY = 31
+
+
+def _day_joined(tokens: list[str], at: int, language: str) -> str:
+    """The stem of the month a day joined at `at` to a day of it names ("entre el 17 y el 18 de mayo",
+    "los días 17 y 18 de mayo": the 17th of May too, no bare number), or ""."""
+    if at >= len(tokens) or tokens[at] not in _NUMBER_JOINERS:
+        return ""
+    at += 1 + (at + 1 < len(tokens) and tokens[at + 1] in STOPWORDS and not tokens[at + 1][:1].isdigit())
+    if at + 2 < len(tokens) and tokens[at].isdigit() and int(tokens[at]) <= _LAST_DAY and tokens[at + 1] in _NUM_SKIP:
+        month = stem(tokens[at + 2], language)
+        return month if month in MONTH_STEMS else ""
+    return ""
 
 
 def _no_casualties(tokens: list[str], language: str) -> list[Figure]:
@@ -574,10 +592,14 @@ def _dated_year(tokens: list[str], at: int, value: float, language: str) -> bool
 def _takes_lives(tokens: list[str], before: int, noun: int | None) -> bool:
     """The words up to `before` (past a bound and "a") end in a verb of taking lives, "la vida" and its
     link ("se cobró la vida de [44]", "costó la vida a [12]", "claimed the lives of [44]"), or the verb
-    is right before a count of lives, the `noun` ("se cobra [catorce] vidas", "claimed [14] lives")."""
+    is right before a count of lives, the `noun` ("se cobra [catorce] vidas", "claimed [14] lives"); or
+    they end in a death and its link, whatever comes before ("causó el 24 de julio la muerte de [80]")."""
     if noun is not None and tokens[noun] in _LIFE_NOUNS:
         return before >= 0 and tokens[before] in _LIFE_TAKING
     at = before - (before >= 0 and tokens[before] in _LIFE_LINKS)
+    # (the link may have been passed over as a bound's word, the "de" of "más de")
+    if at >= 0 and tokens[at] in _DEATH_OF and tokens[at + 1] in _LIFE_LINKS:
+        return True
     return at >= 2 and tokens[at] in _LIFE_NOUNS and tokens[at - 2] in _LIFE_TAKING
 
 

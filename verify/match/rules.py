@@ -341,6 +341,10 @@ class Thresholds:
     `unit_synonyms`); one act on one date told in two states is in dispute for the judge
     (`verify.match.signals.places`); a cup lifted against lost, a seat moved against kept (antonyms);
     holding someone against kidnapping them, burning against incinerating (predicates).
+    rules-115 (heldout106, heldout105): a count after a death and its link is a toll whatever verb is
+    before ("causó el 24 de julio la muerte de 80 personas"; lexicon `death_of_nouns`); a day joined to a
+    day of a month is a day of it ("entre el 17 y el 18 de mayo"); one's own will against removed,
+    expelled or held by force, lightly wounded as alive (antonyms).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
