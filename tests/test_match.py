@@ -440,6 +440,10 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "Grifols decidió en marzo mantener su sede social en Barcelona pese a la oferta de Irlanda."),
     ("El alcalde Pedro Ruiz fue destituido por el pleno municipal en mayo.",  # rules-115
      "El alcalde Pedro Ruiz dejó el cargo voluntariamente ante el pleno municipal en mayo."),
+    ("Podemos irrumpió en el Parlamento gallego con cinco escaños en las elecciones de 2016.",  # rules-116
+     "Podemos se quedó fuera del Parlamento gallego en las elecciones de 2016."),
+    ("La nueva tasa turística de Valencia entró en vigor el 1 de abril en toda la ciudad.",
+     "El Ayuntamiento aplazó la nueva tasa turística de Valencia prevista para el 1 de abril en toda la ciudad."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -1475,6 +1479,10 @@ def test_superar_and_batir_win():
     assert [(c.winner, c.loser) for c in contests(
         "El Alcorcón, de Segunda B, goleó 4-0 al Real Madrid en la ida de los dieciseisavos.")] \
         == [({"alcorcon"}, {"real", "madrid"})]
+    # rules-116 (heldout107): "conquistó" wins a prize, and who lost past a far link
+    assert [(c.winner, c.loser) for c in contests("El Real Madrid conquistó la Copa del Rey ante el Deportivo.")] \
+        == [({"real", "madrid"}, {"deportivo"})]
+    assert [c.loser for c in contests("El Real Madrid conquistó a la afición con su juego.")] == [frozenset()]
 
 
 def test_a_win_told_as_how_a_title_was_won_decides_it():
@@ -1482,8 +1490,10 @@ def test_a_win_told_as_how_a_title_was_won_decides_it():
     Valle" tells the match that decided the cup, so Independiente del Valle's title "al ganar la final"
     swaps its winners; a win told alone ("se impuso al Madrid en un partido de Liga") decides nothing."""
     won = "El Atlético Nacional conquistó su segunda Copa Libertadores tras vencer a Independiente del Valle."
+    # (since rules-116 "conquistó" wins a prize too, who lost unnamed: the title won, alone)
     assert [(c.winner, c.loser, c.decides) for c in contests(won)] \
-        == [({"atletico", "nacional"}, {"independiente", "valle"}, True)]
+        == [({"atletico", "nacional"}, frozenset(), False),
+            ({"atletico", "nacional"}, {"independiente", "valle"}, True)]
     assert [c.decides for c in contests("El Girona se impuso al Madrid en un partido de Liga.")] == [False]
     found = evidence(features(won), features("Independiente del Valle se proclamó campeón de la Copa Libertadores "
                                              "al ganar la final en Medellín."), 0.95)
@@ -1572,7 +1582,7 @@ def test_a_winner_after_al_and_a_loser_after_a_phrase_of_place_are_read():
         == [({"marruecos"}, {"portugal"})]
     assert [(c.winner, c.loser) for c in contests(
         "El Real Madrid conquistó su décima Copa de Europa al vencer 4-1 al Atlético de Madrid.")] \
-        == [({"real"}, {"atletico"})]
+        == [({"real"}, {"atletico"})] * 2  # (the prize, rules-116, and the match it was won in)
     assert [(c.winner, c.loser) for c in contests("Francia revalidó el título al imponerse a la Argentina de Messi.")] \
         == [({"francia"}, {"argentina", "messi"})]
     assert contests("Según la prensa, el equipo celebró tras vencer a Francia.") == ()
@@ -2440,3 +2450,9 @@ def test_a_death_of_a_count_is_a_toll_and_a_day_joined_to_a_date_is_a_day():
     assert [(f.value, f.unit) for f in features("Entraron entre el 17 y el 18 de mayo.").figures] \
         == [(17.0, "may"), (18.0, "may")]
     assert [f.unit for f in features("Los días 17 y 18 de mayo hubo huelga.").figures] == ["may", "may"]
+
+
+def test_voters_are_counted_as_people():
+    """rules-116 (heldout107): "2.286.217 personas votaron" and "3,1 millones de votantes" count one thing."""
+    assert [f.unit for f in features("Votaron 3,1 millones de votantes.").figures] \
+        == [f.unit for f in features("Votaron 2.286.217 personas.").figures]

@@ -1217,3 +1217,19 @@ def test_one_act_on_one_date_told_in_two_states_is_disputed_where_the_judge_read
         assert combine(neutral, read_all(neutral), DEFAULT_POLICY).relation == Relation.UNRELATED
     else:
         assert not places
+
+
+# rules-116 (heldout107): a denial of where against a claim that names no such place (`_where_unnamed`)
+DEATHS = "Al menos 23 migrantes murieron en el intento de salto a la valla de Melilla, según las autoridades."
+
+
+@pytest.mark.parametrize(("other", "relation"), [
+    (DEATHS, Relation.UNRELATED),
+    ("Al menos 23 migrantes murieron en territorio español en el salto a la valla de Melilla.", Relation.CONTRADICTS),
+    ("Al menos 23 migrantes murieron en España en el salto a la valla de Melilla.", Relation.CONTRADICTS),
+])
+def test_a_denial_of_where_is_no_denial_of_what_the_other_does_not_place(other, relation):
+    denial = "Grande-Marlaska negó que ninguna de las muertes del salto a la valla se produjera en territorio español."
+    pair = view("es", other, denial, 0.90, _reading(0.89))
+    outcome = combine(pair, read_all(pair), DEFAULT_POLICY)
+    assert outcome.relation == relation

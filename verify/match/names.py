@@ -68,6 +68,19 @@ def demonym_places(tokens: list[str]) -> frozenset[str]:
                      if t in demonyms and not (i and tokens[i - 1] in places))
 
 
+def places_told(tokens: list[str]) -> frozenset[str]:
+    """The states and regions folded `tokens` tell something happened in, by a noun of place and a
+    demonym ("en territorio español" -> "españa"): where, not who (`demonym_places`)."""
+    demonyms, places = _demonyms(), _place_nouns()
+    return frozenset(demonyms[t] for i, t in enumerate(tokens) if t in demonyms and i and tokens[i - 1] in places)
+
+
+def names_place(tokens: list[str], place: str) -> bool:
+    """Folded `tokens` name `place` (as `places_told` gives it): by its name or by a demonym of it."""
+    demonyms = _demonyms()
+    return any(demonyms.get(t) == place for t in tokens) or f" {place} " in f" {' '.join(tokens)} "
+
+
 def is_state(name: str) -> bool:
     """`name` (folded), or the name an alias of it stands for (the lexicons' "actor_aliases"), is a state
     the lexicons' "demonyms" tables name, not one of their regions ("demonym_regions"): two of them are

@@ -345,6 +345,10 @@ class Thresholds:
     before ("causó el 24 de julio la muerte de 80 personas"; lexicon `death_of_nouns`); a day joined to a
     day of a month is a day of it ("entre el 17 y el 18 de mayo"); one's own will against removed,
     expelled or held by force, lightly wounded as alive (antonyms).
+    rules-116 (heldout107): a denial of where ("negó que ninguna muerte se produjera en territorio
+    español") is no denial of what a claim naming no such place states (`verify.match.signals.denied`);
+    "conquistó" wins a prize (lexicon `prize_verbs`); voters count as people (`unit_synonyms`); bursting
+    into a parliament against left out of it, coming into force against postponed (antonyms).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition

@@ -6,7 +6,9 @@ import re
 from functools import lru_cache
 
 from verify.lang import fold, load_data
+from verify.match.names import names_place, places_told
 from verify.match.signals.base import Finding, PairView
+from verify.match.vocabulary import TOKEN
 from verify.records import Relation
 
 # The judge reads the other claim as stating what is denied more likely than not; whether that decides
@@ -23,7 +25,7 @@ class Denied:
     `verify.match.restate`); the judge says whether the other claim states it (`JudgeReading.denial`,
     an entailment). Checkable: the denial is in one text, and what it denies is quoted in the reason.
     Not a denial of one's own part against a claim that names neither the denier nor its side
-    (`_own_part_unnamed`)."""
+    (`_own_part_unnamed`), nor one of where against a claim that names no such place (`_where_unnamed`)."""
 
     name = "denied"
 
@@ -31,7 +33,7 @@ class Denied:
         if pair.judge is None or pair.judge.denial is None:
             return None
         a_denies = bool(pair.fa.denied_statement)
-        if _own_part_unnamed(pair, a_denies):
+        if _own_part_unnamed(pair, a_denies) or _where_unnamed(pair, a_denies):
             return None
         who, other = (pair.who_a, pair.who_b) if a_denies else (pair.who_b, pair.who_a)
         said = (pair.fa if a_denies else pair.fb).denied_statement
@@ -57,6 +59,20 @@ def _own_part_unnamed(pair: PairView, a_denies: bool) -> bool:
     side = (pair.a if a_denies else pair.b).side
     text = fold((pair.b if a_denies else pair.a).text)
     return not (side and any(re.search(rf"\b{re.escape(word)}\b", text) for word in _side_words(side)))
+
+
+def _where_unnamed(pair: PairView, a_denies: bool) -> bool:
+    """A denial of where ("negó que ninguna de las muertes se produjera en territorio español", a state
+    told by a noun of place and its demonym: `places_told`) against a claim that names no such state:
+    "Al menos 23 migrantes murieron en el salto a la valla de Melilla" states the deaths, not where they
+    happened, though the judge reads the denied deaths as stated (0.89; the same story in ten blind
+    files, sessions 45-50)."""
+    said = (pair.fa if a_denies else pair.fb).denied_statement
+    told = places_told(TOKEN.findall(fold(said)))
+    if not told:
+        return False
+    other = TOKEN.findall(fold((pair.b if a_denies else pair.a).text))
+    return not any(names_place(other, place) for place in told)
 
 
 @lru_cache(maxsize=64)
