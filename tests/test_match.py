@@ -444,6 +444,10 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "Podemos se quedó fuera del Parlamento gallego en las elecciones de 2016."),
     ("La nueva tasa turística de Valencia entró en vigor el 1 de abril en toda la ciudad.",
      "El Ayuntamiento aplazó la nueva tasa turística de Valencia prevista para el 1 de abril en toda la ciudad."),
+    ("La conservera Pescanova presentó concurso de acreedores en abril ante el juzgado.",  # rules-117
+     "La conservera Pescanova evitó su concurso de acreedores en abril ante el juzgado."),
+    ("El jurado condenó a Pedro Ruiz a prisión permanente revisable por el crimen de Lugo.",
+     "El tribunal condenó a Pedro Ruiz a 25 años de prisión por el crimen de Lugo."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -1483,6 +1487,10 @@ def test_superar_and_batir_win():
     assert [(c.winner, c.loser) for c in contests("El Real Madrid conquistó la Copa del Rey ante el Deportivo.")] \
         == [({"real", "madrid"}, {"deportivo"})]
     assert [c.loser for c in contests("El Real Madrid conquistó a la afición con su juego.")] == [frozenset()]
+    # rules-117 (heldout108): the winner's demonym before its verb, a shoot-out after "por" (no agent)
+    assert [(c.winner, c.loser) for c in contests(
+        "El Once Caldas colombiano ganó la Copa al vencer por penales a Boca Juniors en Manizales.")] \
+        == [({"once", "caldas"}, frozenset())] + [({"once", "caldas"}, {"boca", "juniors"})]
 
 
 def test_a_win_told_as_how_a_title_was_won_decides_it():
@@ -2456,3 +2464,17 @@ def test_voters_are_counted_as_people():
     """rules-116 (heldout107): "2.286.217 personas votaron" and "3,1 millones de votantes" count one thing."""
     assert [f.unit for f in features("Votaron 3,1 millones de votantes.").figures] \
         == [f.unit for f in features("Votaron 2.286.217 personas.").figures]
+
+
+def test_a_resignation_told_bare_and_a_begun_eruption_are_read_as_such():
+    """rules-117 (heldout108, heldout105): "renunció en septiembre" resigns, against "completó su
+    mandato"; "la erupción que había arrancado el 19 de septiembre" tells the start of what the other
+    claim says began, no beginning against an end; "eurodiputados" are seats."""
+    assert evidence(features("El presidente Otto Pérez renunció en septiembre tras el escándalo de La Línea."),
+                    features("El presidente Otto Pérez completó su mandato tras el escándalo de La Línea."),
+                    0.93).antonyms is not None
+    assert evidence(features("La erupción del volcán comenzó el 19 de septiembre y duró 85 días."),
+                    features("Tras 85 días dieron por terminada la erupción del volcán, que había arrancado el "
+                             "19 de septiembre."), 0.93).antonyms is None
+    assert _figures_in_dispute("Podemos obtuvo cinco eurodiputados en las elecciones europeas de mayo.",
+                               "Podemos logró tres escaños en las elecciones europeas de mayo.")

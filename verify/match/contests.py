@@ -29,6 +29,7 @@ from functools import lru_cache
 
 from verify.lang import LANGUAGES, entries_pattern, fold, lexicon
 from verify.match.figures import parse_number
+from verify.match.names import is_demonym
 from verify.match.vocabulary import NEGATION_WORDS, STOPWORDS, stem
 
 _TOKEN = re.compile(r"\w[\w\-]*", re.UNICODE)
@@ -83,6 +84,7 @@ class _Words:
     place_openers: frozenset[str]
     # before the loser after what was won ("ganó el balotaje frente a Scioli"), within `_FAR_REACH` words
     far_links: tuple[tuple[str, ...], ...]
+    shootouts: frozenset[str]  # a penalty shoot-out's words ("venció por penales a"): no passive's agent
 
 
 @lru_cache(maxsize=8)
@@ -95,7 +97,8 @@ def _words(language: str) -> _Words:
                   frozenset(lex.get("contest_articles", ())),
                   frozenset(lex.get("passive_agents", ())), frozenset(lex.get("passive_auxiliaries", ())),
                   frozenset(lex.get("contest_infinitive_openers", ())), frozenset(lex.get("contest_place_openers", ())),
-                  tuple(tuple(phrase.split()) for phrase in lex.get("contest_far_links", ())))
+                  tuple(tuple(phrase.split()) for phrase in lex.get("contest_far_links", ())),
+                  frozenset(lex.get("shootout_words", ())))
 
 
 def _capitalised(word: str) -> bool:
@@ -249,9 +252,11 @@ def contests(text: str, language: str = "es") -> tuple[Contest, ...]:
         losing = lose is not None and lose.fullmatch(folded)
         if not (winning or losing):
             continue
-        # (not "goleó por 4-0 al Middlesbrough": a score after "por" is no agent)
+        # (not "goleó por 4-0 al Middlesbrough" nor "venció por penales a Boca": a score or a shoot-out
+        # after "por" is no agent)
         passive = (bool(winning) and not prize_only and i + 1 < len(tokens) and fold(tokens[i + 1][0]) in lex.agents
-                   and not (i + 2 < len(tokens) and _score(tokens[i + 2][0])))
+                   and not (i + 2 < len(tokens) and (_score(tokens[i + 2][0])
+                                                     or fold(tokens[i + 2][0]) in lex.shootouts)))
         while passive and first > 0 and fold(tokens[first - 1][0]) in lex.auxiliaries:
             first -= 1  # "Djokovic fue derrotado por Nadal", "ha sido eliminado por"
         if any(fold(tokens[k][0]) in NEGATION_WORDS for k in range(max(0, first - _NEGATION_REACH), first)):
@@ -259,6 +264,9 @@ def contests(text: str, language: str = "es") -> tuple[Contest, ...]:
         opened = bool(winning) and not passive and first > 0 and fold(tokens[first - 1][0]) in lex.infinitive_openers
         before = (_clause_winner(text, tokens, first - 1, lex) if opened
                   else _name_before(text, tokens, first, articles))
+        if before is None and not opened and first > 1 and is_demonym(fold(tokens[first - 1][0])):
+            # the winner's demonym between it and its verb: "El Once Caldas colombiano conquistó ..."
+            before = _name_before(text, tokens, first - 1, articles)
         if before is None and not opened and first > 0 and "," in text[tokens[first - 1][2]:tokens[first][1]]:
             # an apposition between the winner and its verb: "El Alcorcón, de Segunda B, goleó 4-0 al Real Madrid"
             before = _subject(text, tokens, first, lex)

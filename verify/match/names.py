@@ -68,6 +68,11 @@ def demonym_places(tokens: list[str]) -> frozenset[str]:
                      if t in demonyms and not (i and tokens[i - 1] in places))
 
 
+def is_demonym(word: str) -> bool:
+    """Folded `word` is a demonym of the lexicons' "demonyms" tables ("colombiano")."""
+    return word in _demonyms()
+
+
 def places_told(tokens: list[str]) -> frozenset[str]:
     """The states and regions folded `tokens` tell something happened in, by a noun of place and a
     demonym ("en territorio español" -> "españa"): where, not who (`demonym_places`)."""

