@@ -80,7 +80,8 @@ class _Words:
     # before a winning verb whose winner is the clause's subject, written before an earlier winning verb
     # ("España ganó el Mundial al vencer a Holanda", "Nadal won the final after beating Ruud")
     infinitive_openers: frozenset[str]
-    # before the loser, a phrase of up to `_PLACE_REACH` words that says where ("venció en la final a Ruud")
+    # before the loser, a phrase of up to `_PLACE_REACH` words that says where or how ("venció en la final a
+    # Ruud", "al vencer por penales a Boca Juniors")
     place_openers: frozenset[str]
     # before the loser after what was won ("ganó el balotaje frente a Scioli"), within `_FAR_REACH` words
     far_links: tuple[tuple[str, ...], ...]

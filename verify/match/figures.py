@@ -495,7 +495,9 @@ def _day_joined(tokens: list[str], at: int, language: str) -> str:
     "los días 17 y 18 de mayo": the 17th of May too, no bare number), or ""."""
     if at >= len(tokens) or tokens[at] not in _NUMBER_JOINERS:
         return ""
-    at += 1 + (at + 1 < len(tokens) and tokens[at + 1] in STOPWORDS and not tokens[at + 1][:1].isdigit())
+    at += 1
+    if at < len(tokens) and tokens[at] in STOPWORDS and not tokens[at][:1].isdigit():
+        at += 1  # the second day's article: "y el 18"
     if at + 2 < len(tokens) and tokens[at].isdigit() and int(tokens[at]) <= _LAST_DAY and tokens[at + 1] in _NUM_SKIP:
         month = stem(tokens[at + 2], language)
         return month if month in MONTH_STEMS else ""

@@ -75,7 +75,7 @@ def is_demonym(word: str) -> bool:
 
 def places_told(tokens: list[str]) -> frozenset[str]:
     """The states and regions folded `tokens` tell something happened in, by a noun of place and a
-    demonym ("en territorio español" -> "españa"): where, not who (`demonym_places`)."""
+    demonym ("en territorio español" -> "espana", folded): where, not who (`demonym_places`)."""
     demonyms, places = _demonyms(), _place_nouns()
     return frozenset(demonyms[t] for i, t in enumerate(tokens) if t in demonyms and i and tokens[i - 1] in places)
 

@@ -65,8 +65,8 @@ def _where_unnamed(pair: PairView, a_denies: bool) -> bool:
     """A denial of where ("negó que ninguna de las muertes se produjera en territorio español", a state
     told by a noun of place and its demonym: `places_told`) against a claim that names no such state:
     "Al menos 23 migrantes murieron en el salto a la valla de Melilla" states the deaths, not where they
-    happened, though the judge reads the denied deaths as stated (0.89; the same story in ten blind
-    files, sessions 45-50)."""
+    happened, though the judge reads the denied deaths as stated (0.89; a wrong contradiction in ten
+    blind files, rules-116)."""
     said = (pair.fa if a_denies else pair.fb).denied_statement
     told = places_told(TOKEN.findall(fold(said)))
     if not told:
