@@ -60,12 +60,17 @@ def _place_nouns() -> frozenset[str]:
     return frozenset(words("demonym_place_nouns"))
 
 
+def _demonyms_read(tokens: list[str]) -> list[tuple[str, bool]]:
+    """Each state or region folded `tokens` call by a demonym, and whether a noun of place stands right
+    before it ("en territorio español": where, not who)."""
+    demonyms, places = _demonyms(), _place_nouns()
+    return [(demonyms[t], bool(i) and tokens[i - 1] in places) for i, t in enumerate(tokens) if t in demonyms]
+
+
 def demonym_places(tokens: list[str]) -> frozenset[str]:
     """The states and regions folded `tokens` name by a demonym as actors ("las fuerzas marroquíes" ->
     "marruecos"), not where a noun of place before it makes it tell where ("el Extremo Oriente ruso")."""
-    demonyms, places = _demonyms(), _place_nouns()
-    return frozenset(demonyms[t] for i, t in enumerate(tokens)
-                     if t in demonyms and not (i and tokens[i - 1] in places))
+    return frozenset(place for place, where in _demonyms_read(tokens) if not where)
 
 
 def is_demonym(word: str) -> bool:
@@ -76,8 +81,7 @@ def is_demonym(word: str) -> bool:
 def places_told(tokens: list[str]) -> frozenset[str]:
     """The states and regions folded `tokens` tell something happened in, by a noun of place and a
     demonym ("en territorio español" -> "espana", folded): where, not who (`demonym_places`)."""
-    demonyms, places = _demonyms(), _place_nouns()
-    return frozenset(demonyms[t] for i, t in enumerate(tokens) if t in demonyms and i and tokens[i - 1] in places)
+    return frozenset(place for place, where in _demonyms_read(tokens) if where)
 
 
 def names_place(tokens: list[str], place: str) -> bool:
@@ -97,6 +101,7 @@ def is_state(name: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _demonym_states() -> frozenset[str]:
+    """The places of the lexicons' "demonyms" tables that are states (`is_state`), folded."""
     return frozenset(_demonyms().values()) - {_plain(r) for r in words("demonym_regions")}
 
 

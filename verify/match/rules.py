@@ -760,12 +760,15 @@ _BOUND_REACH = 2.0
 _FEW = 100
 
 
+# Units no count of a few is in: a day of a month, a measure as written or converted, a measure's noun.
+_NOT_FEW = MONTH_STEMS | _MEASURED | MEASURE_STEMS
+
+
 def _few(x: Figure, y: Figure) -> bool:
     """Two whole counts of one noun under a hundred ("80 muertos" / "79 personas", the dead), which news
     write exactly: five per cent apart is another count, not a rounding. Not spans of time, measures,
     rates, dates or years, whose units differ in size or are rounded."""
-    return (x.unit == y.unit and bool(x.unit) and _is_count(x) and x.unit not in MONTH_STEMS
-            and x.unit not in _MEASURED | MEASURE_STEMS
+    return (x.unit == y.unit and bool(x.unit) and _is_count(x) and x.unit not in _NOT_FEW
             and all(v.value == int(v.value) and 0 < v.value < _FEW for v in (x, y)))
 
 
