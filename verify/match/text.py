@@ -112,6 +112,10 @@ class ClaimFeatures:
     # What is denied is the denier's part in something ("negó cualquier responsabilidad en la muerte de
     # Nisman", "denied any involvement"): an involvement noun opens the denied statement.
     denies_involvement: bool = False
+    # The claim says someone admits something ("Jordi Pujol admitió que ...", "CMPC reconoció haber
+    # participado ..."; the lexicon's `admission_verbs`, not negated): against that one's denial, one
+    # speaker's two stances (`verify.match.signals.Admitted`).
+    admits: bool = False
     # hedged only as the extractor reads "según X" (a source named, no hedge in the text): a copy of a
     # statement with its source added is still a repeat (`verify.match.rules.decide`)
     sourced: bool = False
@@ -228,6 +232,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         denied_statement=denial,
         denies_the_question=bool(denial) and denial == asked_question(text, lang),
         denies_involvement=bool(denial) and fold(denial.split(" ", 1)[0]) in _INVOLVEMENT_NOUNS,
+        admits=_admits(written, lang),
         # a month or a weekday in a name of more words is none ("Julio Anguita", "Plácido Domingo"); alone
         # it is one, capitalised as English writes it ("in June", "on Friday")
         months=frozenset(stems & MONTHS.get(lang, frozenset()))
@@ -239,6 +244,20 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         calls_off=calls_off(prop, lang),
         language=lang,
     )
+
+
+def _admits(written: list[str], lang: str) -> bool:
+    """A verb of admitting among the claim's folded words with what is admitted after it, a clause or a
+    perfect infinitive within a few words ("admitió en un comunicado que", "reconoció en 2015 haber
+    participado"; the lexicon's `admission_links`: "la ley que reconoce personalidad jurídica" admits
+    nothing), and no negation in the two words before it ("no reconoce")."""
+    verbs = frozenset(words("admission_verbs", (lang,)))
+    links = frozenset(words("admission_links", (lang,)))
+    return any(w in verbs and links & set(written[k + 1:k + 1 + _ADMITTED_REACH])
+               and not NEGATION_WORDS & set(written[max(0, k - 2):k]) for k, w in enumerate(written))
+
+
+_ADMITTED_REACH = 5  # words after a verb of admitting where what is admitted begins ("admitió ante el juez que")
 
 
 def _without_placeholders(text: str, lang: str, name_words: dict[str, str], clauses: tuple[DeniedClause, ...],

@@ -22,14 +22,19 @@ Policy (`combine`, with a judge; why):
   where the judge reads the two claims themselves as neutral from `JudgePolicy.denial_neutral` (two
   readings that disagree, session 41).
 - Where one claim denies something and the judge does not read the other as stating it, the judge's
-  contradiction of the two counts from `JudgePolicy.denied_contradiction` (not with other actors' names,
-  as below): the denial is the rule evidence that the two are about one thing (session 25); and where
+  contradiction of the two counts from `JudgePolicy.denied_contradiction` (with other actors' names only
+  where the two share a matter, `one_matter_across_names`, as for the judge alone below: rules-119): the
+  denial is the rule evidence that the two are about one thing (session 25); and where
   the judge half reads the denied statement as stated, its contradiction counts from a lower bar
   (`JudgePolicy.denial_leaning`, `denial_leaning_contradiction`: two weak readings that agree, session 27);
   and where one claim denies as a whole and the other negates nothing (`one_sided`), though neither
   the rules nor the denial reading find what is denied in the other, from
   `JudgePolicy.one_sided_contradiction` (session 42); from `quoted_one_sided_contradiction` where the
-  denying claim quotes a denial (`in_own_words`: "«Nunca me he dopado», insistió Armstrong", session 45).
+  denying claim quotes a denial (`in_own_words`: "«Nunca me he dopado», insistió Armstrong", session 45);
+  and where the other claim says the one who denies admits something (`Admitted`: "Jordi Pujol admitió
+  que su familia mantuvo ... una fortuna en el extranjero" / "Pujol negó haber ocultado nunca dinero"),
+  from `JudgePolicy.admitted_contradiction`, across other names too: the speaker is the one matter
+  (rules-119).
 - The judge decides contradiction and support on its own above `JudgePolicy.contradiction` /
   `entailment`: it reads paraphrases ("ha preferido callar" / "respondió") no word list does. Not
   when each claim names an actor the other never mentions (`Actors`): "Rusia tiene pruebas de la
@@ -67,34 +72,32 @@ The thresholds are calibrated on data whose figures are not reported as final (d
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
-from verify.lang import alternation, entries_pattern, fold, words
 from verify.match.figures import CASUALTY_UNITS
 from verify.match.signals.actors import Actors, one_matter_across_names
+from verify.match.signals.admitted import Admitted
 from verify.match.signals.base import Finding, JudgeReading, PairView, Signal
 from verify.match.signals.denied import Denied
 from verify.match.signals.directions import Directions
 from verify.match.signals.figures import Figures
 from verify.match.signals.judge import Judge
 from verify.match.signals.overlap import Overlap
+from verify.match.signals.own_words import in_own_words, one_sided
 from verify.match.signals.places import Places
 from verify.match.signals.repeat import Repeat
 from verify.match.signals.roles import Roles
 from verify.match.signals.stance import Stance
-from verify.match.text import ClaimFeatures
 from verify.records import Relation
 
 __all__ = [
-    "CONFLICT_SIGNALS", "DEFAULT_POLICY", "SIGNALS", "Actors", "Denied", "Directions", "Figures", "Finding", "Judge",
-    "JudgePolicy", "JudgeReading", "Outcome", "Overlap", "PairView", "Places", "Repeat", "Roles", "Signal", "Stance",
-    "combine", "in_own_words", "one_sided", "read_all",
+    "CONFLICT_SIGNALS", "DEFAULT_POLICY", "SIGNALS", "Actors", "Admitted", "Denied", "Directions", "Figures", "Finding",
+    "Judge", "JudgePolicy", "JudgeReading", "Outcome", "Overlap", "PairView", "Places", "Repeat", "Roles", "Signal",
+    "Stance", "combine", "in_own_words", "one_sided", "read_all",
 ]
 
-SIGNALS: tuple[Signal, ...] = (Repeat(), Stance(), Denied(), Figures(), Directions(), Places(), Roles(), Overlap(),
-                               Actors(), Judge())
+SIGNALS: tuple[Signal, ...] = (Repeat(), Stance(), Denied(), Admitted(), Figures(), Directions(), Places(), Roles(),
+                               Overlap(), Actors(), Judge())
 CONFLICT_SIGNALS = ("stance", "figures", "directions", "places")
 
 
@@ -263,6 +266,16 @@ class JudgePolicy:
     # as an emphatic word in any quotation, one wrong contradiction more on news_es (the satellite's
     # "de ningún país") and one on the pair files.
     quoted_one_sided_contradiction: float = 0.60
+    # ... and from this one where one claim says someone admits something and the other that the same
+    # one denies, in a denial the rules restate or in their own words (`Admitted`): the bar of a denial
+    # in one's own words above, an admission being one's own words too. On the 114 tuning pair files of
+    # session 51 (heldout113 scored first), from 0.60: 7 labelled contradictions more (six of them Pujol's
+    # hidden fortune, told by many writers) and 1 wrong (the Alvia driver's denial of drinking against his
+    # admitted phone call: one speaker, two matters); any negation as the denial, from 0.50, 15 right and
+    # 4 wrong, from 0.60 10 and 2, and on all of news_es 2 wrong contradictions more ("ella aseguró que
+    # nadie más era responsable" against her confession); restated or quoted, news_es the same. Chosen
+    # there: only blind files scored after it measure it.
+    admitted_contradiction: float = 0.60
     # ... and a new claim's candidates with such a denial are read beyond the ones above, up to this many,
     # past the shared-word and overlap gates: a denial and what it denies seldom share their words
     # ("negó que ... hubieran sido quemados" / "incinerados"), and denials are rare (news_es, its 971
@@ -306,59 +319,6 @@ class Outcome:
     decided_by: tuple[str, ...] = ()  # the signals whose findings made the relation
 
 
-def one_sided(a: ClaimFeatures, b: ClaimFeatures) -> bool:
-    """One claim denies as a whole and the other negates nothing (`JudgePolicy.one_sided_contradiction`)."""
-    return a.denied != b.denied and not (b if a.denied else a).cues
-
-
-# A quotation between its marks; between single ones ("'Jamás he recibido dinero', afirmó", "‘...’") only
-# where they stand apart from words, as an apostrophe never does ("didn't", "d'Hondt", "l'Hospitalet").
-_QUOTATION = re.compile(r"[«“„\"]([^«»“”„\"]+)[»”\"]|(?<!\w)['‘]([^'‘’]+)['’](?!\w)")
-
-
-def in_own_words(pair: PairView) -> bool:
-    """The claim that denies as a whole (`one_sided`) quotes a denial: a quotation that denies
-    emphatically (`_denial_words`: "«Nunca me he dopado»", "«Es falso»", "«Ni la
-    cúpula ni el número dos están imputados»"), or any quotation where the claim writes a verb of
-    denying or replying, in its frame or not ("negó ...: «Solo hemos tocado el impuesto de ventas»").
-    A plain "no" in a quotation is most often no denial of anything another claim says ("«Esto no tiene
-    razón de ser», dijo", "«Ya no requerimos la ayuda de Apple»": all of news_es, session 45)
-    (`JudgePolicy.quoted_one_sided_contradiction`). Not an answer that denies the question it gives
-    (`ClaimFeatures.denies_the_question`): Peskov's "«No, Moscú no está participando en esto de ninguna
-    manera»" denies only what "esto" points back at, not his own "Moscú está en contacto con los
-    representantes libios" (0.84 on the seeds)."""
-    denier, features = (pair.a, pair.fa) if pair.fa.denied else (pair.b, pair.fb)
-    quoted = [m.group(1) or m.group(2) for m in _QUOTATION.finditer(denier.text)]
-    if not quoted or features.denies_the_question:
-        return False
-    emphatic, denying, replying, negative_subject = _denial_words(features.language)
-    folded = fold(denier.text)
-    # "ningún" is emphatic only in a quotation the claim opens with and gives to its speaker ("«No hay
-    # ninguna deuda pendiente ...», sostuvo el consejero"): in one a claim reports, a plain negative
-    # statement takes it as often ('El estudio indica que "el satélite no usa el espectro ... de ningún
-    # país"', news_es).
-    said = denier.text.lstrip()
-    opening = _QUOTATION.match(said)
-    spoken = ((opening.group(1) or opening.group(2))
-              if opening is not None and said[opening.end():].lstrip().startswith(",") else "")
-    return bool((emphatic and emphatic.search(fold(" ".join(quoted))))
-                or (negative_subject and spoken and negative_subject.search(fold(spoken)))
-                or (denying and denying.search(folded)) or (replying and replying.search(folded)))
-
-
-@lru_cache(maxsize=8)
-def _denial_words(language: str) -> tuple[re.Pattern[str] | None, ...]:
-    """Emphatic denials (the lexicon's negative fillers, additive negators and falsity words, and its
-    `emphatic_denials` besides), verbs of denying, verbs of replying, negative subjects ("ningún"):
-    whole-word patterns of folded text."""
-    keys = ("negative_fillers", "additive_negators", "falsity_words", "emphatic_denials")
-    emphatic = [w for key in keys for w in words(key, (language,))]
-    subjects = words("negative_subjects", (language,))
-    return ((re.compile(rf"\b(?:{alternation(emphatic)})\b") if emphatic else None),
-            entries_pattern(language, "deny_verbs"), entries_pattern(language, "reply_verbs"),
-            (re.compile(rf"\b(?:{alternation(subjects)})\b") if subjects else None))
-
-
 def _tolls(pair: PairView) -> bool:
     """The figures in conflict are two tolls of one kind of casualty ("80 muertos" / "64 víctimas mortales")."""
     evidence = pair.decision.evidence
@@ -391,19 +351,23 @@ def combine(pair: PairView, findings: tuple[Finding, ...], policy: JudgePolicy =
     # Curiosity de la NASA aterrizó ... en 2012" / "El rover Perseverance de la NASA se posó ... en 2021",
     # two landings, 0.96; the judge alone across two years with the same actors still counts: "la primera
     # visita ... desde 1969" / "... desde 1984")
-    if c >= policy.contradiction and ("actors" not in by_name
-                                      or (not pair.decision.evidence.years_apart
-                                          and one_matter_across_names(pair, policy.other_actors_coverage,
-                                                                      policy.other_actors_words))):
+    across = ("actors" in by_name and not pair.decision.evidence.years_apart
+              and one_matter_across_names(pair, policy.other_actors_coverage, policy.other_actors_words))
+    if c >= policy.contradiction and ("actors" not in by_name or across):
         return Outcome(Relation.CONTRADICTS, round(c, 4), findings, ("judge", *(f.signal for f in conflicts)))
     # Not for an answer that denies the question it gives: the judge's contradiction is of the claims as
     # written, whose "No, Moscú no está participando en esto" denies only what "esto" points back at
     # (Peskov's "Moscú está en contacto con los representantes libios", 0.84, on the seeds).
     denier, other = (pair.fa, pair.fb) if pair.fa.denied_statement else (pair.fb, pair.fa)
-    if (denied is not None and c >= policy.denied_contradiction and "actors" not in by_name
+    if (denied is not None and c >= policy.denied_contradiction and ("actors" not in by_name or across)
             and not denier.denies_the_question):
         return Outcome(Relation.CONTRADICTS, round(c, 4), findings,
                        ("denied", "judge", *(f.signal for f in conflicts)))
+    # One speaker's two stances, named in both claims (`Admitted`): the judge's contradiction counts from
+    # `JudgePolicy.admitted_contradiction`, across other names too (the speaker is the one matter).
+    if "admitted" in by_name and c >= policy.admitted_contradiction:
+        return Outcome(Relation.CONTRADICTS, round(c, 4), findings,
+                       ("admitted", "judge", *(f.signal for f in conflicts)))
     # Two weak readings that agree (`JudgePolicy.denial_leaning`), not where the other claim negates too:
     # the judge reads two denials of one side as half stated and half contradicting (Peskov's "No, Moscú
     # no está participando" against his "Rusia no estaba respaldando a Haftar", on the seeds).

@@ -21,6 +21,9 @@ class Directions:
         if evidence.reversed_contest:
             won, lost = evidence.reversed_contest
             return Finding(self.name, Relation.CONTRADICTS, True, 0.6, f'opposite winners: "{won}" vs "{lost}"')
+        if evidence.first_overtaken:
+            first, ahead = evidence.first_overtaken
+            return Finding(self.name, Relation.CONTRADICTS, True, 0.6, f'two firsts: "{first}" vs "{ahead}"')
         if evidence.called_off and pair.judge is not None and not evidence.antonyms:
             event, call = evidence.called_off
             return Finding(self.name, Relation.CONTRADICTS, True, 0.6,
