@@ -1271,3 +1271,21 @@ def test_a_denial_of_where_is_no_denial_of_what_the_other_does_not_place(other, 
     pair = view("es", other, denial, 0.90, _reading(0.89))
     outcome = combine(pair, read_all(pair), DEFAULT_POLICY)
     assert outcome.relation == relation
+
+
+def test_a_denial_in_ones_own_words_counts_across_names_where_the_two_share_a_matter():
+    """rules-121 (heldout115): "«Nunca tuve una tarjeta opaca», se defendió Rato ante el juez de la
+    Audiencia Nacional" against his spending with one of Caja Madrid: each names an institution the
+    other does not, and they share the matter (`one_matter_across_names`): the one-sided bar counts, as
+    a denial read as contradicting does across names since rules-119. Not where they share a name only."""
+    spent = "Rodrigo Rato gastó más de 99.000 euros con una tarjeta opaca de Caja Madrid durante su etapa al frente."
+    denied = "«Nunca tuve una tarjeta opaca», se defendió Rato ante el juez de la Audiencia Nacional."
+    entities_a = (("Rodrigo Rato", "Rodrigo Rato", "PER"), ("Caja Madrid", "Caja Madrid", "ORG"))
+    entities_b = (("Rodrigo Rato", "Rato", "PER"), ("Audiencia Nacional", "Audiencia Nacional", "ORG"))
+    pair = view("es", spent, denied, 0.88, reading((0.01, 0.26, 0.73)), entities_a, entities_b)
+    findings = read_all(pair)
+    assert "actors" in {f.signal for f in findings} and one_sided(pair.fa, pair.fb) and in_own_words(pair)
+    assert combine(pair, findings, DEFAULT_POLICY).relation == Relation.CONTRADICTS
+    other = view("es", "Rodrigo Rato presidió Caja Madrid entre 2010 y 2012 tras dejar el FMI.", denied, 0.85,
+                 reading((0.01, 0.26, 0.73)), entities_a, entities_b)
+    assert combine(other, read_all(other), DEFAULT_POLICY).relation != Relation.CONTRADICTS

@@ -371,6 +371,9 @@ class Thresholds:
     de votos por el No", "la victoria del no"; `verify.match.negation`); "concluyó que" reports a finding
     (lexicon `report_verbs`: "Los expertos del GIEI concluyeron que no hay pruebas de que ..." denies);
     insolvency avoided by "evitó su entrada en concurso", an animal put down against saved (antonyms).
+    rules-121 (heldout115): with the judge, a denial as a whole against a claim that negates nothing
+    counts across other names where the two share a matter, as the judge alone and a denial read as
+    contradicting do (`verify.match.signals.combine`).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition

@@ -30,7 +30,8 @@ Policy (`combine`, with a judge; why):
   and where one claim denies as a whole and the other negates nothing (`one_sided`), though neither
   the rules nor the denial reading find what is denied in the other, from
   `JudgePolicy.one_sided_contradiction` (session 42); from `quoted_one_sided_contradiction` where the
-  denying claim quotes a denial (`in_own_words`: "«Nunca me he dopado», insistió Armstrong", session 45);
+  denying claim quotes a denial (`in_own_words`: "«Nunca me he dopado», insistió Armstrong", session 45),
+  across other actors' names too where the two share a matter, as the judge alone (rules-121);
   and where the other claim says the one who denies admits something (`Admitted`: "Jordi Pujol admitió
   que su familia mantuvo ... una fortuna en el extranjero" / "Pujol negó haber ocultado nunca dinero"),
   from `JudgePolicy.admitted_contradiction`, across other names too: the speaker is the one matter
@@ -375,7 +376,7 @@ def combine(pair: PairView, findings: tuple[Finding, ...], policy: JudgePolicy =
             and "actors" not in by_name and not other.denied):
         return Outcome(Relation.CONTRADICTS, round(max(denied.strength, c), 4), findings,
                        ("denied", "judge", *(f.signal for f in conflicts)))
-    if "actors" not in by_name and one_sided(pair.fa, pair.fb) and (
+    if ("actors" not in by_name or across) and one_sided(pair.fa, pair.fb) and (
             c >= policy.one_sided_contradiction
             or (c >= policy.quoted_one_sided_contradiction and in_own_words(pair))):
         return Outcome(Relation.CONTRADICTS, round(c, 4), findings, ("judge", *(f.signal for f in conflicts)))
