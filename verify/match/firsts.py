@@ -71,7 +71,7 @@ def firsts(proposition: str, language: str) -> tuple[First, ...]:
 
 def overtaken(a: tuple[First, ...], b: tuple[First, ...]) -> tuple[First, First] | None:
     """A first of `b` ahead of the one a first of `a`, of the same noun, says is first, or the other way
-    round: (the overtaken claim's first, the other's), in the order of the claims; None otherwise."""
+    round: (claim A's first, claim B's), whichever was overtaken; None otherwise."""
     for x, y, swap in ((a, b, False), (b, a, True)):
         for later in x:
             for earlier in y:

@@ -246,6 +246,9 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
     )
 
 
+_ADMITTED_REACH = 5  # words after a verb of admitting where what is admitted begins ("admitió ante el juez que")
+
+
 def _admits(written: list[str], lang: str) -> bool:
     """A verb of admitting among the claim's folded words with what is admitted after it, a clause or a
     perfect infinitive within a few words ("admitió en un comunicado que", "reconoció en 2015 haber
@@ -256,8 +259,6 @@ def _admits(written: list[str], lang: str) -> bool:
     return any(w in verbs and links & set(written[k + 1:k + 1 + _ADMITTED_REACH])
                and not NEGATION_WORDS & set(written[max(0, k - 2):k]) for k, w in enumerate(written))
 
-
-_ADMITTED_REACH = 5  # words after a verb of admitting where what is admitted begins ("admitió ante el juez que")
 
 
 def _without_placeholders(text: str, lang: str, name_words: dict[str, str], clauses: tuple[DeniedClause, ...],

@@ -213,8 +213,9 @@ class JudgePolicy:
     denial_neutral: float = 0.95
     # ... and where the judge does not read the denied statement as stated (reworded: "negó haber
     # recorrido la T4" / "recorrió 8 kilómetros andando en la T4", 0.27) but reads the two claims as
-    # contradicting from this (not with other actors' names): a denial in one claim is what the judge's
-    # contradiction needs to be about one thing. On the fourteen pair files of
+    # contradicting from this (with other actors' names only where the two share a matter, below): a
+    # denial in one claim is what the judge's contradiction needs to be about one thing. On the fourteen
+    # pair files of
     # session 25 (`verify eval pairs`) it made 19 more right contradictions and 1 wrong from 0.70, but on
     # all of news_es 2 right and 6 wrong (read by hand: an ex-minister denying Swiss money against the
     # list he is on, 0.74-0.83); from 0.85, the bar a denial read across two names already has, 1 right
@@ -222,7 +223,10 @@ class JudgePolicy:
     # pruebas de que Corea del Norte ..." against "Rusia tiene pruebas de la cooperación de EE UU ..."
     # reads 0.97. Session 28 (rules-30), on the twenty-two pair files and all of news_es again: from 0.80,
     # 6 right and none wrong more on the files, nothing more on the corpus (its nearest, two ex-minister
-    # readings, at 0.77-0.78); from 0.75, 14 right there and 2 wrong here.
+    # readings, at 0.77-0.78); from 0.75, 14 right there and 2 wrong here. rules-119: across other
+    # actors' names too where the two share a quarter of their words and two words outside names
+    # (`one_matter_across_names`, the judge alone's gate, which the seeds' pair does not pass): on the 114
+    # pair files of session 51, 22 labelled contradictions more and none wrong; all of news_es the same.
     denied_contradiction: float = 0.80
     # ... and where the judge half reads the denied statement as stated and leans to contradiction on the
     # two claims: both from these (not with other actors' names). On the twenty pair files of session 27
