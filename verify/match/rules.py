@@ -1123,9 +1123,16 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
         directions_disputed=directions_disputed,
         reversed_contest=(contest[0].text, contest[1].text) if contest is not None else None,
         called_off=called,
-        first_overtaken=(first[0].written, first[1].written) if first is not None else None,
+        first_overtaken=(_written(a, first[0].written), _written(b, first[1].written)) if first is not None else None,
         years_apart=two_years,
     )
+
+
+def _written(claim: ClaimFeatures, folded: str) -> str:
+    """Folded words of a claim's proposition back as it writes them, for the reason ("primer pais, por
+    delante de costa rica" -> "primer país, por delante de Costa Rica")."""
+    words_written = {fold(w): w for w in re.findall(r"\w+", claim.statement)}
+    return re.sub(r"\w+", lambda m: words_written.get(m.group(), m.group()), folded)
 
 
 def _called_off(a: ClaimFeatures, b: ClaimFeatures) -> tuple[str, str] | None:
