@@ -42,12 +42,9 @@ def _content(token: str) -> bool:
 def firsts(proposition: str, language: str) -> tuple[First, ...]:
     """The firsts a folded proposition states (module docstring); none where it negates before one ("El
     Salvador no fue el primer país": a denial, the stance rule's)."""
-    lex = lexicon(language)
-    first_words = frozenset(lex.get("first_words", ()))
-    ahead = entries_pattern(language, "ahead_markers")
+    first_words, possessives, ahead = _words(language)
     if not first_words or ahead is None:
         return ()
-    possessives = frozenset(lex.get("first_possessives", ()))
     tokens = [(m.group(), m.start()) for m in TOKEN.finditer(proposition)]
     found = []
     for k, (token, at) in enumerate(tokens):
@@ -67,6 +64,14 @@ def firsts(proposition: str, language: str) -> tuple[First, ...]:
         found.append(First(stem(noun, language), frozenset(t for t in before if _content(t)), frozenset(overtaken),
                            written))
     return tuple(found)
+
+
+@lru_cache(maxsize=8)
+def _words(language: str) -> tuple[frozenset[str], frozenset[str], re.Pattern[str] | None]:
+    """The lexicon's `first_words`, `first_possessives` and `ahead_markers` (a pattern), once per language."""
+    lex = lexicon(language)
+    return (frozenset(lex.get("first_words", ())), frozenset(lex.get("first_possessives", ())),
+            entries_pattern(language, "ahead_markers"))
 
 
 def overtaken(a: tuple[First, ...], b: tuple[First, ...]) -> tuple[First, First] | None:

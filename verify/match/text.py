@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from verify.lang import alternation, fold, words
 from verify.match.calling_off import CalledOff, called_off, calls_off
@@ -139,6 +140,11 @@ class ClaimFeatures:
     def asserted_stems(self) -> frozenset[str]:
         return self.stems if self.asserted is None else self.asserted
 
+    def names_speaker_of(self, other: ClaimFeatures) -> bool:
+        """This claim names who speaks in `other` (its speaker's stems among this claim's words or names):
+        the denier of one claim met in the other (`signals.denied`, `signals.Admitted`)."""
+        return bool(other.speaker_stems & (self.stems | self.frame_name_stems | self.prop_name_stems))
+
     def names_missing_in(self, other: ClaimFeatures) -> frozenset[str]:
         """The names this claim's proposition mentions that `other` does not mention anywhere, as a
         name or, by its last word, among its words, its frame's included: "lopez obrador" is met by
@@ -249,13 +255,18 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
 _ADMITTED_REACH = 5  # words after a verb of admitting where what is admitted begins ("admitió ante el juez que")
 
 
+@lru_cache(maxsize=8)
+def _admission_words(lang: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The lexicon's `admission_verbs` and `admission_links`, read once per language, not per claim."""
+    return frozenset(words("admission_verbs", (lang,))), frozenset(words("admission_links", (lang,)))
+
+
 def _admits(written: list[str], lang: str) -> bool:
     """A verb of admitting among the claim's folded words with what is admitted after it, a clause or a
     perfect infinitive within a few words ("admitió en un comunicado que", "reconoció en 2015 haber
     participado"; the lexicon's `admission_links`: "la ley que reconoce personalidad jurídica" admits
     nothing), and no negation in the two words before it ("no reconoce")."""
-    verbs = frozenset(words("admission_verbs", (lang,)))
-    links = frozenset(words("admission_links", (lang,)))
+    verbs, links = _admission_words(lang)
     return any(w in verbs and links & set(written[k + 1:k + 1 + _ADMITTED_REACH])
                and not NEGATION_WORDS & set(written[max(0, k - 2):k]) for k, w in enumerate(written))
 

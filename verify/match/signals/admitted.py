@@ -22,8 +22,7 @@ class Admitted:
         if pair.judge is None or pair.fa.denied == pair.fb.denied:
             return None
         denier, other = (pair.fa, pair.fb) if pair.fa.denied else (pair.fb, pair.fa)
-        if not other.admits or not denier.speaker_stems & (other.stems | other.frame_name_stems
-                                                             | other.prop_name_stems):
+        if not other.admits or not other.names_speaker_of(denier):
             return None
         # A denial: one the rules restate ("Pujol negó haber ocultado ...") or in the speaker's own words
         # ("'No he tenido nunca ni un duro en el extranjero', aseguró Jordi Pujol"); not any negation

@@ -54,7 +54,7 @@ def _own_part_unnamed(pair: PairView, a_denies: bool) -> bool:
     denier, other = (pair.fa, pair.fb) if a_denies else (pair.fb, pair.fa)
     if not (denier.denies_involvement and denier.speaker_stems):
         return False
-    if denier.speaker_stems & (other.stems | other.frame_name_stems | other.prop_name_stems):
+    if other.names_speaker_of(denier):
         return False
     side = (pair.a if a_denies else pair.b).side
     text = fold((pair.b if a_denies else pair.a).text)
