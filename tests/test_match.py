@@ -456,6 +456,12 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "La cooperativa Fagor evitó su entrada en concurso de acreedores en octubre de 2013."),
     ("La Comunidad de Madrid sacrificó a Excalibur, el perro de la enfermera.",
      "Excalibur, el perro de la enfermera, fue salvado por la Comunidad de Madrid."),
+    ("El diputado de Teruel Existe votó a favor de la investidura en enero.",  # rules-122
+     "El diputado de Teruel Existe votó contra la investidura en enero."),
+    ("El Tribunal Supremo avaló en mayo la reforma electoral del Gobierno.",
+     "El Tribunal Supremo invalidó en mayo la reforma electoral del Gobierno."),
+    ("Los bomberos hallaron sin vida al montañero en el pozo de Totalán.",
+     "Los bomberos lograron sacar con vida al montañero del pozo de Totalán."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)

@@ -451,9 +451,37 @@ OFFICIAL = ("La teoría oficial fue desde el primer momento que los estudiantes 
     ("The club dismissed reports of the death of its owner, Malcolm Glazer.", "en",
      "There was the death of its owner, Malcolm Glazer"),
     ("El Kremlin no negó la muerte del general en Siria.", "es", ""),
+    # a manner adverb between the denying verb and what it denies (rules-122)
+    ("Rajoy negó rotundamente haber recibido nunca sobres del extesorero.", "es",
+     "Rajoy ha recibido sobres del extesorero"),
+    ("El Gobierno desmintió categóricamente que el ministro hubiera dimitido.", "es", "El ministro hubiera dimitido"),
+    # a speaker denying their own act in a quotation, in the first person, restated in the third with the
+    # speaker named after the reporting verb as subject (rules-122) ...
+    ("«Nunca recibí ni un solo peso de Odebrecht», dijo Lozoya a la salida de la audiencia.", "es",
+     "Lozoya recibió algún peso de Odebrecht"),
+    ('"No he huido de la justicia española, estoy en Bruselas", afirmó Puigdemont desde la capital belga.', "es",
+     "Puigdemont ha huido de la justicia española"),
+    ("«Jamás me he dopado», repitió Armstrong.", "es", "Armstrong se ha dopado"),
+    # ... not a negation in the third person, nor a promise ("no voy a"), which deny no act of the speaker's
+    ("«Esto no tiene razón de ser», dijo Pérez.", "es", ""),
+    ("«No voy a renunciar a la búsqueda de la paz», dijo Santos.", "es", ""),
 ])
 def test_what_a_claim_denies_is_restated_as_a_sentence(text: str, language: str, denied: str):
     assert denied_statement(text, strip_frame(text), language) == denied
+
+
+def test_a_manner_adverb_before_que_is_part_of_a_frame_only_right_before_it():
+    assert strip_frame("El ministro afirmó rotundamente que no habrá recortes en sanidad.").frame
+    # "a las familias ... que" is a relative clause: the sentence is the claim's own, not a saying
+    relative = "Por esa razón reconoceremos normativamente a las familias que alcanzan 250.000 hogares en la región."
+    assert strip_frame(relative).frame == ""
+
+
+def test_a_quoted_denial_after_a_colon_takes_the_extractors_speaker_as_subject():
+    text = "Fabra afirmó: «Yo nunca pagué a nadie por mi tesis»."
+    assert denied_statement(text, strip_frame(text), "es", "Fabra") == "Fabra pagó a alguien por su tesis"
+    # without a speaker there is no subject to restate it with
+    assert denied_statement(text, strip_frame(text), "es", "") == ""
 
 
 def test_the_statement_is_the_proposition_as_written():

@@ -34,6 +34,10 @@ def _between(word: str, most: int) -> str:
             r"|\s+(?:hoy|ayer|tambien|ademas|luego|entonces))?")
 
 
+# A manner adverb may come first ("negó rotundamente haber recibido", "desmintió categóricamente que"):
+# it says how the speaker denies, not what. Before "que" only right before it: "reconoceremos
+# normativamente a las familias monoparentales que alcanzan ..." is a relative clause.
+_MANNER = rf"\s+\w{{2,}}(?:{alternation(words('manner_adverb_endings'))})\b"
 _BETWEEN = _between(r"[^\s,;:.]+", 3)
 # Before an infinitive, four words but none an infinitive itself: "negó ante los agentes del FBI haber
 # disparado" (three until rules-65), not "se niega a atender nuestra propuesta de recontratar".
@@ -42,7 +46,8 @@ _FRAME_HEAD = re.compile(
     # A time or an addressee may sit between the verb and "que" ("afirmó el martes que", "dijo a los
     # periodistas que"); an object may not ("rechazó una propuesta que ...": a relative clause).
     # The frame never spans a ";" ("Ochoa Reza llegó a Morena; dice que ...": two statements).
-    rf"^(?P<frame>[^;]{{0,160}}?)\b{_AUX}(?P<verb>{_REPORT}|{_DENY})\b(?:{_BETWEEN}\s+(?:que|that)\b|\s*:)",
+    rf"^(?P<frame>[^;]{{0,160}}?)\b{_AUX}(?P<verb>{_REPORT}|{_DENY})\b"
+    rf"(?:{_MANNER}(?=\s+(?:que|that)\b|\s*:))?(?:{_BETWEEN}\s+(?:que|that)\b|\s*:)",
     re.IGNORECASE,
 )
 # "Peskov negó haber enviado armas", "se negó a declarar" (a refusal), "descarta la posibilidad de
@@ -51,7 +56,7 @@ _FRAME_HEAD = re.compile(
 _DENIED_NOUNS = rf"(?:la\s+|el\s+)?(?:{alternation(words('denied_nouns'))})\s+de\s+"
 # A place, a time or an addressee may sit between the verb and its infinitive, as before "que" ("negó
 # ante el juez haber adulterado", "rechazó en una entrevista apoyar"); an object may not.
-_DENY_INF = re.compile(rf"^(?P<frame>[^;]{{0,120}}?)\b{_AUX}(?P<verb>{_DENY})\b"
+_DENY_INF = re.compile(rf"^(?P<frame>[^;]{{0,120}}?)\b{_AUX}(?P<verb>{_DENY})\b(?:{_MANNER})?"
                        rf"(?:{_BETWEEN_INF}(?=\s+{_INFINITIVE.pattern}))?\s+"
                        rf"(?P<lead>a\s+|{_DENIED_NOUNS}(?:que\s+)?)?(?P<rest>.+)$", re.IGNORECASE)
 # "La Iglesia copta desmintió el fallecimiento del papa", "negaron la muerte de Mehsud", "desmintió los
@@ -63,7 +68,8 @@ _EVENT = (rf"(?:(?:(?:{_EVENT_DETERMINERS})\s+)?(?:{alternation(words('event_rep
           rf"(?:{alternation(words('event_report_links'))})\s+)?"
           rf"(?P<rest>(?:{_EVENT_DETERMINERS})\s+(?P<event>{alternation(words('denied_events'))})"
           rf"\b.*)$")
-_DENY_EVENT = re.compile(rf"^(?P<frame>[^;]{{0,120}}?)\b{_AUX}(?P<verb>{_DENY})\b{_BETWEEN}\s+{_EVENT}", re.IGNORECASE)
+_DENY_EVENT = re.compile(rf"^(?P<frame>[^;]{{0,120}}?)\b{_AUX}(?P<verb>{_DENY})\b(?:{_MANNER})?{_BETWEEN}\s+{_EVENT}",
+                         re.IGNORECASE)
 _REFUSAL = re.compile(alternation(words("refusal_verbs")))
 # Roles a speaker holds in an institution ("portavoz", "ministro", "spokesman"): verify/data/sides.json.
 _ROLES = frozenset(fold(w) for w in load_data("sides.json")["role_nouns"] if " " not in w)

@@ -32,7 +32,10 @@ clause is restated without its negation (`replied_denial`), unless it points bac
 preguntó si Rusia consideraba apoyar militarmente a Libia": the lexicon's `question_verbs` and
 `question_connectors`), an answer "No, ..." or one that points back denies the question. So is a
 quotation that denies with emphasis ("«La cuenta no ha sido bloqueada en ningún momento», aseguró un
-portavoz": the lexicon's `negative_fillers` but "nunca", which also says how often). Any other
+portavoz": the lexicon's `negative_fillers` but "nunca", which also says how often). A quotation in
+which its speaker negates their own act in the first person, "nunca" or not, is restated first, in the
+third person with the speaker as subject ("«Nunca recibí un solo peso de Odebrecht», dijo Lozoya" ->
+"Lozoya recibió algún peso de Odebrecht": `quoted_denial`, rules-122). Any other
 negation of a claim's own clause gets no restatement: reading them all so was measured and left out
 (on all of news_es 11 more contradictions, 3 right: docs/QUALITY.md, session 22). Nor does a refusal
 ("se negó a declarar", "descartó dimitir": the lexicon's `refusal_verbs` before an infinitive), which
@@ -111,7 +114,8 @@ def denied_statement(text: str, frame: Frame, language: str = "es", speaker: str
     if frame.hedged:
         return ""
     if not frame.denied:
-        return opened_denial(statement(text, frame), language) or replied_denial(text, frame, language)
+        return (opened_denial(statement(text, frame), language) or quoted_denial(text, language, speaker)
+                or replied_denial(text, frame, language))
     span = written(text, frame.proposition)
     if span is None:
         return ""
@@ -281,6 +285,79 @@ def replied_denial(text: str, frame: Frame, language: str = "es") -> str:
         if asked:
             return asked
     return "" if points_back else said
+
+
+# A quotation between its marks (as `signals.own_words` reads one) and what follows it.
+_QUOTED = re.compile(r"[«“„\"]([^«»“”„\"]+)[»”\"]")
+_CLAUSE_END = re.compile(r"[;:]|,(?!\d)")  # (a comma inside a figure, "1,5 millones", ends nothing)
+
+
+def quoted_denial(text: str, language: str = "es", speaker: str = "") -> str:
+    """What a quotation denies when its speaker negates their own act in the first person ("«Nunca
+    recibí un solo peso de Odebrecht», dijo Lozoya" -> "Lozoya recibió algún peso de Odebrecht"; "«No he
+    huido de la justicia española, estoy en Bruselas ...», afirmó Puigdemont" -> "Puigdemont ha huido de
+    la justicia española"): the quotation's first clause without its negation; its pronoun dropped, its
+    first-person verb, clitics and possessives in the third person (the lexicon's
+    `first_person_pronouns`, `first_person_verbs`, `first_person_endings`, `first_person_words`); its
+    minimisers and negative words made affirmative ("ni un solo" -> "algún": `minimizers`; "nadie" ->
+    "alguien": `negative_concord`); its speaker as subject, named by the extractor or right after the
+    reporting verb, not a pronoun ("Él", which the judge cannot tie to anyone). The quotation is given to
+    its speaker by a reporting verb right after it ('«...», insistió García Luna') or opens after a colon
+    ('Fabra afirmó: «...»'). Unlike a plain negation in a quotation ("«Esto no tiene razón de ser»,
+    dijo": most often about something else, docs/QUALITY.md, session 45), a speaker denying their own act
+    denies what other claims report of them; whether the other claim states it is the judge's reading.
+    "" when the quotation is not so, or the language's lexicon has no first person (English has none
+    yet)."""
+    lex = lexicon(language)
+    verbs, endings = lex.get("first_person_verbs", {}), lex.get("first_person_endings", {})
+    persons, minimizers = lex.get("first_person_words", {}), lex.get("minimizers", {})
+    pronouns = frozenset(lex.get("first_person_pronouns", ()))
+    negators = set(lex.get("negators", ())) | set(lex.get("negative_fillers", ()))
+    for quotation in _QUOTED.finditer(text):
+        after, before = fold(text[quotation.end():]), text[:quotation.start()].rstrip()
+        given = re.match(r"\s*,\s*(\w+)", after)
+        if not ((given and FRAME_VERB.fullmatch(given.group(1)))
+                or (before.endswith(":") and FRAME_VERB.search(fold(before)))):
+            continue
+        subject = speaker or (_named_after(text[quotation.end():]) if given else "")
+        clause = _CLAUSE_END.split(quotation.group(1).strip(), maxsplit=1)[0]
+        clause = re.sub(rf"\s+(?:{alternation(words('coordinators', (language,)))})$", "", clause.rstrip(),
+                        flags=re.IGNORECASE)  # "No tengo intereses y, para ser más clara, ..."
+        for phrase in sorted(minimizers, key=len, reverse=True):
+            clause = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", minimizers[phrase], clause, flags=re.IGNORECASE)
+        tokens = clause.split()
+        while tokens and fold(tokens[0]) in pronouns:
+            tokens.pop(0)  # "Yo nunca he ..."
+        folded = fold(" ".join(tokens))
+        negation = next((n for n in sorted(negators, key=len, reverse=True) if folded.startswith(n + " ")), None)
+        if negation is None or all(fold(w) in STOPWORDS for w in subject.split()):
+            return ""  # no subject but a pronoun ("Él", "Ella"), which the judge cannot tie to anyone
+        tokens = tokens[len(negation.split()):]
+        at = next((i for i, w in enumerate(tokens[:3]) if fold(w) not in CLITICS), -1)  # past "me", "lo"
+        third = _third_person(tokens[at].lower(), verbs, endings) if at >= 0 else None
+        if third is None:
+            return ""
+        tokens[at] = third
+        tokens = [persons.get(w.lower(), w) for w in tokens]
+        return _affirmed(" ".join([subject, *(w for w in tokens if w)]), lex.get("negative_concord", {}))
+    return ""
+
+
+def _third_person(word: str, verbs: Mapping[str, str], endings: Mapping[str, str]) -> str | None:
+    """A first-person verb form in the third person ("recibí" -> "recibió", "he" -> "ha"), or None."""
+    if word in verbs:
+        return verbs[word]
+    if len(word) < 4:
+        return None
+    ending = next((e for e in sorted(endings, key=len, reverse=True) if word.endswith(e)), None)
+    return word[:-len(ending)] + endings[ending] if ending else None
+
+
+def _named_after(text: str) -> str:
+    """The capitalised name right after the reporting verb after a quotation ('», insistió García Luna a
+    través de ...' -> "García Luna"), or ""."""
+    m = re.match(r"\s*,\s*\w+\s+((?:[A-ZÁÉÍÓÚÑ][\w-]*\s*)+)", text)
+    return m.group(1).strip() if m else ""
 
 
 def asked_question(text: str, language: str = "es") -> str:

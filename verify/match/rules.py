@@ -374,6 +374,13 @@ class Thresholds:
     rules-121 (heldout115): with the judge, a denial as a whole against a claim that negates nothing
     counts across other names where the two share a matter, as the judge alone and a denial read as
     contradicting do (`verify.match.signals.combine`).
+    rules-122 (heldout115-119): a manner adverb between a denying or reporting verb and what it frames
+    ("negó rotundamente haber recibido", "negó categóricamente haber espiado"; `verify.match.frame`); a
+    speaker's quoted denial of their own act in the first person restated in the third, the speaker
+    as subject ("«Nunca recibí un solo peso de Odebrecht», dijo Lozoya" -> "Lozoya recibió algún peso de
+    Odebrecht"; `verify.match.restate.quoted_denial`), for the judge to read against the other claim;
+    "proclamó", "repitió", "reiteró" report (lexicon `report_verbs`); a vote "contra" without "en",
+    invalidated against upheld, found alive in the infinitive ("lograron sacar con vida"; antonyms).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
