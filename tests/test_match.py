@@ -462,6 +462,8 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "El Tribunal Supremo invalidó en mayo la reforma electoral del Gobierno."),
     ("Los bomberos hallaron sin vida al montañero en el pozo de Totalán.",
      "Los bomberos lograron sacar con vida al montañero del pozo de Totalán."),
+    ("La alcaldesa de Getafe dimitió en abril tras la polémica del vídeo.",  # rules-123
+     "La alcaldesa de Getafe resistió en el cargo en abril tras la polémica del vídeo."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -2518,6 +2520,16 @@ def test_a_death_caused_before_the_wounded_and_a_term_until_a_year_are_read_as_s
     assert not evidence(destituted, absolved, 0.94).years_apart
     assert evidence(destituted, absolved, 0.94).antonyms is not None
     assert evidence(destituted, features(absolved.proposition.replace("hasta 2013", "en 2013")), 0.94).years_apart
+
+
+def test_a_season_written_short_names_both_its_years():
+    """rules-123 (heldout121): "la Liga 2003-04" names 2004 too, so a claim dated "en 2004" is no other
+    year's story and two point totals of that season are in dispute; a bare "2003" is still another year."""
+    season = "El Valencia CF ganó la Liga 2003-04 con 77 puntos, a cinco del Barcelona."
+    same_year = "El Valencia de Benítez se proclamó campeón de Liga en 2004 con 83 puntos en la clasificación final."
+    assert not evidence(features(season), features(same_year), 0.94).years_apart
+    assert _figures_in_dispute(season, same_year)
+    assert evidence(features(season.replace("2003-04", "en 2003")), features(same_year), 0.94).years_apart
 
 
 @pytest.mark.parametrize("first, ahead", [

