@@ -477,6 +477,11 @@ def test_a_manner_adverb_before_que_is_part_of_a_frame_only_right_before_it():
     assert strip_frame(relative).frame == ""
 
 
+def test_a_manner_adverb_sits_in_an_english_frame_too():
+    framed = strip_frame("The ministry denied categorically that the army had used chemical weapons.")
+    assert framed.denied and framed.proposition == "the army had used chemical weapons"
+
+
 def test_a_quoted_denial_after_a_colon_takes_the_extractors_speaker_as_subject():
     text = "Fabra afirmó: «Yo nunca pagué a nadie por mi tesis»."
     assert denied_statement(text, strip_frame(text), "es", "Fabra") == "Fabra pagó a alguien por su tesis"

@@ -51,7 +51,7 @@ from functools import lru_cache
 from verify.lang import alternation, fold, lexicon, table, words
 from verify.match.figures import Figure, figure_tokens, written_words
 from verify.match.frame import FRAME_VERB, Frame
-from verify.match.vocabulary import CLITICS, MULTIPLIERS, QUOTES, STOPWORDS, decimal_apostrophes
+from verify.match.vocabulary import CLITICS, DOUBLE_QUOTATION, MULTIPLIERS, QUOTES, STOPWORDS, decimal_apostrophes
 
 _FOLLOW_UP = re.compile(rf"(?:{alternation(words('follow_up_verbs'))})")
 _CONNECTIVE = re.compile(r"^(?:[^,]{0,25},\s+)(?=\S)")  # "Por su parte, ", "Sin embargo, "
@@ -287,8 +287,6 @@ def replied_denial(text: str, frame: Frame, language: str = "es") -> str:
     return "" if points_back else said
 
 
-# A quotation between its marks (as `signals.own_words` reads one) and what follows it.
-_QUOTED = re.compile(r"[«“„\"]([^«»“”„\"]+)[»”\"]")
 _CLAUSE_END = re.compile(r"[;:]|,(?!\d)")  # (a comma inside a figure, "1,5 millones", ends nothing)
 
 
@@ -313,7 +311,7 @@ def quoted_denial(text: str, language: str = "es", speaker: str = "") -> str:
     persons, minimizers = lex.get("first_person_words", {}), lex.get("minimizers", {})
     pronouns = frozenset(lex.get("first_person_pronouns", ()))
     negators = set(lex.get("negators", ())) | set(lex.get("negative_fillers", ()))
-    for quotation in _QUOTED.finditer(text):
+    for quotation in DOUBLE_QUOTATION.finditer(text):
         after, before = fold(text[quotation.end():]), text[:quotation.start()].rstrip()
         given = re.match(r"\s*,\s*(\w+)", after)
         if not ((given and FRAME_VERB.fullmatch(given.group(1)))
@@ -321,8 +319,7 @@ def quoted_denial(text: str, language: str = "es", speaker: str = "") -> str:
             continue
         subject = speaker or (_named_after(text[quotation.end():]) if given else "")
         clause = _CLAUSE_END.split(quotation.group(1).strip(), maxsplit=1)[0]
-        clause = re.sub(rf"\s+(?:{alternation(words('coordinators', (language,)))})$", "", clause.rstrip(),
-                        flags=re.IGNORECASE)  # "No tengo intereses y, para ser más clara, ..."
+        clause = _trailing_coordinator(language).sub("", clause.rstrip())  # "No tengo intereses y, para ..."
         for phrase in sorted(minimizers, key=len, reverse=True):
             clause = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", minimizers[phrase], clause, flags=re.IGNORECASE)
         tokens = clause.split()
@@ -396,6 +393,12 @@ def _replies(text: str, frame: Frame, language: str) -> bool:
 def _after_quotes(text: str) -> list[str]:
     """The first words after each closing quotation mark and its comma, folded ('«...», replicó X')."""
     return [w for m in _QUOTE_THEN_VERB.finditer(fold(text)) for w in m.group(1).split()]
+
+
+@lru_cache(maxsize=8)
+def _trailing_coordinator(language: str) -> re.Pattern[str]:
+    """A coordinator ending a clause cut at its comma ("No tengo intereses y, para ser más clara, ...")."""
+    return re.compile(rf"\s+(?:{alternation(words('coordinators', (language,)))})$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)

@@ -379,7 +379,7 @@ class Thresholds:
     speaker's quoted denial of their own act in the first person restated in the third, the speaker
     as subject ("«Nunca recibí un solo peso de Odebrecht», dijo Lozoya" -> "Lozoya recibió algún peso de
     Odebrecht"; `verify.match.restate.quoted_denial`), for the judge to read against the other claim;
-    "proclamó", "repitió", "reiteró" report (lexicon `report_verbs`); a vote "contra" without "en",
+    "proclamó" and "repitió" report (lexicon `report_verbs`); a vote "contra" without "en",
     invalidated against upheld, found alive in the infinitive ("lograron sacar con vida"; antonyms).
     rules-123 (heldout121): a season written short names both its years ("la Liga 2003-04" and "en 2004"
     are one year's story: `_season_ends`); staying to the end of the legislature ("completó la

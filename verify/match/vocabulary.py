@@ -16,11 +16,18 @@ from functools import lru_cache
 from verify.lang import LANGUAGES, lexicon, table, words
 from verify.lang.folding import TOKEN
 
-__all__ = ["CLITICS", "MULTIPLIERS", "NEGATION_FIXED", "NEGATION_PHRASES", "NEGATION_WORDS", "NEGATORS", "QUOTES",
+__all__ = ["CLITICS", "DOUBLE_QUOTATION", "MULTIPLIERS", "NEGATION_FIXED", "NEGATION_PHRASES", "NEGATION_WORDS",
+           "NEGATORS", "QUOTATION", "QUOTES",
            "MONTHS", "STOPWORDS", "WEEKDAYS", "TOKEN", "decimal_apostrophes", "prop_raw_lower", "stem"]
 
 # Quotes and brackets read as spaces: a quoted proposition is the proposition.
 QUOTES = str.maketrans({c: " " for c in "«»“”\"‘’'`´()[]{}"})
+# A quotation between double marks ("«...»", "“...”", '"..."'), its words the group; `QUOTATION` takes one
+# between single marks too ("'Jamás he recibido dinero', afirmó", "‘...’", its words the second group) only
+# where they stand apart from words, as an apostrophe never does ("didn't", "d'Hondt", "l'Hospitalet").
+_DOUBLE_QUOTED = r"[«“„\"]([^«»“”„\"]+)[»”\"]"
+DOUBLE_QUOTATION = re.compile(_DOUBLE_QUOTED)
+QUOTATION = re.compile(rf"{_DOUBLE_QUOTED}|(?<!\w)['‘]([^'‘’]+)['’](?!\w)")
 # ... but an apostrophe between digits is a decimal mark, as tweets and some papers write it ("1'23 hijos
 # por mujer", "2'5 veces"): a comma, one character for one, so offsets into the text still hold.
 _DECIMAL_APOSTROPHE = re.compile(r"(?<=\d)['’´](?=\d)")

@@ -9,6 +9,7 @@ from functools import lru_cache
 from verify.lang import alternation, entries_pattern, fold, words
 from verify.match.signals.base import PairView
 from verify.match.text import ClaimFeatures
+from verify.match.vocabulary import QUOTATION
 
 
 def one_sided(a: ClaimFeatures, b: ClaimFeatures) -> bool:
@@ -16,9 +17,6 @@ def one_sided(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return a.denied != b.denied and not (b if a.denied else a).cues
 
 
-# A quotation between its marks; between single ones ("'Jamás he recibido dinero', afirmó", "‘...’") only
-# where they stand apart from words, as an apostrophe never does ("didn't", "d'Hondt", "l'Hospitalet").
-_QUOTATION = re.compile(r"[«“„\"]([^«»“”„\"]+)[»”\"]|(?<!\w)['‘]([^'‘’]+)['’](?!\w)")
 
 
 def in_own_words(pair: PairView) -> bool:
@@ -33,7 +31,7 @@ def in_own_words(pair: PairView) -> bool:
     manera»" denies only what "esto" points back at, not his own "Moscú está en contacto con los
     representantes libios" (0.84 on the seeds)."""
     denier, features = (pair.a, pair.fa) if pair.fa.denied else (pair.b, pair.fb)
-    quoted = [m.group(1) or m.group(2) for m in _QUOTATION.finditer(denier.text)]
+    quoted = [m.group(1) or m.group(2) for m in QUOTATION.finditer(denier.text)]
     if not quoted or features.denies_the_question:
         return False
     emphatic, denying, replying, negative_subject = _denial_words(features.language)
@@ -43,7 +41,7 @@ def in_own_words(pair: PairView) -> bool:
     # statement takes it as often ('El estudio indica que "el satélite no usa el espectro ... de ningún
     # país"', news_es).
     said = denier.text.lstrip()
-    opening = _QUOTATION.match(said)
+    opening = QUOTATION.match(said)
     spoken = ((opening.group(1) or opening.group(2))
               if opening is not None and said[opening.end():].lstrip().startswith(",") else "")
     return bool((emphatic and emphatic.search(fold(" ".join(quoted))))
