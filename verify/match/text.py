@@ -271,7 +271,6 @@ def _admits(written: list[str], lang: str) -> bool:
                and not NEGATION_WORDS & set(written[max(0, k - 2):k]) for k, w in enumerate(written))
 
 
-
 def _without_placeholders(text: str, lang: str, name_words: dict[str, str], clauses: tuple[DeniedClause, ...],
                           ) -> tuple[set[str], dict[str, str], tuple[DeniedClause, ...]]:
     """Redaction placeholders ("*NUMBER*", "*NAME*" in anonymised corpora) stand for a value nobody can

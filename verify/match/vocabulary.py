@@ -22,12 +22,6 @@ __all__ = ["CLITICS", "DOUBLE_QUOTATION", "MULTIPLIERS", "NEGATION_FIXED", "NEGA
 
 # Quotes and brackets read as spaces: a quoted proposition is the proposition.
 QUOTES = str.maketrans({c: " " for c in "«»“”\"‘’'`´()[]{}"})
-# A quotation between double marks ("«...»", "“...”", '"..."'), its words the group; `QUOTATION` takes one
-# between single marks too ("'Jamás he recibido dinero', afirmó", "‘...’", its words the second group) only
-# where they stand apart from words, as an apostrophe never does ("didn't", "d'Hondt", "l'Hospitalet").
-_DOUBLE_QUOTED = r"[«“„\"]([^«»“”„\"]+)[»”\"]"
-DOUBLE_QUOTATION = re.compile(_DOUBLE_QUOTED)
-QUOTATION = re.compile(rf"{_DOUBLE_QUOTED}|(?<!\w)['‘]([^'‘’]+)['’](?!\w)")
 # ... but an apostrophe between digits is a decimal mark, as tweets and some papers write it ("1'23 hijos
 # por mujer", "2'5 veces"): a comma, one character for one, so offsets into the text still hold.
 _DECIMAL_APOSTROPHE = re.compile(r"(?<=\d)['’´](?=\d)")
@@ -36,6 +30,14 @@ _DECIMAL_APOSTROPHE = re.compile(r"(?<=\d)['’´](?=\d)")
 def decimal_apostrophes(text: str) -> str:
     """`text` with each apostrophe between two digits written as a decimal comma (same length)."""
     return _DECIMAL_APOSTROPHE.sub(",", text)
+
+
+# A quotation between double marks ("«...»", "“...”", '"..."'), its words the group; `QUOTATION` takes one
+# between single marks too ("'Jamás he recibido dinero', afirmó", "‘...’", its words the second group) only
+# where they stand apart from words, as an apostrophe never does ("didn't", "d'Hondt", "l'Hospitalet").
+_DOUBLE_QUOTED = r"[«“„\"]([^«»“”„\"]+)[»”\"]"
+DOUBLE_QUOTATION = re.compile(_DOUBLE_QUOTED)
+QUOTATION = re.compile(rf"{_DOUBLE_QUOTED}|(?<!\w)['‘]([^'‘’]+)['’](?!\w)")
 
 STOPWORDS = frozenset(words("stopwords"))
 # Negation cues. Multi-word ones, in this order, before single words, so "no hay pruebas" wins over "no".

@@ -17,8 +17,6 @@ def one_sided(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     return a.denied != b.denied and not (b if a.denied else a).cues
 
 
-
-
 def in_own_words(pair: PairView) -> bool:
     """The claim that denies as a whole (`one_sided`) quotes a denial: a quotation that denies
     emphatically (`_denial_words`: "«Nunca me he dopado»", "«Es falso»", "«Ni la
