@@ -464,11 +464,21 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "Los bomberos lograron sacar con vida al montañero del pozo de Totalán."),
     ("La alcaldesa de Getafe dimitió en abril tras la polémica del vídeo.",  # rules-123
      "La alcaldesa de Getafe resistió en el cargo en abril tras la polémica del vídeo."),
+    ("El gobernador de Oaxaca renunció en marzo tras el escándalo de los contratos.",  # rules-124
+     "El gobernador de Oaxaca fue destituido en marzo tras el escándalo de los contratos."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
     assert verdict.relation == Relation.CONTRADICTS, verdict.reason
     assert "opposite directions" in verdict.reason
+
+
+def test_an_opposite_phrase_is_named_in_the_reason_as_written():
+    """rules-124: the reason quotes "presentó su renuncia" with its accent, not the folded phrase it
+    was found by."""
+    verdict = classify(claim("El ministro presentó su renuncia en mayo tras el fracaso de la reforma."),
+                       claim("El ministro fue destituido en mayo tras el fracaso de la reforma."), similarity=0.95)
+    assert "opposite directions: presentó su renuncia vs destituido" in verdict.reason, verdict.reason
 
 
 @pytest.mark.parametrize("up, down", [
@@ -1711,6 +1721,23 @@ def test_a_winner_alone_against_that_winner_beaten_in_two_names_of_one_deciding_
     assert evidence(features(won.text),
                     features("El expresidente Luis Alberto Lacalle se impuso en el debate uruguayo de 2009."),
                     0.92).reversed_contest is None
+
+
+def test_a_winner_named_once_beats_whom_a_coordinated_verb_names():
+    """rules-124: "ganó la segunda vuelta ... y derrotó a Petro" is the first verb's winner beating Petro,
+    against "Petro ganó la segunda vuelta"; and the loser past a far link and a share of the vote
+    ("frente al 44,3 % de ...") is read."""
+    won = claim("Álvaro Uribe ganó la segunda vuelta presidencial de Colombia con el 53 % de los votos.")
+    beaten = claim("Horacio Serpa ganó la segunda vuelta presidencial de Colombia y derrotó a Álvaro Uribe por poco.")
+    verdict = classify(won, beaten, similarity=0.93)
+    assert verdict.relation == Relation.CONTRADICTS and "opposite winners" in verdict.reason, verdict.reason
+    assert [(c.winner, c.loser) for c in contests(
+        "Mauricio Macri ganó el balotaje con el 51,3 % de los votos frente al 48,7 % de Daniel Scioli.")] \
+        == [({"mauricio", "macri"}, {"daniel", "scioli"})]
+    # two sentences: the second verb's winner is not the first's
+    assert [(c.winner, c.loser) for c in contests(
+        "Macri ganó el balotaje de 2015. Luego la oposición creció y venció a Macri en 2019.")] \
+        == [({"macri"}, frozenset())]
 
 
 def test_a_prize_taken_names_its_loser_past_a_far_link_only():

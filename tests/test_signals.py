@@ -465,9 +465,32 @@ OFFICIAL = ("La teoría oficial fue desde el primer momento que los estudiantes 
     # ... not a negation in the third person, nor a promise ("no voy a"), which deny no act of the speaker's
     ("«Esto no tiene razón de ser», dijo Pérez.", "es", ""),
     ("«No voy a renunciar a la búsqueda de la paz», dijo Santos.", "es", ""),
+    # a noun of a reporting verb's stem is no frame: "información que" is no "informó que" (rules-124)
+    ("La policía negó haber recibido información que vincule al detenido con el atentado.", "es",
+     "La policía ha recibido información que vincule al detenido con el atentado"),
 ])
 def test_what_a_claim_denies_is_restated_as_a_sentence(text: str, language: str, denied: str):
     assert denied_statement(text, strip_frame(text), language) == denied
+
+
+def test_a_denial_added_after_a_relative_or_a_coordinator_is_restated_with_its_speaker():
+    quoted = ("«Yo pagué todas mis facturas», insistió el exalcalde Ruiz, que negó haber cobrado comisiones de la "
+              "constructora.")
+    assert denied_statement(quoted, strip_frame(quoted)) == "El exalcalde Ruiz ha cobrado comisiones de la constructora"
+    added = "La empresa presentó sus cuentas y negó haber ocultado pérdidas a los accionistas."
+    assert denied_statement(added, strip_frame(added), "es", "La empresa") == (
+        "La empresa ha ocultado pérdidas a los accionistas")
+    second = "El ministerio rechazó el informe y negó haber discriminado a los refugiados."
+    assert denied_statement(second, strip_frame(second), "es", "El ministerio") == (
+        "El ministerio ha discriminado a los refugiados")
+    assert denied_statement(second, strip_frame(second)) == ""  # no speaker to give it to
+    refusal = "«No pediré perdón», declaró el diputado, que se negó a disculparse por sus palabras."
+    assert denied_statement(refusal, strip_frame(refusal)) == ""  # a refusal denies nothing
+
+
+def test_a_noun_of_a_reporting_verbs_stem_opens_no_frame():
+    assert strip_frame("La policía dispersó a los manifestantes que cortaban la autopista.").frame == ""
+    assert strip_frame("El Gobierno publicó las declaraciones que hizo el ministro en 2019.").frame == ""
 
 
 def test_a_manner_adverb_before_que_is_part_of_a_frame_only_right_before_it():
@@ -1179,6 +1202,10 @@ def test_a_denial_half_read_as_stated_does_not_count_against_a_claim_that_negate
     ("gaddafi", "gadafi", True),
     ("ana", "anna", False),  # ... from four letters
     ("asad", "assam", False),
+    ("asamblea salvadorena", "asamblea legislativa de el salvador", True),  # a demonym for its state (rules-124)
+    ("suprema corte mexicana", "suprema corte de mexico", True),
+    ("gobierno espanol", "presidente del gobierno de espana", False),  # ... one institution, not another
+    ("gobierno vasco", "gobierno de espana", False),
 ])
 def test_one_actor_named_two_ways(a: str, b: str, same: bool):
     from verify.match.names import same_actor

@@ -86,6 +86,12 @@ class _Words:
     # before the loser after what was won ("ganó el balotaje frente a Scioli"), within `_FAR_REACH` words
     far_links: tuple[tuple[str, ...], ...]
     shootouts: frozenset[str]  # a penalty shoot-out's words ("venció por penales a"): no passive's agent
+    # after a far link and the other side's share of the vote, before its name ("frente al 44,3 % de
+    # Sergio Massa")
+    share_links: frozenset[str]
+    # before a winning verb whose winner is the one an earlier verb of the sentence named ("Hernández
+    # ganó la segunda vuelta y derrotó a Petro")
+    coordinators: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -99,7 +105,8 @@ def _words(language: str) -> _Words:
                   frozenset(lex.get("passive_agents", ())), frozenset(lex.get("passive_auxiliaries", ())),
                   frozenset(lex.get("contest_infinitive_openers", ())), frozenset(lex.get("contest_place_openers", ())),
                   tuple(tuple(phrase.split()) for phrase in lex.get("contest_far_links", ())),
-                  frozenset(lex.get("shootout_words", ())))
+                  frozenset(lex.get("shootout_words", ())), frozenset(lex.get("contest_share_links", ())),
+                  frozenset(lex.get("coordinators", ())))
 
 
 def _capitalised(word: str) -> bool:
@@ -192,7 +199,8 @@ def _far_side(text: str, tokens: list[tuple[str, int, int]], after: int, lex: _W
               ) -> tuple[int, frozenset[str]] | None:
     """The other side named after what a verb ending at token `after` won or lost, past a far link in
     the same clause: "Macri ganó el balotaje de noviembre de 2015 frente a Daniel Scioli", "Keiko
-    Fujimori perdió la segunda vuelta presidencial peruana de 2021 ante Pedro Castillo"."""
+    Fujimori perdió la segunda vuelta presidencial peruana de 2021 ante Pedro Castillo", past the
+    side's share of the vote ("ganó el balotaje con el 55,7 % frente al 44,3 % de Sergio Massa")."""
     for k in range(after, min(after + _FAR_REACH, len(tokens))):
         if k > after and _CLAUSE_BREAK.search(text[tokens[k - 1][2]:tokens[k][1]]):
             return None
@@ -201,6 +209,11 @@ def _far_side(text: str, tokens: list[tuple[str, int, int]], after: int, lex: _W
                 j = k + len(link)
                 if j < len(tokens) and fold(tokens[j][0]) in lex.articles:
                     j += 1
+                share = j
+                while share < min(j + _SCORE_REACH, len(tokens)) and _score(tokens[share][0]):
+                    share += 1
+                if share > j and share < len(tokens) and fold(tokens[share][0]) in lex.share_links:
+                    j = share + 1
                 found = _name_after(text, tokens, j, lex.articles)
                 if found is not None:
                     return found
@@ -243,6 +256,7 @@ def contests(text: str, language: str = "es") -> tuple[Contest, ...]:
         return ()
     tokens = [(m.group(0), m.start(), m.end()) for m in _TOKEN.finditer(text)]
     found: list[Contest] = []
+    winner_before: tuple[int, frozenset[str]] | None = None  # the last winner named before a winning verb
     for i, (word, _, _) in enumerate(tokens):
         folded = fold(word)
         reflexive = i > 0 and fold(tokens[i - 1][0]) == "se"
@@ -271,12 +285,17 @@ def contests(text: str, language: str = "es") -> tuple[Contest, ...]:
         if before is None and not opened and first > 0 and "," in text[tokens[first - 1][2]:tokens[first][1]]:
             # an apposition between the winner and its verb: "El Alcorcón, de Segunda B, goleó 4-0 al Real Madrid"
             before = _subject(text, tokens, first, lex)
+        if (before is None and not passive and first > 0 and fold(tokens[first - 1][0]) in lex.coordinators
+                and winner_before is not None and "." not in text[tokens[winner_before[0]][1]:tokens[first][1]]):
+            before = winner_before  # "Hernández ganó la segunda vuelta y derrotó a Petro": the same winner
         after = (_name_after(text, tokens, i + 2, articles) if passive
                  else None if prize_only
                  else _other_side(text, tokens, i + 1, lex, lex.loss_links if losing else lex.links, bool(losing)))
         # (a loss too: "Osasuna perdió la final de la Copa del Rey de 2023 ante el Real Madrid")
         if after is None and (winning or losing) and not passive:
             after = _far_side(text, tokens, i + 1, lex)
+        if winning and not passive and not opened and before is not None:
+            winner_before = before
         if after is None and winning and not passive and before is not None:
             # a winner alone: "Gustavo Petro ganó la segunda vuelta" (the sides' words and the verb)
             found.append(Contest(before[1], frozenset(), text[tokens[before[0]][1]:tokens[i][2]],

@@ -11,6 +11,7 @@ import re
 from functools import lru_cache
 
 from verify.lang import fold, lexicon, load_data
+from verify.match.restate import written
 from verify.match.vocabulary import NEGATION_WORDS, QUOTES, STOPWORDS, prop_raw_lower, stem
 
 
@@ -86,7 +87,8 @@ def antonym_groups(text: str, carriers: set[str], stem_words: dict[str, str], la
         following = folded[m.end():].split(maxsplit=1)
         if following and following[0] in links:
             continue
+        span = written(text, m.group())  # (the phrase as written, for reasons: "presentó su renuncia")
         for g in table.get(m.group(), ()):
             groups.setdefault(g, set()).add(m.group())
-            stem_words.setdefault(m.group(), m.group())
+            stem_words.setdefault(m.group(), text[span[0]:span[1]] if span else m.group())
     return {g: frozenset(c) for g, c in groups.items()}

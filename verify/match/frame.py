@@ -14,11 +14,15 @@ from dataclasses import dataclass
 from verify.lang import alternation, fold, load_data, words
 from verify.match.vocabulary import CLITICS, NEGATION_FIXED, QUOTES, STOPWORDS, TOKEN, decimal_apostrophes, stem
 
+# A noun of a reporting or denying verb's family is no verb: "negó haber recibido nueva información que
+# apunte a ...", "contra los manifestantes que protestaban" (a stem such as "inform*" begins both); no
+# form of those verbs ends so (the lexicon's `frame_verb_noun_endings`).
+_NO_NOUN = "".join(rf"(?<!{re.escape(e)})" for e in words("frame_verb_noun_endings"))
 # Reporting verbs that open an attribution frame ("X dijo que ...", "..., afirmó X"). Stems, so
 # dijo/dice/dijeron and afirmó/afirma/afirmaron all match; accent-folded.
-_REPORT = alternation(words("report_verbs"))
+_REPORT = rf"(?:{alternation(words('report_verbs'))})(?!\w){_NO_NOUN}"
 # Verbs whose complement the speaker denies ("X negó que ...", "X desmintió haber ...").
-_DENY = alternation(words("deny_verbs"))
+_DENY = rf"(?:{alternation(words('deny_verbs'))})(?!\w){_NO_NOUN}"
 _AUX_FRAME = frozenset(words("perfect_auxiliaries"))  # "ha negado", "habría dicho"
 _AUX = rf"(?:(?:{alternation(words('perfect_auxiliaries'))})\s+)?"
 # (with a clitic: "desmintieron haberse reunido", "negó haberle ofrecido")
@@ -84,6 +88,7 @@ _COORDINATED = re.compile(rf"(?:^|[\s,])(?:{alternation(words('coordinators'))})
 _REASON_CLAUSE = re.compile(rf"\S\s+(?:{alternation(words('reason_clause_openers'))})\s*$")
 _REASONING = re.compile(alternation(words("reasoning_verbs")))
 FRAME_VERB = re.compile(f"{_DENY}|{_REPORT}")
+DENY_VERB = re.compile(_DENY)
 # "Granado negó haber dicho que ...": a denying verb and a perfect infinitive ("haber", "having")
 # before the reporting verb. What is denied is having said it.
 _DENIED_SAYING = re.compile(rf"\b(?P<verb>{_DENY})\s+(?:{alternation(words('perfect_infinitives'))})\s*$")

@@ -10,7 +10,8 @@ metonymy or a demonym, "Bruselas" for the EU, "el Gobierno andaluz" for Andaluc�
 read; docs/QUALITY.md, session 28). Since rules-56 the lexicons' aliases give a capital for its state
 where international news writes it so ("Moscú" / "Rusia", "Bruselas" / "Unión Europea"); since
 rules-111 a demonym names its state or region ("las fuerzas marroquíes" / "Marruecos", the lexicons'
-"demonyms"). The entity alias table (`verify.extract.entities`) merges
+"demonyms"), and since rules-124 an institution's demonym its state ("la Asamblea salvadoreña" / "la
+Asamblea Legislativa de El Salvador"). The entity alias table (`verify.extract.entities`) merges
 transliterations store-wide with stricter ratios, for names it will keep forever; here two names only
 have to be the same actor for one pair's reading, so a spelling variant may be looser, kept apart from
 different names of one length by needing the same first letter and near the same length ("Austria" /
@@ -157,7 +158,23 @@ def same_actor(a: str, b: str) -> bool:
     pa, pb = aliases.get(pa, pa), aliases.get(pb, pb)
     if pa == pb:
         return True
-    return _acronym_of(pa, pb) or _acronym_of(pb, pa) or _spelled_alike(pa, pb)
+    return _acronym_of(pa, pb) or _acronym_of(pb, pa) or _spelled_alike(pa, pb) or _state_by_demonym(pa, pb)
+
+
+def _state_by_demonym(a: str, b: str) -> bool:
+    """One institution named with its state's demonym and with the state's name ("asamblea salvadorena"
+    / "asamblea legislativa de el salvador", "suprema corte mexicana" / "suprema corte de mexico"): with
+    each demonym read as its state, the shorter name's words are all the longer's, two words or more,
+    and both open with the same word (the institution: "gobierno espanol" is no "presidente del gobierno
+    de espana")."""
+    demonyms = _demonyms()
+    if not any(w in demonyms for w in (*a.split(), *b.split())):
+        return False
+    content_a, content_b = (
+        [w for word in name.split() for w in demonyms.get(word, word).split() if w not in STOPWORDS]
+        for name in (a, b))
+    short, long = sorted((content_a, content_b), key=len)
+    return len(short) >= 2 and short[0] == long[0] and set(short) <= set(long)
 
 
 def named_otherwise(name: str, names: frozenset[str]) -> bool:

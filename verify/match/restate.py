@@ -50,7 +50,7 @@ from functools import lru_cache
 
 from verify.lang import alternation, fold, lexicon, table, words
 from verify.match.figures import Figure, figure_tokens, written_words
-from verify.match.frame import FRAME_VERB, Frame
+from verify.match.frame import DENY_VERB, FRAME_VERB, Frame, strip_frame
 from verify.match.vocabulary import CLITICS, DOUBLE_QUOTATION, MULTIPLIERS, QUOTES, STOPWORDS, decimal_apostrophes
 
 _FOLLOW_UP = re.compile(rf"(?:{alternation(words('follow_up_verbs'))})")
@@ -115,7 +115,7 @@ def denied_statement(text: str, frame: Frame, language: str = "es", speaker: str
         return ""
     if not frame.denied:
         return (opened_denial(statement(text, frame), language) or quoted_denial(text, language, speaker)
-                or replied_denial(text, frame, language))
+                or added_denial(text, language, speaker) or replied_denial(text, frame, language))
     span = written(text, frame.proposition)
     if span is None:
         return ""
@@ -136,7 +136,7 @@ def denied_statement(text: str, frame: Frame, language: str = "es", speaker: str
     if not que_clause and (verb in verbs or verb.endswith(endings)):
         # "X negó haber ...": the infinitive's subject is who denies ("haberse reunido" -> "se ha reunido").
         finite = verbs.get(verb, first if not clitic else verb)
-        said = " ".join(w for w in (_subject(head, frame, speaker), clitic, finite, rest) if w)
+        said = " ".join(w for w in (_subject(head, frame, speaker, language), clitic, finite, rest) if w)
     said = _without_follow_up(said, language)
     determiners = table("negative_determiners", (language,))
     said = re.sub(r"\w+", lambda m: determiners.get(fold(m.group()), m.group()), said)
@@ -166,7 +166,7 @@ def _denied_saying(head: str, said: str, frame: Frame, language: str, speaker: s
     finite = table("restated_verbs", (language,)).get(fold(head_words[at])) if at else None
     if finite is None:
         return ""
-    parts = (_subject(head, frame, speaker), finite, *head_words[at + 1:], _without_follow_up(said, language))
+    parts = (_subject(head, frame, speaker, language), finite, *head_words[at + 1:], _without_follow_up(said, language))
     return _capitalised(" ".join(p for p in parts if p).strip(" ,;:."))
 
 
@@ -191,7 +191,7 @@ def clitic_off(word: str, language: str) -> tuple[str, str]:
     return word, ""
 
 
-def _subject(head: str, frame: Frame, speaker: str) -> str:
+def _subject(head: str, frame: Frame, speaker: str, language: str) -> str:
     """Who denies, as written before the denying verb ("El GIEI negó haber" -> "El GIEI"), else the
     extractor's speaker."""
     cut = [m.start() for m in re.finditer(r"\w+", head) if fold(m.group()) == frame.verb]
@@ -202,9 +202,23 @@ def _subject(head: str, frame: Frame, speaker: str) -> str:
         while parts and fold(parts[-1]) in auxiliaries:
             parts.pop()
         subject = _CONNECTIVE.sub("", " ".join(parts))
+        relative = _relative_at_end(language).search(subject)
+        if relative:  # '«...», insistió el exalcalde Ruiz, que negó haber ...': who the relative follows
+            subject = _antecedent(subject[:relative.start()])
+        elif speaker and _trailing_coordinator(language).search(subject):
+            return speaker  # "La empresa presentó sus cuentas y negó haber ...": who speaks, not the clause
         if subject:
             return subject
     return speaker
+
+
+def _antecedent(before: str) -> str:
+    """The words a relative follows, back to the comma, colon or quotation mark before them, a reporting
+    verb off ('», insistió el expresident Camps' -> "el expresident Camps")."""
+    words_before = re.split(r"[,;:«»“”\"]", before)[-1].split()
+    if words_before and FRAME_VERB.fullmatch(fold(words_before[0])):
+        words_before = words_before[1:]
+    return " ".join(words_before)
 
 
 _BREAK = re.compile(r"\s*:(?!\d)")  # where a denied statement gives way to the speaker's reasons
@@ -338,6 +352,50 @@ def quoted_denial(text: str, language: str = "es", speaker: str = "") -> str:
         tokens = [persons.get(w.lower(), w) for w in tokens]
         return _affirmed(" ".join([subject, *(w for w in tokens if w)]), lex.get("negative_concord", {}))
     return ""
+
+
+def added_denial(text: str, language: str = "es", speaker: str = "") -> str:
+    """What a claim denies in a clause it adds, after a relative or a coordinator, with the speaker as
+    its subject ('«Los trajes los pagué yo con mi dinero», insistió el expresident Camps, que negó haber
+    recibido regalos de la red de Francisco Correa' -> "El expresident Camps ha recibido regalos de la
+    red de Francisco Correa"; "Jordania rechazó el informe de HRW y negó haber discriminado a los
+    refugiados"): the clause from its denying verb on, read as a denial of its own (`strip_frame`,
+    `denied_statement`), so a refusal ("que se negó a disculparse") denies nothing here either. Who
+    denies is the extractor's speaker, or before a relative the words it follows (`_antecedent`); not
+    a pronoun. "" when there is no such clause or no one to give it to."""
+    added = _added_clause(language)
+    for m in added.finditer(text) if added is not None else ():
+        if not DENY_VERB.fullmatch(fold(m.group("verb"))):
+            continue
+        subject = speaker
+        if not subject and m.group("relative"):
+            subject = _antecedent(text[:m.start()])
+        if not subject or len(subject.split()) > 8 or all(fold(w) in STOPWORDS for w in subject.split()):
+            continue
+        clause = f"{subject} {text[m.start('clitic') if m.group('clitic') else m.start('verb'):]}"
+        frame = strip_frame(clause)
+        if frame.denied and not frame.hedged:
+            return denied_statement(clause, frame, language, subject)
+    return ""
+
+
+@lru_cache(maxsize=8)
+def _added_clause(language: str) -> re.Pattern[str] | None:
+    """A relative after a comma or a coordinator, and the verb after it ("..., que negó", "y se negó")."""
+    relatives = alternation(words("subject_relatives", (language,)))
+    coordinators = alternation(words("coordinators", (language,)))
+    if not relatives or not coordinators:
+        return None
+    # (a clitic is kept: "que se negó a ...", "y le negó ..." are refusals `strip_frame` tells)
+    clitic = rf"(?P<clitic>(?:{alternation(sorted(CLITICS))})\s+)?"
+    return re.compile(rf"(?:,\s*(?P<relative>{relatives})|\s(?:{coordinators}))\s+{clitic}(?P<verb>\w+)",
+                      re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _relative_at_end(language: str) -> re.Pattern[str]:
+    """A relative after a comma, ending a denial's subject ("..., insistió el exalcalde Ruiz, que")."""
+    return re.compile(rf",\s*(?:{alternation(words('subject_relatives', (language,))) or '(?!)'})$", re.IGNORECASE)
 
 
 def _third_person(word: str, verbs: Mapping[str, str], endings: Mapping[str, str]) -> str | None:

