@@ -466,6 +466,8 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "La alcaldesa de Getafe resistió en el cargo en abril tras la polémica del vídeo."),
     ("El gobernador de Oaxaca renunció en marzo tras el escándalo de los contratos.",  # rules-124
      "El gobernador de Oaxaca fue destituido en marzo tras el escándalo de los contratos."),
+    ("El ministro de Cultura dimitió en mayo tras la polémica de las subvenciones.",  # rules-125
+     "El ministro de Cultura siguió al frente del ministerio en mayo tras la polémica de las subvenciones."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)

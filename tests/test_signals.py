@@ -1103,6 +1103,18 @@ def test_a_name_the_other_claim_gives_as_who_speaks_is_no_other_actor():
     assert Actors().read(other) is not None
 
 
+def test_a_hyphenated_surname_is_met_by_its_last_part():
+    # rules-125: "Gallardón" in one claim is "Alberto Ruiz-Gallardón" of the other; "un" is no part that meets
+    full = "Alberto Ruiz-Gallardón dimitió como ministro de Justicia en septiembre."
+    short = "Gallardón siguió al frente del Ministerio de Justicia tras la votación en el Congreso."
+    pair = view("es", full, short, 0.90, entities_a=(("Alberto Ruiz-Gallardón", "Alberto Ruiz-Gallardón", "PER"),),
+                entities_b=(("Gallardón", "Gallardón", "PER"), ("Congreso", "Congreso", "ORG")))
+    assert not pair.fa.names_missing_in(pair.fb)
+    kim = view("es", "Kim Jong-un visitó la fábrica.", "Un ministro visitó la fábrica.", 0.90,
+               entities_a=(("Kim Jong-un", "Kim Jong-un", "PER"),), entities_b=())
+    assert kim.fa.names_missing_in(kim.fb)
+
+
 def test_a_capital_that_stands_for_its_state_is_no_other_actor():
     # rules-63: "Atenas" for Greece, "Jartum" for Sudan, as "Moscú" stands for Russia
     pair = view("es", "Los acreedores llegan a un acuerdo con Grecia sobre la deuda.",
@@ -1206,6 +1218,10 @@ def test_a_denial_half_read_as_stated_does_not_count_against_a_claim_that_negate
     ("suprema corte mexicana", "suprema corte de mexico", True),
     ("gobierno espanol", "presidente del gobierno de espana", False),  # ... one institution, not another
     ("gobierno vasco", "gobierno de espana", False),
+    ("partido popular de feijoo", "pp", True),  # a name with whose it is (rules-125) ...
+    ("corte suprema de justicia", "corte suprema", True),
+    ("corte suprema de mexico", "corte suprema de chile", False),  # ... not two owners
+    ("gobierno de espana", "gobierno", False),  # ... nor one word
 ])
 def test_one_actor_named_two_ways(a: str, b: str, same: bool):
     from verify.match.names import same_actor

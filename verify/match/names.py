@@ -10,8 +10,9 @@ metonymy or a demonym, "Bruselas" for the EU, "el Gobierno andaluz" for Andaluc�
 read; docs/QUALITY.md, session 28). Since rules-56 the lexicons' aliases give a capital for its state
 where international news writes it so ("Moscú" / "Rusia", "Bruselas" / "Unión Europea"); since
 rules-111 a demonym names its state or region ("las fuerzas marroquíes" / "Marruecos", the lexicons'
-"demonyms"), and since rules-124 an institution's demonym its state ("la Asamblea salvadoreña" / "la
-Asamblea Legislativa de El Salvador"). The entity alias table (`verify.extract.entities`) merges
+"demonyms"), since rules-124 an institution's demonym its state ("la Asamblea salvadoreña" / "la
+Asamblea Legislativa de El Salvador"), and since rules-125 a name with whose it is after it the name
+alone ("el Partido Popular de Feijóo" / "el PP"). The entity alias table (`verify.extract.entities`) merges
 transliterations store-wide with stricter ratios, for names it will keep forever; here two names only
 have to be the same actor for one pair's reading, so a spelling variant may be looser, kept apart from
 different names of one length by needing the same first letter and near the same length ("Austria" /
@@ -158,7 +159,29 @@ def same_actor(a: str, b: str) -> bool:
     pa, pb = aliases.get(pa, pa), aliases.get(pb, pb)
     if pa == pb:
         return True
-    return _acronym_of(pa, pb) or _acronym_of(pb, pa) or _spelled_alike(pa, pb) or _state_by_demonym(pa, pb)
+    return (_acronym_of(pa, pb) or _acronym_of(pb, pa) or _spelled_alike(pa, pb) or _state_by_demonym(pa, pb)
+            or _owned(pa, pb) or _owned(pb, pa))
+
+
+def _owned(a: str, b: str) -> bool:
+    """`a` is `b` with whose it is after it ("partido popular de feijoo" / "pp"): the name before its
+    first owner link (the lexicons' `name_owner_links`) is `b` or its acronym, one of the two written in
+    two words or more ("gobierno de espana" is no "gobierno"), and `b` names no owner of its own ("corte
+    suprema de mexico" / "corte suprema de chile" are two courts)."""
+    links = _owner_links()
+    words_a, words_b = a.split(), b.split()
+    at = next((i for i, w in enumerate(words_a) if w in links), None)
+    if at is None or any(w in links for w in words_b):
+        return False
+    head = " ".join(words_a[:at])
+    if not (at >= 2 or len(words_b) >= 2):
+        return False  # "gobierno de espana" / "gobierno": one word says too little
+    return head == b or _acronym_of(b, head) or _acronym_of(head, b)
+
+
+@lru_cache(maxsize=1)
+def _owner_links() -> frozenset[str]:
+    return frozenset(words("name_owner_links"))
 
 
 def _state_by_demonym(a: str, b: str) -> bool:

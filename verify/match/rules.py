@@ -394,6 +394,11 @@ class Thresholds:
     Massa": `verify.match.contests`); an institution named with its state's demonym is the one named
     with the state ("la Asamblea salvadoreña" / "la Asamblea Legislativa de El Salvador":
     `verify.match.names`).
+    rules-125 (heldout124, heldout125): a hyphenated surname is met by its last part ("Alberto
+    Ruiz-Gallardón" / "Gallardón": `ClaimFeatures.names_missing_in`); a name with whose it is after it is
+    the name alone ("el Partido Popular de Feijóo" / "el PP": `verify.match.names`, lexicon
+    `name_owner_links`); staying at the head in the past tense ("siguió al frente") against resigning
+    (antonyms).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition

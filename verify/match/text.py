@@ -56,6 +56,7 @@ _INVOLVEMENT_NOUNS = frozenset(words("involvement_nouns"))
 # letters or more, the shorter stem whole: "Gendarmería" by "gendarmes" (gendarmeri / gendarm), "Suiza"
 # by "suizas" (one stem); shorter stems say too little ("Real" / "realizó").
 _NAME_STEM_PREFIX = 6
+_HYPHEN_PART = 4  # letters of a hyphenated name's last part that meet it alone ("Gallardón", "Asad"; not "un")
 _PLACEHOLDER = re.compile(r"\*\s*([A-Z]{3,})\s*\*")
 _CAP = re.compile(r"\b[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+"
                   r"(?:\s+(?:de\s+|del\s+|la\s+|da\s+|do\s+|dos\s+|van\s+|von\s+|di\s+)?[A-ZÁÉÍÓÚÑ][\wáéíóúñü]+)*")
@@ -154,8 +155,9 @@ class ClaimFeatures:
         Europea", `verify.match.names`) is met, and so is a one-word name the other writes as a word of
         its stem or of a stem it begins ("Suiza" by "cuentas suizas", "Gendarmería" by "gendarmes":
         `_NAME_STEM_PREFIX`), and a state or region the other calls by its demonym ("Marruecos" by "las
-        fuerzas marroquíes"); a capitalised function word ("Nunca") is no name."""
-        return frozenset(n for n in self.prop_names if n not in other.names and n.split()[-1] not in other.mentions
+        fuerzas marroquíes"); a capitalised function word ("Nunca") is no name. A hyphenated last word is
+        met by its last part too ("Alberto Ruiz-Gallardón" by "Gallardón")."""
+        return frozenset(n for n in self.prop_names if n not in other.names and not _last_word_met(n, other.mentions)
                          and not not_an_actor(n) and not named_otherwise(n, other.names)
                          and not named_by_demonym(n, other.demonym_places)
                          and not (" " not in n and _stem_met(stem(n, self.language), other.stems)))
@@ -164,6 +166,15 @@ class ClaimFeatures:
         """`names_missing_in` that are people's, all of them where the kinds are unknown."""
         missing = self.names_missing_in(other)
         return missing if self.persons is None else missing & self.persons
+
+
+def _last_word_met(name: str, mentions: frozenset[str]) -> bool:
+    """A name's last word, or the last part of a hyphenated one ("ruiz-gallardon" -> "gallardon", not a
+    short or function word: "jong-un"), among `mentions` (`ClaimFeatures.names_missing_in`)."""
+    last = name.split()[-1]
+    part = last.rsplit("-", 1)[-1]
+    return last in mentions or (part != last and len(part) >= _HYPHEN_PART and part not in STOPWORDS
+                                and part in mentions)
 
 
 def _stem_met(name_stem: str, stems: frozenset[str]) -> bool:
