@@ -1628,6 +1628,9 @@ def test_a_winner_after_al_and_a_loser_after_a_phrase_of_place_are_read():
         "Mauricio Macri ganó el balotaje de noviembre de 2015 frente a Daniel Scioli.")] \
         == [({"mauricio", "macri"}, {"daniel", "scioli"})]
     assert [(c.winner, c.loser) for c in contests(
+        "Lula topped the runoff with 50.9 % against 49.1 % for Jair Bolsonaro.", "en")] \
+        == [({"lula"}, {"jair", "bolsonaro"})]
+    assert [(c.winner, c.loser) for c in contests(
         "Lula ganó la segunda vuelta con el 50,9 % de los votos frente a Jair Bolsonaro.")] \
         == [({"lula"}, {"jair", "bolsonaro"})]
     assert [(c.winner, c.loser) for c in contests(
@@ -1736,6 +1739,9 @@ def test_a_winner_named_once_beats_whom_a_coordinated_verb_names():
     assert [(c.winner, c.loser) for c in contests(
         "Mauricio Macri ganó el balotaje con el 51,3 % de los votos frente al 48,7 % de Daniel Scioli.")] \
         == [({"mauricio", "macri"}, {"daniel", "scioli"})]
+    assert [(c.winner, c.loser) for c in contests(
+        "Lula topped the runoff with 50.9 % against 49.1 % for Jair Bolsonaro.", "en")] \
+        == [({"lula"}, {"jair", "bolsonaro"})]
     # two sentences: the second verb's winner is not the first's
     assert [(c.winner, c.loser) for c in contests(
         "Macri ganó el balotaje de 2015. Luego la oposición creció y venció a Macri en 2019.")] \

@@ -8,11 +8,11 @@ Desbanda". On the tuning pair files 92 labelled contradictions the judge reads a
 back as "other actors"; this reads 15 of them as one actor (the rest name other actors, or one actor by
 metonymy or a demonym, "Bruselas" for the EU, "el Gobierno andaluz" for Andalucía, which this did not
 read; docs/QUALITY.md, session 28). Since rules-56 the lexicons' aliases give a capital for its state
-where international news writes it so ("Moscú" / "Rusia", "Bruselas" / "Unión Europea"); since
-rules-111 a demonym names its state or region ("las fuerzas marroquíes" / "Marruecos", the lexicons'
-"demonyms"), since rules-124 an institution's demonym its state ("la Asamblea salvadoreña" / "la
-Asamblea Legislativa de El Salvador"), and since rules-125 a name with whose it is after it the name
-alone ("el Partido Popular de Feijóo" / "el PP"). The entity alias table (`verify.extract.entities`) merges
+where international news writes it so ("Moscú" / "Rusia", "Bruselas" / "Unión Europea"); since rules-111
+a demonym names its state or region ("las fuerzas marroquíes" / "Marruecos", the lexicons' "demonyms"),
+since rules-124 an institution's demonym its state ("la Asamblea salvadoreña" / "la Asamblea Legislativa
+de El Salvador"), and since rules-125 a name with whose it is after it the name alone ("el Partido
+Popular de Feijóo" / "el PP"). The entity alias table (`verify.extract.entities`) merges
 transliterations store-wide with stricter ratios, for names it will keep forever; here two names only
 have to be the same actor for one pair's reading, so a spelling variant may be looser, kept apart from
 different names of one length by needing the same first letter and near the same length ("Austria" /

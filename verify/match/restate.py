@@ -35,7 +35,9 @@ quotation that denies with emphasis ("«La cuenta no ha sido bloqueada en ningú
 portavoz": the lexicon's `negative_fillers` but "nunca", which also says how often). A quotation in
 which its speaker negates their own act in the first person, "nunca" or not, is restated first, in the
 third person with the speaker as subject ("«Nunca recibí un solo peso de Odebrecht», dijo Lozoya" ->
-"Lozoya recibió algún peso de Odebrecht": `quoted_denial`, rules-122). Any other
+"Lozoya recibió algún peso de Odebrecht": `quoted_denial`, rules-122). So is a denial added after a
+relative or a coordinator, as a denial of its own with the speaker as subject ("..., insistió Camps,
+que negó haber recibido regalos" -> "Camps ha recibido regalos": `added_denial`, rules-124). Any other
 negation of a claim's own clause gets no restatement: reading them all so was measured and left out
 (on all of news_es 11 more contradictions, 3 right: docs/QUALITY.md, session 22). Nor does a refusal
 ("se negó a declarar", "descartó dimitir": the lexicon's `refusal_verbs` before an infinitive), which
@@ -193,7 +195,8 @@ def clitic_off(word: str, language: str) -> tuple[str, str]:
 
 def _subject(head: str, frame: Frame, speaker: str, language: str) -> str:
     """Who denies, as written before the denying verb ("El GIEI negó haber" -> "El GIEI"), else the
-    extractor's speaker."""
+    extractor's speaker: before a relative, the words it follows (`_antecedent`); before a coordinator,
+    the speaker where the extractor gives one ("La empresa presentó sus cuentas y negó haber ...")."""
     cut = [m.start() for m in re.finditer(r"\w+", head) if fold(m.group()) == frame.verb]
     if cut:
         subject = head[:cut[-1]].strip(" ,")
@@ -354,6 +357,9 @@ def quoted_denial(text: str, language: str = "es", speaker: str = "") -> str:
     return ""
 
 
+_MAX_SUBJECT = 8  # words of who denies an added clause: more is a clause of its own, not a name or a role
+
+
 def added_denial(text: str, language: str = "es", speaker: str = "") -> str:
     """What a claim denies in a clause it adds, after a relative or a coordinator, with the speaker as
     its subject ('«Los trajes los pagué yo con mi dinero», insistió el expresident Camps, que negó haber
@@ -370,7 +376,7 @@ def added_denial(text: str, language: str = "es", speaker: str = "") -> str:
         subject = speaker
         if not subject and m.group("relative"):
             subject = _antecedent(text[:m.start()])
-        if not subject or len(subject.split()) > 8 or all(fold(w) in STOPWORDS for w in subject.split()):
+        if not subject or len(subject.split()) > _MAX_SUBJECT or all(fold(w) in STOPWORDS for w in subject.split()):
             continue
         clause = f"{subject} {text[m.start('clitic') if m.group('clitic') else m.start('verb'):]}"
         frame = strip_frame(clause)
