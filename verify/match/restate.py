@@ -53,6 +53,7 @@ from functools import lru_cache
 from verify.lang import alternation, fold, lexicon, table, words
 from verify.match.figures import Figure, figure_tokens, written_words
 from verify.match.frame import DENY_VERB, FRAME_VERB, Frame, strip_frame
+from verify.match.names import not_an_actor
 from verify.match.vocabulary import CLITICS, DOUBLE_QUOTATION, MULTIPLIERS, QUOTES, STOPWORDS, decimal_apostrophes
 
 _FOLLOW_UP = re.compile(rf"(?:{alternation(words('follow_up_verbs'))})")
@@ -344,7 +345,7 @@ def quoted_denial(text: str, language: str = "es", speaker: str = "") -> str:
             tokens.pop(0)  # "Yo nunca he ..."
         folded = fold(" ".join(tokens))
         negation = next((n for n in sorted(negators, key=len, reverse=True) if folded.startswith(n + " ")), None)
-        if negation is None or all(fold(w) in STOPWORDS for w in subject.split()):
+        if negation is None or not_an_actor(fold(subject)):
             return ""  # no subject but a pronoun ("Él", "Ella"), which the judge cannot tie to anyone
         tokens = tokens[len(negation.split()):]
         at = next((i for i, w in enumerate(tokens[:3]) if fold(w) not in CLITICS), -1)  # past "me", "lo"
@@ -376,7 +377,7 @@ def added_denial(text: str, language: str = "es", speaker: str = "") -> str:
         subject = speaker
         if not subject and m.group("relative"):
             subject = _antecedent(text[:m.start()])
-        if not subject or len(subject.split()) > _MAX_SUBJECT or all(fold(w) in STOPWORDS for w in subject.split()):
+        if len(subject.split()) > _MAX_SUBJECT or not_an_actor(fold(subject)):
             continue
         clause = f"{subject} {text[m.start('clitic') if m.group('clitic') else m.start('verb'):]}"
         frame = strip_frame(clause)
