@@ -215,6 +215,26 @@ def test_redaction_placeholders_are_no_entities_and_open_quotes_are_cut_from_nam
     assert not any(n.count('"') == 1 for n in names)
 
 
+def test_names_lose_the_words_the_tagger_runs_into_them_and_untagged_names_count():
+    # The small model tags "de Colombia" and "Iván Duque ganó" as names, or misses "Iván Duque" opening a
+    # sentence: a preposition before a name and a verb after it are cut, proper nouns in a row are a name.
+    extractor = Extractor()
+    for text in ("Iván Duque ganó las elecciones presidenciales de Colombia el 17 de junio de 2018 con el 54 % "
+                 "de los votos.",
+                 "El presidente Iván Duque ganó las elecciones de Colombia con el 54 % de los votos."):
+        (claim,) = extractor.extract(text, language="es", min_checkworthiness=0.0)
+        names = {e.canonical for e in claim.entities}
+        assert {"Iván Duque", "Colombia"} <= names, names
+        assert not any(n.startswith("de ") or n.endswith("ganó") for n in names), names
+
+
+def test_a_source_after_segun_ends_before_its_relative_clause():
+    (claim,) = Extractor().extract(
+        "Genaro García Luna recibió sobornos millonarios del cártel de Sinaloa, según el jurado de Nueva York que "
+        "lo declaró culpable.", language="es", min_checkworthiness=0.0)
+    assert claim.speaker == "el jurado de Nueva York"
+
+
 @pytest.mark.parametrize("raw, name", [
     ('Jaime Rodríguez Calderón "El Bronco', "Jaime Rodríguez Calderón"),
     ("Jaime “El Bronco” Rodríguez", "Jaime “El Bronco” Rodríguez"),  # a balanced pair stays

@@ -2277,6 +2277,19 @@ def test_figures_of_the_same_noun_for_two_things_do_not_conflict():
     assert classify(a, c, similarity=0.96).relation == Relation.CONTRADICTS
 
 
+def test_a_difference_between_two_counts_is_no_count_of_its_noun():
+    # "dos votos de diferencia" is the gap between 167 and 165 votes, not a count of votes (rules-126)
+    a = features("Pedro Sánchez fue investido presidente el 7 de enero de 2020 por 167 votos a favor y 165 en contra.")
+    b = features("Sánchez superó la investidura por solo dos votos de diferencia gracias a la abstención de ERC.")
+    assert [f.margin for f in b.figures] == [True]
+    assert _figure_conflict(a, b) is None
+    # two differences, however written, still dispute each other
+    c = features("Pedro Castillo ganó la segunda vuelta por apenas 44.263 votos de diferencia sobre Keiko Fujimori.")
+    d = features("El candidato de Perú Libre se impuso a Fujimori por una diferencia de 71.000 votos.")
+    conflict = _figure_conflict(c, d)
+    assert conflict is not None and {conflict[0].value, conflict[1].value} == {44263, 71000}
+
+
 def test_a_fixed_no_in_the_frame_does_not_block_it():
     frame = strip_frame("Peláez, no obstante, negó que el himno del club fuera plagiado.")
     assert frame.denied and frame.proposition == "el himno del club fuera plagiado"

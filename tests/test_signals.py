@@ -468,6 +468,23 @@ OFFICIAL = ("La teoría oficial fue desde el primer momento que los estudiantes 
     # a noun of a reporting verb's stem is no frame: "información que" is no "informó que" (rules-124)
     ("La policía negó haber recibido información que vincule al detenido con el atentado.", "es",
      "La policía ha recibido información que vincule al detenido con el atentado"),
+    # a denial in the frame before what the claim reports next, up to a coordinator or a colon (rules-126);
+    # a refusal there denies nothing
+    ("García Luna negó haber recibido dinero del cártel de Sinaloa y sus abogados sostuvieron que los testigos "
+     "mintieron.", "es", "García Luna ha recibido dinero del cártel de Sinaloa"),
+    ("Teresa Romero negó haber ocultado sus síntomas: «Dije desde el principio que tenía fiebre».", "es",
+     "Teresa Romero ha ocultado sus síntomas"),
+    ("El ministro se negó a declarar y su portavoz aseguró que la reunión fue privada.", "es", ""),
+    # a correction's denied half in place of what it keeps (rules-126), on past a comma that closes it;
+    # "pero no" keeps both, and a fixed "no" with no comma or joiner corrects nothing
+    ("La Audiencia condenó a los cinco acusados a nueve años de prisión por abuso sexual, no por violación.", "es",
+     "La Audiencia condenó a los cinco acusados a nueve años de prisión por violación"),
+    ("El Supremo decidió que sean los clientes, y no los bancos, quienes paguen el impuesto de las hipotecas.", "es",
+     "El Supremo decidió que sean los bancos quienes paguen el impuesto de las hipotecas"),
+    ("The court convicted him for sexual abuse, not for rape.", "en", "The court convicted him for rape"),
+    ("Chaves fue condenado a nueve años de inhabilitación, pero no a prisión, en el caso de los ERE.", "es", ""),
+    ("El Congreso aprobó una proposición no de ley sobre la gratuidad de la autopista.", "es", ""),
+    ("Asegura que, si se da un voto estratégico, le funcionaría a Anaya, no a Meade.", "es", ""),
 ])
 def test_what_a_claim_denies_is_restated_as_a_sentence(text: str, language: str, denied: str):
     assert denied_statement(text, strip_frame(text), language) == denied

@@ -274,11 +274,18 @@ def _speaker_name(subject) -> str:
                                          and any(g.lower_ == "a" and g.dep_ == "case" for g in c.children))})
 
 
+# Words that open a relative clause after the source of a "según": the clause says more about the source
+# ("según el jurado de Nueva York que lo declaró culpable"), it is not part of its name.
+_RELATIVE_OPENERS = frozenset({"que", "quien", "quienes", "cuyo", "cuya", "cuyos", "cuyas", "donde"})
+
+
 def _segun_phrase(sent, segun) -> str | None:
     doc = sent.doc
     toks: list[Token] = []
     for t in doc[segun.i + 1: sent.end]:
         if t.text in (",", ".", ";", ":") or t.is_space or (t.pos_ in ("VERB", "AUX") and toks):
+            break
+        if toks and t.lower_ in _RELATIVE_OPENERS:  # "según el jurado que lo declaró culpable": the jurado
             break
         toks.append(t)
     phrase = " ".join(t.text for t in toks).strip(QUOTE_CHARS + " ")

@@ -144,7 +144,7 @@ class Extractor:
     def _learn_sides(self, doc) -> None:
         """People described by a role in an institution ("el portavoz del Kremlin, Dmitri Peskov";
         "Haftar, que controla el Ejército Nacional de Libia") get that side in the alias table."""
-        for ent in doc.ents:
+        for ent in name_spans(doc):
             if ent.label_ != "PER":
                 continue
             head = ent.root
@@ -179,7 +179,7 @@ class Extractor:
         yields must not depend on what other articles were read before it (nor, on a shared index,
         on which writer got there first); the table only decides what the names are called."""
         seen, out = set(), []
-        for ent in sent.ents:
+        for ent in name_spans(sent):
             proper = sum(t.pos_ == "PROPN" for t in ent)
             if ent.label_ == "MISC":
                 # MISC is mostly noise from the small model, but a multi-word proper name in it is an
@@ -256,13 +256,49 @@ def _proper_names(parsed: list) -> set[str]:
     alone, or a first name opening a sentence, is still the same person)."""
     names: set[str] = set()
     for _, doc in parsed:
-        for ent in doc.ents:
+        for ent in name_spans(doc):
             if ent.label_ in ("PER", "ORG", "LOC", "MISC") and any(t.pos_ == "PROPN" for t in ent):
                 surface = _name_surface(ent.text)
                 names.add(fold_name(surface))
                 if ent.label_ == "PER":
                     names.update(fold_name(word) for word in surface.split() if len(word) > 2)
     return names
+
+
+# Word classes a name never ends on when written in lower case: the small model runs a sentence's
+# subject into its verb ("Iván Duque ganó", "Ministerio de Defensa de Rusia aseguró", "España no debería").
+_NOT_NAME_ENDS = frozenset({"VERB", "AUX", "ADV", "PRON", "SCONJ", "CCONJ", "ADP", "DET", "PUNCT"})
+
+
+def name_spans(doc_or_sent) -> Iterator:
+    """The entities of a doc or sentence with the edges the small model gets wrong cut off: a preposition
+    before the name ("de Colombia", "en Estados Unidos") and lower-case words after it that no name ends
+    on. Cut at the token's word class, so any language's parse reads the same; a span left with no
+    capital letter is no name and is dropped. Two or more capitalised proper nouns in a row that no
+    entity covers are a name the model did not type ("Iván Duque ganó ...", "Unión Europea"): MISC."""
+    from spacy.tokens import Span  # late: spaCy is loaded only when a Spanish article is parsed
+
+    covered: set[int] = set()
+    for ent in doc_or_sent.ents:
+        covered.update(range(ent.start, ent.end))
+        start, end = ent.start, ent.end
+        doc = ent.doc
+        while start < end and doc[start].pos_ == "ADP" and doc[start].text.islower():
+            start += 1
+        while end > start and doc[end - 1].pos_ in _NOT_NAME_ENDS and doc[end - 1].text.islower():
+            end -= 1
+        if start == ent.start and end == ent.end:
+            yield ent
+        elif any(ch.isupper() for ch in doc[start:end].text):
+            yield Span(doc, start, end, label=ent.label_)
+    run: list[int] = []
+    for token in [*doc_or_sent, None]:
+        if token is not None and token.pos_ == "PROPN" and token.text[:1].isupper() and token.i not in covered:
+            run.append(token.i)
+            continue
+        if len(run) >= 2:
+            yield Span(token.doc if token is not None else doc_or_sent[0].doc, run[0], run[-1] + 1, label="MISC")
+        run = []
 
 
 def _opens_apposition(ent) -> bool:

@@ -67,6 +67,8 @@ _NUMBER_JOINERS = frozenset(words("number_joiners"))
 DURATION_DAYS: dict[str, float] = table("duration_days")
 _DURATIONS = frozenset(DURATION_DAYS)  # "de 22 y 25 años, fallecieron": ages, not the dead
 _ELAPSED = frozenset(words("elapsed_markers"))
+_MARGINS = tuple(tuple(marker.split()) for marker in words("margin_markers"))
+_MARGIN_LEADS = tuple(tuple(lead.split()) for lead in words("margin_leads"))
 _HALVES = frozenset(words("half_after_unit"))
 _RECORD_WORDS = frozenset(words("record_words"))
 _RECORD_SPAN = frozenset(words("record_span_prepositions"))
@@ -222,6 +224,10 @@ class Figure:
     # a span of time counted from the day it is written ("hace dos años", "lleva tres años"; lexicon
     # `elapsed_markers`): two articles a year apart give two, so it is no figure in dispute
     elapsed: bool = False
+    # a difference between two counts ("dos votos de diferencia", "una diferencia de 71.000 votos"; lexicon
+    # `margin_markers`, `margin_leads`), not a count of the noun: "167 votos" and "dos votos de diferencia"
+    # agree
+    margin: bool = False
 
 
 def parse_number(token: str, next_word: str = "") -> float | None:
@@ -453,7 +459,10 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
         elapsed = unit in _DURATIONS and (any(t in _ELAPSED for t in tokens[max(0, i - 3):i])
                                           or (k + 1 < len(tokens) and tokens[k + 1] in _ELAPSED)
                                           or _record_span(tokens, i))
-        out.append(Figure(text, value, _unit_synonyms(language).get(unit, unit), bound, context, elapsed))
+        margin = unit not in ("", "%", "year") and (
+            any(tuple(tokens[k + 1:k + 1 + len(m)]) == m for m in _MARGINS)
+            or any(tuple(tokens[max(0, i - len(m)):i]) == m for m in _MARGIN_LEADS))
+        out.append(Figure(text, value, _unit_synonyms(language).get(unit, unit), bound, context, elapsed, margin))
         i = max(j, i + 1)
     return out + _no_casualties(tokens, language)
 

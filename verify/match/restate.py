@@ -37,9 +37,13 @@ which its speaker negates their own act in the first person, "nunca" or not, is 
 third person with the speaker as subject ("«Nunca recibí un solo peso de Odebrecht», dijo Lozoya" ->
 "Lozoya recibió algún peso de Odebrecht": `quoted_denial`, rules-122). So is a denial added after a
 relative or a coordinator, as a denial of its own with the speaker as subject ("..., insistió Camps,
-que negó haber recibido regalos" -> "Camps ha recibido regalos": `added_denial`, rules-124). Any other
-negation of a claim's own clause gets no restatement: reading them all so was measured and left out
-(on all of news_es 11 more contradictions, 3 right: docs/QUALITY.md, session 22). Nor does a refusal
+que negó haber recibido regalos" -> "Camps ha recibido regalos": `added_denial`, rules-124), one in the
+frame before what the claim reports next ("García Luna negó haber recibido dinero del cártel y sus
+abogados sostuvieron que ..." -> "García Luna ha recibido dinero del cártel": `framed_denial`, rules-126)
+and a correction's denied half ("por abuso sexual, no por violación" -> "por violación":
+`contrasted_denial`, rules-126). Any other negation of a claim's own clause gets no restatement:
+reading them all so was measured and left out (on all of news_es 11 more contradictions, 3 right:
+docs/QUALITY.md, session 22). Nor does a refusal
 ("se negó a declarar", "descartó dimitir": the lexicon's `refusal_verbs` before an infinitive), which
 denies nothing.
 """
@@ -117,8 +121,10 @@ def denied_statement(text: str, frame: Frame, language: str = "es", speaker: str
     if frame.hedged:
         return ""
     if not frame.denied:
-        return (opened_denial(statement(text, frame), language) or quoted_denial(text, language, speaker)
-                or added_denial(text, language, speaker) or replied_denial(text, frame, language))
+        said = statement(text, frame)
+        return (opened_denial(said, language) or contrasted_denial(said, language)
+                or quoted_denial(text, language, speaker) or added_denial(text, language, speaker)
+                or framed_denial(text, frame, language, speaker) or replied_denial(text, frame, language))
     span = written(text, frame.proposition)
     if span is None:
         return ""
@@ -279,6 +285,44 @@ _ANSWER = re.compile(r"^\W*(?:no|not)\s*[,.]\s*", re.IGNORECASE)  # "No, Moscú 
 _QUOTE_THEN_VERB = re.compile(r"[»”\"]\s*,\s*(\w+(?:\s+\w+){0,2})")
 
 
+def contrasted_denial(said: str, language: str = "es") -> str:
+    """What a statement denies when it corrects itself, the function word before what it keeps repeated
+    before what it denies, a comma or a joiner (lexicon `contrast_joiners`, not "pero") and a negator
+    between: "La Audiencia condenó a los cinco a nueve años por abuso sexual, no por violación" -> "La
+    Audiencia condenó a los cinco a nueve años por violación"; "son los clientes, y no los bancos, quienes
+    pagan el impuesto" -> "son los bancos quienes pagan el impuesto". The denied part runs to the next
+    mark, and on past it when a comma opened the correction and one closes it. "" otherwise ("una
+    proposición no de ley" has neither comma nor joiner), and in a statement that opens with a condition
+    or a purpose (lexicon `conditions_and_purposes`)."""
+    pattern = _contrast(language)
+    m = pattern.search(said) if pattern is not None else None
+    if m is None:
+        return ""
+    # (a correction in a statement that opens with a condition or a purpose states nothing: "si se da un
+    # voto estratégico, le funcionaría a Anaya, no a Meade")
+    opening = fold(said).strip(" ,").split()[:1]
+    if opening and opening[0] in words("conditions_and_purposes", (language,)):
+        return ""
+    restated = f"{said[:m.start('kept')]}{m.group('denied').strip()}"
+    rest = said[m.end("denied"):]
+    if m.group("comma") and rest.startswith(","):
+        restated = f"{restated} {rest[1:].strip()}".rstrip(" .")
+    return restated
+
+
+@lru_cache(maxsize=8)
+def _contrast(language: str) -> re.Pattern[str] | None:
+    """A function word, what the statement keeps, a comma or a joiner, a negator, the same function
+    word and what it denies (`contrasted_denial`)."""
+    links = alternation(words("contrast_links", (language,)))
+    joiners = alternation(words("contrast_joiners", (language,)))
+    negators = alternation(words("negators", (language,)))
+    if not (links and joiners and negators):
+        return None
+    return re.compile(rf"\b(?P<link>{links})\s+(?P<kept>[^,;:.]+?)(?:(?P<comma>,)\s*(?:(?:{joiners})\s+)?"
+                      rf"|\s+(?:{joiners})\s+)(?:{negators})\s+(?P=link)\s+(?P<denied>[^,;:.]+)", re.IGNORECASE)
+
+
 def replied_denial(text: str, frame: Frame, language: str = "es") -> str:
     """What a claim denies when it negates its own main clause as an answer: "No, ..." or in reply (a
     frame verb of the lexicon's `reply_verbs`: "«Nunca hemos pactado un reparto de magistrados»,
@@ -383,6 +427,28 @@ def added_denial(text: str, language: str = "es", speaker: str = "") -> str:
         frame = strip_frame(clause)
         if frame.denied and not frame.hedged:
             return denied_statement(clause, frame, language, subject)
+    return ""
+
+
+def framed_denial(text: str, frame: Frame, language: str = "es", speaker: str = "") -> str:
+    """What a claim denies in its frame before what it then reports: "García Luna negó haber recibido
+    dinero del cártel de Sinaloa y sus abogados sostuvieron que ..." -> "García Luna ha recibido dinero
+    del cártel de Sinaloa"; "Teresa Romero negó haber ocultado sus síntomas: «Dije desde el principio
+    que ...»". `strip_frame` reads the last report as the frame's, so the denial before it is read on its
+    own, up to a colon or a coordinator, as a frame of its own (a refusal denies nothing here either).
+    "" when the frame opens with no such denial."""
+    if not frame.frame or not DENY_VERB.search(frame.frame):
+        return ""
+    span = written(text, frame.proposition)
+    if span is None:
+        return ""
+    head = text[:span[0]]
+    coordinators = alternation(words("coordinators", (language,)))
+    for end in re.finditer(rf":|\s(?:{coordinators})\s" if coordinators else ":", head, re.IGNORECASE):
+        clause = head[:end.start()].strip()
+        inner = strip_frame(clause)
+        if inner.denied and not inner.hedged and inner.proposition:
+            return denied_statement(clause, inner, language, speaker)
     return ""
 
 

@@ -16,7 +16,7 @@ Order of the rules, and why:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from verify.lang import alternation, fold, table, words
 from verify.match.contests import DECISIVE_STEMS, reversed_contest
@@ -399,6 +399,16 @@ class Thresholds:
     the name alone ("el Partido Popular de Feijóo" / "el PP": `verify.match.names`, lexicon
     `name_owner_links`); staying at the head in the past tense ("siguió al frente") against resigning
     (antonyms).
+    rules-126 (heldout128, heldout129): a difference between two counts ("dos votos de diferencia", "una
+    diferencia de 71.000 votos": `Figure.margin`, lexicon `margin_markers`, `margin_leads`) disputes only
+    another difference, not a count of its noun ("167 votos a favor"); a denial in the frame before what
+    the claim reports next ("García Luna negó haber recibido dinero del cártel y sus abogados sostuvieron
+    que ...": `verify.match.restate.framed_denial`) and a correction's denied half ("por abuso sexual, no
+    por violación": `verify.match.restate.contrasted_denial`, lexicon `contrast_links`,
+    `contrast_joiners`) restated for the judge. The extractor cuts from a name a preposition before
+    it and a verb after it ("de Colombia", "Iván Duque ganó"), takes proper nouns in a row it left
+    untagged as a name, and ends a "según" source before its relative clause ("según el jurado de Nueva
+    York que lo declaró culpable").
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -512,8 +522,8 @@ def _in_days(f: Figure, claim: ClaimFeatures) -> Figure:
     """A span of time in days, its unit as written kept in its text, so "doce meses" and "cinco años"
     compare."""
     days = DURATION_DAYS.get(f.unit) if f.unit != "year" else None  # "year": a bare 2019, no duration
-    return (Figure(f"{f.text} {claim.stem_words.get(f.unit, f.unit)}", f.value * days, "duration", f.bound,
-                   f.context, f.elapsed) if days else f)
+    return (replace(f, text=f"{f.text} {claim.stem_words.get(f.unit, f.unit)}", value=f.value * days,
+                    unit="duration") if days else f)
 
 
 def _in_base(f: Figure, claim: ClaimFeatures) -> Figure:
@@ -521,8 +531,8 @@ def _in_base(f: Figure, claim: ClaimFeatures) -> Figure:
     "un túnel de 1,5 kilómetros" is 1.500 metres against "medía unos 300 metros", "179 km/h" the
     "179 kilómetros por hora" of the other claim."""
     scale = MEASURE_SCALES.get(f.unit)
-    return (Figure(f"{f.text} {claim.stem_words.get(f.unit, f.unit)}", f.value * scale[1], scale[0], f.bound,
-                   f.context, f.elapsed) if scale else f)
+    return (replace(f, text=f"{f.text} {claim.stem_words.get(f.unit, f.unit)}", value=f.value * scale[1],
+                    unit=scale[0]) if scale else f)
 
 
 def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure, bool] | None:
@@ -541,6 +551,11 @@ def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure
     """
     figures_a = [_in_base(_in_days(f, a), a) for f in a.figures]
     figures_b = [_in_base(_in_days(f, b), b) for f in b.figures]
+    if any(f.margin for f in figures_a) != any(f.margin for f in figures_b):
+        # a difference in one claim only counts nothing the other counts: "167 votos a favor" against "dos
+        # votos de diferencia"; two differences may still dispute each other ("un golpe de ventaja")
+        figures_a = [f for f in figures_a if not f.margin]
+        figures_b = [f for f in figures_b if not f.margin]
     # Every value of one claim given by the other: the same figures, counted under other nouns ("3,8
     # millones de personas" / "3,8 millones de españoles", "más de 11 millones" of each).
     values_a, values_b = {f.value for f in figures_a}, {f.value for f in figures_b}
