@@ -468,6 +468,8 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "El gobernador de Oaxaca fue destituido en marzo tras el escándalo de los contratos."),
     ("El ministro de Cultura dimitió en mayo tras la polémica de las subvenciones.",  # rules-125
      "El ministro de Cultura siguió al frente del ministerio en mayo tras la polémica de las subvenciones."),
+    ("Nissan anunció el cierre de su planta de la Zona Franca de Barcelona en mayo.",  # rules-127
+     "Nissan garantizó la continuidad de su planta de la Zona Franca de Barcelona en mayo."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)

@@ -485,6 +485,12 @@ OFFICIAL = ("La teoría oficial fue desde el primer momento que los estudiantes 
     ("Chaves fue condenado a nueve años de inhabilitación, pero no a prisión, en el caso de los ERE.", "es", ""),
     ("El Congreso aprobó una proposición no de ley sobre la gratuidad de la autopista.", "es", ""),
     ("Asegura que, si se da un voto estratégico, le funcionaría a Anaya, no a Meade.", "es", ""),
+    # what the speaker adds is cut past a clitic; a quotation's short opening exclamation is passed over
+    # (rules-127)
+    ("La Guardia Civil descartó que el incendio fuera intencionado y lo atribuyó a unos trabajos de soldadura.", "es",
+     "El incendio fuera intencionado"),
+    ("«Es falso. Nunca he recibido dinero negro en este partido», afirmó Rajoy ante la Junta Directiva.", "es",
+     "Rajoy ha recibido dinero negro en este partido"),
 ])
 def test_what_a_claim_denies_is_restated_as_a_sentence(text: str, language: str, denied: str):
     assert denied_statement(text, strip_frame(text), language) == denied

@@ -349,6 +349,10 @@ def replied_denial(text: str, frame: Frame, language: str = "es") -> str:
     return "" if points_back else said
 
 
+# A short sentence opening a quotation before what it states ("Es falso.", "Mentira.", "Rotundamente no."):
+# up to this many words, it is an exclamation, and the quotation's statement is the next sentence.
+_EXCLAMATION = re.compile(r"[^.!?]{1,30}[.!?]\s+(?=\S)")
+_EXCLAMATION_WORDS = 3
 _CLAUSE_END = re.compile(r"[;:]|,(?!\d)")  # (a comma inside a figure, "1,5 millones", ends nothing)
 
 
@@ -380,7 +384,11 @@ def quoted_denial(text: str, language: str = "es", speaker: str = "") -> str:
                 or (before.endswith(":") and FRAME_VERB.search(fold(before)))):
             continue
         subject = speaker or (_named_after(text[quotation.end():]) if given else "")
-        clause = _CLAUSE_END.split(quotation.group(1).strip(), maxsplit=1)[0]
+        quoted = quotation.group(1).strip()
+        opening = _EXCLAMATION.match(quoted)  # "Es falso. Nunca he recibido ...": the statement follows
+        if opening and len(opening.group(0).split()) <= _EXCLAMATION_WORDS:
+            quoted = quoted[opening.end():]
+        clause = _CLAUSE_END.split(quoted, maxsplit=1)[0]
         clause = _trailing_coordinator(language).sub("", clause.rstrip())  # "No tengo intereses y, para ..."
         for phrase in sorted(minimizers, key=len, reverse=True):
             clause = re.sub(rf"(?<!\w){re.escape(phrase)}(?!\w)", minimizers[phrase], clause, flags=re.IGNORECASE)
@@ -534,8 +542,10 @@ def _trailing_coordinator(language: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=8)
 def _and_then(language: str) -> re.Pattern[str]:
-    """A coordinator ("y", "e", "pero"; "and", "but") and the word after it."""
-    return re.compile(rf",?\s+(?:{alternation(words('coordinators', (language,)))})\s+(\w+)\b", re.IGNORECASE)
+    """A coordinator ("y", "e", "pero"; "and", "but") and the word after it, past a clitic ("y lo
+    atribuyó a unos trabajos de soldadura")."""
+    return re.compile(rf",?\s+(?:{alternation(words('coordinators', (language,)))})\s+"
+                      rf"(?:(?:{alternation(sorted(CLITICS))})\s+)?(\w+)\b", re.IGNORECASE)
 
 
 def _refusal(said: list[str], frame: Frame, language: str, verbs: Mapping[str, str],

@@ -409,6 +409,11 @@ class Thresholds:
     it and a verb after it ("de Colombia", "Iván Duque ganó"), takes proper nouns in a row it left
     untagged as a name, and ends a "según" source before its relative clause ("según el jurado de Nueva
     York que lo declaró culpable").
+    rules-127 (heldout130, heldout131): what the speaker adds after a denial is cut past a clitic too ("negó
+    que ... y lo atribuyó a unos trabajos de soldadura", "... y se declaró inocente":
+    `verify.match.restate`); a quotation's short opening exclamation is passed over for the statement after
+    it ("«Es falso. Nunca he recibido ...»"); guaranteeing a plant's continuity against closing it
+    (antonyms).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
