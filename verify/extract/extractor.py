@@ -278,11 +278,11 @@ def name_spans(doc_or_sent) -> Iterator:
     entity covers are a name the model did not type ("Iván Duque ganó ...", "Unión Europea"): MISC."""
     from spacy.tokens import Span  # late: spaCy is loaded only when a Spanish article is parsed
 
+    doc = doc_or_sent.doc  # (a Doc's is itself)
     covered: set[int] = set()
     for ent in doc_or_sent.ents:
         covered.update(range(ent.start, ent.end))
         start, end = ent.start, ent.end
-        doc = ent.doc
         while start < end and doc[start].pos_ == "ADP" and doc[start].text.islower():
             start += 1
         while end > start and doc[end - 1].pos_ in _NOT_NAME_ENDS and doc[end - 1].text.islower():
@@ -297,7 +297,7 @@ def name_spans(doc_or_sent) -> Iterator:
             run.append(token.i)
             continue
         if len(run) >= 2:
-            yield Span(token.doc if token is not None else doc_or_sent[0].doc, run[0], run[-1] + 1, label="MISC")
+            yield Span(doc, run[0], run[-1] + 1, label="MISC")
         run = []
 
 

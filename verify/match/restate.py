@@ -451,13 +451,20 @@ def framed_denial(text: str, frame: Frame, language: str = "es", speaker: str = 
     if span is None:
         return ""
     head = text[:span[0]]
-    coordinators = alternation(words("coordinators", (language,)))
-    for end in re.finditer(rf":|\s(?:{coordinators})\s" if coordinators else ":", head, re.IGNORECASE):
+    for end in _frame_breaks(language).finditer(head):
         clause = head[:end.start()].strip()
         inner = strip_frame(clause)
         if inner.denied and not inner.hedged and inner.proposition:
             return denied_statement(clause, inner, language, speaker)
     return ""
+
+
+@lru_cache(maxsize=8)
+def _frame_breaks(language: str) -> re.Pattern[str]:
+    """Where a denial in a frame may end before the next report: a colon or a coordinator
+    (`framed_denial`)."""
+    coordinators = alternation(words("coordinators", (language,)))
+    return re.compile(rf":|\s(?:{coordinators})\s" if coordinators else ":", re.IGNORECASE)
 
 
 @lru_cache(maxsize=8)
