@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 from verify.lang import fold_for_fuzz
 from verify.match import claim_features, denial_reading, read_judge
 from verify.match.frame import strip_frame
-from verify.match.restate import denied_statement, statement
+from verify.match.restate import contrast_kept, denied_statement, statement
 from verify.match.rules import DEFAULT_THRESHOLDS, _figure_conflict, decide
 from verify.match.signals import (
     CONFLICT_SIGNALS,
@@ -1368,6 +1368,25 @@ DEATHS = "Al menos 23 migrantes murieron en el intento de salto a la valla de Me
 def test_a_denial_of_where_is_no_denial_of_what_the_other_does_not_place(other, relation):
     denial = "Grande-Marlaska negó que ninguna de las muertes del salto a la valla se produjera en territorio español."
     pair = view("es", other, denial, 0.90, _reading(0.89))
+    outcome = combine(pair, read_all(pair), DEFAULT_POLICY)
+    assert outcome.relation == relation
+
+
+# rules-128 (heldout133): a correction's denied half against a claim that states the half it keeps
+CORRECTION = ("La Audiencia de Navarra condenó a los cinco acusados de La Manada a nueve años de prisión por abuso "
+              "sexual, no por violación.")
+
+
+@pytest.mark.parametrize(("other", "relation"), [
+    ("Los jueces de Navarra impusieron nueve años de cárcel a los cinco acusados de La Manada por abuso sexual.",
+     Relation.UNRELATED),
+    ("La Audiencia de Navarra condenó a los cinco acusados de La Manada por un delito de violación.",
+     Relation.CONTRADICTS),
+])
+def test_a_correction_agrees_with_a_claim_that_states_the_half_it_keeps(other, relation):
+    assert contrast_kept(CORRECTION, "es") == "abuso sexual"
+    assert contrast_kept("El Congreso aprobó una proposición no de ley sobre la autopista.", "es") == ""
+    pair = view("es", other, CORRECTION, 0.94, _reading(0.97))
     outcome = combine(pair, read_all(pair), DEFAULT_POLICY)
     assert outcome.relation == relation
 

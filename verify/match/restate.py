@@ -294,20 +294,32 @@ def contrasted_denial(said: str, language: str = "es") -> str:
     mark, and on past it when a comma opened the correction and one closes it. "" otherwise ("una
     proposición no de ley" has neither comma nor joiner), and in a statement that opens with a condition
     or a purpose (lexicon `conditions_and_purposes`)."""
-    pattern = _contrast(language)
-    m = pattern.search(said) if pattern is not None else None
+    m = _correction(said, language)
     if m is None:
-        return ""
-    # (a correction in a statement that opens with a condition or a purpose states nothing: "si se da un
-    # voto estratégico, le funcionaría a Anaya, no a Meade")
-    opening = fold(said).strip(" ,").split()[:1]
-    if opening and opening[0] in words("conditions_and_purposes", (language,)):
         return ""
     restated = f"{said[:m.start('kept')]}{m.group('denied').strip()}"
     rest = said[m.end("denied"):]
     if m.group("comma") and rest.startswith(","):
         restated = f"{restated} {rest[1:].strip()}".rstrip(" .")
     return restated
+
+
+def contrast_kept(said: str, language: str = "es") -> str:
+    """What a self-correcting statement keeps ("por abuso sexual, no por violación" -> "abuso sexual"), or
+    "" (`contrasted_denial`): a claim that states it agrees with the correction."""
+    m = _correction(said, language)
+    return m.group("kept").strip() if m is not None else ""
+
+
+def _correction(said: str, language: str) -> re.Match[str] | None:
+    pattern = _contrast(language)
+    m = pattern.search(said) if pattern is not None else None
+    # (a correction in a statement that opens with a condition or a purpose states nothing: "si se da un
+    # voto estratégico, le funcionaría a Anaya, no a Meade")
+    opening = fold(said).strip(" ,").split()[:1]
+    if m is None or (opening and opening[0] in words("conditions_and_purposes", (language,))):
+        return None
+    return m
 
 
 @lru_cache(maxsize=8)

@@ -414,6 +414,9 @@ class Thresholds:
     `verify.match.restate`); a quotation's short opening exclamation is passed over for the statement after
     it ("«Es falso. Nunca he recibido ...»"); guaranteeing a plant's continuity against closing it
     (antonyms).
+    rules-128 (heldout133): a correction's denied half is no denial of a claim that states the half it
+    keeps ("por abuso sexual, no por violación" against "condenó ... por abuso sexual":
+    `verify.match.signals.denied`).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
