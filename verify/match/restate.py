@@ -312,6 +312,8 @@ def contrast_kept(said: str, language: str = "es") -> str:
 
 
 def _correction(said: str, language: str) -> re.Match[str] | None:
+    """The correction in `said` (`_contrast`), or None, also where the statement opens with a condition
+    or a purpose."""
     pattern = _contrast(language)
     m = pattern.search(said) if pattern is not None else None
     # (a correction in a statement that opens with a condition or a purpose states nothing: "si se da un

@@ -83,7 +83,7 @@ def _kept_stated(pair: PairView, a_denies: bool) -> bool:
     sexual"): the two agree, though the judge reads the restated "por violación" as stated by it (0.97,
     heldout133; 0.80, heldout66, rules-128). The kept half's content words, two or more, in a row: "los
     clientes, y no los bancos" against "... liberando de ese pago a los clientes" is no agreement."""
-    denier, other = (pair.fa, pair.fb) if a_denies else (pair.fb, pair.fa)
+    denier = pair.fa if a_denies else pair.fb
     if denier.denied_statement != contrasted_denial(denier.statement, denier.language):
         return False
     kept = [w for w in TOKEN.findall(fold(contrast_kept(denier.statement, denier.language))) if w not in STOPWORDS]
