@@ -470,6 +470,10 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "El ministro de Cultura siguió al frente del ministerio en mayo tras la polémica de las subvenciones."),
     ("Nissan anunció el cierre de su planta de la Zona Franca de Barcelona en mayo.",  # rules-127
      "Nissan garantizó la continuidad de su planta de la Zona Franca de Barcelona en mayo."),
+    ("La Legislatura destituyó al jefe de Gobierno Ibarra en marzo tras la tragedia de Cromañón.",  # rules-129
+     "El jefe de Gobierno Ibarra conservó el cargo en marzo tras la tragedia de Cromañón."),
+    ("Evo Morales anunció su renuncia a la presidencia de Bolivia tras la petición de las Fuerzas Armadas.",
+     "Evo Morales se mantendrá en la presidencia de Bolivia tras la petición de las Fuerzas Armadas."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -1537,6 +1541,17 @@ def test_a_win_told_as_how_a_title_was_won_decides_it():
     found = evidence(features(won), features("Independiente del Valle se proclamó campeón de la Copa Libertadores "
                                              "al ganar la final en Medellín."), 0.95)
     assert found.reversed_contest is not None
+
+
+def test_a_win_and_the_losers_loss_are_one_outcome_told_by_each_side():
+    """rules-129 (heldout135): "El Real Madrid venció a Osasuna" and "Osasuna ... perdió" tell one outcome,
+    the loser's side in the second, no opposite directions; a loss of the winner named is one still."""
+    won = claim("El Real Madrid venció 2-1 a Osasuna en la final de la Copa del Rey en La Cartuja.")
+    lost = classify(won, claim("Osasuna perdió la final de la Copa del Rey en La Cartuja."), similarity=0.95)
+    assert lost.relation != Relation.CONTRADICTS and "opposite" not in lost.reason, lost.reason
+    winner_lost = classify(won, claim("El Real Madrid perdió la final de la Copa del Rey en La Cartuja."),
+                           similarity=0.95)
+    assert winner_lost.relation == Relation.CONTRADICTS and "opposite directions" in winner_lost.reason
 
 
 def test_a_loss_names_its_winner_past_a_far_link():

@@ -12,7 +12,7 @@ from rapidfuzz import fuzz, process
 from verify.lang import fold_for_fuzz
 from verify.match import claim_features, denial_reading, read_judge
 from verify.match.frame import strip_frame
-from verify.match.restate import contrast_kept, denied_statement, statement
+from verify.match.restate import contrast_kept, denied_statement, in_indicative, statement
 from verify.match.rules import DEFAULT_THRESHOLDS, _figure_conflict, decide
 from verify.match.signals import (
     CONFLICT_SIGNALS,
@@ -491,6 +491,14 @@ OFFICIAL = ("La teoría oficial fue desde el primer momento que los estudiantes 
      "El incendio fuera intencionado"),
     ("«Es falso. Nunca he recibido dinero negro en este partido», afirmó Rajoy ante la Junta Directiva.", "es",
      "Rajoy ha recibido dinero negro en este partido"),
+    # rules-129: a minimiser under the denial made affirmative ("un solo peso" -> "algún peso"), as in a
+    # quotation; an impossibility denies what follows it
+    ("Duarte negó haber desviado un solo peso del erario veracruzano.", "es",
+     "Duarte ha desviado algún peso del erario veracruzano"),
+    ("El GIEI concluyó que es científicamente imposible que los normalistas fueran incinerados en el basurero.",
+     "es", "Los normalistas fueran incinerados en el basurero"),
+    ("The experts concluded that it is impossible that the students were burned at the dump.", "en",
+     "The students were burned at the dump"),
 ])
 def test_what_a_claim_denies_is_restated_as_a_sentence(text: str, language: str, denied: str):
     assert denied_statement(text, strip_frame(text), language) == denied
@@ -559,10 +567,59 @@ def test_the_judge_reads_the_denied_statement_against_the_other_claim_only_for_o
                     "una quema en el basurero.", "es", ())
     assert claim_features(framed).denied and not claim_features(framed).cues
     assert denial_reading(giei, framed) is None
-    judge = _ScriptedJudge({(premise, hypothesis): (0.80, 0.15, 0.05)}, otherwise=(0.05, 0.90, 0.05))
+    judge = _ScriptedJudge({(premise, hypothesis): (0.80, 0.15, 0.05)}, otherwise=(0.03, 0.95, 0.02))
     with_denial, without = read_judge(judge, [(giei, official), (plain, official)])
     assert judge.calls[-1] == [(premise, hypothesis)]  # one more call, for the one pair with a denial
     assert with_denial.denial == pytest.approx(0.80) and without.denial is None
+    # ... and in the indicative too ("hubieran sido quemados" -> "habían sido quemados") where the judge
+    # reads the two claims as neutral under `JudgePolicy.mood_neutral` (0.95 above: not read)
+    assert with_denial.indicative is None
+    indicative = "Los cuerpos de los estudiantes habían sido quemados en el basurero"
+    judge = _ScriptedJudge({(premise, hypothesis): (0.10, 0.80, 0.10), (premise, indicative): (0.75, 0.20, 0.05)},
+                           otherwise=(0.05, 0.60, 0.35))
+    (both_moods,) = read_judge(judge, [(giei, official)])
+    assert judge.calls[-1] == [(premise, hypothesis), (premise, indicative)]
+    assert both_moods.denial == pytest.approx(0.10) and both_moods.indicative == pytest.approx(0.75)
+
+
+def test_a_denial_read_as_stated_in_the_indicative_counts_at_the_plain_bar_only():
+    """rules-129: the indicative reading (`JudgeReading.indicative`) makes a contradiction from
+    `JudgePolicy.denial` where the rules see no other actors' names; not as a weak reading that agrees
+    with the judge's leaning (`denial_leaning`), which the judge's readiness to read the indicative as
+    stated would make of a hint."""
+    leaning = np.array([0.05, 0.60, 0.35], np.float32)
+    for indicative, relation in ((0.75, Relation.CONTRADICTS), (0.65, Relation.UNRELATED), (None, Relation.UNRELATED)):
+        pair = view("es", GIEI, OFFICIAL, 0.89, JudgeReading(leaning, leaning, denial=0.10, indicative=indicative))
+        findings = read_all(pair)
+        assert "actors" not in {f.signal for f in findings}
+        outcome = combine(pair, findings, DEFAULT_POLICY)
+        assert outcome.relation == relation, (indicative, outcome)
+        if relation == Relation.CONTRADICTS:
+            assert outcome.decided_by[0] == "denied" and outcome.score == pytest.approx(indicative)
+            (finding,) = [f for f in findings if f.signal == "denied"]
+            assert "(judge: entailment 0.75 in the indicative)" in finding.text
+    # the reading as written, as weak, with the judge leaning to contradiction, still counts (`denial_leaning`)
+    pair = view("es", GIEI, OFFICIAL, 0.89, JudgeReading(leaning, leaning, denial=0.35, indicative=0.65))
+    assert combine(pair, read_all(pair), DEFAULT_POLICY).relation == Relation.CONTRADICTS
+
+
+def test_a_denied_statement_in_the_subjunctive_is_read_in_the_indicative_too():
+    """rules-129 (heldout134): the judge reads "ETA estuviera detrás de los atentados de Atocha" as
+    another matter than "atribuyó a ETA los atentados" (0.13) and "ETA estuvo detrás ..." as stated (0.65),
+    and other denials the other way round: `read_judge` reads both moods."""
+    for subjunctive, indicative in [
+        ("ETA estuviera detrás de los atentados de Atocha", "ETA estuvo detrás de los atentados de Atocha"),
+        ("Se gastara dinero público en la consulta", "Se gastó dinero público en la consulta"),
+        ("Los alcaldes recibieran comisiones", "Los alcaldes recibieron comisiones"),
+        ("El consejero mantuviera reuniones con la trama", "El consejero mantuvo reuniones con la trama"),
+        ("Existiera un plan para los rebrotes", "Existió un plan para los rebrotes"),
+        ("La empresa haya ocultado pérdidas", "La empresa ha ocultado pérdidas"),
+        # "fuera de" is "outside"; a noun or an adjective so ending stays
+        ("Su familia tuviera dinero fuera de España", "Su familia tuvo dinero fuera de España"),
+        ("La entidad financiera cobrara a la cara", "La entidad financiera cobró a la cara"),
+    ]:
+        assert in_indicative(subjunctive, "es") == indicative
+    assert in_indicative("The army had used chemical weapons", "en") == "The army had used chemical weapons"
 
 
 KREMLIN = ('En su respuesta, el Kremlin afirmó el martes que "no hay pruebas" de que Corea del Norte esté mandando '

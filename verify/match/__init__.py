@@ -30,7 +30,7 @@ from verify.lang import fold, fold_for_fuzz, unmask, words
 from verify.match import signals
 from verify.match.figures import Figure
 from verify.match.negation import text_negated
-from verify.match.restate import with_figure
+from verify.match.restate import in_indicative, with_figure
 from verify.match.roles import role_facts
 from verify.match.rules import DEFAULT_THRESHOLDS, Decision, Thresholds, decide
 from verify.match.signals import JudgePolicy, JudgeReading, Outcome, PairView, combine, read_all
@@ -40,7 +40,7 @@ from verify.records import Claim, Polarity, Relation
 
 # Stored with every link: bump when a rule, a threshold, a word list or the NLI mapping changes, so
 # links made by older rules can be found and recomputed.
-MATCHER_VERSION = "rules-128"
+MATCHER_VERSION = "rules-129"
 
 # A claim is a sentence or two; anything much longer is a document pasted by mistake.
 MAX_CLAIM_CHARS = 5000
@@ -267,17 +267,27 @@ def read_judge(judge: Judge, pairs: Sequence[tuple[Claim, Claim]], *, conflict: 
     # One claim denies (in its frame, by opening with a denial, or in an answer) what the other may
     # state: is the denied statement entailed by the other's? (`JudgePolicy.denial`; a third call, for
     # the few pairs with such a denial.)
-    asked = [(i, d) for i, d in enumerate(denial_reading(a, b) for a, b in pairs) if d is not None]
-    entailed: dict[int, float] = {}
-    if asked:
-        probs = np.asarray(judge.probabilities([p for _, (p, _) in asked], [h for _, (_, h) in asked]),
-                           dtype=np.float32)
-        entailed = {i: float(p[0]) for (i, _), p in zip(asked, probs)}
     readings = []
     for i, swap in enumerate(longer_b):
         other = second.get(i, first[i])
         forward, backward = (other, first[i]) if swap else (first[i], other)
-        readings.append(JudgeReading(forward, backward, both=i in second, denial=entailed.get(i)))
+        readings.append(JudgeReading(forward, backward, both=i in second))
+    asked = [(i, d) for i, d in enumerate(denial_reading(a, b) for a, b in pairs) if d is not None]
+    # ... and in the indicative too where the denial wrote it in the subjunctive ("negó que ETA estuviera
+    # detrás" -> "ETA estuvo detrás", `in_indicative`; `JudgeReading.indicative`), where the judge does not
+    # read the two claims as about other matters (`JudgePolicy.mood_neutral`).
+    moods = [(i, (premise, in_indicative(denied, _denier(*pairs[i]).language))) for i, (premise, denied) in asked
+             if readings[i].neutral < policy.mood_neutral]
+    as_written = dict(asked)
+    moods = [(i, (premise, indicative)) for i, (premise, indicative) in moods if indicative != as_written[i][1]]
+    if asked:
+        both = asked + moods
+        probs = np.asarray(judge.probabilities([p for _, (p, _) in both], [h for _, (_, h) in both]),
+                           dtype=np.float32)
+        for (i, _), p in zip(asked, probs):
+            readings[i] = dataclasses.replace(readings[i], denial=float(p[0]))
+        for (i, _), p in zip(moods, probs[len(asked):]):
+            readings[i] = dataclasses.replace(readings[i], indicative=float(p[0]))
     # Figures in conflict that did not count (`combine`: the judge too neutral): do the two claims state
     # one thing but for the figure? (`JudgePolicy.same_but_figure`; a fourth call, both ways.)
     rewritten = []  # (pair, claim A, claim B with A's figure)
@@ -307,6 +317,12 @@ def figure_reading(a: Claim, b: Claim, figures: FigureConflict | None, reading: 
     if reading.neutral < policy.same_thing_bar(figures.trusted):
         return None
     return with_figure(b.text, figures.other, a.text, figures.figure)
+
+
+def _denier(a: Claim, b: Claim) -> ClaimFeatures:
+    """The features of the claim of the two whose denied statement `denial_reading` reads."""
+    fa = claim_features(a)
+    return fa if fa.denied_statement else claim_features(b)
 
 
 def denial_reading(a: Claim, b: Claim) -> tuple[str, str] | None:

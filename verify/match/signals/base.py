@@ -26,6 +26,10 @@ class JudgeReading:
     # Where one claim's frame denies something (`ClaimFeatures.denied_statement`) and the other does not
     # deny: the judge's entailment of the denied statement by the other claim's (`read_judge`).
     denial: float | None = None
+    # ... and of the denied statement in the indicative, where the denial wrote it in the subjunctive and
+    # the judge reads the two claims as neutral under `JudgePolicy.mood_neutral` (`read_judge`): a second
+    # reading, which counts at the plain bar only (`verify.match.signals.combine`).
+    indicative: float | None = None
     # Where the rules see two figures in conflict that did not count on the readings above (the judge
     # too neutral): its entailment, either way, of the two claims with one's figure written in the
     # other's place (`verify.match.read_judge`): whether they state one thing but for the figure.

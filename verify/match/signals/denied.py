@@ -40,6 +40,12 @@ class Denied:
         who, other = (pair.who_a, pair.who_b) if a_denies else (pair.who_b, pair.who_a)
         said = (pair.fa if a_denies else pair.fb).denied_statement
         shown = said if len(said) <= 90 else said[:87].rsplit(" ", 1)[0] + " ..."
+        indicative = pair.judge.indicative
+        if indicative is not None and indicative >= FLOOR and indicative > pair.judge.denial:
+            # (the strength stays the reading as written: the indicative counts at the plain bar only)
+            return Finding(self.name, Relation.CONTRADICTS, True, pair.judge.denial,
+                           f'{who} denies "{shown}", which {other} states (judge: entailment {indicative:.2f}'
+                           ' in the indicative)')
         if pair.judge.denial < FLOOR:
             return Finding(self.name, Relation.CONTRADICTS, True, pair.judge.denial, f'{who} denies "{shown}"')
         return Finding(self.name, Relation.CONTRADICTS, True, pair.judge.denial,
