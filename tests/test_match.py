@@ -474,6 +474,12 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "El jefe de Gobierno Ibarra conservó el cargo en marzo tras la tragedia de Cromañón."),
     ("Evo Morales anunció su renuncia a la presidencia de Bolivia tras la petición de las Fuerzas Armadas.",
      "Evo Morales se mantendrá en la presidencia de Bolivia tras la petición de las Fuerzas Armadas."),
+    ("La alcaldesa de Getafe presentó su renuncia en abril tras la polémica del vídeo.",  # rules-130
+     "La alcaldesa de Getafe permaneció al frente del ayuntamiento en abril tras la polémica del vídeo."),
+    ("River Plate descendió a la B Nacional tras empatar con Belgrano en el Monumental.",
+     "River Plate retuvo la categoría tras empatar con Belgrano en el Monumental."),
+    ("El Gobierno boliviano rescindió el contrato con Aguas del Tunari tras las protestas de Cochabamba.",
+     "El Gobierno boliviano ratificó el contrato con Aguas del Tunari tras las protestas de Cochabamba."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)

@@ -499,6 +499,18 @@ OFFICIAL = ("La teoría oficial fue desde el primer momento que los estudiantes 
      "es", "Los normalistas fueran incinerados en el basurero"),
     ("The experts concluded that it is impossible that the students were burned at the dump.", "en",
      "The students were burned at the dump"),
+    # rules-130: the claim's own frame after a comma, which the frame parser left, is no part of what is
+    # denied; nor, after an opening "es falso que", what the speaker says after a semicolon
+    ("No hay pruebas de que más de mil condenados se hayan beneficiado de rebajas de pena, replicó el Ministerio "
+     "de Igualdad, que acusó al CGPJ de inflar las cifras.", "es",
+     "Más de mil condenados se hayan beneficiado de rebajas de pena"),
+    ("La empresa negó que su carne causara el brote, insistió su abogado, que pidió calma a los consumidores.", "es",
+     "Su carne causara el brote"),
+    ("«Es falso que los trenes no quepan por los túneles; los nuevos modelos se diseñan con las medidas correctas», "
+     "defendió Renfe.", "es", "Los trenes no quepan por los túneles"),
+    # (a participle after a comma is no frame)
+    ("El ministerio negó que la obra, adjudicada en 2019, superara el presupuesto.", "es",
+     "La obra, adjudicada en 2019, superara el presupuesto"),
 ])
 def test_what_a_claim_denies_is_restated_as_a_sentence(text: str, language: str, denied: str):
     assert denied_statement(text, strip_frame(text), language) == denied

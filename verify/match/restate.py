@@ -232,6 +232,7 @@ def _antecedent(before: str) -> str:
 
 
 _BREAK = re.compile(r"\s*:(?!\d)")  # where a denied statement gives way to the speaker's reasons
+_AFTER_COMMA = re.compile(r",\s*(\w+)")  # a word after a comma: a reporting verb there is a trailing frame
 
 
 def _without_follow_up(said: str, language: str) -> str:
@@ -248,6 +249,13 @@ def _without_follow_up(said: str, language: str) -> str:
     reads as stated by any family abroad (docs/QUALITY.md, session 31)."""
     said = _BREAK.split(said, maxsplit=1)[0]
     endings = lexicon(language).get("follow_up_endings_written", ())
+    for m in _AFTER_COMMA.finditer(said):
+        # "... rebajas de pena, replicó el Ministerio de Igualdad, que ...": the claim's own frame after
+        # it, which the frame parser left (a relative or a phrase after the speaker), no part of it
+        verb = fold(m.group(1))
+        if FRAME_VERB.fullmatch(verb) or (_FOLLOW_UP.fullmatch(verb) and m.group(1).lower().endswith(endings)):
+            said = said[:m.start()]
+            break
     for m in _and_then(language).finditer(said):
         verb = fold(m.group(1))
         if (FRAME_VERB.fullmatch(verb) or _FOLLOW_UP.fullmatch(verb)
@@ -276,6 +284,10 @@ def opened_denial(said: str, language: str = "es") -> str:
             rest = " ".join(determiners.get(fold(w), w) for w in head) + " " + rest
         else:
             rest = said[len(opener) + 1:]
+        # (and up to a semicolon: "Es falso que los trenes no quepan por los túneles; los nuevos modelos
+        # se diseñan ...", the speaker's own next statement, unlike a frame's "negó que ...; ...", whose
+        # next clause the writer leans on the first: `_without_follow_up`)
+        rest = rest.split(";", 1)[0]
         return _capitalised(_without_follow_up(rest, language).strip(" ,;:.\"'«»“”‘’"))
     return ""
 

