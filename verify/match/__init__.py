@@ -245,7 +245,8 @@ def read_judge(judge: Judge, pairs: Sequence[tuple[Claim, Claim]], *, conflict: 
     see a conflict, whose hard evidence counts on the two readings' mean neutral: `combine`). A pair
     read once holds its one reading both ways (`JudgeReading.both` False): the judge is most of an
     add's time, and most candidate pairs are plainly about different things. Two more batches, for
-    the few pairs they concern: a denied statement against the other claim (`denial_reading`), and
+    the few pairs they concern: a denied statement against the other claim (`denial_reading`; in the
+    indicative too where it was written in the subjunctive, `JudgeReading.indicative`), and
     the two claims with one figure put in the other's place where the `figures` the rules see in
     conflict did not count on the readings (`figure_reading`)."""
     if not pairs:
@@ -276,10 +277,11 @@ def read_judge(judge: Judge, pairs: Sequence[tuple[Claim, Claim]], *, conflict: 
     # ... and in the indicative too where the denial wrote it in the subjunctive ("negó que ETA estuviera
     # detrás" -> "ETA estuvo detrás", `in_indicative`; `JudgeReading.indicative`), where the judge does not
     # read the two claims as about other matters (`JudgePolicy.mood_neutral`).
-    moods = [(i, (premise, in_indicative(denied, _denier(*pairs[i]).language))) for i, (premise, denied) in asked
-             if readings[i].neutral < policy.mood_neutral]
-    as_written = dict(asked)
-    moods = [(i, (premise, indicative)) for i, (premise, indicative) in moods if indicative != as_written[i][1]]
+    moods = []
+    for i, (premise, denied) in asked:
+        indicative = in_indicative(denied, _denier(*pairs[i]).language)
+        if indicative != denied and readings[i].neutral < policy.mood_neutral:
+            moods.append((i, (premise, indicative)))
     if asked:
         both = asked + moods
         probs = np.asarray(judge.probabilities([p for _, (p, _) in both], [h for _, (_, h) in both]),

@@ -663,7 +663,8 @@ def in_indicative(clause: str, language: str) -> str:
     -> "ETA estuvo detrás de los atentados", "se gastara" -> "se gastó", "hubiera recibido" -> "había
     recibido"): the mood is the denial's ("negó que ..."), no part of what the other claim states in its
     own, and the judge reads one mood as stated where it does not read the other, either way round
-    (`verify.match.judge_requests` reads both). The lexicon's `indicative_forms`, then its regular
+    (`verify.match.read_judge` reads both; the indicative counts at the plain bar only,
+    `JudgePolicy.mood_neutral`). The lexicon's `indicative_forms`, then its regular
     `indicative_endings`, on lower-case words of five letters or more but the nouns and adjectives so
     ending (`indicative_keep`), the first word capitalised too ("Existiera un plan"); "fuera de" stays
     ("outside"). As written where the language has none."""

@@ -418,9 +418,10 @@ class Thresholds:
     keeps ("por abuso sexual, no por violación" against "condenó ... por abuso sexual":
     `verify.match.signals.denied`).
     rules-129 (heldout134, heldout135): a denied statement is read by the judge in the indicative too
-    ("negó que ETA estuviera detrás" -> "ETA estuvo detrás": `verify.match.restate.in_indicative`, the
-    surer reading counting); a minimiser under a denial made affirmative ("negó haber desviado un solo
-    peso" -> "ha desviado algún peso"); "es imposible que" opens a denial (lexicon `denial_openers`);
+    ("negó que ETA estuviera detrás" -> "ETA estuvo detrás": `verify.match.restate.in_indicative`,
+    counting at the plain denial bar where no other actors are named, `JudgePolicy.mood_neutral`); a
+    minimiser under a denial made affirmative ("negó haber desviado un solo peso" -> "ha desviado algún
+    peso"); "es imposible que" opens a denial (lexicon `denial_openers`);
     removing from office in the active ("destituyó") against keeping it ("conservó el cargo", "se
     mantendrá en la presidencia": antonyms); a win with its loser named against that loser's loss is one
     outcome told by each side, no opposite directions ("venció a Osasuna" / "Osasuna ... perdió":
