@@ -676,8 +676,8 @@ def in_indicative(clause: str, language: str) -> str:
     tokens = clause.split(" ")
     for k, written in enumerate(tokens):
         word = written.lower() if k == 0 and written[1:].islower() else written
-        after = fold(tokens[k + 1]) if k + 1 < len(tokens) else ""
-        if word in forms and not (word == "fuera" and after in ("de", "del")):
+        outside = word == "fuera" and k + 1 < len(tokens) and fold(tokens[k + 1]) in ("de", "del")
+        if word in forms and not outside:
             word = forms[word]
         elif word.isalpha() and word.islower() and len(word) >= 5 and fold(word) not in keep:
             ending = next((e for e in endings if word.endswith(e)), None)
