@@ -1182,6 +1182,8 @@ def test_a_currency_sign_counts_as_its_noun():
     assert read("Un edificio de 100 m de altura.") == [(100.0, "m")]
     assert [(f.value, f.unit) for f in features("It got 4M of dollars.", "en").figures] == [(4_000_000.0, "dollar")]
     assert read("Costó £500 millones.") == [(500_000_000.0, "libr")]
+    # rules-131: a sign after "de", where a noun would be ("850 millones de € anuales")
+    assert read("Se prevé una recaudación de 850 millones de € anuales.") == [(850_000_000.0, "eur")]
     assert read("Costó $500 millones.") == [(500_000_000.0, "")]
     # the sign's noun in the claim's own language
     assert [(f.value, f.unit) for f in features("It cost £500 million.", "en").figures] == [(500_000_000.0, "pound")]
@@ -1439,6 +1441,13 @@ def test_winner_and_loser_swapped_contradict():
         assert classify(won, claim(same), similarity=0.93).relation != Relation.CONTRADICTS, same
     assert evidence(features("Alcaraz derrota a Sinner."), features("Sinner vence a Alcaraz en Roma."),
                     0.9).reversed_contest is None
+    # rules-131: ... but a contest that decides, named in each (two names of one: "segunda vuelta",
+    # "balotaje"), is played once, whatever else the two share
+    kuczynski = features("Pedro Pablo Kuczynski derrotó a Keiko Fujimori en la segunda vuelta.")
+    runoff = features("Keiko Fujimori se impuso a Kuczynski en el balotaje por una estrecha diferencia.")
+    assert evidence(kuczynski, runoff, 0.94).reversed_contest is not None
+    debate = features("Keiko Fujimori se impuso a Kuczynski en un debate televisado.")
+    assert evidence(kuczynski, debate, 0.94).reversed_contest is None
     # a winning verb with no side after it is no contest; a headline's section is no part of a name
     assert contests("La UE impone sanciones a Rusia por la guerra.") == ()
     assert [c.winner for c in contests("Tenis: Nadal derrota a Djokovic")] == [{"nadal"}]
@@ -2588,6 +2597,12 @@ def test_a_death_caused_before_the_wounded_and_a_term_until_a_year_are_read_as_s
     assert not evidence(destituted, absolved, 0.94).years_apart
     assert evidence(destituted, absolved, 0.94).antonyms is not None
     assert evidence(destituted, features(absolved.proposition.replace("hasta 2013", "en 2013")), 0.94).years_apart
+    # rules-131: so does a term until a month of a year, and that month is no month of the event
+    survived = features("Fernando Lugo superó el juicio político en el Senado paraguayo y seguirá en la presidencia "
+                        "hasta agosto de 2013.")
+    assert not survived.months and not evidence(destituted, survived, 0.95).years_apart
+    assert evidence(destituted, survived, 0.95).antonyms is not None
+    assert features(survived.proposition.replace("hasta agosto", "en agosto")).months
 
 
 def test_a_season_written_short_names_both_its_years():

@@ -511,6 +511,13 @@ OFFICIAL = ("La teoría oficial fue desde el primer momento que los estudiantes 
     # (a participle after a comma is no frame)
     ("El ministerio negó que la obra, adjudicada en 2019, superara el presupuesto.", "es",
      "La obra, adjudicada en 2019, superara el presupuesto"),
+    # rules-131: "no existe(n)" opens a denial as "no hay" does, with "ningún indicio", "ninguna prueba"
+    ("Los agentes aseguraron que no existe ningún indicio de que el fuego fuera provocado.", "es",
+     "El fuego fuera provocado"),
+    ("La fiscalía afirma que no existe ninguna prueba de que el alcalde cobrara comisiones.", "es",
+     "El alcalde cobrara comisiones"),
+    ("The agents said that there is no indication that the fire was set on purpose.", "en",
+     "The fire was set on purpose"),
 ])
 def test_what_a_claim_denies_is_restated_as_a_sentence(text: str, language: str, denied: str):
     assert denied_statement(text, strip_frame(text), language) == denied
@@ -923,6 +930,13 @@ def test_two_tolls_in_conflict_count_where_the_judge_reads_the_two_as_one_matter
     # (rules-99: "10 kms" / "25 kilómetros" are one quantity, in metres; tests/test_match.py)
     ("Los expertos recomiendan beber dos litros de agua al día para estar bien hidratados.",
      "Beber ocho vasos de agua al día para estar bien hidratados es un mito, según el estudio.", None),
+    # ... nor a sum of money against a count of things (rules-131): that needs a price; a sum in millions
+    # under another noun may still be one
+    ("El alza de 30 pesos en la tarifa del metro desencadenó las protestas de octubre.",
+     "El metro reportó daños en 118 estaciones tras las protestas de octubre.", None),
+    ("Bankia pidió al Estado una inyección de 19.000 millones de euros en mayo.",
+     "El consejo de Bankia reclamó 4.500 millones de ayuda pública para sanear la entidad en mayo.",
+     ("19.000", "4.500")),
 ])
 def test_one_count_each_under_other_nouns_is_a_disputed_figure(a: str, b: str, disputed: tuple[str, str] | None):
     pair = view("es", a, b, 0.90)

@@ -105,6 +105,8 @@ def is_rank(unit: str) -> bool:
     return unit.startswith(RANK)
 
 
+# Money's nouns ("euros", "pesos"), as stems: a sum is no count of things (`verify.match.rules._one_count_each`).
+CURRENCY_STEMS = _stems("currency_nouns")
 # Counts of seats ("escaños", "diputados"), each a party's (`verify.match.rules`).
 SEAT_STEMS = _stems("seat_units")
 # Units a quantity is measured in ("litros", "pulgadas"), as stems (`verify.match.rules._one_count_each`).
@@ -409,7 +411,9 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
         elif not _dated_year(tokens, i, value, language):
             while k < len(tokens) and tokens[k] in _NUM_SKIP:
                 k += 1
-            if k < len(tokens) and not tokens[k][:1].isdigit() and tokens[k] not in STOPWORDS:
+            if k < len(tokens) and tokens[k] in currency:  # "850 millones de €": the sign is its noun
+                unit = currency[tokens[k]]
+            elif k < len(tokens) and not tokens[k][:1].isdigit() and tokens[k] not in STOPWORDS:
                 unit = stem(tokens[k], language)
         if not unit and is_digit and value <= _LAST_DAY:
             unit = _day_joined(tokens, j, language)
@@ -446,6 +450,11 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
         if age:
             unit = "age"
         bound = _bound(tokens[max(0, i - 2):i]) or ("about" if approximate else "")
+        # (a year after its month takes the month's bound: "seguirá hasta agosto de 2013" runs until 2013
+        # as "hasta 2013" does)
+        month = next((m for m in (i - 1, i - 2) if m > 0 and stem(tokens[m], language) in MONTH_STEMS), None)
+        if not bound and unit == "year" and month is not None:
+            bound = _bound(tokens[max(0, month - 2):month])
         if bound == "max" and _target(tokens, i, language):
             bound = ""
         if unit == "%":

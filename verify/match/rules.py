@@ -25,6 +25,7 @@ from verify.match.figures import (
     AGE_PEOPLE_STEMS,
     AGE_STEMS,
     CASUALTY_UNITS,
+    CURRENCY_STEMS,
     DURATION_DAYS,
     EXACT_UNITS,
     MEASURE_BASES,
@@ -36,6 +37,7 @@ from verify.match.figures import (
     UNIT_STEMS,
     Figure,
     is_rank,
+    parse_number,
     written_step,
     year_written,
 )
@@ -431,6 +433,13 @@ class Thresholds:
     (`verify.match.restate`); staying at the head ("permaneció al frente") against resigning, keeping
     one's division ("retuvo la categoría") against relegation, rescinding a contract against ratifying it
     (antonyms).
+    rules-131 (heldout140, heldout141): a sum of money against a count of things is no one quantity under
+    two nouns ("30 pesos" / "118 estaciones"), unless written in millions (`_one_count_each`), and a
+    currency sign after "de" is its noun ("850 millones de €"); who beat whom, swapped, in a contest each
+    claim names as one that decides ("segunda vuelta" / "balotaje") is one contest whatever else the two
+    share; a term until a month of a year ("hasta agosto de 2013") names neither as the event's
+    (`Figure.bound`, `ClaimFeatures.months`); "no existe ningún indicio de que" and its kin open a denial
+    (lexicon `denial_openers`).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -758,8 +767,14 @@ def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[F
     # event are two counts; a measure in units against a count of things needs a conversion the rules
     # do not make: "dos litros" / "ocho vasos"; two measures in units, "10 kms" / "25 kilómetros", may be
     # one; a plural order of magnitude, "docenas de muertos" / "18 atrapados", is too loose for two nouns)
-    # (a day of a month against a count is none: "el 18 de enero" / "una pistola calibre 22")
+    # (a day of a month against a count is none: "el 18 de enero" / "una pistola calibre 22"; nor a sum of
+    # money against a count of things, which needs a price: "el alza de 30 pesos en la tarifa" / "daños en
+    # 118 de sus 136 estaciones"; a sum may still be written under another noun, in millions: "19.000
+    # millones de euros" / "4.500 millones de ayuda pública")
     if (fa.unit in MONTH_STEMS) != (fb.unit in MONTH_STEMS):
+        return None
+    if any(x.unit in CURRENCY_STEMS and y.unit and y.unit not in CURRENCY_STEMS and y.value == parse_number(y.text)
+           for x, y in ((fa, fb), (fb, fa))):
         return None
     # (one noun for both is `_figure_conflict`'s, unless a count both give left these two over: "matan a 4
     # ...; el número de muertos es ahora de 38" / "matan a cuatro ... y elevan a 52 el número de muertos")
@@ -1101,9 +1116,12 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
         directions_disputed = (a.stem_words.get(directions_disputed[0], directions_disputed[0]),
                                b.stem_words.get(directions_disputed[1], directions_disputed[1]))
     # Who beat whom, swapped: one contest only where the two share a word besides the names and the
-    # verbs ("el título de Montecarlo", "la presidencia francesa"); two sides meet again and again.
+    # verbs ("el título de Montecarlo", "la presidencia francesa"), or each names one that decides, which
+    # two sides play once (`DECISIVE_STEMS`: "derrotó a Keiko Fujimori en la segunda vuelta de 2016" /
+    # "Keiko Fujimori se impuso a Kuczynski en el balotaje"); two sides meet again and again.
     contest = None if apart else reversed_contest(a.contests, b.contests)
-    if contest is not None and not shared - contest[0].stems - contest[1].stems:
+    if contest is not None and not shared - contest[0].stems - contest[1].stems and not (
+            a.stems & DECISIVE_STEMS and b.stems & DECISIVE_STEMS):
         contest = None
     # A winner alone, lost in a match of what it won, both hold (`DECISIVE_STEMS`): one contest only where
     # both claims name one that decides, the same ("la final") or two names of one ("ganó la segunda

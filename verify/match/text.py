@@ -52,6 +52,17 @@ _ABSENCE = frozenset(words("absence_words"))
 # Nouns of someone's part in something ("responsabilidad", "implicación"): a denial of one is of the
 # denier's own part (`ClaimFeatures.denies_involvement`).
 _INVOLVEMENT_NOUNS = frozenset(words("involvement_nouns"))
+_UNTIL = frozenset(words("until_words"))
+
+
+def _ceiling_months(proposition: str, language: str) -> frozenset[str]:
+    """The months a proposition names only as the end of a term ("seguirá en la presidencia hasta agosto
+    de 2013"): when something lasts, not when it happened, as a year after "hasta" is (`Figure.bound`)."""
+    tokens = TOKEN.findall(fold(proposition))
+    months = MONTHS.get(language, frozenset())
+    after = {stem(t, language) for k, t in enumerate(tokens) if k and tokens[k - 1] in _UNTIL}
+    elsewhere = {stem(t, language) for k, t in enumerate(tokens) if not (k and tokens[k - 1] in _UNTIL)}
+    return frozenset((after - elsewhere) & months)
 # A one-word name is met by a word of the other claim whose stem begins as its own does for this many
 # letters or more, the shorter stem whole: "Gendarmería" by "gendarmes" (gendarmeri / gendarm), "Suiza"
 # by "suizas" (one stem); shorter stems say too little ("Real" / "realizó").
@@ -253,7 +264,7 @@ def features(text: str, language: str | None = None, entity_names: tuple[str, ..
         # a month or a weekday in a name of more words is none ("Julio Anguita", "Plácido Domingo"); alone
         # it is one, capitalised as English writes it ("in June", "on Friday")
         months=frozenset(stems & MONTHS.get(lang, frozenset()))
-        - {stem(w, lang) for n in names if " " in n for w in n.split()},
+        - {stem(w, lang) for n in names if " " in n for w in n.split()} - _ceiling_months(prop, lang),
         weekdays=frozenset(set(TOKEN.findall(fold(prop))) & WEEKDAYS.get(lang, frozenset()))
         - {w for n in names if " " in n for w in n.split()},
         contests=contests(text, lang),
