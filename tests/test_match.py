@@ -17,7 +17,7 @@ from verify.match.contests import contests
 from verify.match.figures import is_rank, parse_number, written_step
 from verify.match.frame import strip_frame
 from verify.match.restate import denied_statement, with_figure
-from verify.match.rules import _figure_conflict, evidence
+from verify.match.rules import _figure_conflict, _in_base, evidence
 from verify.match.text import features
 from verify.records import Claim, Entity, Polarity, Relation
 
@@ -480,6 +480,11 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "River Plate retuvo la categoría tras empatar con Belgrano en el Monumental."),
     ("El Gobierno boliviano rescindió el contrato con Aguas del Tunari tras las protestas de Cochabamba.",
      "El Gobierno boliviano ratificó el contrato con Aguas del Tunari tras las protestas de Cochabamba."),
+    # rules-132: staying on as against resigning; sanctioned against acquitted
+    ("Màxim Huerta dimitió como ministro de Cultura tras conocerse su deuda con Hacienda.",
+     "Màxim Huerta permaneció como ministro de Cultura tras conocerse su deuda con Hacienda."),
+    ("El TAS sancionó a Alberto Contador por su positivo por clembuterol en el Tour.",
+     "El TAS absolvió a Alberto Contador por su positivo por clembuterol en el Tour."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -789,6 +794,18 @@ def test_a_number_joined_to_a_word_by_a_hyphen_is_part_of_a_name():
 def test_a_claim_is_rewritten_with_the_other_claims_figure(text: str, other: str, written: str | None):
     mine, theirs = features(text).figures[0], features(other).figures[0]
     assert with_figure(text, mine, other, theirs) == written
+
+
+def test_a_measure_in_another_unit_is_written_in_with_its_unit():
+    """rules-132 (heldout143): the rules compare "1,5 kilómetros" and "unos 300 metros" in metres; put in
+    the other claim, the figure keeps its unit ("unos 1,5 metros" would be a third figure)."""
+    text, other = "El túnel medía unos 300 metros.", "El túnel de 1,5 kilómetros fue excavado bajo la celda."
+    mine, theirs = (_in_base(features(t).figures[0], features(t)) for t in (text, other))
+    assert with_figure(text, mine, other, theirs) == "El túnel medía unos 1,5 kilómetros."
+    # one unit for both: the number alone
+    written = "El túnel de 1.500 metros fue excavado bajo la celda."
+    same = features(written)
+    assert with_figure(text, mine, written, _in_base(same.figures[0], same)) == "El túnel medía unos 1.500 metros."
 
 
 @pytest.mark.parametrize(("text", "language", "read"), [
@@ -1182,6 +1199,9 @@ def test_a_currency_sign_counts_as_its_noun():
     assert read("Un edificio de 100 m de altura.") == [(100.0, "m")]
     assert [(f.value, f.unit) for f in features("It got 4M of dollars.", "en").figures] == [(4_000_000.0, "dollar")]
     assert read("Costó £500 millones.") == [(500_000_000.0, "libr")]
+    # rules-132: "un" before a currency's name after a word of price is one of it, no article
+    assert read("El Santander compró el Banco Popular por un euro.") == [(1.0, "eur")]
+    assert read("Un euro digital tendría curso legal.") == []
     # rules-131: a sign after "de", where a noun would be ("850 millones de € anuales")
     assert read("Se prevé una recaudación de 850 millones de € anuales.") == [(850_000_000.0, "eur")]
     assert read("Costó $500 millones.") == [(500_000_000.0, "")]
@@ -2423,6 +2443,9 @@ def test_rates_per_two_spans_of_time_are_no_count_in_dispute():
                                "El Patronato permite la entrada de veinte visitantes por semana a la cueva.")
     assert _figures_in_dispute("El Gobierno subió el salario mínimo a 900 euros al mes, una subida del 22,3 %.",
                                "El salario mínimo será de 900 euros, una subida del 12,5 % respecto al año anterior.")
+    # rules-132 (heldout142): a rate "mensual" and one "interanual" are two quantities too
+    assert not _figures_in_dispute("El INDEC informó que la inflación cerró 2023 en el 211,4% interanual.",
+                                   "La inflación de diciembre de 2023 fue del 25,5% mensual, según el INDEC.")
 
 
 def test_two_ranks_of_one_noun_are_in_dispute_and_two_rounds_are_not():

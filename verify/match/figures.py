@@ -286,6 +286,7 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
     out: list[Figure] = []
     currency = _currency_units(language)
     currency_nouns = _language_words("currency_nouns", language)
+    price_openers = _language_words("price_openers", language)
     rates: frozenset[str] | None = None
     vague, vague_links = _vague_counts(language), _language_words("vague_count_links", language)
     i = 0
@@ -338,6 +339,9 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
         counted_one = counted_one or (token in _ARTICLE_NUMBERS and i + 3 < len(tokens)
                                       and stem(nxt, language) in _DURATIONS and tokens[i + 2] in _NUMBER_JOINERS
                                       and parse_number(tokens[i + 3]) is not None)
+        # ... and "un" before a currency's name after a word of price: "compró el Banco Popular por un euro"
+        counted_one = counted_one or (token in _ARTICLE_NUMBERS and nxt in currency_nouns and i > 0
+                                      and tokens[i - 1] in price_openers)
         if value is None or (not is_digit and token in _ARTICLE_NUMBERS and nxt not in MULTIPLIERS
                              and not counted_one):
             i += 1

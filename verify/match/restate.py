@@ -91,15 +91,25 @@ def with_figure(text: str, figure: Figure, other_text: str, other: Figure) -> st
     """`text` with its `figure` written as `other_text` writes `other` (multipliers included: "unas 2.500
     personas asistieron" with "7.000" of "más de 7.000 personas" -> "unas 7.000 personas asistieron"), so
     the judge can say whether the two claims state one thing but for the figure; None when either figure
-    is not written exactly once in its text."""
-    span, other_span = _figure_span(text, figure), _figure_span(other_text, other)
+    is not written exactly once in its text. Two figures written in two units ("un túnel de 1,5
+    kilómetros" / "medía unos 300 metros", "doce meses" / "cinco años": `verify.match.rules` converts
+    them) are put in with their units, or "unos 1,5 metros" would be a third figure."""
+    units = _unit_words(figure), _unit_words(other)
+    with_unit = all(units) and units[0] != units[1]
+    span, other_span = _figure_span(text, figure, with_unit), _figure_span(other_text, other, with_unit)
     if span is None or other_span is None:
         return None
     return text[:span[0]] + other_text[other_span[0]:other_span[1]] + text[span[1]:]
 
 
-def _figure_span(text: str, figure: Figure) -> tuple[int, int] | None:
-    """Where `figure`'s number and the multipliers after it ("1,2 millones") are written in `text`."""
+def _unit_words(figure: Figure) -> list[str]:
+    """The unit a figure's text writes after its number ("kilómetros" of "1,5 kilómetros"), if any."""
+    return figure.text.split()[len(written_words(figure)):]
+
+
+def _figure_span(text: str, figure: Figure, with_unit: bool = False) -> tuple[int, int] | None:
+    """Where `figure`'s number and the multipliers after it ("1,2 millones") are written in `text`, and its
+    unit after them where `with_unit` and written so."""
     tokens = figure_tokens(decimal_apostrophes(text))  # same length; "1'23" is the figure "1,23"
     number = written_words(figure)  # "treinta y siete"; a span of time is written "doce meses" (`rules._in_days`)
     at = [i for i in range(len(tokens) - len(number) + 1)
@@ -107,10 +117,14 @@ def _figure_span(text: str, figure: Figure) -> tuple[int, int] | None:
     if len(at) != 1:
         return None
     start, end = tokens[at[0]].start(), tokens[at[0] + len(number) - 1].end()
-    for token in tokens[at[0] + len(number):]:
+    after = at[0] + len(number)
+    for token in tokens[after:]:
         if fold(token.group()) not in MULTIPLIERS or text[end:token.start()].strip():
             break
-        end = token.end()
+        end, after = token.end(), after + 1
+    unit = [fold(word) for word in _unit_words(figure)] if with_unit else []
+    if unit and [fold(t.group()) for t in tokens[after:after + len(unit)]] == unit:
+        end = tokens[after + len(unit) - 1].end()
     return start, end
 
 

@@ -440,6 +440,13 @@ class Thresholds:
     share; a term until a month of a year ("hasta agosto de 2013") names neither as the event's
     (`Figure.bound`, `ClaimFeatures.months`); "no existe ningún indicio de que" and its kin open a denial
     (lexicon `denial_openers`).
+    rules-132 (heldout142, heldout143): "un" before a currency's name after a word of price is one of it
+    ("compró el Banco Popular por un euro", lexicon `price_openers`), no article; a rate "mensual" and one
+    "interanual" are rates per two spans (lexicon `rate_periods`); a value on a scale is no toll under
+    another noun ("magnitud 8,2" / "370 muertos", `_one_count_each`); a figure put in the other claim for
+    the judge keeps its unit where the two are written in two ("unos 1,5 kilómetros", not "unos 1,5
+    metros": `verify.match.restate.with_figure`); staying on as ("permaneció como") against resigning,
+    sanctioned ("sancionó") against acquitted (antonyms).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -774,6 +781,11 @@ def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[F
     if (fa.unit in MONTH_STEMS) != (fb.unit in MONTH_STEMS):
         return None
     if any(x.unit in CURRENCY_STEMS and y.unit and y.unit not in CURRENCY_STEMS and y.value == parse_number(y.text)
+           for x, y in ((fa, fb), (fb, fa))):
+        return None
+    # (nor a value on a scale against a toll: "magnitud 8,2" / "370 muertos"; a magnitude written bare,
+    # "el terremoto de 7.6", may still be the other's)
+    if any((x.unit in MEASURE_STEMS or x.context & MEASURE_STEMS) and y.unit in CASUALTY_UNITS
            for x, y in ((fa, fb), (fb, fa))):
         return None
     # (one noun for both is `_figure_conflict`'s, unless a count both give left these two over: "matan a 4

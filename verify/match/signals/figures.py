@@ -28,7 +28,9 @@ class Figures:
         x, y = conflict
         if x.unit == "%":
             text = f"conflicting figures: {x.text} % vs {y.text} %"
-        elif x.unit == "duration" or x.unit in MEASURE_BASES:  # "doce meses" vs "cinco años": units in the texts
+        elif x.unit in ("", "duration") or x.unit in MEASURE_BASES:
+            # "doce meses" vs "cinco años": the units are in the texts; a bare number ("6.8" vs "magnitud
+            # 7,2") has none to name
             text = f"conflicting figures: {x.text} vs {y.text}"
         elif x.unit == "age":  # "a los 87 años" vs "a los 89 años"
             text = f"conflicting ages: {x.text} vs {y.text}"
