@@ -7,7 +7,8 @@ quotes for a single pair ("the judge reads ... at 0.13", "0.18 -> 0.98") come fr
 It prints the two claims' readings both ways (entailment, neutral, contradiction), then each further
 reading `verify.match.read_judge` asks of the pair: the denied statement against the other claim (and in
 the indicative, where asked), and the other claim with one figure written in the other's place; then the
-rules' evidence and the verdict with its reason, as `verify eval pairs` and `verify add` give it. A reading
+verdict with its reason, as `verify eval pairs` and `verify add` give it (the rules' decision alone first,
+before the readings). A reading
 the pair does not qualify for is printed as "not asked". `--text` prints what is read, not only the numbers.
 The similarity is the embedded encoder's cosine of the two texts, as in `verify eval pairs`.
 """

@@ -52,17 +52,8 @@ _ABSENCE = frozenset(words("absence_words"))
 # Nouns of someone's part in something ("responsabilidad", "implicación"): a denial of one is of the
 # denier's own part (`ClaimFeatures.denies_involvement`).
 _INVOLVEMENT_NOUNS = frozenset(words("involvement_nouns"))
+# Words a term runs until ("hasta"): a month after one is no month of the event (`_ceiling_months`).
 _UNTIL = frozenset(words("until_words"))
-
-
-def _ceiling_months(proposition: str, language: str) -> frozenset[str]:
-    """The months a proposition names only as the end of a term ("seguirá en la presidencia hasta agosto
-    de 2013"): when something lasts, not when it happened, as a year after "hasta" is (`Figure.bound`)."""
-    tokens = TOKEN.findall(fold(proposition))
-    months = MONTHS.get(language, frozenset())
-    after = {stem(t, language) for k, t in enumerate(tokens) if k and tokens[k - 1] in _UNTIL}
-    elsewhere = {stem(t, language) for k, t in enumerate(tokens) if not (k and tokens[k - 1] in _UNTIL)}
-    return frozenset((after - elsewhere) & months)
 # A one-word name is met by a word of the other claim whose stem begins as its own does for this many
 # letters or more, the shorter stem whole: "Gendarmería" by "gendarmes" (gendarmeri / gendarm), "Suiza"
 # by "suizas" (one stem); shorter stems say too little ("Real" / "realizó").
@@ -195,6 +186,16 @@ def _stem_met(name_stem: str, stems: frozenset[str]) -> bool:
         return True
     return any(len(short) >= _NAME_STEM_PREFIX and long.startswith(short)
                for short, long in (sorted((s, name_stem), key=len) for s in stems))
+
+
+def _ceiling_months(proposition: str, language: str) -> frozenset[str]:
+    """The months a proposition names only as the end of a term ("seguirá en la presidencia hasta agosto
+    de 2013"): when something lasts, not when it happened, as a year after "hasta" is (`Figure.bound`)."""
+    tokens = TOKEN.findall(fold(proposition))
+    months = MONTHS.get(language, frozenset())
+    after = {stem(t, language) for k, t in enumerate(tokens) if k and tokens[k - 1] in _UNTIL}
+    elsewhere = {stem(t, language) for k, t in enumerate(tokens) if not (k and tokens[k - 1] in _UNTIL)}
+    return frozenset((after - elsewhere) & months)
 
 
 def features(text: str, language: str | None = None, entity_names: tuple[str, ...] = (),
