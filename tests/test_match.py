@@ -2494,6 +2494,16 @@ def test_an_event_called_off_may_be_named_by_its_head():
                     0.9).called_off is None
 
 
+def test_an_event_ended_is_not_one_taking_place_against_its_calling_off():
+    """rules-133 (heldout145): "puso fin a una huelga" ends the strike, as "desconvocaron la huelga" does:
+    no strike that takes place against one called off (lexicon `halting_words`)."""
+    called = features("Los trabajadores de Panrico desconvocaron la huelga tras ocho meses de conflicto.")
+    ended = features("La plantilla de Panrico puso fin a una huelga de ocho meses de conflicto.")
+    assert evidence(called, ended, 0.95).called_off is None
+    going_on = features("La plantilla de Panrico mantiene la huelga tras ocho meses de conflicto.")
+    assert evidence(called, going_on, 0.95).called_off is not None
+
+
 def test_up_to_a_value_after_a_verb_of_change_is_the_value_reached():
     """rules-104 (heldout94): "aprobó elevar el salario mínimo hasta 850 euros" sets it at 850, no ceiling
     that "hasta 900 euros" would keep; a modal keeps the ceiling ("pueden subir hasta 600 euros")."""

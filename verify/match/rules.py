@@ -447,6 +447,9 @@ class Thresholds:
     the judge keeps its unit where the two are written in two ("unos 1,5 kilómetros", not "unos 1,5
     metros": `verify.match.restate.with_figure`); staying on as ("permaneció como") against resigning,
     sanctioned ("sancionó") against acquitted (antonyms).
+    rules-133 (heldout144, heldout145): "puso fin a" ends what follows as a halt does, no event taking
+    place against another claim's calling it off ("desconvocaron la huelga" / "puso fin a una huelga":
+    lexicon `halting_words`).
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
