@@ -934,12 +934,12 @@ def test_two_tolls_in_conflict_count_where_the_judge_reads_the_two_as_one_matter
     # under another noun may still be one
     ("El alza de 30 pesos en la tarifa del metro desencadenó las protestas de octubre.",
      "El metro reportó daños en 118 estaciones tras las protestas de octubre.", None),
-    # ... nor a value on a scale against a count (rules-132)
-    ("El terremoto causó 370 muertos en la capital mexicana.",
-     "El terremoto de magnitud 8,2 sacudió la capital mexicana.", None),
     ("Bankia pidió al Estado una inyección de 19.000 millones de euros en mayo.",
      "El consejo de Bankia reclamó 4.500 millones de ayuda pública para sanear la entidad en mayo.",
      ("19.000", "4.500")),
+    # ... nor a value on a scale against a toll (rules-132)
+    ("El terremoto causó 370 muertos en la capital mexicana.",
+     "El terremoto de magnitud 8,2 sacudió la capital mexicana.", None),
 ])
 def test_one_count_each_under_other_nouns_is_a_disputed_figure(a: str, b: str, disputed: tuple[str, str] | None):
     pair = view("es", a, b, 0.90)
