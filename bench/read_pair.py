@@ -75,7 +75,7 @@ def main() -> None:
 
 
 def _readings(judge, a, b, conflict: list[bool], figures, text: bool) -> None:
-    from verify.match import claim_features, denial_reading, figure_reading, read_judge
+    from verify.match import _denier, denial_reading, figure_reading, read_judge
     from verify.match.restate import in_indicative
     from verify.match.signals import DEFAULT_POLICY
 
@@ -92,13 +92,12 @@ def _readings(judge, a, b, conflict: list[bool], figures, text: bool) -> None:
         print(f"{'denied statement, by the other':<34} {reading.denial:.3f}")
         if text:
             print(f"   premise:    {premise}\n   hypothesis: {denied}")
-        denier = claim_features(a) if claim_features(a).denied_statement else claim_features(b)
-        indicative = in_indicative(denied, denier.language)
+        indicative = in_indicative(denied, _denier(a, b).language)  # what `read_judge` reads
         if reading.indicative is None:
-            print("... in the indicative               not asked" + (" (already indicative)" if indicative == denied
+            print(f"{'... in the indicative':<34} not asked" + (" (already indicative)" if indicative == denied
                                                                     else " (the pair reads as other matters)"))
         else:
-            print(f"... in the indicative               {reading.indicative:.3f}")
+            print(f"{'... in the indicative':<34} {reading.indicative:.3f}")
             if text:
                 print(f"   hypothesis: {indicative}")
     if figures is None:
