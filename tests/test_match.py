@@ -14,7 +14,7 @@ from verify.embed import FakeEncoder
 from verify.errors import InputError
 from verify.match import MATCHER_VERSION, PairVerdict, claim_features, classify, classify_many
 from verify.match.contests import contests
-from verify.match.figures import is_rank, parse_number, written_step
+from verify.match.figures import is_rank, parse_number, unit_word, written_step
 from verify.match.frame import strip_frame
 from verify.match.restate import denied_statement, with_figure
 from verify.match.rules import _figure_conflict, _in_base, evidence
@@ -485,6 +485,9 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
      "Màxim Huerta permaneció como ministro de Cultura tras conocerse su deuda con Hacienda."),
     ("El TAS sancionó a Alberto Contador por su positivo por clembuterol en el Tour.",
      "El TAS absolvió a Alberto Contador por su positivo por clembuterol en el Tour."),
+    # rules-134: a definitive end against a temporary one
+    ("ETA anunció en octubre de 2011 el cese definitivo de su actividad armada.",
+     "ETA anunció en octubre de 2011 el cese temporal de su actividad armada."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -816,7 +819,7 @@ def test_a_measure_in_another_unit_is_written_in_with_its_unit():
     ("El PP ganaría en 40 de las 52 provincias.", "es", [(40, "provinci")]),
     ("The party would win 40 of the 52 provinces.", "en", [(40, "provinc")]),
     ("En la UE, veinte de los veintiocho países tienen gobiernos de coalición.", "es", [(20, "pais")]),
-    ("Uno de cada cuatro españoles aprueba la gestión.", "es", [(4, "espanol")]),
+    ("Uno de cada cuatro españoles aprueba la gestión.", "es", [(4, "person")]),  # a people counts people
     # ... not after a multiplier, nor before a month
     ("Se recaudaron 20 millones de euros el 3 de mayo.", "es", [(20_000_000, "eur"), (3, "may")]),
 ])
@@ -2204,6 +2207,10 @@ def test_a_denial_meets_common_news_synonyms():
     b = claim("La NASA recuperó el contacto con el satélite IMAGE gracias a un aficionado.")
     verdict = classify(a, b, similarity=0.93)
     assert verdict.relation == Relation.CONTRADICTS and '"no" restablecer' in verdict.reason
+    # rules-134: "obtuvo" and "haber obtenido" are one predicate, though their stems differ
+    obtained = claim("Pablo Casado obtuvo su máster en la Universidad Rey Juan Carlos sin asistir a clase.")
+    denied = claim("Casado negó haber obtenido el máster sin asistir a clase en la Universidad Rey Juan Carlos.")
+    assert evidence(claim_features(obtained), claim_features(denied), 0.93).stance_conflict
 
 
 @pytest.mark.parametrize(("text", "language", "bound"), [
@@ -2276,9 +2283,54 @@ def test_the_step_a_figure_is_written_to():
     # ... "paro" and "desempleo" one (the lexicon's `synonyms`)
     ("La tasa de desempleo baja medio punto, situándose en 14,57 %.",
      "La tasa de paro subió hasta el 16,3 % en el tercer trimestre.", True),
-], ids=["unit-written-once", "unit-written-once-other-value", "two-rates", "one-rate-two-words"])
+    # rules-134: turnout is one rate, a share of the votes another ...
+    ("El 'No' ganó el plebiscito sobre el acuerdo de paz con el 50,2 % de los votos, frente al 49,8 % del 'Sí'.",
+     "La participación en el plebiscito por la paz apenas llegó al 37 %.", False),
+    ("La participación en el plebiscito por la paz fue del 62 %.",
+     "La participación en el plebiscito por la paz apenas llegó al 37 %.", True),
+    # ... where a vote is named: "participación" in a company is a stake
+    ("Argentina expropió el 51 % de las acciones de YPF en manos de Repsol.",
+     "Argentina expropió el 25 % de YPF, la participación que controlaba Repsol.", True),
+], ids=["unit-written-once", "unit-written-once-other-value", "two-rates", "one-rate-two-words",
+        "turnout-and-vote-share", "two-turnouts", "a-stake-is-no-turnout"])
 def test_what_a_figure_counts_decides_whether_two_conflict(a: str, b: str, conflict: bool):
     assert (_figure_conflict(features(a), features(b)) is not None) == conflict
+
+
+def test_one_thing_counted_under_two_words_is_one_count():
+    # rules-134: a people's name counts people, its name kept among the figure's words ...
+    catalans = features("Según la Generalitat, 3,1 millones de catalanes votaron en el referéndum.").figures
+    people = features("La Generalitat aseguró que votaron 2,26 millones de personas en el referéndum.").figures
+    assert [f.unit for f in catalans] == [f.unit for f in people] == ["person"]
+    assert "catalan" in catalans[0].context
+    # ... and "ciudadanos" are people: "cuatro chinos" and "dos ciudadanos chinos" are one count, which
+    # the rules trust alone, as they do "años de prisión" against "años de cárcel"
+    for a, b in (("Cuatro chinos figuran entre las víctimas del accidente aéreo de Nigeria.",
+                  "Dos ciudadanos chinos figuran entre los fallecidos del accidente aéreo de Nigeria."),
+                 ("Rafael Correa fue condenado a ocho años de prisión por cohecho en el caso Sobornos.",
+                  "La Corte sentenció a Rafael Correa a cuatro años de cárcel por cohecho en el caso Sobornos.")):
+        conflict = _figure_conflict(features(a), features(b))
+        assert conflict is not None and conflict[2] is True
+
+
+def test_two_days_of_one_month_told_of_two_people_are_no_date_in_dispute():
+    # rules-134 (heldout148): each claim names someone the other never does, so two acts on two days
+    resigned = features("Evo Morales renunció a la presidencia de Bolivia el 10 de noviembre de 2019.")
+    proclaimed = features("Jeanine Áñez se proclamó presidenta de Bolivia el 12 de noviembre de 2019.")
+    found = evidence(resigned, proclaimed, 0.92)
+    assert found.figure_conflict is None and found.figure_disputed is None
+    # one person's act on two days is a date in dispute
+    later = features("Evo Morales renunció a la presidencia de Bolivia el 12 de noviembre de 2019.")
+    assert evidence(resigned, later, 0.95).figure_conflict is not None
+
+
+def test_a_figures_noun_is_named_as_the_claim_writes_it():
+    # the reason names "británicos" and "diputados", not the stems a figure's unit is kept as
+    people = features("Miles de británicos reclaman el subsidio de desempleo en Alemania.")
+    seats = features("El partido obtuvo 150 diputados en las elecciones.")
+    assert [f.unit for f in people.figures] == ["person"]
+    assert unit_word(people.figures[0].unit, people.stem_words, "es") == "británicos"
+    assert unit_word(seats.figures[0].unit, seats.stem_words, "es") == "diputados"
 
 
 def test_two_words_for_one_thing_are_one_shared_word():

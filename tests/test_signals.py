@@ -909,7 +909,7 @@ def test_two_tolls_in_conflict_count_where_the_judge_reads_the_two_as_one_matter
     ("El número de ocupados supera los 20 millones por primera vez.",
      "Los datos de empleo superan por primera vez desde 2008 los 20M de ocupados.", None),
     # ... nor when one claim gives two counts: which one would be disputed is the judge's guess
-    ("Hoy 12.000 españoles y 300 autobuses han llegado a Vistalegre.",
+    ("Hoy 12.000 simpatizantes y 300 autobuses han llegado a Vistalegre.",
      "Unas 9.000 personas asistieron al acto de Vox en el Palacio de Vistalegre.", None),
     # ... unless the noun of one is a word after the other's: then those two
     ("Con más de 50.000 sanitarios contagiados y 76 fallecidos, la gestión ha sido un desastre.",
@@ -962,10 +962,16 @@ def test_small_counts_under_two_nouns_are_disputed_only_between_claims_about_one
     assert _figure_conflict(two.fa, two.fb) is not None  # two small counts under two nouns ...
     assert two.decision.evidence.figure_disputed is None  # ... in claims that share too little
     # the noun of one a word after the other's ties the two counts, however little else is shared
-    tied = view("es", "3 Españoles entre las víctimas del accidente de autobús en Marruecos.",
-                "Cinco ciudadanos españoles figuran entre los fallecidos en el accidente de autobús en Marruecos.",
+    tied = view("es", "3 sanitarios entre las víctimas del accidente de autobús en Marruecos.",
+                "Cinco profesionales sanitarios figuran entre los fallecidos en el accidente de autobús en Marruecos.",
                 0.90)
     assert tied.decision.evidence.figure_disputed is not None
+    # (a people's name is one count of people, "3 Españoles" / "Cinco ciudadanos españoles", since rules-134:
+    # a conflict the rules trust alone)
+    people = view("es", "3 Españoles entre las víctimas del accidente de autobús en Marruecos.",
+                  "Cinco ciudadanos españoles figuran entre los fallecidos en el accidente de autobús en Marruecos.",
+                  0.90)
+    assert people.decision.evidence.figure_conflict is not None
     # a magnitude is a value on a scale, not a count: small, and disputed however little else is shared
     quake = view("es", "Un terremoto de 7,2 grados de magnitud golpea a Filipinas.",
                  "Un sismo de magnitud 6,8 sacudió Filipinas, según el instituto de sismología.", 0.90)
@@ -973,11 +979,18 @@ def test_small_counts_under_two_nouns_are_disputed_only_between_claims_about_one
 
 
 def test_spans_of_an_event_are_put_to_the_judge():
-    # rules-61: a sentence of "seis años de cárcel" against "ocho años de prisión" is one disputed span
+    # rules-61: spans of one event under two words ("seis años de cárcel" / "ocho años de inhabilitación")
+    # are one disputed span
     sentence = view("es", "El exalcalde de Marbella, condenado a seis años de cárcel por corrupción urbanística.",
-                    "El exalcalde de Marbella, condenado a ocho años de prisión por corrupción urbanística.", 0.95)
+                    "El exalcalde de Marbella, condenado a ocho años de inhabilitación por corrupción urbanística.",
+                    0.95)
     assert sentence.decision.evidence.figure_disputed is not None
     assert sentence.decision.relation != Relation.REPEATS
+    # ... and since rules-134 "cárcel" is read as "prisión" (lexicon `synonyms`): one term, in conflict
+    prison = view("es", "El exalcalde de Marbella, condenado a seis años de cárcel por corrupción urbanística.",
+                  "El exalcalde de Marbella, condenado a ocho años de prisión por corrupción urbanística.", 0.95)
+    assert prison.decision.evidence.figure_conflict is not None
+    assert prison.decision.relation == Relation.CONTRADICTS
 
 
 def test_durations_counted_from_today_are_never_a_disputed_figure():

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from verify.lang import LANGUAGES, alternation, fold, lexicon, table, words
+from verify.match.names import demonym_words
 from verify.match.vocabulary import MONTH_STEMS, MULTIPLIERS, NEGATORS, STOPWORDS, SYNONYMS, stem
 
 _DOT_THOUSANDS = re.compile(r"\d{1,3}(?:\.\d{3})+")
@@ -30,6 +31,11 @@ _BOUNDS: dict[str, str] = table("figure_bounds")
 _BOUND_WORDS = frozenset(w for phrase in _BOUNDS for w in phrase.split())
 # A percentage is a rate of something: "la tasa de paro", "el índice de la miseria", "the savings rate".
 _RATE_NOUNS = frozenset(words("rate_nouns"))
+_RATE_MEASURES = frozenset(words("rate_measures"))
+_BALLOT_WORDS = frozenset(words("ballot_words"))
+# The stem of each language's count noun for people ("personas"), which a people's name counts as.
+_PEOPLE = {language: stem(word, language)
+           for language in LANGUAGES for word in lexicon(language).get("people_nouns", ())[:1]}
 # Words of dying and killing, folded, as written (no stems: "murieron" stems to "mur", as "muro" does):
 # a count they tell of is a death toll, whatever its noun (`_counts_deaths`).
 _DEATH_WORDS = frozenset(words("death_words"))
@@ -105,6 +111,9 @@ def is_rank(unit: str) -> bool:
     return unit.startswith(RANK)
 
 
+# What a percentage measures when it is no share of something else ("la participación", "turnout"), as
+# stems: turnout is never a share of the votes (`verify.match.rules`).
+RATE_MEASURE_STEMS = _stems("rate_measures")
 # Money's nouns ("euros", "pesos"), as stems: a sum is no count of things (`verify.match.rules._one_count_each`).
 CURRENCY_STEMS = _stems("currency_nouns")
 # Counts of seats ("escaños", "diputados"), each a party's (`verify.match.rules`).
@@ -466,7 +475,7 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
             context = rates
         else:
             after = tokens[k + 1:k + 4] if unit and not measured and not age else []
-            context = frozenset(stem(t, language) for t in after if _content(t))
+            context = frozenset(stem(SYNONYMS.get(t, t), language) for t in after if _content(t))
         # (up to three words before it, "hace ya dos años", or the word after its noun, "two years ago";
         # or a record's span, "su mejor semana en casi siete años")
         elapsed = unit in _DURATIONS and (any(t in _ELAPSED for t in tokens[max(0, i - 3):i])
@@ -475,7 +484,8 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
         margin = unit not in ("", "%", "year") and (
             any(tuple(tokens[k + 1:k + 1 + len(m)]) == m for m in _MARGINS)
             or any(tuple(tokens[max(0, i - len(m)):i]) == m for m in _MARGIN_LEADS))
-        out.append(Figure(text, value, _unit_synonyms(language).get(unit, unit), bound, context, elapsed, margin))
+        unit, context = _counted(unit, context, language)
+        out.append(Figure(text, value, unit, bound, context, elapsed, margin))
         i = max(j, i + 1)
     return out + _no_casualties(tokens, language)
 
@@ -497,6 +507,31 @@ def _rank(tokens: list[str], at: int, language: str) -> Figure | None:
     value = float(written[0]) if len(written) == 2 else float(ordinals[written[0]])
     context = frozenset(stem(t, language) for t in tokens[at + len(written) + 1:at + len(written) + 4] if _content(t))
     return Figure(f"{''.join(written)} {noun}", value, RANK + stem(noun, language), "", context)
+
+
+def _counted(unit: str, context: frozenset[str], language: str) -> tuple[str, frozenset[str]]:
+    """What a figure of `unit` counts, and its context: the noun it counts the same as
+    (`_unit_synonyms`), or people, for a people's name, which stays in the context ("3,1 millones de
+    catalanes" / "2,26 millones de personas"; "4 chinos" / "dos ciudadanos chinos")."""
+    people = _PEOPLE.get(language)
+    if people and unit in _people_stems(language):
+        return people, context | {unit}
+    return _unit_synonyms(language).get(unit, unit), context
+
+
+def unit_word(unit: str, stem_words: dict[str, str], language: str) -> str:
+    """A claim's word for what a figure of `unit` counts ("diputados" for "escan", "británicos" for
+    people), from its {stem: word} table; the unit itself where the claim writes no such word."""
+    if unit in stem_words:
+        return stem_words[unit]
+    same = sorted(s for s in stem_words if _counted(s, frozenset(), language)[0] == unit)
+    return stem_words[same[0]] if same else unit
+
+
+@lru_cache(maxsize=8)
+def _people_stems(language: str) -> frozenset[str]:
+    """The stems of the lexicons' people's names (`demonyms`) in `language`."""
+    return frozenset(stem(word, language) for word in demonym_words())
 
 
 @lru_cache(maxsize=8)
@@ -555,7 +590,9 @@ def _vague_count(tokens: list[str], at: int, vague: dict[str, float], links: fro
     unit = ""
     if k < len(tokens) and _content(tokens[k]):
         unit = _casualty(tokens, at, k) or stem(tokens[k], language)
-    context = frozenset(stem(t, language) for t in tokens[k + 1:k + 4] if _content(t)) if unit else frozenset()
+    context = (frozenset(stem(SYNONYMS.get(t, t), language) for t in tokens[k + 1:k + 4] if _content(t))
+               if unit else frozenset())
+    unit, context = _counted(unit, context, language)
     return Figure(" ".join(tokens[at:j]), value, unit, "some", context)
 
 
@@ -769,7 +806,11 @@ def _rates(tokens: list[str], language: str) -> frozenset[str]:
     after it ("la tasa de paro" -> {par}, "the savings rate" -> {saving}), whichever order a language
     puts them in; empty when the claim names no rate."""
     out: set[str] = set()
+    ballot = not _BALLOT_WORDS.isdisjoint(tokens)
     for i, token in enumerate(tokens):
+        if token in _RATE_MEASURES and ballot:
+            out.add(stem(token, language))  # the rate of itself, nothing before or after it
+            continue
         if token not in _RATE_NOUNS:
             continue
         following = next((t for t in tokens[i + 1:i + 4] if t not in STOPWORDS), "")

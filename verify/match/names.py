@@ -75,6 +75,11 @@ def demonym_places(tokens: list[str]) -> frozenset[str]:
     return frozenset(place for place, where in _demonyms_read(tokens) if not where)
 
 
+def demonym_words() -> frozenset[str]:
+    """The lexicons' demonyms ("colombiano", "catalanes"), folded."""
+    return frozenset(_demonyms())
+
+
 def is_demonym(word: str) -> bool:
     """Folded `word` is a demonym of the lexicons' "demonyms" tables ("colombiano")."""
     return word in _demonyms()

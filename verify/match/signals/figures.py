@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from verify.match.figures import MEASURE_BASES, SCORE_UNITS, is_rank
+from verify.match.figures import MEASURE_BASES, SCORE_UNITS, is_rank, unit_word
 from verify.match.signals.base import Finding, PairView
 from verify.records import Relation
 
@@ -39,7 +39,8 @@ class Figures:
         elif is_rank(x.unit):  # "la quinta mujer" vs "la tercera mujer"
             text = f"conflicting ranks: {x.text} vs {y.text}"
         else:
-            text = f"conflicting figures: {x.text} vs {y.text} ({pair.fa.stem_words.get(x.unit, x.unit)})"
+            noun = unit_word(x.unit, pair.fa.stem_words, pair.fa.language)
+            text = f"conflicting figures: {x.text} vs {y.text} ({noun})"
         if pair.judge is not None and pair.judge.figures is not None and pair.judge.figures >= FLOOR:
             text += (f", one statement but for them (judge: entailment {pair.judge.figures:.2f} with the figures"
                      " made equal)")
