@@ -488,6 +488,9 @@ def test_opposite_directions_contradict_and_negated_opposites_do_not():
     # rules-134: a definitive end against a temporary one
     ("ETA anunció en octubre de 2011 el cese definitivo de su actividad armada.",
      "ETA anunció en octubre de 2011 el cese temporal de su actividad armada."),
+    # rules-135: what a bill is about ("de legalización") is no direction, the vote on it is
+    ("El Senado argentino rechazó el proyecto de legalización del aborto tras 16 horas de debate.",
+     "El Senado argentino aprobó el proyecto de ley del aborto tras 16 horas de debate."),
 ])
 def test_short_claims_with_opposite_directions_of_one_thing_contradict(up, down):
     verdict = classify(claim(up), claim(down), similarity=0.95)
@@ -2211,6 +2214,10 @@ def test_a_denial_meets_common_news_synonyms():
     obtained = claim("Pablo Casado obtuvo su máster en la Universidad Rey Juan Carlos sin asistir a clase.")
     denied = claim("Casado negó haber obtenido el máster sin asistir a clase en la Universidad Rey Juan Carlos.")
     assert evidence(claim_features(obtained), claim_features(denied), 0.93).stance_conflict
+    # rules-135: renewing a mandate and extending it are one predicate
+    renewed = claim("Jimmy Morales prorrogó dos años más el mandato de la CICIG en Guatemala.")
+    not_renewed = claim("Jimmy Morales anunció que no renovará el mandato de la CICIG en Guatemala.")
+    assert evidence(claim_features(renewed), claim_features(not_renewed), 0.94).stance_conflict
 
 
 @pytest.mark.parametrize(("text", "language", "bound"), [
@@ -2223,6 +2230,10 @@ def test_a_denial_meets_common_news_synonyms():
     ("Una subida del salario mínimo del 12,3 %.", "es", ""),  # "mínimo" is the wage's, not a bound
     ("More than 1,000 soldiers took part.", "en", "min"),
     ("Up to 500 soldiers took part.", "en", "max"),
+    # rules-135: a negation before the bound's words turns it ("nunca superó los 120" is a ceiling)
+    ("El tren nunca superó los 120 kilómetros por hora.", "es", "max"),
+    ("No menos de 50 soldados participaron.", "es", "min"),
+    ("No more than 500 soldiers took part.", "en", "max"),
 ])
 def test_a_figures_bound_is_read_from_the_words_before_it(text: str, language: str, bound: str):
     (figure,) = features(text, language).figures
@@ -2331,6 +2342,23 @@ def test_a_figures_noun_is_named_as_the_claim_writes_it():
     assert [f.unit for f in people.figures] == ["person"]
     assert unit_word(people.figures[0].unit, people.stem_words, "es") == "británicos"
     assert unit_word(seats.figures[0].unit, seats.stem_words, "es") == "diputados"
+
+
+def test_lives_lost_after_a_count_make_it_a_toll():
+    # rules-135: "perdieron la vida" after the noun, as "murieron" there ("Quince inmigrantes murieron")
+    assert [f.unit for f in features("Nueve inmigrantes perdieron la vida en las aguas del Tarajal.").figures] \
+        == ["death"]
+    assert [f.unit for f in features("Nine migrants lost their lives off Ceuta.", "en").figures] == ["death"]
+    # a match lost is no life: the count keeps its noun
+    assert [f.unit for f in features("Nueve equipos perdieron la final de la Copa.").figures] == ["equip"]
+
+
+def test_spans_counted_back_further_apart_than_two_articles_are_in_dispute():
+    # rules-135: "hace 1,2 millones de años" / "400.000 años de antigüedad": no day of writing explains it
+    a = features("Atapuerca presentó una mandíbula humana de hace unos 1,2 millones de años hallada en la Sima del "
+                 "Elefante.")
+    b = features("La mandíbula hallada en la Sima del Elefante tiene unos 400.000 años de antigüedad.")
+    assert evidence(a, b, 0.95).figure_disputed is not None
 
 
 def test_two_words_for_one_thing_are_one_shared_word():

