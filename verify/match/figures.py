@@ -31,6 +31,8 @@ _BOUNDS: dict[str, str] = table("figure_bounds")
 _BOUND_WORDS = frozenset(w for phrase in _BOUNDS for w in phrase.split())
 # A percentage is a rate of something: "la tasa de paro", "el índice de la miseria", "the savings rate".
 _RATE_NOUNS = frozenset(words("rate_nouns"))
+# ... and nouns that are themselves what a percentage measures ("la participación"), where the claim
+# names a vote (a word of these): turnout, no share of something else (`_rates`).
 _RATE_MEASURES = frozenset(words("rate_measures"))
 _BALLOT_WORDS = frozenset(words("ballot_words"))
 # The stem of each language's count noun for people ("personas"), which a people's name counts as.
@@ -830,7 +832,8 @@ def _content(token: str) -> bool:
 def _rates(tokens: list[str], language: str) -> frozenset[str]:
     """Stems of what a claim's rates are of: the content word before a rate noun and the first one
     after it ("la tasa de paro" -> {par}, "the savings rate" -> {saving}), whichever order a language
-    puts them in; empty when the claim names no rate."""
+    puts them in; a noun of turnout itself, in a claim that names a vote ("la participación en el
+    plebiscito" -> {particip}); empty when the claim names no rate."""
     out: set[str] = set()
     ballot = not _BALLOT_WORDS.isdisjoint(tokens)
     for i, token in enumerate(tokens):
