@@ -7,6 +7,7 @@ Two claims conflict on a figure when they count the same noun with values that c
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -659,13 +660,8 @@ def _dated_year(tokens: list[str], at: int, value: float, language: str) -> bool
 def _loses_life(tokens: list[str], noun: int) -> bool:
     """A verb of losing and a life follow the noun at `noun` within `_STATE_REACH` words, before the next
     count ("Nueve inmigrantes perdieron la vida", "nine migrants lost their lives")."""
-    for at in range(noun + 1, min(len(tokens), noun + 1 + _STATE_REACH)):
-        token = tokens[at]
-        if token in _LIFE_LOSING and any(t in _LIFE_NOUNS for t in tokens[at + 1:at + 3]):
-            return True
-        if token[:1].isdigit() or (token in _WORD_NUMBERS and token not in _ARTICLE_NUMBERS):
-            return False
-    return False
+    return any(tokens[at] in _LIFE_LOSING and any(t in _LIFE_NOUNS for t in tokens[at + 1:at + 3])
+               for at in _after_noun(tokens, noun))
 
 
 def _takes_lives(tokens: list[str], before: int, noun: int | None) -> bool:
@@ -753,17 +749,24 @@ def _follows(tokens: list[str], noun: int, state: frozenset[str]) -> bool:
     article or a preposition ("los 16 guardias civiles investigados por las muertes" are alive)."""
     if tokens[noun] in state:
         return True
-    for at in range(noun + 1, min(len(tokens), noun + 1 + _STATE_REACH)):
-        token = tokens[at]
-        if token in state:
+    for at in _after_noun(tokens, noun):
+        if tokens[at] in state:
             return tokens[at - 1] not in _NOUN_MARKERS
-        # "3 heridos y dos muertos": the words of the next count are its own ("un" and "una" are articles)
-        if token[:1].isdigit() or (token in _WORD_NUMBERS and token not in _ARTICLE_NUMBERS):
-            break
     return False
 
 
-_STATE_REACH = 7  # words after a count's noun where its state may follow (`_follows`)
+def _after_noun(tokens: list[str], noun: int) -> Iterator[int]:
+    """The positions of the words after a count's noun at `noun` where what it counts may be told
+    (`_follows`, `_loses_life`): up to `_STATE_REACH` of them, the next count's number the last ("3 heridos
+    y dos muertos": the words after it are that count's; "un" and "una" are articles)."""
+    for at in range(noun + 1, min(len(tokens), noun + 1 + _STATE_REACH)):
+        yield at
+        token = tokens[at]
+        if token[:1].isdigit() or (token in _WORD_NUMBERS and token not in _ARTICLE_NUMBERS):
+            return
+
+
+_STATE_REACH = 7  # words after a count's noun where its state may follow (`_after_noun`)
 _NOUN_MARKERS = frozenset(words("noun_markers"))
 
 
