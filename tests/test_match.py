@@ -1771,6 +1771,36 @@ def test_a_court_or_a_prosecutor_is_no_second_convict():
     assert found.figure_conflict is not None or found.figure_disputed is not None, found
 
 
+def test_a_sentence_and_its_appeal_in_two_courts_are_no_dispute():
+    """rules-136 (heldout155): a prison term the Audiencia gave and the one the Supremo left after appeal are
+    two rulings of one case, not one in dispute, where each claim names a court the other never does; the
+    same court named two ways ("El Tribunal Supremo" / "El Supremo") is one. A term worded as "una pena de"
+    is a prison term too, one convict's: two convicts' terms are no dispute."""
+    assert not _figures_in_dispute(
+        "La Audiencia de Palma condenó a Iñaki Urdangarin a seis años y tres meses de prisión en el caso Nóos.",
+        "El Supremo rebajó después la condena de Urdangarin a cinco años y diez meses de prisión.")
+    assert _figures_in_dispute(
+        "El Tribunal Supremo rebajó a cinco años y diez meses de prisión la condena de Iñaki Urdangarin.",
+        "El Supremo fijó en seis años y tres meses de prisión la condena de Urdangarin.")
+    assert not _figures_in_dispute(
+        "El Tribunal Supremo condenó a Oriol Junqueras a 13 años de prisión por sedición y malversación.",
+        "Carme Forcadell recibió una pena de once años y medio por sedición, según la misma sentencia del Supremo.")
+    assert _figures_in_dispute(
+        "El Tribunal Supremo condenó a Oriol Junqueras a 13 años de prisión por sedición y malversación.",
+        "Oriol Junqueras recibió una pena de once años y medio por sedición, según la sentencia del Supremo.")
+
+
+def test_two_magnitudes_far_apart_are_two_quakes():
+    """rules-136 (heldout152, heldout155): one quake's magnitude is disputed by a unit or two (7,8 / 6,2);
+    7,1 against 4,3 are two quakes, whatever words they share."""
+    assert not _figures_in_dispute(
+        "Un sismo de magnitud 7,1 sacudió el centro de México el 19 de septiembre de 2017.",
+        "El Servicio Sismológico Nacional registró un sismo de magnitud 4,3 con epicentro en Oaxaca.")
+    assert _figures_in_dispute(
+        "Un terremoto de magnitud 7,8 sacudió la costa de Ecuador el 16 de abril de 2016.",
+        "El terremoto de magnitud 6,2 del 16 de abril de 2016 sacudió la costa de Ecuador.")
+
+
 def test_a_winner_alone_against_that_winner_beaten_in_two_names_of_one_deciding_contest():
     """rules-89 (heldout76): "ganó la segunda vuelta ... frente a Lacalle" and "Lacalle se impuso en el
     balotaje" name one contest that decides in two words; each claim must name one (a debate is none)."""
@@ -2302,8 +2332,13 @@ def test_the_step_a_figure_is_written_to():
     # ... where a vote is named: "participación" in a company is a stake
     ("Argentina expropió el 51 % de las acciones de YPF en manos de Repsol.",
      "Argentina expropió el 25 % de YPF, la participación que controlaba Repsol.", True),
+    # rules-136: a length is of what the words after it say: a well's depth and a borehole's diameter are two
+    ("El niño cayó a un pozo de unos 70 metros de profundidad en Totalán.",
+     "El niño se precipitó por una prospección de 25 centímetros de diámetro en Totalán.", False),
+    ("El niño cayó a un pozo de unos 70 metros de profundidad en Totalán.",
+     "El niño se precipitó por un pozo de 110 metros de profundidad en Totalán.", True),
 ], ids=["unit-written-once", "unit-written-once-other-value", "two-rates", "one-rate-two-words",
-        "turnout-and-vote-share", "two-turnouts", "a-stake-is-no-turnout"])
+        "turnout-and-vote-share", "two-turnouts", "a-stake-is-no-turnout", "depth-and-diameter", "two-depths"])
 def test_what_a_figure_counts_decides_whether_two_conflict(a: str, b: str, conflict: bool):
     assert (_figure_conflict(features(a), features(b)) is not None) == conflict
 
@@ -2322,6 +2357,10 @@ def test_one_thing_counted_under_two_words_is_one_count():
                   "La Corte sentenció a Rafael Correa a cuatro años de cárcel por cohecho en el caso Sobornos.")):
         conflict = _figure_conflict(features(a), features(b))
         assert conflict is not None and conflict[2] is True
+    # rules-136: houses counted are homes ("2.900 viviendas" / "900 casas")
+    homes = features("El gran incendio de Valparaíso destruyó cerca de 2.900 viviendas en los cerros.").figures
+    houses = features("El incendio en los cerros de Valparaíso consumió unas 900 casas.").figures
+    assert [f.unit for f in homes] == [f.unit for f in houses]
 
 
 def test_two_days_of_one_month_told_of_two_people_are_no_date_in_dispute():

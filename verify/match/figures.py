@@ -101,6 +101,8 @@ def _stems(key: str) -> frozenset[str]:
 AGE_STEMS = _stems("age_units")
 # What a measure is of ("magnitud"), as stems: a value on a scale, not a count of things.
 MEASURE_STEMS = _stems("measure_nouns")
+# ... of a quake's magnitude among them, whose values two quakes part by more than one quake's in dispute.
+MAGNITUDE_STEMS = _stems("magnitude_nouns")
 # The units of a match's score (`_score`): the match's, and a penalty shoot-out's.
 SCORE_UNITS = frozenset({"score", "shootout"})
 # Tallies written exactly, never rounded: "180 votos a favor" is not "176 votos" (`verify.match.rules`);
@@ -135,6 +137,9 @@ AGE_PEOPLE_STEMS = _stems("age_people")
 # Words of a prison term or a ban ("años de prisión", "de inhabilitación"): a term is one convict's
 # (`verify.match.rules`).
 PRISON_STEMS = _stems("prison_terms")
+# What a length measures ("de profundidad", "de diámetro"), as stems: two lengths of two of these are two
+# quantities, not one in dispute (`verify.match.rules`).
+DIMENSION_STEMS = _stems("dimension_words")
 _NUM_SKIP = frozenset(words("number_fillers"))  # between a figure and its noun: "20 por ciento de los ..."
 # A currency sign counts as its noun ("260 €", "12.500M€", "£500"): the lexicon's word for it, so "260 €"
 # and "188 euros" count the same thing. "M" right before one is millions. ("$" is not one: dollars in

@@ -26,8 +26,10 @@ from verify.match.figures import (
     AGE_STEMS,
     CASUALTY_UNITS,
     CURRENCY_STEMS,
+    DIMENSION_STEMS,
     DURATION_DAYS,
     EXACT_UNITS,
+    MAGNITUDE_STEMS,
     MEASURE_BASES,
     MEASURE_SCALES,
     MEASURE_STEMS,
@@ -624,7 +626,9 @@ def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure
     for fa in figures_a:
         if not fa.unit or fa.unit == "year":
             continue
-        same_b = [f for f in figures_b if f.unit == fa.unit]
+        # (two lengths of two dimensions are two quantities: "un pozo de unos 70 metros de profundidad" /
+        # "una prospección de 25 centímetros de diámetro")
+        same_b = [f for f in figures_b if f.unit == fa.unit and not _other_dimensions(fa, f)]
         if not same_b:
             # the noun of one is a word after the other's ("76 fallecidos" / "63 los profesionales
             # sanitarios fallecidos"): one quantity, maybe, for the judge
@@ -653,6 +657,13 @@ def _figure_conflict(a: ClaimFeatures, b: ClaimFeatures) -> tuple[Figure, Figure
     return untrusted or _one_count_each(figures_a, figures_b)
 
 
+def _other_dimensions(x: Figure, y: Figure) -> bool:
+    """The words after the two figures name what each measures, and no dimension is both's ("70 metros de
+    profundidad" / "25 centímetros de diámetro")."""
+    of_x, of_y = x.context & DIMENSION_STEMS, y.context & DIMENSION_STEMS
+    return bool(of_x and of_y and not of_x & of_y)
+
+
 def one_date(a: ClaimFeatures, b: ClaimFeatures) -> bool:
     """The two claims name one day of a month ("el 28 de junio" in both) or one month of one year ("el 3
     de julio de 2006" / "en julio de 2006")."""
@@ -677,16 +688,36 @@ def _one_disaster(a: ClaimFeatures, b: ClaimFeatures, disputed: tuple[Figure, Fi
             or bool(a.names & b.names) or bool(a.prop_name_stems & b.stems) or bool(b.prop_name_stems & a.stems))
 
 
-# Roles in a case that no convict holds (lexicon `court_roles`), as one alternation (`_convicts_missing_in`).
+# Roles in a case that no convict holds (lexicon `court_roles`), and the nouns a case's name follows
+# (`case_nouns`), as alternations (`_convicts_missing_in`).
 _COURT_ROLES = alternation(words("court_roles"))
+_CASE_NOUNS = alternation(words("case_nouns"))
+# Words of a court's name, folded (lexicon `court_words`): no convict's name, and whose ruling a prison
+# term is (`_two_courts`).
+_COURT_WORDS = frozenset(words("court_words"))
 
 
 def _convicts_missing_in(a: ClaimFeatures, b: ClaimFeatures) -> frozenset[str]:
     """The people `a` names that `b` does not (`ClaimFeatures.persons_missing_in`), but those named after a
     role in the case that no convict holds (lexicon `court_roles`: "el fiscal Diego Luciani", "la jueza
-    ..."): "la misma pena que había pedido el fiscal Diego Luciani" names no second convict."""
+    ..."): "la misma pena que había pedido el fiscal Diego Luciani" names no second convict; nor does a
+    court ("la Audiencia de Palma") or a case ("el caso Nóos"), which a claim that gives no kinds of names
+    counts among its people."""
     return frozenset(n for n in a.persons_missing_in(b)
-                     if not re.search(rf"\b(?:{_COURT_ROLES}) {re.escape(n)}\b", a.proposition))
+                     if not (re.search(rf"\b(?:{_COURT_ROLES}|{_CASE_NOUNS}) {re.escape(n)}\b", a.proposition)
+                             or _COURT_WORDS & set(n.split())))
+
+
+def _two_courts(a: ClaimFeatures, b: ClaimFeatures) -> bool:
+    """Each claim names a court by a word of its name the other never writes ("La Audiencia de Palma
+    condenó a Iñaki Urdangarin a seis años" / "El Supremo rebajó después la condena de Urdangarin a cinco
+    años"): two rulings of one case, at two stages. "El Tribunal Supremo" and "el Supremo" are one court,
+    whether or not the tagger found the other's as a name (the other's words are read, not its names)."""
+    def court_words(claim: ClaimFeatures) -> frozenset[str]:
+        return frozenset(w for name in claim.names for w in name.split() if w in _COURT_WORDS)
+    of_a, of_b = court_words(a), court_words(b)
+    return bool(of_a and of_b and of_a.isdisjoint(re.findall(r"\w+", b.proposition))
+                and of_b.isdisjoint(re.findall(r"\w+", a.proposition)))
 
 
 # Phrases of a rate per span of time, folded (lexicon `rate_periods`) -> the span, one pattern.
@@ -793,6 +824,8 @@ def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[F
     if len(counts_a) != 1 or len(counts_b) != 1:
         return None
     fa, fb = counts_a[0], counts_b[0]
+    if _other_dimensions(fa, fb):
+        return None
     # (one is not written as a count: "un" is an article as often; the dead and the injured of one
     # event are two counts; a measure in units against a count of things needs a conversion the rules
     # do not make: "dos litros" / "ocho vasos"; two measures in units, "10 kms" / "25 kilómetros", may be
@@ -833,6 +866,10 @@ def _one_count_each(figures_a: list[Figure], figures_b: list[Figure]) -> tuple[F
     return fa, fb, False
 
 
+# Two magnitudes (`MAGNITUDE_STEMS`) this far apart are two quakes': on the 156 tuning pair files of session
+# 58 the magnitudes of one quake in dispute were 1.8 apart at most, those of two quakes 2.8 at least. (Not
+# a hurricane's category, on a scale of five: "categoría 5" / "categoría 2" is one landfall in dispute.)
+_MAGNITUDE_GAP = 2.5
 # Two counts of two nouns this many times apart are two quantities (`_one_count_each`).
 _ORDERS_APART = 100
 # Two spans counted back from the day of writing may differ by as much as two articles' dates do, not by
@@ -1189,8 +1226,10 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
     # Antonio Roca ... 11 años de prisión": two sentences of the Malaya case), a person: the court that
     # sentenced or the prosecutor who asked for more ("El Tribunal Supremo condenó a Oriol Junqueras a 13
     # años" / "Junqueras ... 25 años, la pena que pedía la Fiscalía") are no second convict.
-    if (conflict is not None and conflict[0].unit == "duration" and shared & PRISON_STEMS
-            and _convicts_missing_in(a, b) and _convicts_missing_in(b, a)):
+    # Nor where each claim names a court the other does not (`_two_courts`): a sentence and its appeal.
+    # (Each claim words the term its own way: "13 años de prisión" / "una pena de once años y medio".)
+    if (conflict is not None and conflict[0].unit == "duration" and a.stems & PRISON_STEMS and b.stems & PRISON_STEMS
+            and ((_convicts_missing_in(a, b) and _convicts_missing_in(b, a)) or _two_courts(a, b))):
         conflict = None
     # Seats counted after two parties are two parties' ("El PP de Juanma Moreno logró ... con 58 escaños" /
     # "Macarena Olona no logró su objetivo ... y Vox se quedó en 14 escaños").
@@ -1213,6 +1252,12 @@ def evidence(a: ClaimFeatures, b: ClaimFeatures, similarity: float,
         shorter, longer = sorted((conflict[0].value, conflict[1].value))
         if 0 < shorter and longer >= _ORDERS_APART * shorter:
             conflict = None
+    # ... nor are two magnitudes far apart one quake's ("un sismo de magnitud 7,1 sacudió el centro de
+    # México" / "un sismo de magnitud 4,3 con epicentro en Oaxaca"): one quake's first and final
+    # magnitudes differ by a unit or two (`_MAGNITUDE_GAP`)
+    if (conflict is not None and conflict[0].unit == conflict[1].unit and conflict[0].unit in MAGNITUDE_STEMS
+            and abs(conflict[0].value - conflict[1].value) >= _MAGNITUDE_GAP):
+        conflict = None
     disputed = conflict[:2] if conflict is not None else None
     figure = disputed if conflict is not None and conflict[2] else None
     if figure is not None and (len(shared - _unit_stems(figure[0])) < 1 or not same_actors
