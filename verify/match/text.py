@@ -52,8 +52,9 @@ _ABSENCE = frozenset(words("absence_words"))
 # Nouns of someone's part in something ("responsabilidad", "implicación"): a denial of one is of the
 # denier's own part (`ClaimFeatures.denies_involvement`).
 _INVOLVEMENT_NOUNS = frozenset(words("involvement_nouns"))
-# Words a term runs until ("hasta"): a month after one is no month of the event (`_ceiling_months`).
-_UNTIL = frozenset(words("until_words"))
+# Words a term runs until ("hasta") or from ("desde"): a month after one is no month of the event
+# (`_ceiling_months`).
+_TERM_BOUNDS = frozenset(words("until_words")) | frozenset(words("since_words"))
 # A one-word name is met by a word of the other claim whose stem begins as its own does for this many
 # letters or more, the shorter stem whole: "Gendarmería" by "gendarmes" (gendarmeri / gendarm), "Suiza"
 # by "suizas" (one stem); shorter stems say too little ("Real" / "realizó").
@@ -189,12 +190,13 @@ def _stem_met(name_stem: str, stems: frozenset[str]) -> bool:
 
 
 def _ceiling_months(proposition: str, language: str) -> frozenset[str]:
-    """The months a proposition names only as the end of a term ("seguirá en la presidencia hasta agosto
-    de 2013"): when something lasts, not when it happened, as a year after "hasta" is (`Figure.bound`)."""
+    """The months a proposition names only as an end of a term ("seguirá en la presidencia hasta agosto
+    de 2013", "gobernará Colombia desde agosto"): when something lasts, not when it happened, as a year
+    after "hasta" is (`Figure.bound`)."""
     tokens = TOKEN.findall(fold(proposition))
     months = MONTHS.get(language, frozenset())
-    after = {stem(t, language) for k, t in enumerate(tokens) if k and tokens[k - 1] in _UNTIL}
-    elsewhere = {stem(t, language) for k, t in enumerate(tokens) if not (k and tokens[k - 1] in _UNTIL)}
+    after = {stem(t, language) for k, t in enumerate(tokens) if k and tokens[k - 1] in _TERM_BOUNDS}
+    elsewhere = {stem(t, language) for k, t in enumerate(tokens) if not (k and tokens[k - 1] in _TERM_BOUNDS)}
     return frozenset((after - elsewhere) & months)
 
 
