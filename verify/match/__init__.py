@@ -40,7 +40,7 @@ from verify.records import Claim, Polarity, Relation
 
 # Stored with every link: bump when a rule, a threshold, a word list or the NLI mapping changes, so
 # links made by older rules can be found and recomputed.
-MATCHER_VERSION = "rules-137"
+MATCHER_VERSION = "rules-138"
 
 # A claim is a sentence or two; anything much longer is a document pasted by mistake.
 MAX_CLAIM_CHARS = 5000

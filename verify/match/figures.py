@@ -438,6 +438,9 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
                 unit = currency[tokens[k]]
             elif k < len(tokens) and not tokens[k][:1].isdigit() and tokens[k] not in STOPWORDS:
                 unit = stem(tokens[k], language)
+        if unit in MONTH_STEMS and not (value == int(value) and 1 <= value <= _LAST_DAY):
+            # a day of a month is a whole number up to 31: "el terremoto de 7,8 de abril" is a bare magnitude
+            unit = ""
         if not unit and is_digit and value <= _LAST_DAY:
             unit = _day_joined(tokens, j, language)
         if not unit and (year_written(token, value) or _early_year(tokens, i, value, language)):
