@@ -735,12 +735,17 @@ def _rate_periods(claim: ClaimFeatures) -> frozenset[str]:
 _PARTY = re.compile(rf"\b(?:{alternation(sorted(words('political_parties'), key=len, reverse=True))})\b")
 
 
+def _named_before(claim: ClaimFeatures, figure: Figure, names: frozenset[str]) -> frozenset[str]:
+    """Those of `names` the claim's proposition writes before `figure`."""
+    at = claim.proposition.find(fold(figure.text))
+    return frozenset(n for n in names if 0 <= claim.proposition.find(n) < at)
+
+
 def _parties_before(claim: ClaimFeatures, figure: Figure) -> frozenset[str]:
     """The parties a claim's names hold before `figure`, whose seats it counts ("... y Vox se quedó en 14
     escaños", "El PP de Juanma Moreno ... con 58 escaños"; not "Ayuso logró 58 diputados y necesitará el
     apoyo de Vox")."""
-    at = claim.proposition.find(fold(figure.text))
-    return frozenset(party for n in claim.names if 0 <= claim.proposition.find(n) < at for party in _PARTY.findall(n))
+    return frozenset(party for n in _named_before(claim, figure, claim.names) for party in _PARTY.findall(n))
 
 
 def _two_parties(a: ClaimFeatures, b: ClaimFeatures, conflict: tuple[Figure, Figure, bool]) -> bool:
@@ -758,8 +763,7 @@ def _two_parties(a: ClaimFeatures, b: ClaimFeatures, conflict: tuple[Figure, Fig
 
 def _people_before(claim: ClaimFeatures, figure: Figure) -> frozenset[str]:
     """The people a claim names before `figure`, where its kinds of names are known."""
-    at = claim.proposition.find(fold(figure.text))
-    return frozenset(n for n in claim.persons or () if 0 <= claim.proposition.find(n) < at)
+    return _named_before(claim, figure, claim.persons or frozenset())
 
 
 def _named_in_both(a: ClaimFeatures, b: ClaimFeatures) -> int:
