@@ -490,7 +490,7 @@ def figures(tokens: list[str], language: str = "es", names: frozenset[str] = fro
             context = rates
         else:
             after = tokens[k + 1:k + 4] if unit and not measured and not age else []
-            context = frozenset(stem(SYNONYMS.get(t, t), language) for t in after if _content(t))
+            context = _words_after(after, language)
         # (up to three words before it, "hace ya dos años", or the word after its noun, "two years ago";
         # or a record's span, "su mejor semana en casi siete años")
         elapsed = unit in _DURATIONS and (any(t in _ELAPSED for t in tokens[max(0, i - 3):i])
@@ -605,8 +605,7 @@ def _vague_count(tokens: list[str], at: int, vague: dict[str, float], links: fro
     unit = ""
     if k < len(tokens) and _content(tokens[k]):
         unit = _casualty(tokens, at, k) or stem(tokens[k], language)
-    context = (frozenset(stem(SYNONYMS.get(t, t), language) for t in tokens[k + 1:k + 4] if _content(t))
-               if unit else frozenset())
+    context = _words_after(tokens[k + 1:k + 4], language) if unit else frozenset()
     unit, context = _counted(unit, context, language)
     return Figure(" ".join(tokens[at:j]), value, unit, "some", context)
 
@@ -838,6 +837,12 @@ def _bound(before: list[str]) -> str:
 
 def _content(token: str) -> bool:
     return token not in STOPWORDS and not token[:1].isdigit() and token not in MULTIPLIERS and len(token) > 2
+
+
+def _words_after(tokens: list[str], language: str) -> frozenset[str]:
+    """A figure's context: the stems of the content words after its noun, each read through the lexicon's
+    `synonyms` ("años de cárcel" and "años de prisión" tell one term)."""
+    return frozenset(stem(SYNONYMS.get(t, t), language) for t in tokens if _content(t))
 
 
 def _rates(tokens: list[str], language: str) -> frozenset[str]:
